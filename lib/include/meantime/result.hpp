@@ -1,0 +1,164 @@
+// What a run returns: statistics across paths (always; they merge exactly), per-path outcomes
+// (unless turned off) and full per-path, per-month arrays (only when asked for).
+#pragma once
+
+#include <Eigen/Core>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "meantime/statistics.hpp"
+
+namespace meantime {
+
+// Month numbers run 1..months; this marks "did not happen within the horizon".
+inline constexpr int kNever = -1;
+
+enum class FailureCause : std::uint8_t {
+  none = 0,              // survived the horizon
+  ran_out_of_money = 1,  // business and household cash together fell below zero
+};
+const char* to_string(FailureCause cause);
+inline constexpr int kFailureCauseCount = 2;
+
+// The monthly series reported per path and summarised across paths. A path that has failed
+// reports no activity and its cash as it stood when it failed.
+enum class Series : int {
+  clients,         // active clients in the month (after new arrivals, before leavers)
+  sessions,        // sessions delivered
+  revenue,         // billed: sessions x price
+  profit,          // revenue less all business costs (start-up costs in month 1)
+  business_cash,   // at the end of the month
+  household_cash,  // at the end of the month
+  drawings,        // paid from the business to the household
+};
+inline constexpr int kSeriesCount = 7;
+const char* to_string(Series series);
+bool is_whole_number_series(Series series);
+
+struct MonthValues {
+  std::array<double, kSeriesCount> values{};
+  double& operator[](Series s) { return values[static_cast<std::size_t>(s)]; }
+  double operator[](Series s) const { return values[static_cast<std::size_t>(s)]; }
+};
+
+// One path's outcome.
+struct PathOutcome {
+  int failure_month = kNever;
+  FailureCause failure_cause = FailureCause::none;
+  int operating_break_even_month = kNever;  // revenue covers business costs, sustained
+  int living_break_even_month = kNever;     // ... and also the founder's living costs net of other income
+  int payback_month = kNever;               // cumulative profit, start-up costs included, back to >= 0
+  // Lowest business + household cash over the horizon, had the venture carried on past a
+  // failure: starting capital X more than -lowest_cash gets this path through.
+  double lowest_cash = 0;
+  int lowest_cash_month = 0;
+  std::int64_t clients_served = 0;
+  std::int64_t sessions_delivered = 0;
+  std::int64_t lost_to_price = 0;     // aware prospects whose budget could not pay the price
+  std::int64_t lost_to_capacity = 0;  // could pay, but the diary was full
+  double drawings = 0;                // total paid to the household
+};
+
+// Per-path outcomes as columns (numpy-friendly, no copies needed).
+struct PathOutcomes {
+  Eigen::ArrayXi failure_month;
+  Eigen::Array<std::uint8_t, Eigen::Dynamic, 1> failure_cause;
+  Eigen::ArrayXi operating_break_even_month;
+  Eigen::ArrayXi living_break_even_month;
+  Eigen::ArrayXi payback_month;
+  Eigen::ArrayXd lowest_cash;
+  Eigen::ArrayXi lowest_cash_month;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> clients_served;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> sessions_delivered;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> lost_to_price;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> lost_to_capacity;
+  Eigen::ArrayXd drawings;
+
+  explicit PathOutcomes(Eigen::Index paths = 0);
+  Eigen::Index size() const { return failure_month.size(); }
+  void set(Eigen::Index i, const PathOutcome& o);
+  PathOutcome get(Eigen::Index i) const;
+  void append(const PathOutcomes& next);
+  bool operator==(const PathOutcomes& o) const;
+  static std::size_t bytes_per_path();
+};
+
+using PathMatrix = Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Full arrays, one paths x months matrix per series.
+struct PathArrays {
+  std::array<PathMatrix, kSeriesCount> series;
+  PathArrays(Eigen::Index paths, int months);
+  PathMatrix& operator[](Series s) { return series[static_cast<std::size_t>(s)]; }
+  const PathMatrix& operator[](Series s) const { return series[static_cast<std::size_t>(s)]; }
+  void append(const PathArrays& next);
+  bool operator==(const PathArrays& o) const;
+};
+
+// Statistics across paths, streamed and exactly mergeable.
+class Statistics {
+ public:
+  explicit Statistics(int months = 0);
+
+  void add_month(int month, const MonthValues& values);
+  void add_outcome(const PathOutcome& outcome);
+  void merge(const Statistics& other);
+  bool operator==(const Statistics& o) const;
+
+  int months() const { return months_; }
+  std::uint64_t paths() const { return paths_; }
+
+  // Per month (1-based).
+  const Distributional& series(Series s, int month) const;
+  double mean(Series s, int month) const { return series(s, month).sum.mean(); }
+  double quantile(Series s, int month, double q) const {
+    return series(s, month).histogram.quantile(q, is_whole_number_series(s));
+  }
+  double survival(int month) const;  // share of paths still going at the end of `month`
+  double operating_break_even_by(int month) const;
+  double living_break_even_by(int month) const;
+
+  // Per-path outcomes, summarised.
+  const CountHistogram& failures(FailureCause cause) const { return failures_[static_cast<std::size_t>(cause)]; }
+  const CountHistogram& operating_break_even() const { return operating_break_even_; }
+  const CountHistogram& living_break_even() const { return living_break_even_; }
+  const CountHistogram& payback() const { return payback_; }
+  const Distributional& lowest_cash() const { return lowest_cash_; }
+  const ExactSum& clients_served() const { return clients_served_; }
+  const ExactSum& sessions_delivered() const { return sessions_delivered_; }
+  const ExactSum& lost_to_price() const { return lost_to_price_; }
+  const ExactSum& lost_to_capacity() const { return lost_to_capacity_; }
+  const ExactSum& drawings() const { return drawings_; }
+
+ private:
+  int months_;
+  std::uint64_t paths_ = 0;
+  std::vector<Distributional> monthly_;  // months x series
+  std::array<CountHistogram, kFailureCauseCount> failures_;
+  CountHistogram operating_break_even_;
+  CountHistogram living_break_even_;
+  CountHistogram payback_;
+  Distributional lowest_cash_;
+  ExactSum clients_served_, sessions_delivered_, lost_to_price_, lost_to_capacity_, drawings_;
+};
+
+// A run of paths [first_path, first_path + paths) of one scenario with one seed.
+struct RunResult {
+  std::uint64_t seed = 0;
+  std::uint64_t first_path = 0;
+  std::uint64_t paths = 0;
+  std::uint64_t scenario_fingerprint = 0;
+  int months = 0;
+  Statistics statistics;
+  std::optional<PathOutcomes> outcomes;
+  std::optional<PathArrays> path_arrays;
+
+  // Appends the next chunk (its first path must follow this one's last). Statistics merge
+  // exactly, so the merged result equals a single run over both chunks bit for bit.
+  void merge(const RunResult& next);
+};
+
+}  // namespace meantime

@@ -1,0 +1,114 @@
+// Counter-based randomness. A generator is a pure function of (key, counter) (Random123's
+// Philox4x64-10), so any path's numbers can be recomputed anywhere, in any order:
+//   key     = (seed, path index)
+//   counter = (month, slot, block, entity)
+// Month 0 holds the per-path parameter draws; months 1..T the monthly draws. Each kind of draw
+// has its own slot, so a rejection sampler that takes extra uniforms for one draw never shifts
+// another draw, and two scenarios run with one seed share their numbers path by path.
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+
+namespace meantime {
+
+struct PathKey {
+  std::uint64_t seed;
+  std::uint64_t path;
+};
+
+using Philox = r123::Philox4x64;
+
+// (0, 1) from the top 52 bits, centred in their interval: never exactly 0 or 1 (with 53 bits
+// the largest value would round up to 1), so logs and inverse CDFs are always safe.
+inline double to_open_unit(std::uint64_t bits) {
+  return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52;
+}
+
+inline Philox::ctr_type philox_block(PathKey key, std::uint64_t month, std::uint64_t slot, std::uint64_t block,
+                                     std::uint64_t entity) {
+  Philox::ctr_type ctr = {{month, slot, block, entity}};
+  Philox::key_type k = {{key.seed, key.path}};
+  return Philox()(ctr, k);
+}
+
+// An unbounded stream of uniforms for one (key, month, slot, entity). It is also a
+// UniformRandomBitGenerator, so Boost.Random or <random> distributions can run on it.
+class UniformStream {
+ public:
+  using result_type = std::uint64_t;
+  UniformStream(PathKey key, std::uint64_t month, std::uint64_t slot, std::uint64_t entity = 0)
+      : key_(key), month_(month), slot_(slot), entity_(entity) {}
+
+  result_type operator()() {
+    if (used_ == 4) {
+      buffer_ = philox_block(key_, month_, slot_, block_++, entity_);
+      used_ = 0;
+    }
+    return buffer_.v[used_++];
+  }
+  double next() { return to_open_unit((*this)()); }
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+
+ private:
+  PathKey key_;
+  std::uint64_t month_;
+  std::uint64_t slot_;
+  std::uint64_t entity_;
+  std::uint64_t block_ = 0;
+  Philox::ctr_type buffer_{};
+  unsigned used_ = 4;
+};
+
+// The uniforms of one path-month, cheaply: draw d takes its first uniform from a block shared
+// by four draws (slot 0, one Philox call per four draws) and any further uniforms from its own
+// slot 1 + d. Inversion samplers need one uniform, so a month usually costs one Philox call.
+class MonthUniforms {
+ public:
+  MonthUniforms(PathKey key, std::uint64_t month, std::uint64_t entity = 0)
+      : key_(key), month_(month), entity_(entity) {}
+
+  // The uniforms for draw `d` (0-based), as a source with next().
+  class Source {
+   public:
+    Source(MonthUniforms& owner, unsigned draw) : owner_(owner), draw_(draw) {}
+    double next() {
+      if (!first_used_) {
+        first_used_ = true;
+        return owner_.first_uniform(draw_);
+      }
+      if (!extra_) extra_.emplace(owner_.key_, owner_.month_, 1 + draw_, owner_.entity_);
+      return extra_->next();
+    }
+
+   private:
+    MonthUniforms& owner_;
+    unsigned draw_;
+    bool first_used_ = false;
+    std::optional<UniformStream> extra_;
+  };
+
+  Source draw(unsigned d) { return Source(*this, d); }
+
+  double first_uniform(unsigned d) {
+    const unsigned block = d / 4;
+    if (block != cached_block_) {
+      cache_ = philox_block(key_, month_, 0, block, entity_);
+      cached_block_ = block;
+    }
+    return to_open_unit(cache_.v[d % 4]);
+  }
+
+ private:
+  PathKey key_;
+  std::uint64_t month_;
+  std::uint64_t entity_;
+  unsigned cached_block_ = ~0u;
+  Philox::ctr_type cache_{};
+};
+
+}  // namespace meantime

@@ -1,0 +1,164 @@
+// The variate algorithms the engine depends on, kept here (not taken from Boost.Random, whose
+// algorithms may change between Boost versions) so that pinned outputs stay pinned.
+// Each sampler takes a uniform source `u` with `double next()` returning a value in (0, 1).
+//
+// Counts use inversion while the mean is small (one uniform, monotone in it: the best coupling
+// for common random numbers) and Hörmann's transformed rejection above it (PTRS for Poisson,
+// BTRS for the binomial; W. Hörmann 1993), as NumPy and TensorFlow do.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+
+namespace meantime {
+
+// ln(k!) exactly enough for the rejection tests: a table below 16, Stirling's series above
+// (error below 1e-13). Thread-safe, unlike std::lgamma, which writes the global `signgam`.
+double log_factorial(std::int64_t k);
+
+// Inverse of the standard normal CDF: Wichura's AS 241 (PPND16), about 1e-16 relative.
+double normal_quantile(double p);
+
+// Standard normal CDF.
+inline double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+
+inline constexpr double kInversionMeanLimit = 10.0;
+
+// 1 - u for a uniform source u: uniform on (0, 1) again.
+template <class U>
+struct Mirrored {
+  U& source;
+  double next() { return 1.0 - source.next(); }
+};
+
+template <class U>
+std::int64_t poisson(double mean, U& u) {
+  if (!(mean > 0.0)) return 0;
+  if (mean < kInversionMeanLimit) {
+    const double target = u.next();
+    double p = std::exp(-mean);
+    double cdf = p;
+    std::int64_t k = 0;
+    // The cap only guards against a cdf that rounds to just below 1.
+    while (target > cdf && k < 1000) {
+      ++k;
+      p *= mean / static_cast<double>(k);
+      cdf += p;
+    }
+    return k;
+  }
+  // PTRS, as in NumPy's random_poisson_ptrs.
+  const double slam = std::sqrt(mean);
+  const double loglam = std::log(mean);
+  const double b = 0.931 + 2.53 * slam;
+  const double a = -0.059 + 0.02483 * b;
+  const double invalpha = 1.1239 + 1.1328 / (b - 3.4);
+  const double vr = 0.9277 - 3.6224 / (b - 2);
+  for (;;) {
+    const double uu = u.next() - 0.5;
+    const double v = u.next();
+    const double us = 0.5 - std::fabs(uu);
+    const double kf = std::floor((2 * a / us + b) * uu + mean + 0.43);
+    if (us >= 0.07 && v <= vr) return static_cast<std::int64_t>(kf);
+    if (kf < 0 || (us < 0.013 && v > us)) continue;
+    const auto k = static_cast<std::int64_t>(kf);
+    if (std::log(v) + std::log(invalpha) - std::log(a / (us * us) + b) <=
+        -mean + static_cast<double>(k) * loglam - log_factorial(k)) {
+      return k;
+    }
+  }
+}
+
+// Binomial(n, p) for p <= 1/2.
+template <class U>
+std::int64_t binomial_lower_half(std::int64_t n, double p, U& u) {
+  const double nd = static_cast<double>(n);
+  const double q = 1.0 - p;
+  if (nd * p < kInversionMeanLimit) {
+    const double target = u.next();
+    const double s = p / q;
+    const double a = (nd + 1.0) * s;
+    double r = std::pow(q, nd);
+    double cdf = r;
+    std::int64_t k = 0;
+    while (target > cdf && k < n) {
+      ++k;
+      r *= a / static_cast<double>(k) - s;
+      cdf += r;
+    }
+    return k;
+  }
+  // BTRS, with the acceptance test written as ln f(k) - ln f(mode).
+  const double spq = std::sqrt(nd * p * q);
+  const double b = 1.15 + 2.53 * spq;
+  const double a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const double c = nd * p + 0.5;
+  const double v_r = 0.92 - 4.2 / b;
+  const double alpha = (2.83 + 5.1 / b) * spq;
+  const double log_odds = std::log(p / q);
+  const auto mode = static_cast<std::int64_t>(std::floor((nd + 1.0) * p));
+  const double log_f_mode_part = log_factorial(mode) + log_factorial(n - mode);
+  for (;;) {
+    const double uu = u.next() - 0.5;
+    double v = u.next();
+    const double us = 0.5 - std::fabs(uu);
+    const double kf = std::floor((2 * a / us + b) * uu + c);
+    if (kf < 0 || kf > nd) continue;
+    const auto k = static_cast<std::int64_t>(kf);
+    if (us >= 0.07 && v <= v_r) return k;
+    v = std::log(v * alpha / (a / (us * us) + b));
+    const double log_ratio =
+        log_f_mode_part - log_factorial(k) - log_factorial(n - k) + static_cast<double>(k - mode) * log_odds;
+    if (v <= log_ratio) return k;
+  }
+}
+
+template <class U>
+std::int64_t binomial(std::int64_t n, double p, U& u) {
+  if (n <= 0 || !(p > 0.0)) return 0;
+  if (p >= 1.0) return n;
+  if (p > 0.5) {
+    // Mirror the uniforms too, so the count stays increasing in both p and u across p = 1/2
+    // (what common random numbers need).
+    Mirrored<U> mirrored{u};
+    return n - binomial_lower_half(n, 1.0 - p, mirrored);
+  }
+  return binomial_lower_half(n, p, u);
+}
+
+template <class U>
+double standard_normal(U& u) {
+  return normal_quantile(u.next());
+}
+
+// Marsaglia and Tsang (2000), with the shape < 1 boost by u^(1/shape).
+template <class U>
+double standard_gamma(double shape, U& u) {
+  if (shape < 1.0) {
+    const double g = standard_gamma(shape + 1.0, u);
+    return g * std::pow(u.next(), 1.0 / shape);
+  }
+  const double d = shape - 1.0 / 3.0;
+  const double c = 1.0 / std::sqrt(9.0 * d);
+  for (;;) {
+    double x;
+    double v;
+    do {
+      x = standard_normal(u);
+      v = 1.0 + c * x;
+    } while (v <= 0.0);
+    v = v * v * v;
+    const double w = u.next();
+    if (w < 1.0 - 0.0331 * (x * x) * (x * x)) return d * v;
+    if (std::log(w) < 0.5 * x * x + d * (1.0 - v + std::log(v))) return d * v;
+  }
+}
+
+template <class U>
+double beta_variate(double alpha, double beta, U& u) {
+  const double x = standard_gamma(alpha, u);
+  const double y = standard_gamma(beta, u);
+  return x / (x + y);
+}
+
+}  // namespace meantime

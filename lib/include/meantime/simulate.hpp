@@ -1,0 +1,41 @@
+// Running many paths: multithreaded, bit-identical for any thread count, and cut into chunks
+// of paths that merge exactly (RunResult::merge), so the work can be spread across machines.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+
+#include "meantime/result.hpp"
+#include "meantime/scenario.hpp"
+
+namespace meantime {
+
+struct RunOptions {
+  std::uint64_t paths = 10000;
+  std::uint64_t seed = 0;
+  // Run paths [first_path, first_path + paths): a chunk of a larger run.
+  std::uint64_t first_path = 0;
+  int threads = 0;  // 0: all cores
+  bool keep_outcomes = true;  // per-path outcome columns (about 60 bytes a path)
+  bool keep_paths = false;    // full paths x months arrays of every series
+  // Called from the calling thread about every `progress_interval` seconds, and once at the
+  // end, with paths done and paths in all. Returning false cancels the run (RunCancelled).
+  std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
+  double progress_interval = 0.1;
+};
+
+// Validates the scenario and the options, checks memory, runs. Throws ScenarioError,
+// RunSettingsError, MemoryLimitError or RunCancelled.
+RunResult simulate(const Scenario& scenario, const RunOptions& options = {});
+
+// Bytes the per-path arrays of a run would take (outcomes and/or full paths).
+std::size_t per_path_bytes(const Scenario& scenario, const RunOptions& options);
+// Memory the machine has available now (MemAvailable), in bytes.
+std::size_t available_memory();
+
+// Paths are simulated in blocks of this many, month by month within a block.
+inline constexpr std::uint64_t kBlockPaths = 256;
+inline constexpr std::uint64_t kMaxPaths = 1'000'000'000'000ULL;
+
+}  // namespace meantime

@@ -1,0 +1,73 @@
+// Which uniforms each draw uses. These numbers are part of the stream-stability promise: a new
+// draw takes a new number; an existing one never changes (see rng.hpp).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "meantime/distribution.hpp"
+#include "meantime/rng.hpp"
+#include "meantime/samplers.hpp"
+
+namespace meantime {
+
+// Draws made every month, each with its own uniforms.
+enum class MonthDraw : unsigned {
+  arrivals = 0,        // market: newly aware prospects
+  affordable = 1,      // market: how many of them can pay the price
+  session_demand = 2,  // clients: sessions booked
+  leavers = 3,         // clients: churn at the month's end
+};
+
+// Per-path parameters, drawn in month 0, each from its own slot.
+enum class ParameterSlot : std::uint64_t {
+  population = 1,
+  budget_holder_share = 2,
+  fit_share = 3,
+  innovation = 4,
+  imitation = 5,
+  referrals = 6,
+  reservation_price = 7,
+  churn = 8,
+  savings = 9,
+};
+
+// A path's parameter: its distribution's draw, or its mean in deterministic runs; clamped to
+// the field's valid range (only unbounded tails, allowed by validation, can reach past it).
+inline double draw_parameter(const Distribution& d, PathKey key, ParameterSlot slot, bool deterministic,
+                             double low, double high) {
+  if (d.is_fixed()) return d.parameter(0);
+  double x;
+  if (deterministic) {
+    x = d.mean();
+  } else {
+    UniformStream stream(key, 0, static_cast<std::uint64_t>(slot));
+    x = d.draw(stream);
+  }
+  return std::clamp(x, low, high);
+}
+
+// The month's random counts, or their rounded expectations in deterministic runs.
+class MonthDraws {
+ public:
+  MonthDraws(PathKey key, int month, bool deterministic)
+      : uniforms_(key, static_cast<std::uint64_t>(month)), deterministic_(deterministic) {}
+
+  std::int64_t binomial(MonthDraw d, std::int64_t n, double p) {
+    if (deterministic_) return std::llround(static_cast<double>(n) * p);
+    auto source = uniforms_.draw(static_cast<unsigned>(d));
+    return meantime::binomial(n, p, source);
+  }
+  std::int64_t poisson(MonthDraw d, double mean) {
+    if (deterministic_) return std::llround(mean);
+    auto source = uniforms_.draw(static_cast<unsigned>(d));
+    return meantime::poisson(mean, source);
+  }
+
+ private:
+  MonthUniforms uniforms_;
+  bool deterministic_;
+};
+
+}  // namespace meantime

@@ -1,0 +1,48 @@
+// The founder's household: drawings from the business, living costs, and moving savings into
+// the business when it runs short. The founder's money and the business's are both at stake
+// (a sole trader), so the venture fails when the two together fall below zero.
+#pragma once
+
+#include <algorithm>
+
+#include "meantime/scenario.hpp"
+
+namespace meantime {
+
+struct Cash {
+  double business = 0;
+  double household = 0;
+  double combined() const { return business + household; }
+};
+
+struct HouseholdMonth {
+  double drawings = 0;    // business -> household
+  double injections = 0;  // household -> business
+};
+
+// Moves money between the two pockets and pays the household's month. `cash.business` already
+// holds this month's profit.
+inline HouseholdMonth household_month(const Household& h, Cash& cash) {
+  HouseholdMonth m;
+  if (cash.business > h.drawings_buffer) {
+    m.drawings = std::min(cash.business - h.drawings_buffer, h.max_drawings_per_month);
+  }
+  cash.business -= m.drawings;
+  cash.household += m.drawings + h.other_income_per_month - h.living_costs_per_month;
+  // An overdrawn business is topped up from savings ...
+  if (cash.business < 0 && cash.household > 0) {
+    m.injections = std::min(-cash.business, cash.household);
+    cash.business += m.injections;
+    cash.household -= m.injections;
+  }
+  // ... and a household short of money takes what the business holds, buffer or not.
+  if (cash.household < 0 && cash.business > 0) {
+    const double emergency = std::min(cash.business, -cash.household);
+    cash.business -= emergency;
+    cash.household += emergency;
+    m.drawings += emergency;
+  }
+  return m;
+}
+
+}  // namespace meantime

@@ -1,0 +1,52 @@
+// The market: who hears of the service, who can pay, who finds room in the diary.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include "draws.hpp"
+#include "meantime/scenario.hpp"
+
+namespace meantime {
+
+struct MarketParameters {  // one path's draw
+  std::int64_t pool = 0;   // potential clients: population x budget holders x fit
+  double innovation = 0;
+  double imitation = 0;
+  double referrals_per_month = 0;
+  double affordable_share = 1;  // share of prospects whose budget covers the price
+};
+
+struct MarketState {
+  std::int64_t aware = 0;
+};
+
+struct Arrivals {
+  std::int64_t can_pay = 0;
+  std::int64_t lost_to_price = 0;
+};
+
+MarketParameters draw_market(const Scenario& scenario, PathKey key);
+
+// Share of budget holders whose reservation price (lognormal: median, log sd `spread`) per
+// hour covers `price_per_hour`.
+double affordable_share(double price_per_hour, double median_per_hour, double spread);
+
+inline Arrivals market_month(const Market& market, const MarketParameters& p, MarketState& state,
+                             MonthDraws& draws) {
+  std::int64_t new_prospects;
+  if (market.arrivals == ArrivalModel::bass) {
+    const double aware_share = p.pool > 0 ? static_cast<double>(state.aware) / static_cast<double>(p.pool) : 0.0;
+    const double hazard = std::min(1.0, p.innovation + p.imitation * aware_share);
+    new_prospects = draws.binomial(MonthDraw::arrivals, p.pool - state.aware, hazard);
+    state.aware += new_prospects;
+  } else {
+    new_prospects = draws.poisson(MonthDraw::arrivals, p.referrals_per_month);
+  }
+  Arrivals arrivals;
+  arrivals.can_pay = draws.binomial(MonthDraw::affordable, new_prospects, p.affordable_share);
+  arrivals.lost_to_price = new_prospects - arrivals.can_pay;
+  return arrivals;
+}
+
+}  // namespace meantime

@@ -1,0 +1,230 @@
+#include "meantime/result.hpp"
+
+#include <stdexcept>
+
+#include "meantime/errors.hpp"
+
+namespace meantime {
+
+const char* to_string(FailureCause cause) {
+  switch (cause) {
+    case FailureCause::none: return "none";
+    case FailureCause::ran_out_of_money: return "ran_out_of_money";
+  }
+  return "unknown";
+}
+
+const char* to_string(Series series) {
+  static const char* names[kSeriesCount] = {"clients",       "sessions",       "revenue", "profit",
+                                            "business_cash", "household_cash", "drawings"};
+  return names[static_cast<int>(series)];
+}
+
+bool is_whole_number_series(Series series) { return series == Series::clients || series == Series::sessions; }
+
+// ------------------------------------------------------------------------------- PathOutcomes
+
+PathOutcomes::PathOutcomes(Eigen::Index paths)
+    : failure_month(paths),
+      failure_cause(paths),
+      operating_break_even_month(paths),
+      living_break_even_month(paths),
+      payback_month(paths),
+      lowest_cash(paths),
+      lowest_cash_month(paths),
+      clients_served(paths),
+      sessions_delivered(paths),
+      lost_to_price(paths),
+      lost_to_capacity(paths),
+      drawings(paths) {}
+
+std::size_t PathOutcomes::bytes_per_path() {
+  return 6 * sizeof(int) + 1 + 2 * sizeof(double) + 4 * sizeof(std::int64_t);
+}
+
+void PathOutcomes::set(Eigen::Index i, const PathOutcome& o) {
+  failure_month[i] = o.failure_month;
+  failure_cause[i] = static_cast<std::uint8_t>(o.failure_cause);
+  operating_break_even_month[i] = o.operating_break_even_month;
+  living_break_even_month[i] = o.living_break_even_month;
+  payback_month[i] = o.payback_month;
+  lowest_cash[i] = o.lowest_cash;
+  lowest_cash_month[i] = o.lowest_cash_month;
+  clients_served[i] = o.clients_served;
+  sessions_delivered[i] = o.sessions_delivered;
+  lost_to_price[i] = o.lost_to_price;
+  lost_to_capacity[i] = o.lost_to_capacity;
+  drawings[i] = o.drawings;
+}
+
+PathOutcome PathOutcomes::get(Eigen::Index i) const {
+  PathOutcome o;
+  o.failure_month = failure_month[i];
+  o.failure_cause = static_cast<FailureCause>(failure_cause[i]);
+  o.operating_break_even_month = operating_break_even_month[i];
+  o.living_break_even_month = living_break_even_month[i];
+  o.payback_month = payback_month[i];
+  o.lowest_cash = lowest_cash[i];
+  o.lowest_cash_month = lowest_cash_month[i];
+  o.clients_served = clients_served[i];
+  o.sessions_delivered = sessions_delivered[i];
+  o.lost_to_price = lost_to_price[i];
+  o.lost_to_capacity = lost_to_capacity[i];
+  o.drawings = drawings[i];
+  return o;
+}
+
+namespace {
+template <class A>
+void append_column(A& column, const A& next) {
+  A joined(column.size() + next.size());
+  joined << column, next;
+  column.swap(joined);
+}
+template <class A>
+bool same(const A& a, const A& b) {
+  return a.size() == b.size() && (a == b).all();
+}
+}  // namespace
+
+void PathOutcomes::append(const PathOutcomes& next) {
+  append_column(failure_month, next.failure_month);
+  append_column(failure_cause, next.failure_cause);
+  append_column(operating_break_even_month, next.operating_break_even_month);
+  append_column(living_break_even_month, next.living_break_even_month);
+  append_column(payback_month, next.payback_month);
+  append_column(lowest_cash, next.lowest_cash);
+  append_column(lowest_cash_month, next.lowest_cash_month);
+  append_column(clients_served, next.clients_served);
+  append_column(sessions_delivered, next.sessions_delivered);
+  append_column(lost_to_price, next.lost_to_price);
+  append_column(lost_to_capacity, next.lost_to_capacity);
+  append_column(drawings, next.drawings);
+}
+
+bool PathOutcomes::operator==(const PathOutcomes& o) const {
+  return same(failure_month, o.failure_month) && same(failure_cause, o.failure_cause) &&
+         same(operating_break_even_month, o.operating_break_even_month) &&
+         same(living_break_even_month, o.living_break_even_month) && same(payback_month, o.payback_month) &&
+         same(lowest_cash, o.lowest_cash) && same(lowest_cash_month, o.lowest_cash_month) &&
+         same(clients_served, o.clients_served) && same(sessions_delivered, o.sessions_delivered) &&
+         same(lost_to_price, o.lost_to_price) && same(lost_to_capacity, o.lost_to_capacity) &&
+         same(drawings, o.drawings);
+}
+
+// --------------------------------------------------------------------------------- PathArrays
+
+PathArrays::PathArrays(Eigen::Index paths, int months) {
+  for (auto& m : series) m = PathMatrix::Zero(paths, months);
+}
+
+void PathArrays::append(const PathArrays& next) {
+  for (std::size_t s = 0; s < series.size(); ++s) {
+    PathMatrix joined(series[s].rows() + next.series[s].rows(), series[s].cols());
+    joined << series[s], next.series[s];
+    series[s].swap(joined);
+  }
+}
+
+bool PathArrays::operator==(const PathArrays& o) const {
+  for (std::size_t s = 0; s < series.size(); ++s) {
+    if (series[s].rows() != o.series[s].rows() || series[s].cols() != o.series[s].cols()) return false;
+    if (!(series[s] == o.series[s]).all()) return false;
+  }
+  return true;
+}
+
+// --------------------------------------------------------------------------------- Statistics
+
+Statistics::Statistics(int months)
+    : months_(months),
+      monthly_(static_cast<std::size_t>(months) * kSeriesCount),
+      operating_break_even_(months),
+      living_break_even_(months),
+      payback_(months) {
+  for (auto& f : failures_) f = CountHistogram(months);
+}
+
+void Statistics::add_month(int month, const MonthValues& values) {
+  Distributional* row = &monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount];
+  for (int s = 0; s < kSeriesCount; ++s) row[s].add(values.values[static_cast<std::size_t>(s)]);
+}
+
+void Statistics::add_outcome(const PathOutcome& o) {
+  ++paths_;
+  failures_[static_cast<std::size_t>(o.failure_cause)].add(o.failure_month);
+  operating_break_even_.add(o.operating_break_even_month);
+  living_break_even_.add(o.living_break_even_month);
+  payback_.add(o.payback_month);
+  lowest_cash_.add(o.lowest_cash);
+  clients_served_.add(static_cast<double>(o.clients_served));
+  sessions_delivered_.add(static_cast<double>(o.sessions_delivered));
+  lost_to_price_.add(static_cast<double>(o.lost_to_price));
+  lost_to_capacity_.add(static_cast<double>(o.lost_to_capacity));
+  drawings_.add(o.drawings);
+}
+
+void Statistics::merge(const Statistics& other) {
+  if (other.months_ != months_) throw MergeError("cannot merge statistics of different horizons");
+  paths_ += other.paths_;
+  for (std::size_t i = 0; i < monthly_.size(); ++i) monthly_[i].merge(other.monthly_[i]);
+  for (std::size_t c = 0; c < failures_.size(); ++c) failures_[c].merge(other.failures_[c]);
+  operating_break_even_.merge(other.operating_break_even_);
+  living_break_even_.merge(other.living_break_even_);
+  payback_.merge(other.payback_);
+  lowest_cash_.merge(other.lowest_cash_);
+  clients_served_.merge(other.clients_served_);
+  sessions_delivered_.merge(other.sessions_delivered_);
+  lost_to_price_.merge(other.lost_to_price_);
+  lost_to_capacity_.merge(other.lost_to_capacity_);
+  drawings_.merge(other.drawings_);
+}
+
+bool Statistics::operator==(const Statistics& o) const {
+  return months_ == o.months_ && paths_ == o.paths_ && monthly_ == o.monthly_ && failures_ == o.failures_ &&
+         operating_break_even_ == o.operating_break_even_ && living_break_even_ == o.living_break_even_ &&
+         payback_ == o.payback_ && lowest_cash_ == o.lowest_cash_ && clients_served_ == o.clients_served_ &&
+         sessions_delivered_ == o.sessions_delivered_ && lost_to_price_ == o.lost_to_price_ &&
+         lost_to_capacity_ == o.lost_to_capacity_ && drawings_ == o.drawings_;
+}
+
+const Distributional& Statistics::series(Series s, int month) const {
+  if (month < 1 || month > months_) throw std::out_of_range("month must be in 1.." + std::to_string(months_));
+  return monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount + static_cast<std::size_t>(s)];
+}
+
+double Statistics::survival(int month) const {
+  if (paths_ == 0) return 0.0;
+  std::uint64_t failed = 0;
+  for (std::size_t c = 1; c < failures_.size(); ++c) failed += failures_[c].reached_by(month);
+  return 1.0 - static_cast<double>(failed) / static_cast<double>(paths_);
+}
+
+double Statistics::operating_break_even_by(int month) const {
+  return paths_ ? static_cast<double>(operating_break_even_.reached_by(month)) / static_cast<double>(paths_) : 0.0;
+}
+
+double Statistics::living_break_even_by(int month) const {
+  return paths_ ? static_cast<double>(living_break_even_.reached_by(month)) / static_cast<double>(paths_) : 0.0;
+}
+
+// ---------------------------------------------------------------------------------- RunResult
+
+void RunResult::merge(const RunResult& next) {
+  if (next.scenario_fingerprint != scenario_fingerprint || next.seed != seed || next.months != months) {
+    throw MergeError("can only merge runs of the same scenario and seed");
+  }
+  if (next.first_path != first_path + paths) {
+    throw MergeError("chunks must be adjacent: expected first_path " + std::to_string(first_path + paths) + ", got " +
+                     std::to_string(next.first_path));
+  }
+  if (outcomes.has_value() != next.outcomes.has_value() || path_arrays.has_value() != next.path_arrays.has_value()) {
+    throw MergeError("chunks must keep the same per-path arrays (keep_outcomes, keep_paths)");
+  }
+  statistics.merge(next.statistics);
+  if (outcomes) outcomes->append(*next.outcomes);
+  if (path_arrays) path_arrays->append(*next.path_arrays);
+  paths += next.paths;
+}
+
+}  // namespace meantime

@@ -1,0 +1,86 @@
+#include "meantime/validate.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "meantime/errors.hpp"
+#include "meantime/fields.hpp"
+
+namespace meantime {
+
+namespace {
+
+std::string number(double x) {
+  std::ostringstream out;
+  out.precision(12);
+  out << x;
+  return out.str();
+}
+
+std::string range_rule(const FieldMeta& meta) {
+  std::string rule;
+  if (std::isfinite(meta.min)) rule = std::string(meta.min_open ? "> " : ">= ") + number(meta.min);
+  if (std::isfinite(meta.max)) rule += (rule.empty() ? "<= " : " and <= ") + number(meta.max);
+  return rule;
+}
+
+void check_number(const std::string& path, double value, const FieldMeta& meta) {
+  if (!std::isfinite(value)) throw ScenarioError(path, "must be a finite number, got " + number(value));
+  const bool below = meta.min_open ? !(value > meta.min) : !(value >= meta.min);
+  if (below || value > meta.max) throw ScenarioError(path, "must be " + range_rule(meta) + ", got " + number(value));
+}
+
+void check_distribution(const std::string& path, const Distribution& d, const FieldMeta& meta) {
+  if (d.is_fixed()) {
+    check_number(path, d.parameter(0), meta);
+    return;
+  }
+  const std::string problem = d.parameter_problem();
+  if (!problem.empty()) throw ScenarioError(path, std::string(distribution_name(d.kind())) + ": " + problem);
+  // Unbounded tails (normal, lognormal, gamma) are allowed on a bounded field only when the
+  // bound lies beyond the 5-sigma point (a chance below 3e-7 per path); such rare draws are
+  // clamped to the range.
+  double low = d.support_min(), high = d.support_max();
+  const double a = d.parameter(0), b = d.parameter(1);
+  if (d.kind() == DistributionKind::normal) {
+    low = a - 5 * b;
+    high = a + 5 * b;
+  } else if (d.kind() == DistributionKind::lognormal) {
+    high = a * std::exp(5 * b);
+  } else if (d.kind() == DistributionKind::gamma) {
+    high = a * b + 7 * std::sqrt(a) * b;  // far past the 1 - 3e-7 quantile for shape >= 0.5
+  }
+  if (low < meta.min || high > meta.max) {
+    throw ScenarioError(path, describe(d) + " reaches outside the valid range (" + range_rule(meta) + "): from " +
+                                  number(low) + " to " + number(high) +
+                                  "; use a bounded distribution (uniform, triangular, pert, beta) or narrow it");
+  }
+}
+}  // namespace
+
+void validate(const Scenario& scenario) {
+  for_each_field(scenario, [](const std::string& path, const auto& member, const FieldMeta& meta) {
+    using T = std::decay_t<decltype(member)>;
+    if constexpr (std::is_same_v<T, double>) check_number(path, member, meta);
+    else if constexpr (std::is_same_v<T, int>) check_number(path, static_cast<double>(member), meta);
+    else if constexpr (std::is_same_v<T, Distribution>) check_distribution(path, member, meta);
+    else if constexpr (IsChoice<T>::value) {
+      if (static_cast<std::size_t>(member) >= ChoiceNames<T>::names().size()) {
+        throw ScenarioError(path, "is not one of the valid choices");
+      }
+    }
+  });
+
+  const auto& m = scenario.market;
+  if (m.innovation.support_max() + m.imitation.support_max() > 1.0) {
+    throw ScenarioError("market.imitation", "innovation + imitation must be <= 1 (a monthly probability), got up to " +
+                                                number(m.innovation.support_max() + m.imitation.support_max()));
+  }
+  const auto& r = scenario.run;
+  if (r.sustained_months > r.months) {
+    throw ScenarioError("run.sustained_months", "must be <= run.months (" + std::to_string(r.months) + "), got " +
+                                                    std::to_string(r.sustained_months));
+  }
+}
+
+}  // namespace meantime

@@ -1,0 +1,55 @@
+// Small scenarios with known answers, shared by the tests.
+#pragma once
+
+#include "meantime/meantime.hpp"
+
+namespace meantime::testing {
+
+// Referrals at a steady rate, everyone can pay, room for six clients, no churn; with
+// run.deterministic every count is its expectation, so the cash flow is a hand-computable table.
+inline Scenario hand_computed_scenario() {
+  Scenario s;
+  s.market.arrivals = ArrivalModel::referrals;
+  s.market.referrals_per_month = 2.0;
+  s.market.reservation_price_per_hour = 20.0;
+  s.market.reservation_price_spread = 0.0;
+  s.clients.sessions_per_month = 4.0;
+  s.clients.churn_per_month = 0.0;
+  s.business.price_per_session = 10.0;
+  s.business.session_hours = 1.0;
+  s.business.startup_costs = 300.0;
+  s.business.fixed_costs_per_month = 50.0;
+  s.business.variable_cost_per_session = 2.0;
+  s.business.founder_hours_per_week = 10.0;  // x 52/12 x 0.6 = 26 session hours: 6 clients of 4
+  s.business.client_facing_share = 0.6;
+  s.household.savings = 1000.0;
+  s.household.living_costs_per_month = 800.0;
+  s.household.other_income_per_month = 700.0;
+  s.household.drawings_buffer = 100.0;
+  s.household.max_drawings_per_month = 200.0;
+  s.run.months = 6;
+  s.run.sustained_months = 2;
+  s.run.deterministic = true;
+  return s;
+}
+
+// Poisson(rate) referrals, all admitted, binomial churn: the textbook immigration-death chain.
+inline Scenario poisson_churn_scenario(double rate, double churn, int months) {
+  Scenario s;
+  s.market.arrivals = ArrivalModel::referrals;
+  s.market.referrals_per_month = rate;
+  s.market.reservation_price_per_hour = 1000.0;
+  s.market.reservation_price_spread = 0.0;
+  s.clients.churn_per_month = churn;
+  s.clients.sessions_per_month = 1.0;
+  s.business.session_hours = 0.01;  // capacity far beyond any client count
+  s.business.price_per_session = 1.0;  // £100 an hour: below every reservation price
+  s.business.founder_hours_per_week = 80.0;
+  s.business.client_facing_share = 1.0;
+  s.household.savings = 1e8;  // nobody fails: every path is followed to the end
+  s.run.months = months;
+  s.run.sustained_months = 1;
+  return s;
+}
+
+}  // namespace meantime::testing

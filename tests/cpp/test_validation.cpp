@@ -1,0 +1,168 @@
+// Every validation rule rejects its bad value with the field named. Range rules are tested for
+// every field in the schema, so a new field is covered the day it is added.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <string>
+
+#include "meantime/meantime.hpp"
+
+namespace meantime {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Runs `mutate` on a default scenario and expects validate() to name `field` and say `words`.
+void expect_rejected(const std::function<void(Scenario&)>& mutate, const std::string& field,
+                     const std::string& words) {
+  Scenario s = default_scenario();
+  mutate(s);
+  try {
+    validate(s);
+    ADD_FAILURE() << "accepted a bad " << field;
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.field(), field);
+    EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
+    EXPECT_NE(e.rule().find(words), std::string::npos) << "rule: " << e.rule() << "; expected: " << words;
+  }
+}
+
+void set(Scenario& s, const std::string& path, double value) {
+  if (std::holds_alternative<long long>(get_field(s, path))) {
+    set_field(s, path, static_cast<long long>(value));
+  } else {
+    set_field(s, path, value);
+  }
+}
+
+TEST(Validation, TheDefaultScenarioIsValid) { EXPECT_NO_THROW(validate(default_scenario())); }
+
+TEST(Validation, EveryNumericFieldRejectsValuesOutsideItsRange) {
+  int checked = 0;
+  for (const FieldInfo& f : scenario_fields()) {
+    if (f.type != FieldType::number && f.type != FieldType::integer && f.type != FieldType::distribution) continue;
+    SCOPED_TRACE(f.path);
+    if (std::isfinite(f.min)) {
+      const double below = f.min_open ? f.min : f.min - 1;
+      expect_rejected([&](Scenario& s) { set(s, f.path, below); }, f.path, f.min_open ? "must be > " : "must be >= ");
+      ++checked;
+    }
+    if (std::isfinite(f.max)) {
+      expect_rejected([&](Scenario& s) { set(s, f.path, f.max * 2 + 1); }, f.path, "<= ");
+      ++checked;
+    }
+    if (f.type != FieldType::integer) {
+      expect_rejected([&](Scenario& s) { set(s, f.path, kNaN); }, f.path, "finite");
+      expect_rejected([&](Scenario& s) { set(s, f.path, kInf); }, f.path, "finite");
+    }
+  }
+  EXPECT_GT(checked, 20);
+}
+
+TEST(Validation, MessagesSayTheRuleAndTheValue) {
+  expect_rejected([](Scenario& s) { s.business.price_per_session = -12; }, "business.price_per_session",
+                  "must be > 0 and <= 100000, got -12");
+  expect_rejected([](Scenario& s) { s.clients.churn_per_month = 12.0; }, "clients.churn_per_month",
+                  "must be >= 0 and <= 1, got 12");
+  expect_rejected([](Scenario& s) { s.run.months = 0; }, "run.months", "got 0");
+  expect_rejected([](Scenario& s) { s.run.months = 120000; }, "run.months", "<= 600, got 120000");
+  expect_rejected([](Scenario& s) { s.business.founder_hours_per_week = 100; }, "business.founder_hours_per_week",
+                  "<= 80");
+}
+
+TEST(Validation, DistributionParameters) {
+  expect_rejected([](Scenario& s) { s.market.innovation = uniform(0.05, 0.01); }, "market.innovation",
+                  "min must be <= max");
+  expect_rejected([](Scenario& s) { s.market.population = triangular(10, 5, 20); }, "market.population",
+                  "min <= mode <= max");
+  expect_rejected([](Scenario& s) { s.market.population = pert(10, 30, 20); }, "market.population",
+                  "min <= mode <= max");
+  expect_rejected([](Scenario& s) { s.household.savings = normal(1000, -1); }, "household.savings", "sd must be >= 0");
+  expect_rejected([](Scenario& s) { s.household.savings = lognormal(-5, 0.2); }, "household.savings",
+                  "median must be > 0");
+  expect_rejected([](Scenario& s) { s.market.fit_share = beta(0, 2); }, "market.fit_share", "alpha must be > 0");
+  expect_rejected([](Scenario& s) { s.market.fit_share = beta(2, -1); }, "market.fit_share", "beta must be > 0");
+  expect_rejected([](Scenario& s) { s.household.savings = gamma(-1, 2); }, "household.savings", "shape must be > 0");
+  expect_rejected([](Scenario& s) { s.household.savings = gamma(2, 0); }, "household.savings", "scale must be > 0");
+  expect_rejected([](Scenario& s) { s.household.savings = uniform(kNaN, 3); }, "household.savings",
+                  "min must be a finite number");
+}
+
+TEST(Validation, DistributionsMustStayInTheFieldsRange) {
+  // A probability drawn from a normal that can pass 1, or a uniform that starts below 0.
+  expect_rejected([](Scenario& s) { s.clients.churn_per_month = normal(0.5, 0.2); }, "clients.churn_per_month",
+                  "reaches outside the valid range");
+  expect_rejected([](Scenario& s) { s.market.fit_share = uniform(-0.1, 0.3); }, "market.fit_share",
+                  "reaches outside the valid range");
+  expect_rejected([](Scenario& s) { s.market.fit_share = gamma(2, 1); }, "market.fit_share",
+                  "reaches outside the valid range");
+  expect_rejected([](Scenario& s) { s.market.reservation_price_per_hour = lognormal(20, 3); },
+                  "market.reservation_price_per_hour", "reaches outside the valid range");
+  // ... while a normal with its bound far out in the tail is fine.
+  Scenario s = default_scenario();
+  s.household.savings = normal(5000, 500);
+  EXPECT_NO_THROW(validate(s));
+}
+
+TEST(Validation, CrossFieldRules) {
+  expect_rejected(
+      [](Scenario& s) {
+        s.market.innovation = 0.5;
+        s.market.imitation = uniform(0.2, 0.6);
+      },
+      "market.imitation", "innovation + imitation must be <= 1");
+  expect_rejected(
+      [](Scenario& s) {
+        s.run.months = 6;
+        s.run.sustained_months = 7;
+      },
+      "run.sustained_months", "must be <= run.months");
+}
+
+TEST(Validation, RunOptions) {
+  const Scenario s = default_scenario();
+  auto expect_option_error = [&](RunOptions o, const std::string& field) {
+    try {
+      simulate(s, o);
+      ADD_FAILURE() << "accepted a bad " << field;
+    } catch (const RunSettingsError& e) {
+      EXPECT_EQ(e.field(), field);
+    }
+  };
+  RunOptions o;
+  o.paths = 0;
+  expect_option_error(o, "paths");
+  o.paths = kMaxPaths + 1;
+  expect_option_error(o, "paths");
+  o = RunOptions{};
+  o.threads = -1;
+  expect_option_error(o, "threads");
+  o = RunOptions{};
+  o.first_path = ~0ULL - 5;
+  expect_option_error(o, "first_path");
+}
+
+TEST(Validation, PathArraysThatCannotFitAreRefusedBeforeAllocating) {
+  RunOptions o;
+  o.paths = kMaxPaths;
+  o.keep_paths = true;
+  try {
+    simulate(default_scenario(), o);
+    ADD_FAILURE() << "no memory error";
+  } catch (const MemoryLimitError& e) {
+    EXPECT_GT(e.bytes_needed(), e.bytes_available());
+    EXPECT_NE(std::string(e.what()).find("keep_paths"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Validation, ScenarioErrorsFromTheRunToo) {
+  Scenario s = default_scenario();
+  s.business.price_per_session = 0;
+  EXPECT_THROW(simulate(s), ScenarioError);
+}
+
+}  // namespace
+}  // namespace meantime
