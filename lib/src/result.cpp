@@ -39,7 +39,11 @@ PathOutcomes::PathOutcomes(Eigen::Index paths)
       drawings(paths) {}
 
 std::size_t PathOutcomes::bytes_per_path() {
-  return 6 * sizeof(int) + 1 + 2 * sizeof(double) + 4 * sizeof(std::int64_t);
+  return std::apply(
+      [](const auto&... c) {
+        return (sizeof(typename std::decay_t<decltype(PathOutcomes().*(c.second))>::Scalar) + ...);
+      },
+      columns());
 }
 
 void PathOutcomes::set(Eigen::Index i, const PathOutcome& o) {
@@ -88,28 +92,11 @@ bool same(const A& a, const A& b) {
 }  // namespace
 
 void PathOutcomes::append(const PathOutcomes& next) {
-  append_column(failure_month, next.failure_month);
-  append_column(failure_cause, next.failure_cause);
-  append_column(operating_break_even_month, next.operating_break_even_month);
-  append_column(living_break_even_month, next.living_break_even_month);
-  append_column(payback_month, next.payback_month);
-  append_column(lowest_cash, next.lowest_cash);
-  append_column(lowest_cash_month, next.lowest_cash_month);
-  append_column(clients_served, next.clients_served);
-  append_column(sessions_delivered, next.sessions_delivered);
-  append_column(lost_to_price, next.lost_to_price);
-  append_column(lost_to_capacity, next.lost_to_capacity);
-  append_column(drawings, next.drawings);
+  std::apply([&](const auto&... c) { (append_column(this->*(c.second), next.*(c.second)), ...); }, columns());
 }
 
 bool PathOutcomes::operator==(const PathOutcomes& o) const {
-  return same(failure_month, o.failure_month) && same(failure_cause, o.failure_cause) &&
-         same(operating_break_even_month, o.operating_break_even_month) &&
-         same(living_break_even_month, o.living_break_even_month) && same(payback_month, o.payback_month) &&
-         same(lowest_cash, o.lowest_cash) && same(lowest_cash_month, o.lowest_cash_month) &&
-         same(clients_served, o.clients_served) && same(sessions_delivered, o.sessions_delivered) &&
-         same(lost_to_price, o.lost_to_price) && same(lost_to_capacity, o.lost_to_capacity) &&
-         same(drawings, o.drawings);
+  return std::apply([&](const auto&... c) { return (same(this->*(c.second), o.*(c.second)) && ...); }, columns());
 }
 
 // --------------------------------------------------------------------------------- PathArrays

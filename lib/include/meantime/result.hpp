@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "meantime/statistics.hpp"
@@ -78,6 +80,29 @@ struct PathOutcomes {
   Eigen::ArrayXd drawings;
 
   explicit PathOutcomes(Eigen::Index paths = 0);
+
+  // Every column once, as (name, pointer to member): the one list that for_each_column,
+  // append and comparison use, and that the bindings read.
+  static auto columns() {
+    return std::make_tuple(std::pair{"failure_month", &PathOutcomes::failure_month},
+                           std::pair{"failure_cause", &PathOutcomes::failure_cause},
+                           std::pair{"operating_break_even_month", &PathOutcomes::operating_break_even_month},
+                           std::pair{"living_break_even_month", &PathOutcomes::living_break_even_month},
+                           std::pair{"payback_month", &PathOutcomes::payback_month},
+                           std::pair{"lowest_cash", &PathOutcomes::lowest_cash},
+                           std::pair{"lowest_cash_month", &PathOutcomes::lowest_cash_month},
+                           std::pair{"clients_served", &PathOutcomes::clients_served},
+                           std::pair{"sessions_delivered", &PathOutcomes::sessions_delivered},
+                           std::pair{"lost_to_price", &PathOutcomes::lost_to_price},
+                           std::pair{"lost_to_capacity", &PathOutcomes::lost_to_capacity},
+                           std::pair{"drawings", &PathOutcomes::drawings});
+  }
+  // f(name, column) for every column of `self` (const or not), in order.
+  template <class Self, class F>
+  static void for_each_column(Self& self, F&& f) {
+    std::apply([&](const auto&... column) { (f(column.first, self.*(column.second)), ...); }, columns());
+  }
+
   Eigen::Index size() const { return failure_month.size(); }
   void set(Eigen::Index i, const PathOutcome& o);
   PathOutcome get(Eigen::Index i) const;
