@@ -1,4 +1,4 @@
-// The business: what a month's sessions bring in and cost.
+// The business: its capacity, and what a month's sessions bring in and cost.
 #pragma once
 
 #include <cstdint>
@@ -9,23 +9,43 @@ namespace meantime {
 
 inline constexpr double kWeeksPerMonth = 52.0 / 12.0;
 
-// Sessions a month that the founder's client-facing hours allow.
-std::int64_t session_capacity(const Business& business);
+// Sessions a month that `hours_per_week` of working time allow.
+inline std::int64_t session_capacity(const Business& b, double hours_per_week) {
+  const double client_hours = hours_per_week * kWeeksPerMonth * b.client_facing_share;
+  // The small allowance keeps 15 h x 52/12 x 0.5 / 0.5 = 65 from rounding down to 64.
+  return static_cast<std::int64_t>(client_hours / b.session_hours + 1e-9);
+}
+
+// The founder's own hours for the business: working hours less a job's.
+inline double founder_business_hours(const Scenario& s) {
+  return s.business.founder_hours_per_week - s.household.job_hours_per_week;
+}
 
 struct BusinessMonth {
-  double revenue = 0;
-  double operating_costs = 0;  // fixed and variable: the costs of carrying on
+  double revenue = 0;          // billed
+  double operating_costs = 0;  // fixed, variable, staff wages, peer cover: the costs of carrying on
   double startup_costs = 0;    // one-off, month 1
-  double operating_profit() const { return revenue - operating_costs; }
-  double profit() const { return revenue - operating_costs - startup_costs; }
+  double interest = 0;         // the interest part of loan repayments
+  double operating_profit() const { return revenue - operating_costs - interest; }
+  double profit() const { return operating_profit() - startup_costs; }
 };
 
-inline BusinessMonth business_month(const Business& b, int month, std::int64_t sessions) {
+struct Delivery {
+  std::int64_t own_sessions = 0;      // delivered by the founder and staff
+  std::int64_t covered_sessions = 0;  // delivered by a peer while the founder is ill
+  std::int64_t billed_sessions() const { return own_sessions + covered_sessions; }
+};
+
+inline BusinessMonth business_month(const Scenario& s, int month, const Delivery& delivery, double staff_hours,
+                                    double interest) {
+  const Business& b = s.business;
   BusinessMonth m;
-  const double delivered = static_cast<double>(sessions);
-  m.revenue = delivered * b.price_per_session;
-  m.operating_costs = b.fixed_costs_per_month + delivered * b.variable_cost_per_session;
+  m.revenue = static_cast<double>(delivery.billed_sessions()) * b.price_per_session;
+  m.operating_costs = b.fixed_costs_per_month + static_cast<double>(delivery.own_sessions) * b.variable_cost_per_session +
+                      static_cast<double>(delivery.covered_sessions) * s.health.peer_cover_cost_per_session +
+                      staff_hours * s.staff.wage_per_hour * kWeeksPerMonth;
   m.startup_costs = month == 1 ? b.startup_costs : 0.0;
+  m.interest = interest;
   return m;
 }
 

@@ -1,4 +1,5 @@
-// Clients: admission while the diary has room, sessions booked around the plan, leaving.
+// Clients: reviews and council cuts, admission while the diary has room (the waiting list
+// first), sessions booked around the plan, leaving and giving up.
 #pragma once
 
 #include <algorithm>
@@ -9,40 +10,53 @@
 
 namespace meantime {
 
-struct ClientParameters {
-  double churn_per_month = 0;
-  std::int64_t session_capacity = 0;  // sessions the business can deliver in a month
-  std::int64_t max_clients = 0;       // clients whose plans fit in that capacity
-};
-
 struct ClientState {
   std::int64_t active = 0;
+  std::int64_t waiting = 0;
+  double session_share = 1.0;  // what council cuts have left of every client's plan
 };
 
 struct ClientMonth {
   std::int64_t admitted = 0;
   std::int64_t lost_to_capacity = 0;
-  std::int64_t sessions = 0;
+  std::int64_t booked = 0;  // sessions clients want this month
 };
 
-ClientParameters draw_clients(const Scenario& scenario, PathKey key);
+// Start of the month: the yearly budget review and any council-wide cut.
+inline void budget_changes(const Clients& c, ClientState& state, int month, MonthDraws& draws) {
+  if (c.review_month > 0 && (month - 1) % 12 + 1 == c.review_month) {
+    state.active -= draws.binomial(MonthDraw::review_cuts, state.active, c.review_cut_probability);
+  }
+  if (draws.happens(MonthDraw::council_cut, c.council_cut_per_month)) state.session_share *= 1.0 - c.council_cut_share;
+}
 
-inline ClientMonth admit_and_serve(const Clients& clients, const ClientParameters& p, ClientState& state,
-                                   std::int64_t can_pay, MonthDraws& draws) {
+inline ClientMonth admit_and_book(const Clients& c, ClientState& state, std::int64_t can_pay, std::int64_t max_clients,
+                                  MonthDraws& draws) {
   ClientMonth month;
-  const std::int64_t free_places = std::max<std::int64_t>(0, p.max_clients - state.active);
-  month.admitted = std::min(can_pay, free_places);
-  month.lost_to_capacity = can_pay - month.admitted;
+  std::int64_t free_places = std::max<std::int64_t>(0, max_clients - state.active);
+  const std::int64_t from_list = std::min(state.waiting, free_places);
+  state.waiting -= from_list;
+  free_places -= from_list;
+  const std::int64_t newcomers = std::min(can_pay, free_places);
+  month.admitted = from_list + newcomers;
   state.active += month.admitted;
-  const double planned = static_cast<double>(state.active) * clients.sessions_per_month;
-  const std::int64_t booked = draws.poisson(MonthDraw::session_demand, planned);
-  month.sessions = std::min(booked, p.session_capacity);
+  if (c.waiting_list) {
+    state.waiting += can_pay - newcomers;
+  } else {
+    month.lost_to_capacity = can_pay - newcomers;
+  }
+  const double planned = static_cast<double>(state.active) * c.sessions_per_month * state.session_share;
+  month.booked = draws.poisson(MonthDraw::session_demand, planned);
   return month;
 }
 
-// At the month's end each client leaves with the path's churn probability.
-inline void clients_leave(const ClientParameters& p, ClientState& state, MonthDraws& draws) {
-  state.active -= draws.binomial(MonthDraw::leavers, state.active, p.churn_per_month);
+// End of the month: clients leave with the path's churn; waiting prospects give up (lost to
+// capacity). Returns how many gave up.
+inline std::int64_t clients_leave(const Clients& c, double churn, ClientState& state, MonthDraws& draws) {
+  state.active -= draws.binomial(MonthDraw::leavers, state.active, churn);
+  const std::int64_t gave_up = draws.binomial(MonthDraw::waiting_give_up, state.waiting, c.waiting_give_up_per_month);
+  state.waiting -= gave_up;
+  return gave_up;
 }
 
 }  // namespace meantime

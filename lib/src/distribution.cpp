@@ -22,8 +22,8 @@ std::string number(double x) {
 }  // namespace
 
 const std::vector<std::string>& distribution_names() {
-  static const std::vector<std::string> names = {"fixed",  "uniform",   "triangular", "pert",
-                                                 "normal", "lognormal", "beta",       "gamma"};
+  static const std::vector<std::string> names = {"fixed",     "uniform", "triangular", "pert",    "normal",
+                                                 "lognormal", "beta",    "gamma",      "research"};
   return names;
 }
 
@@ -44,7 +44,8 @@ DistributionKind distribution_kind_from_name(const std::string& name) {
 const std::vector<std::string>& distribution_parameter_names(DistributionKind kind) {
   static const std::vector<std::vector<std::string>> names = {
       {"value"},        {"min", "max"},    {"min", "mode", "max"}, {"min", "mode", "max"},
-      {"mean", "sd"},   {"median", "sigma"}, {"alpha", "beta"},     {"shape", "scale"}};
+      {"mean", "sd"},   {"median", "sigma"}, {"alpha", "beta"},     {"shape", "scale"},
+      {"asked", "interested"}};
   return names[static_cast<std::size_t>(kind)];
 }
 
@@ -76,6 +77,12 @@ std::string Distribution::parameter_problem() const {
       if (!(a > 0)) return names[0] + " must be > 0, got " + number(a);
       if (!(b > 0)) return names[1] + " must be > 0, got " + number(b);
       return {};
+    case DistributionKind::research:
+      if (!(a >= 0 && a == std::floor(a))) return "asked must be a whole number >= 0, got " + number(a);
+      if (!(b >= 0 && b == std::floor(b) && b <= a)) {
+        return "interested must be a whole number from 0 to asked (" + number(a) + "), got " + number(b);
+      }
+      return {};
   }
   return {};
 }
@@ -91,6 +98,7 @@ double Distribution::mean() const {
     case DistributionKind::lognormal: return a * std::exp(0.5 * b * b);
     case DistributionKind::beta: return a / (a + b);
     case DistributionKind::gamma: return a * b;
+    case DistributionKind::research: return (b + 1.0) / (a + 2.0);
   }
   return a;
 }
@@ -100,6 +108,7 @@ double Distribution::support_min() const {
     case DistributionKind::normal: return p_[1] > 0 ? -kInf : p_[0];
     case DistributionKind::lognormal:
     case DistributionKind::beta:
+    case DistributionKind::research:
     case DistributionKind::gamma: return 0.0;
     default: return p_[0];
   }
@@ -113,7 +122,8 @@ double Distribution::support_max() const {
     case DistributionKind::pert: return p_[2];
     case DistributionKind::normal: return p_[1] > 0 ? kInf : p_[0];
     case DistributionKind::lognormal: return p_[1] > 0 ? kInf : p_[0];
-    case DistributionKind::beta: return 1.0;
+    case DistributionKind::beta:
+    case DistributionKind::research: return 1.0;
     case DistributionKind::gamma: return kInf;
   }
   return kInf;
@@ -140,6 +150,7 @@ double Distribution::draw(UniformStream& stream) const {
     case DistributionKind::lognormal: return a * std::exp(b * standard_normal(stream));
     case DistributionKind::beta: return beta_variate(a, b, stream);
     case DistributionKind::gamma: return b * standard_gamma(a, stream);
+    case DistributionKind::research: return beta_variate(1.0 + b, 1.0 + (a - b), stream);
   }
   return a;
 }

@@ -18,7 +18,17 @@ enum class MonthDraw : unsigned {
   affordable = 1,      // market: how many of them can pay the price
   session_demand = 2,  // clients: sessions booked
   leavers = 3,         // clients: churn at the month's end
+  waiting_give_up = 4,  // clients: waiting prospects who give up
+  illness_start = 5,    // health: an episode starts
+  review_cuts = 6,      // clients: budgets cut at the yearly review
+  council_cut = 7,      // clients: a council-wide cut this month
+  bad_debt = 8,         // payments: 8 + channel index (4 channels)
 };
+
+// Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that
+// MonthUniforms gives the extra uniforms of the draws above).
+inline constexpr std::uint64_t kPaymentDelaySlot = 64;  // + channel index
+inline constexpr std::uint64_t kIllnessLengthSlot = 72;
 
 // Per-path parameters, drawn in month 0, each from its own slot.
 enum class ParameterSlot : std::uint64_t {
@@ -48,6 +58,14 @@ inline double draw_parameter(const Distribution& d, PathKey key, ParameterSlot s
   return std::clamp(x, low, high);
 }
 
+// A monthly draw from a distribution (its mean in deterministic runs).
+inline double draw_monthly(const Distribution& d, PathKey key, int month, std::uint64_t slot, bool deterministic) {
+  if (d.is_fixed()) return d.parameter(0);
+  if (deterministic) return d.mean();
+  UniformStream stream(key, static_cast<std::uint64_t>(month), slot);
+  return d.draw(stream);
+}
+
 // The month's random counts, or their rounded expectations in deterministic runs.
 class MonthDraws {
  public:
@@ -59,6 +77,13 @@ class MonthDraws {
     auto source = uniforms_.draw(static_cast<unsigned>(d));
     return meantime::binomial(n, p, source);
   }
+  std::int64_t binomial(MonthDraw d, unsigned offset, std::int64_t n, double p) {
+    if (deterministic_) return std::llround(static_cast<double>(n) * p);
+    auto source = uniforms_.draw(static_cast<unsigned>(d) + offset);
+    return meantime::binomial(n, p, source);
+  }
+  // One event with chance p (in deterministic runs: it happens when p >= 1/2).
+  bool happens(MonthDraw d, double p, unsigned offset = 0) { return p > 0 && binomial(d, offset, 1, p) == 1; }
   std::int64_t poisson(MonthDraw d, double mean) {
     if (deterministic_) return std::llround(mean);
     auto source = uniforms_.draw(static_cast<unsigned>(d));

@@ -45,7 +45,26 @@ std::vector<std::string> all_paths() {
   return paths;
 }
 
+// "funding.grants[3].amount" -> "funding.grants[].amount"
+std::string without_indices(const std::string& path) {
+  std::string out;
+  bool in_brackets = false;
+  for (char ch : path) {
+    if (ch == '[') in_brackets = true;
+    if (ch == ']') in_brackets = false;
+    if (!in_brackets || ch == '[') out += ch;
+  }
+  return out;
+}
+
 [[noreturn]] void unknown_field(const std::string& path) {
+  const std::string general = without_indices(path);
+  if (general != path) {
+    const auto paths = all_paths();
+    if (std::find(paths.begin(), paths.end(), general) != paths.end()) {
+      throw ScenarioError(path, "no such item: the list is shorter (resize it first)");
+    }
+  }
   std::string rule = "unknown field";
   const std::string suggestion = closest_name(path, all_paths());
   if (!suggestion.empty()) rule += "; did you mean '" + suggestion + "'?";
@@ -104,24 +123,86 @@ const char* field_type_name(FieldType type) {
     case FieldType::boolean: return "boolean";
     case FieldType::distribution: return "distribution";
     case FieldType::choice: return "choice";
+    case FieldType::list: return "list";
   }
   return "?";
 }
+
+namespace {
+
+template <class T>
+FieldInfo leaf_info(const std::string& path, const T& member, const FieldMeta& meta) {
+  FieldInfo info{path, type_of<T>(), meta.unit, meta.description, meta.min, meta.max, meta.min_open, {},
+                 value_of(member)};
+  if constexpr (IsChoice<T>::value) info.choices = ChoiceNames<T>::names();
+  return info;
+}
+
+// Like detail::Walker, but a list is described once, by a default element, as "list[].field".
+struct SchemaWalker {
+  std::vector<FieldInfo>& out;
+  std::string prefix;
+  template <class T>
+  void operator()(const char* name, const T& member, const FieldMeta& meta) {
+    const std::string path = prefix + name;
+    if constexpr (IsRecord<T>::value) {
+      SchemaWalker sub{out, path + "."};
+      visit_record_fields(member, sub);
+    } else if constexpr (IsList<T>::value) {
+      out.push_back(FieldInfo{path, FieldType::list, meta.unit, meta.description, meta.min, meta.max, false, {},
+                              static_cast<long long>(member.size())});
+      const typename T::value_type prototype{};
+      SchemaWalker sub{out, path + "[]."};
+      visit_record_fields(prototype, sub);
+    } else {
+      out.push_back(leaf_info(path, member, meta));
+    }
+  }
+};
+
+}  // namespace
 
 const std::vector<FieldInfo>& scenario_fields() {
   static const std::vector<FieldInfo> fields = [] {
     std::vector<FieldInfo> list;
     const Scenario defaults = default_scenario();
-    for_each_field(defaults, [&](const std::string& path, const auto& member, const FieldMeta& meta) {
-      using T = std::decay_t<decltype(member)>;
-      FieldInfo info{path, type_of<T>(), meta.unit, meta.description, meta.min, meta.max, meta.min_open, {},
-                     value_of(member)};
-      if constexpr (IsChoice<T>::value) info.choices = ChoiceNames<T>::names();
-      list.push_back(std::move(info));
-    });
+    SchemaWalker walker{list, ""};
+    visit_record_fields(defaults, walker);
     return list;
   }();
   return fields;
+}
+
+namespace {
+// Calls f(vector) for the list at `path`; throws when there is none.
+template <class S, class F>
+void with_list(S& scenario, const std::string& path, F&& f) {
+  bool found = false;
+  for_each_field(
+      scenario, [](const std::string&, const auto&, const FieldMeta&) {},
+      [&](const std::string& p, auto& list, const FieldMeta& meta) {
+        if (found || p != path) return;
+        found = true;
+        f(list, meta);
+      });
+  if (!found) unknown_field(path);
+}
+}  // namespace
+
+std::size_t list_size(const Scenario& scenario, const std::string& path) {
+  std::size_t size = 0;
+  with_list(scenario, path, [&](const auto& list, const FieldMeta&) { size = list.size(); });
+  return size;
+}
+
+void resize_list(Scenario& scenario, const std::string& path, std::size_t size) {
+  with_list(scenario, path, [&](auto& list, const FieldMeta& meta) {
+    if (static_cast<double>(size) > meta.max) {
+      throw ScenarioError(path, "can hold at most " + std::to_string(static_cast<long long>(meta.max)) +
+                                    " items, got " + std::to_string(size));
+    }
+    list.resize(size);
+  });
 }
 
 FieldValue get_field(const Scenario& scenario, const std::string& path) {

@@ -1,10 +1,12 @@
-// The founder's household: drawings from the business, living costs, and moving savings into
-// the business when it runs short. The founder's money and the business's are both at stake
-// (a sole trader), so the venture fails when the two together fall below zero.
+// The founder's household: drawings from the business, other income and benefits, living
+// costs, and moving savings into the business when it runs short. The founder's money and the
+// business's are both at stake (a sole trader), so the venture fails when the two together
+// fall below zero.
 #pragma once
 
 #include <algorithm>
 
+#include "business.hpp"
 #include "meantime/scenario.hpp"
 
 namespace meantime {
@@ -20,15 +22,18 @@ struct HouseholdMonth {
   double injections = 0;  // household -> business
 };
 
+// Wages of the founder's other job a month (taken as net: low earnings, below tax thresholds).
+inline double job_wage(const Household& h) { return h.job_hours_per_week * h.job_wage_per_hour * kWeeksPerMonth; }
+
 // Moves money between the two pockets and pays the household's month. `cash.business` already
-// holds this month's profit.
-inline HouseholdMonth household_month(const Household& h, Cash& cash) {
+// holds this month's business flows; `income` is the household's own income this month.
+inline HouseholdMonth household_month(const Household& h, double income, Cash& cash) {
   HouseholdMonth m;
   if (cash.business > h.drawings_buffer) {
     m.drawings = std::min(cash.business - h.drawings_buffer, h.max_drawings_per_month);
   }
   cash.business -= m.drawings;
-  cash.household += m.drawings + h.other_income_per_month - h.living_costs_per_month;
+  cash.household += m.drawings + income - h.living_costs_per_month;
   // An overdrawn business is topped up from savings ...
   if (cash.business < 0 && cash.household > 0) {
     m.injections = std::min(-cash.business, cash.household);

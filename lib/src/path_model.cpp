@@ -2,14 +2,26 @@
 
 #include <limits>
 
+#include "meantime/benefits.hpp"
+
 namespace meantime {
+
+PathModel::PathModel(const Scenario& scenario)
+    : scenario_(scenario),
+      funding_(funding_schedule(scenario.funding, scenario.run.months)),
+      founder_hours_(founder_business_hours(scenario)),
+      household_income_(scenario.household.other_income_per_month + scenario.household.partner_income_per_month +
+                        job_wage(scenario.household)) {}
 
 void PathModel::start(PathState& state, PathKey key) const {
   state = PathState{};
+  const bool deterministic = scenario_.run.deterministic;
   state.market = draw_market(scenario_, key);
-  state.client_parameters = draw_clients(scenario_, key);
-  state.cash.household = draw_parameter(scenario_.household.savings, key, ParameterSlot::savings,
-                                        scenario_.run.deterministic, 0.0, 1e9);
+  state.churn_per_month =
+      draw_parameter(scenario_.clients.churn_per_month, key, ParameterSlot::churn, deterministic, 0.0, 1.0);
+  state.cash.household =
+      draw_parameter(scenario_.household.savings, key, ParameterSlot::savings, deterministic, 0.0, 1e9);
+  state.staff_hours = scenario_.staff.hours_per_week;
   state.outcome.lowest_cash = std::numeric_limits<double>::infinity();
 }
 
@@ -19,8 +31,11 @@ void PathModel::track_break_even(PathState& state, const BusinessMonth& business
   const bool trading = business.revenue > 0;
   const double operating_profit = business.operating_profit();
   state.operating_run = trading && operating_profit >= 0 ? state.operating_run + 1 : 0;
-  state.living_run =
-      trading && operating_profit >= h.living_costs_per_month - h.other_income_per_month ? state.living_run + 1 : 0;
+  // The business pays the founder's way: it covers living costs less the household's other
+  // income (benefits aside: they are what the business is meant to replace).
+  state.living_run = trading && operating_profit >= h.living_costs_per_month - household_income_
+                         ? state.living_run + 1
+                         : 0;
   PathOutcome& o = state.outcome;
   if (o.operating_break_even_month == kNever && state.operating_run >= needed) {
     o.operating_break_even_month = month - needed + 1;
@@ -35,14 +50,56 @@ void PathModel::track_break_even(PathState& state, const BusinessMonth& business
   }
 }
 
+void PathModel::maybe_hire(PathState& state) const {
+  const Staff& staff = scenario_.staff;
+  if (staff.hire_when_waiting <= 0 || state.clients.waiting < staff.hire_when_waiting) return;
+  const double after = scenario_.business.founder_hours_per_week + state.staff_hours + staff.hire_hours_per_week;
+  if (after <= kMaxFte * kHoursPerFte + 1e-9) state.staff_hours += staff.hire_hours_per_week;
+}
+
 MonthValues PathModel::step(PathState& state, PathKey key, int month) const {
-  MonthDraws draws(key, month, scenario_.run.deterministic);
-  const Arrivals arrivals = market_month(scenario_.market, state.market, state.market_state, draws);
-  const ClientMonth clients =
-      admit_and_serve(scenario_.clients, state.client_parameters, state.clients, arrivals.can_pay, draws);
-  const BusinessMonth business = business_month(scenario_.business, month, clients.sessions);
-  state.cash.business += business.profit();
-  const HouseholdMonth household = household_month(scenario_.household, state.cash);
+  const Scenario& s = scenario_;
+  const bool deterministic = s.run.deterministic;
+  const auto m = static_cast<std::size_t>(month);
+  MonthDraws draws(key, month, deterministic);
+
+  // Demand.
+  const bool ill = ill_this_month(s.health, state.health, key, month, draws, deterministic);
+  budget_changes(s.clients, state.clients, month, draws);
+  const Arrivals arrivals = market_month(s.market, state.market, state.market_state, draws);
+  const std::int64_t healthy_capacity = session_capacity(s.business, founder_hours_ + state.staff_hours);
+  const auto max_clients = static_cast<std::int64_t>(static_cast<double>(healthy_capacity) /
+                                                         s.clients.sessions_per_month + 1e-9);
+  const ClientMonth clients = admit_and_book(s.clients, state.clients, arrivals.can_pay, max_clients, draws);
+
+  // Delivery: illness takes part of the founder's hours; a peer may cover part of what is lost.
+  Delivery delivery;
+  const std::int64_t deliverable = std::min(clients.booked, healthy_capacity);
+  if (ill) {
+    const double founder_hours = founder_hours_ * (1.0 - s.health.capacity_lost);
+    delivery.own_sessions = std::min(clients.booked, session_capacity(s.business, founder_hours + state.staff_hours));
+    delivery.covered_sessions =
+        std::llround(s.health.peer_cover_share * static_cast<double>(deliverable - delivery.own_sessions));
+  } else {
+    delivery.own_sessions = deliverable;
+  }
+
+  // Business and payments.
+  const BusinessMonth business = business_month(s, month, delivery, state.staff_hours, funding_.interest[m]);
+  const PaymentMonth paid =
+      payments_month(s.payments, state.receivables, business.revenue, month, key, draws, deterministic);
+  const double cash_profit = paid.received - business.operating_costs - business.startup_costs - business.interest;
+  const double capital = std::max(0.0, state.cash.household);
+  state.cash.business += cash_profit + funding_.money_in[m] - (funding_.repayments[m] - funding_.interest[m]);
+
+  // Household.
+  double benefits = 0.0;
+  if (s.benefits.enabled) {
+    const double self_employed =
+        counted_self_employed_earnings(s.benefits, cash_profit, month, state.loss_carried_forward);
+    benefits = benefit_award(s.benefits, job_wage(s.household), self_employed, capital);
+  }
+  const HouseholdMonth household = household_month(s.household, household_income_ + benefits, state.cash);
 
   // The venture is followed to the horizon even past a failure, so that lowest_cash says how
   // much more starting capital would have carried this path through.
@@ -55,22 +112,39 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month) const {
   MonthValues values;
   if (!state.failed) {
     o.clients_served += clients.admitted;
-    o.sessions_delivered += clients.sessions;
+    o.sessions_delivered += delivery.billed_sessions();
+    o.sessions_covered += delivery.covered_sessions;
+    o.months_ill += ill ? 1 : 0;
     o.lost_to_price += arrivals.lost_to_price;
     o.lost_to_capacity += clients.lost_to_capacity;
     o.drawings += household.drawings;
+    o.billed += business.revenue;
+    o.received += paid.received;
+    o.bad_debt += paid.bad_debt;
+    o.benefits += benefits;
     track_break_even(state, business, month);
     values[Series::clients] = static_cast<double>(state.clients.active);
-    values[Series::sessions] = static_cast<double>(clients.sessions);
+    values[Series::sessions] = static_cast<double>(delivery.billed_sessions());
     values[Series::revenue] = business.revenue;
     values[Series::profit] = business.profit();
     values[Series::drawings] = household.drawings;
+    values[Series::cash_received] = paid.received;
+    values[Series::benefits] = benefits;
+    values[Series::repayments] = funding_.repayments[m];
+    values[Series::waiting_list] = static_cast<double>(state.clients.waiting);
     values[Series::business_cash] = state.cash.business;
     values[Series::household_cash] = state.cash.household;
+    const int give_up = s.run.give_up_after_months;
+    FailureCause cause = FailureCause::none;
     if (state.cash.combined() < 0) {
+      cause = FailureCause::ran_out_of_money;
+    } else if (give_up > 0 && month >= give_up && o.living_break_even_month == kNever) {
+      cause = FailureCause::gave_up;
+    }
+    if (cause != FailureCause::none) {
       state.failed = true;
       o.failure_month = month;
-      o.failure_cause = FailureCause::ran_out_of_money;
+      o.failure_cause = cause;
       state.cash_at_failure = state.cash;
     }
   } else {
@@ -78,7 +152,10 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month) const {
     values[Series::household_cash] = state.cash_at_failure.household;
   }
 
-  clients_leave(state.client_parameters, state.clients, draws);
+  // The month's end.
+  const std::int64_t gave_up = clients_leave(s.clients, state.churn_per_month, state.clients, draws);
+  if (!state.failed) o.lost_to_capacity += gave_up;
+  maybe_hire(state);
   return values;
 }
 

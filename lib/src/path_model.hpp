@@ -1,22 +1,30 @@
 // One path, one month at a time: demand -> business -> household, then the outcome bookkeeping.
-// Each part of the step lives in its own header (market, clients, business, household).
+// Each part of the step lives in its own header (market, clients, health, business, payments,
+// funding, household); this file only puts them in order.
 #pragma once
 
 #include "business.hpp"
 #include "clients.hpp"
+#include "funding.hpp"
+#include "health.hpp"
 #include "household.hpp"
 #include "market.hpp"
 #include "meantime/result.hpp"
 #include "meantime/scenario.hpp"
+#include "payments.hpp"
 
 namespace meantime {
 
 struct PathState {
   MarketParameters market;
-  ClientParameters client_parameters;
+  double churn_per_month = 0;
   MarketState market_state;
   ClientState clients;
+  HealthState health;
+  Receivables receivables;
   Cash cash;
+  double staff_hours = 0;
+  double loss_carried_forward = 0;  // for the benefit rule's self-employed earnings
   // Bookkeeping for the outcome.
   PathOutcome outcome;
   bool failed = false;
@@ -29,14 +37,18 @@ struct PathState {
 
 class PathModel {
  public:
-  explicit PathModel(const Scenario& scenario) : scenario_(scenario) {}
+  explicit PathModel(const Scenario& scenario);
 
   void start(PathState& state, PathKey key) const;
   MonthValues step(PathState& state, PathKey key, int month) const;
 
  private:
   void track_break_even(PathState& state, const BusinessMonth& business, int month) const;
+  void maybe_hire(PathState& state) const;
   const Scenario& scenario_;
+  FundingSchedule funding_;
+  double founder_hours_;  // for the business, after any job
+  double household_income_;  // other, partner and job income a month
 };
 
 }  // namespace meantime

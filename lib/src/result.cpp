@@ -10,17 +10,28 @@ const char* to_string(FailureCause cause) {
   switch (cause) {
     case FailureCause::none: return "none";
     case FailureCause::ran_out_of_money: return "ran_out_of_money";
+    case FailureCause::gave_up: return "gave_up";
   }
   return "unknown";
 }
 
 const char* to_string(Series series) {
-  static const char* names[kSeriesCount] = {"clients",       "sessions",       "revenue", "profit",
-                                            "business_cash", "household_cash", "drawings"};
+  static const char* names[kSeriesCount] = {"clients",  "sessions",      "revenue",  "profit",
+                                            "business_cash", "household_cash", "drawings", "cash_received",
+                                            "benefits", "repayments",    "waiting_list"};
   return names[static_cast<int>(series)];
 }
 
-bool is_whole_number_series(Series series) { return series == Series::clients || series == Series::sessions; }
+bool is_whole_number_series(Series series) {
+  return series == Series::clients || series == Series::sessions || series == Series::waiting_list;
+}
+
+const char* to_string(Total total) {
+  static const char* names[kTotalCount] = {"clients_served", "sessions_delivered", "lost_to_price", "lost_to_capacity",
+                                           "drawings",       "billed",             "received",      "bad_debt",
+                                           "benefits",       "months_ill",         "sessions_covered"};
+  return names[static_cast<int>(total)];
+}
 
 // ------------------------------------------------------------------------------- PathOutcomes
 
@@ -36,7 +47,13 @@ PathOutcomes::PathOutcomes(Eigen::Index paths)
       sessions_delivered(paths),
       lost_to_price(paths),
       lost_to_capacity(paths),
-      drawings(paths) {}
+      drawings(paths),
+      billed(paths),
+      received(paths),
+      bad_debt(paths),
+      benefits(paths),
+      months_ill(paths),
+      sessions_covered(paths) {}
 
 std::size_t PathOutcomes::bytes_per_path() {
   return std::apply(
@@ -59,6 +76,12 @@ void PathOutcomes::set(Eigen::Index i, const PathOutcome& o) {
   lost_to_price[i] = o.lost_to_price;
   lost_to_capacity[i] = o.lost_to_capacity;
   drawings[i] = o.drawings;
+  billed[i] = o.billed;
+  received[i] = o.received;
+  bad_debt[i] = o.bad_debt;
+  benefits[i] = o.benefits;
+  months_ill[i] = o.months_ill;
+  sessions_covered[i] = o.sessions_covered;
 }
 
 PathOutcome PathOutcomes::get(Eigen::Index i) const {
@@ -75,6 +98,12 @@ PathOutcome PathOutcomes::get(Eigen::Index i) const {
   o.lost_to_price = lost_to_price[i];
   o.lost_to_capacity = lost_to_capacity[i];
   o.drawings = drawings[i];
+  o.billed = billed[i];
+  o.received = received[i];
+  o.bad_debt = bad_debt[i];
+  o.benefits = benefits[i];
+  o.months_ill = months_ill[i];
+  o.sessions_covered = sessions_covered[i];
   return o;
 }
 
@@ -144,11 +173,18 @@ void Statistics::add_outcome(const PathOutcome& o) {
   living_break_even_.add(o.living_break_even_month);
   payback_.add(o.payback_month);
   lowest_cash_.add(o.lowest_cash);
-  clients_served_.add(static_cast<double>(o.clients_served));
-  sessions_delivered_.add(static_cast<double>(o.sessions_delivered));
-  lost_to_price_.add(static_cast<double>(o.lost_to_price));
-  lost_to_capacity_.add(static_cast<double>(o.lost_to_capacity));
-  drawings_.add(o.drawings);
+  const double totals[kTotalCount] = {static_cast<double>(o.clients_served),
+                                      static_cast<double>(o.sessions_delivered),
+                                      static_cast<double>(o.lost_to_price),
+                                      static_cast<double>(o.lost_to_capacity),
+                                      o.drawings,
+                                      o.billed,
+                                      o.received,
+                                      o.bad_debt,
+                                      o.benefits,
+                                      static_cast<double>(o.months_ill),
+                                      static_cast<double>(o.sessions_covered)};
+  for (int t = 0; t < kTotalCount; ++t) totals_[static_cast<std::size_t>(t)].add(totals[t]);
 }
 
 void Statistics::merge(const Statistics& other) {
@@ -160,19 +196,13 @@ void Statistics::merge(const Statistics& other) {
   living_break_even_.merge(other.living_break_even_);
   payback_.merge(other.payback_);
   lowest_cash_.merge(other.lowest_cash_);
-  clients_served_.merge(other.clients_served_);
-  sessions_delivered_.merge(other.sessions_delivered_);
-  lost_to_price_.merge(other.lost_to_price_);
-  lost_to_capacity_.merge(other.lost_to_capacity_);
-  drawings_.merge(other.drawings_);
+  for (std::size_t t = 0; t < totals_.size(); ++t) totals_[t].merge(other.totals_[t]);
 }
 
 bool Statistics::operator==(const Statistics& o) const {
   return months_ == o.months_ && paths_ == o.paths_ && monthly_ == o.monthly_ && failures_ == o.failures_ &&
          operating_break_even_ == o.operating_break_even_ && living_break_even_ == o.living_break_even_ &&
-         payback_ == o.payback_ && lowest_cash_ == o.lowest_cash_ && clients_served_ == o.clients_served_ &&
-         sessions_delivered_ == o.sessions_delivered_ && lost_to_price_ == o.lost_to_price_ &&
-         lost_to_capacity_ == o.lost_to_capacity_ && drawings_ == o.drawings_;
+         payback_ == o.payback_ && lowest_cash_ == o.lowest_cash_ && totals_ == o.totals_;
 }
 
 const Distributional& Statistics::series(Series s, int month) const {

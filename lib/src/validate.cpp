@@ -58,7 +58,75 @@ void check_distribution(const std::string& path, const Distribution& d, const Fi
 }
 }  // namespace
 
+namespace {
+
+std::string money(double x) { return number(x); }
+
+void check_lists(const Scenario& scenario) {
+  for_each_field(
+      scenario, [](const std::string&, const auto&, const FieldMeta&) {},
+      [](const std::string& path, const auto& list, const FieldMeta& meta) {
+        if (static_cast<double>(list.size()) > meta.max) {
+          throw ScenarioError(path, "can hold at most " + number(meta.max) + " items, got " + std::to_string(list.size()));
+        }
+      });
+}
+
+void check_cross_field_rules(const Scenario& s) {
+  const auto& m = s.market;
+  if (m.innovation.support_max() + m.imitation.support_max() > 1.0) {
+    throw ScenarioError("market.imitation", "innovation + imitation must be <= 1 (a monthly probability), got up to " +
+                                                number(m.innovation.support_max() + m.imitation.support_max()));
+  }
+  const auto& r = s.run;
+  if (r.sustained_months > r.months) {
+    throw ScenarioError("run.sustained_months", "must be <= run.months (" + std::to_string(r.months) + "), got " +
+                                                    std::to_string(r.sustained_months));
+  }
+  const auto& p = s.payments;
+  const double shares = p.direct_payment.share + p.individual_service_fund.share + p.personal_health_budget.share +
+                        p.self_funded.share;
+  if (std::fabs(shares - 1.0) > 1e-9) {
+    throw ScenarioError("payments", "the channels' shares must add up to 1, got " + number(shares));
+  }
+  if (s.household.job_hours_per_week > s.business.founder_hours_per_week) {
+    throw ScenarioError("household.job_hours_per_week",
+                        "must be <= business.founder_hours_per_week (" + number(s.business.founder_hours_per_week) +
+                            "): a job's hours come out of the founder's working hours, got " +
+                            number(s.household.job_hours_per_week));
+  }
+  const double hours = s.business.founder_hours_per_week + s.staff.hours_per_week;
+  if (hours > kMaxFte * kHoursPerFte + 1e-9) {
+    throw ScenarioError("staff.hours_per_week", "founder and staff must stay within 5 FTE (" +
+                                                    number(kMaxFte * kHoursPerFte) + " hours a week), got " +
+                                                    number(hours) + " hours (" + number(hours / kHoursPerFte) + " FTE)");
+  }
+  const auto& b = s.benefits;
+  if (b.capital_lower_limit > b.capital_upper_limit) {
+    throw ScenarioError("benefits.capital_upper_limit", "must be >= capital_lower_limit (" +
+                                                            money(b.capital_lower_limit) + "), got " +
+                                                            money(b.capital_upper_limit));
+  }
+  for (std::size_t i = 0; i < s.funding.grants.size(); ++i) {
+    if (s.funding.grants[i].month > r.months) {
+      throw ScenarioError("funding.grants[" + std::to_string(i) + "].month",
+                          "must be <= run.months (" + std::to_string(r.months) + "), got " +
+                              std::to_string(s.funding.grants[i].month));
+    }
+  }
+  for (std::size_t i = 0; i < s.funding.loans.size(); ++i) {
+    if (s.funding.loans[i].month > r.months) {
+      throw ScenarioError("funding.loans[" + std::to_string(i) + "].month",
+                          "must be <= run.months (" + std::to_string(r.months) + "), got " +
+                              std::to_string(s.funding.loans[i].month));
+    }
+  }
+}
+
+}  // namespace
+
 void validate(const Scenario& scenario) {
+  check_lists(scenario);
   for_each_field(scenario, [](const std::string& path, const auto& member, const FieldMeta& meta) {
     using T = std::decay_t<decltype(member)>;
     if constexpr (std::is_same_v<T, double>) check_number(path, member, meta);
@@ -70,17 +138,7 @@ void validate(const Scenario& scenario) {
       }
     }
   });
-
-  const auto& m = scenario.market;
-  if (m.innovation.support_max() + m.imitation.support_max() > 1.0) {
-    throw ScenarioError("market.imitation", "innovation + imitation must be <= 1 (a monthly probability), got up to " +
-                                                number(m.innovation.support_max() + m.imitation.support_max()));
-  }
-  const auto& r = scenario.run;
-  if (r.sustained_months > r.months) {
-    throw ScenarioError("run.sustained_months", "must be <= run.months (" + std::to_string(r.months) + "), got " +
-                                                    std::to_string(r.sustained_months));
-  }
+  check_cross_field_rules(scenario);
 }
 
 }  // namespace meantime

@@ -40,30 +40,20 @@ inline std::uint64_t digest(const Statistics& s) {
     d.value(s.operating_break_even_by(month));
     d.value(s.living_break_even_by(month));
   }
+  for (int c = 0; c < kFailureCauseCount; ++c) d.value(s.failures(static_cast<FailureCause>(c)).reached_by(s.months()));
   d.value(s.lowest_cash().sum.mean());
-  d.value(s.lowest_cash().histogram.quantile(0.1, false));
-  d.value(s.clients_served().mean());
-  d.value(s.lost_to_price().mean());
-  d.value(s.lost_to_capacity().mean());
+  d.value(s.lowest_cash().sum.variance());
+  for (double q : {0.05, 0.1, 0.5}) d.value(s.lowest_cash().histogram.quantile(q, false));
+  for (int t = 0; t < kTotalCount; ++t) d.value(s.total(static_cast<Total>(t)).mean());
   return d.get();
 }
 
 inline std::uint64_t digest(const PathOutcomes& o) {
   Digest d;
-  for (Eigen::Index i = 0; i < o.size(); ++i) {
-    const PathOutcome p = o.get(i);
-    d.value(p.failure_month);
-    d.value(p.operating_break_even_month);
-    d.value(p.living_break_even_month);
-    d.value(p.payback_month);
-    d.value(p.lowest_cash);
-    d.value(p.lowest_cash_month);
-    d.value(p.clients_served);
-    d.value(p.sessions_delivered);
-    d.value(p.lost_to_price);
-    d.value(p.lost_to_capacity);
-    d.value(p.drawings);
-  }
+  PathOutcomes::for_each_column(o, [&](const char* name, const auto& column) {
+    d.bytes(name, std::strlen(name));
+    d.bytes(column.data(), static_cast<std::size_t>(column.size()) * sizeof(column[0]));
+  });
   return d.get();
 }
 

@@ -1,6 +1,7 @@
 // Small scenarios with known answers, shared by the tests.
 #pragma once
 
+#include "meantime/benefits.hpp"
 #include "meantime/meantime.hpp"
 
 namespace meantime::testing {
@@ -49,6 +50,34 @@ inline Scenario poisson_churn_scenario(double rate, double churn, int months) {
   s.household.savings = 1e8;  // nobody fails: every path is followed to the end
   s.run.months = months;
   s.run.sustained_months = 1;
+  return s;
+}
+
+// Every part of the model switched on at once: payment channels with delays and bad debt, a
+// grant and a loan, a part-time job, Universal Credit with a work allowance, illness with peer
+// cover, reviews and council cuts, a waiting list with hiring, and giving up.
+inline Scenario full_model_scenario() {
+  Scenario s = default_scenario();
+  s.payments.direct_payment.share = 0.5;
+  s.payments.direct_payment.bad_debt_rate = 0.02;
+  s.payments.individual_service_fund.share = 0.3;
+  s.payments.personal_health_budget.share = 0.1;
+  s.payments.self_funded.share = 0.1;
+  s.funding.grants.push_back({1000, 1});
+  s.funding.loans.push_back(Loan{3000, 0.06, 24, 3, 2});
+  s.business.founder_hours_per_week = 30;
+  s.household.job_hours_per_week = 12;
+  s.household.other_income_per_month = 0;
+  s.benefits = universal_credit_single(2026, true, true, 350.0);
+  s.health.illness_per_month = 0.04;
+  s.health.peer_cover_share = 0.5;
+  s.health.peer_cover_cost_per_session = 6;
+  s.clients.review_month = 4;
+  s.clients.review_cut_probability = 0.1;
+  s.clients.council_cut_per_month = 0.01;
+  s.clients.waiting_list = true;
+  s.staff.hire_when_waiting = 4;
+  s.run.give_up_after_months = 30;
   return s;
 }
 

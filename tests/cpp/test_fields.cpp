@@ -14,8 +14,15 @@ TEST(Fields, SchemaListsEveryFieldOnceWithUnitsAndDefaults) {
   for (const auto& f : fields) {
     EXPECT_TRUE(paths.insert(f.path).second) << "duplicate " << f.path;
     EXPECT_FALSE(f.description.empty()) << f.path;
-    EXPECT_EQ(get_field(default_scenario(), f.path), f.default_value) << f.path;
+    if (f.type == FieldType::list) {
+      EXPECT_EQ(std::get<long long>(f.default_value), static_cast<long long>(list_size(default_scenario(), f.path)));
+    } else if (f.path.find("[]") == std::string::npos) {
+      EXPECT_EQ(get_field(default_scenario(), f.path), f.default_value) << f.path;
+    }
   }
+  EXPECT_TRUE(paths.count("payments.individual_service_fund.delay_months"));
+  EXPECT_TRUE(paths.count("funding.loans"));
+  EXPECT_TRUE(paths.count("funding.loans[].apr"));
   EXPECT_TRUE(paths.count("business.price_per_session"));
   EXPECT_TRUE(paths.count("market.arrivals"));
   EXPECT_TRUE(paths.count("run.months"));
@@ -29,13 +36,35 @@ TEST(Fields, SetAndGetByPath) {
   EXPECT_EQ(s.run.months, 48);
   set_field(s, "run.months", 24.0);  // a whole double is a whole number
   EXPECT_EQ(s.run.months, 24);
-  set_field(s, "market.fit_share", research_share(20, 4));
-  EXPECT_EQ(s.market.fit_share, beta(5, 17));
+  set_field(s, "market.fit_share", research(20, 4));
+  EXPECT_EQ(s.market.fit_share, research(20, 4));
   set_field(s, "market.fit_share", 0.3);  // a number is a fixed distribution
   EXPECT_EQ(s.market.fit_share, fixed(0.3));
   set_field(s, "market.arrivals", std::string("referrals"));
   EXPECT_EQ(s.market.arrivals, ArrivalModel::referrals);
   EXPECT_EQ(std::get<std::string>(get_field(s, "market.arrivals")), "referrals");
+}
+
+TEST(Fields, ListsOfRecords) {
+  Scenario s;
+  EXPECT_EQ(list_size(s, "funding.grants"), 0u);
+  resize_list(s, "funding.grants", 2);
+  set_field(s, "funding.grants[1].amount", 2500.0);
+  set_field(s, "funding.grants[1].month", 6LL);
+  EXPECT_EQ(s.funding.grants[1].amount, 2500.0);
+  EXPECT_EQ(std::get<long long>(get_field(s, "funding.grants[1].month")), 6);
+  EXPECT_EQ(std::get<double>(get_field(s, "funding.grants[0].amount")), 0.0);
+  try {
+    set_field(s, "funding.grants[5].amount", 1.0);
+    FAIL();
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(e.rule().find("no such item"), std::string::npos) << e.rule();
+  }
+  EXPECT_THROW(resize_list(s, "funding.grants", 101), ScenarioError);
+  EXPECT_THROW(list_size(s, "funding.grant"), ScenarioError);
+  // Nested records read and write by path too.
+  set_field(s, "payments.self_funded.share", 0.25);
+  EXPECT_EQ(s.payments.self_funded.share, 0.25);
 }
 
 TEST(Fields, UnknownPathsSuggestTheClosestName) {

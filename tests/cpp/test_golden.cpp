@@ -8,6 +8,7 @@
 
 #include "digest.hpp"
 #include "meantime/meantime.hpp"
+#include "scenarios.hpp"
 
 namespace meantime {
 namespace {
@@ -49,19 +50,34 @@ TEST(Golden, FirstPathsOfTheDefaultScenario) {
   }
 }
 
+// Five fixed scenarios and seeds, every outcome column and every statistic.
 TEST(Golden, DigestsOfWholeRuns) {
-  const std::uint64_t pinned[3][2] = {
-      {0x523b9895ba77e941ULL, 0x470f266773a9cb91ULL},
-      {0x0f359c13f29e6103ULL, 0x5948e1f606ed8070ULL},
-      {0xe9367edb193926f1ULL, 0xf7678215eca52faeULL},
+  struct Case {
+    const char* name;
+    Scenario scenario;
+    std::uint64_t seed;
+    std::uint64_t outcomes;
+    std::uint64_t statistics;
   };
-  const std::uint64_t seeds[] = {0, 1, 2026};
-  for (int i = 0; i < 3; ++i) {
-    const RunResult r = golden_run(seeds[i]);
+  Scenario referrals = default_scenario();
+  referrals.market.arrivals = ArrivalModel::referrals;
+  referrals.market.referrals_per_month = 1.5;
+  const Case cases[] = {
+      {"default, seed 0", default_scenario(), 0, 0x2c98416f7b9f71f8ULL, 0x6bd324ff6d15d886ULL},
+      {"default, seed 1", default_scenario(), 1, 0x0cc47474c0e84a6bULL, 0x700af9e83b2da152ULL},
+      {"default, seed 2026", default_scenario(), 2026, 0x9d24063f5571ae94ULL, 0x0d1a4534c24724b5ULL},
+      {"referrals, seed 7", referrals, 7, 0xe9577a9fb61c8a16ULL, 0x4b21563014f15c8bULL},
+      {"full model, seed 11", testing::full_model_scenario(), 11, 0xa05a334eb8ef97d2ULL, 0x979267a7e9c05870ULL},
+  };
+  for (const Case& c : cases) {
+    RunOptions o;
+    o.paths = 1000;
+    o.seed = c.seed;
+    const RunResult r = simulate(c.scenario, o);
     const std::uint64_t outcomes = testing::digest(*r.outcomes), statistics = testing::digest(r.statistics);
-    std::printf("    seed %" PRIu64 ": {0x%016" PRIx64 "ULL, 0x%016" PRIx64 "ULL}\n", seeds[i], outcomes, statistics);
-    EXPECT_EQ(outcomes, pinned[i][0]) << "seed " << seeds[i] << kPolicy;
-    EXPECT_EQ(statistics, pinned[i][1]) << "seed " << seeds[i] << kPolicy;
+    std::printf("      {\"%s\", ..., 0x%016" PRIx64 "ULL, 0x%016" PRIx64 "ULL},\n", c.name, outcomes, statistics);
+    EXPECT_EQ(outcomes, c.outcomes) << c.name << kPolicy;
+    EXPECT_EQ(statistics, c.statistics) << c.name << kPolicy;
   }
 }
 

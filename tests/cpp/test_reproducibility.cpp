@@ -3,6 +3,7 @@
 
 #include "digest.hpp"
 #include "meantime/meantime.hpp"
+#include "scenarios.hpp"
 
 namespace meantime {
 namespace {
@@ -30,6 +31,26 @@ TEST(Reproducibility, BitIdenticalForAnyThreadCount) {
     EXPECT_TRUE(*many.path_arrays == *one.path_arrays);
     EXPECT_EQ(testing::digest(many.statistics), testing::digest(one.statistics));
   }
+}
+
+TEST(Reproducibility, TheFullModelTooForAnyThreadCountAndChunking) {
+  const Scenario s = testing::full_model_scenario();
+  RunOptions o;
+  o.paths = 1500;
+  o.seed = 77;
+  o.threads = 1;
+  const RunResult one = simulate(s, o);
+  o.threads = 3;
+  const RunResult many = simulate(s, o);
+  EXPECT_TRUE(many.statistics == one.statistics);
+  EXPECT_TRUE(*many.outcomes == *one.outcomes);
+  o.paths = 500;
+  RunResult merged = simulate(s, o);
+  o.first_path = 500;
+  o.paths = 1000;
+  merged.merge(simulate(s, o));
+  EXPECT_TRUE(merged.statistics == one.statistics);
+  EXPECT_TRUE(*merged.outcomes == *one.outcomes);
 }
 
 TEST(Reproducibility, MergedChunksEqualOnePass) {

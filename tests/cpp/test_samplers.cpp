@@ -158,12 +158,16 @@ TEST(Samplers, DistributionsHaveTheirMeans) {
   EXPECT_NEAR(tri.variance, tri_var, kSigmas * tri_var * std::sqrt(2.0 / 100000));
 }
 
-TEST(Samplers, ResearchShareIsTheBetaPosterior) {
-  const Distribution d = research_share(40, 10);
-  EXPECT_EQ(d.kind(), DistributionKind::beta);
-  EXPECT_DOUBLE_EQ(d.parameter(0), 11);
-  EXPECT_DOUBLE_EQ(d.parameter(1), 31);
+TEST(Samplers, ResearchIsTheBetaPosterior) {
+  // "Asked 40, 10 interested" is Beta(11, 31): the same draws as that beta, mean 11/42.
+  const Distribution d = research(40, 10);
   EXPECT_DOUBLE_EQ(d.mean(), 11.0 / 42.0);
+  for (std::uint64_t i = 0; i < 100; ++i) {
+    UniformStream a({48, i}, 0, 3), b({48, i}, 0, 3);
+    EXPECT_EQ(d.draw(a), beta(11, 31).draw(b));
+  }
+  EXPECT_NE(research(10, 11).parameter_problem(), "");
+  EXPECT_NE(research(10.5, 1).parameter_problem(), "");
 }
 
 }  // namespace

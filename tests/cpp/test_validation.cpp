@@ -44,6 +44,7 @@ TEST(Validation, EveryNumericFieldRejectsValuesOutsideItsRange) {
   int checked = 0;
   for (const FieldInfo& f : scenario_fields()) {
     if (f.type != FieldType::number && f.type != FieldType::integer && f.type != FieldType::distribution) continue;
+    if (f.path.find("[]") != std::string::npos) continue;  // list elements: ListElementsAreValidated
     SCOPED_TRACE(f.path);
     if (std::isfinite(f.min)) {
       const double below = f.min_open ? f.min : f.min - 1;
@@ -60,6 +61,29 @@ TEST(Validation, EveryNumericFieldRejectsValuesOutsideItsRange) {
     }
   }
   EXPECT_GT(checked, 20);
+}
+
+TEST(Validation, ListElementsAreValidated) {
+  int checked = 0;
+  for (const FieldInfo& f : scenario_fields()) {
+    const auto bracket = f.path.find("[]");
+    if (bracket == std::string::npos || f.type == FieldType::list) continue;
+    SCOPED_TRACE(f.path);
+    const std::string list = f.path.substr(0, bracket);
+    const std::string element = list + "[0]" + f.path.substr(bracket + 2);
+    if (std::isfinite(f.min)) {
+      const double below = f.min_open ? f.min : f.min - 1;
+      expect_rejected(
+          [&](Scenario& s) {
+            resize_list(s, list, 1);
+            set(s, element, below);
+          },
+          element, "must be");
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 7);
+  expect_rejected([](Scenario& s) { s.funding.loans.resize(101); }, "funding.loans", "at most 100 items");
 }
 
 TEST(Validation, MessagesSayTheRuleAndTheValue) {
@@ -120,6 +144,33 @@ TEST(Validation, CrossFieldRules) {
         s.run.sustained_months = 7;
       },
       "run.sustained_months", "must be <= run.months");
+  expect_rejected([](Scenario& s) { s.payments.self_funded.share = 0.2; }, "payments", "must add up to 1, got 1.2");
+  expect_rejected(
+      [](Scenario& s) {
+        s.business.founder_hours_per_week = 20;
+        s.household.job_hours_per_week = 25;
+      },
+      "household.job_hours_per_week", "must be <= business.founder_hours_per_week");
+  expect_rejected(
+      [](Scenario& s) {
+        s.business.founder_hours_per_week = 40;
+        s.staff.hours_per_week = 150;
+      },
+      "staff.hours_per_week", "within 5 FTE");
+  expect_rejected([](Scenario& s) { s.benefits.capital_upper_limit = 5000; }, "benefits.capital_upper_limit",
+                  "must be >= capital_lower_limit");
+  expect_rejected([](Scenario& s) { s.funding.grants.push_back({1000, 37}); }, "funding.grants[0].month",
+                  "must be <= run.months (36), got 37");
+  expect_rejected([](Scenario& s) { s.funding.loans.push_back(Loan{5000, 0.06, 36, 0, 40}); }, "funding.loans[0].month",
+                  "must be <= run.months");
+  expect_rejected([](Scenario& s) { s.funding.loans.push_back(Loan{5000, -1.0, 36, 0, 1}); }, "funding.loans[0].apr",
+                  "must be > -1");
+  expect_rejected([](Scenario& s) { s.funding.loans.push_back(Loan{5000, 0.06, 0, 0, 1}); },
+                  "funding.loans[0].term_months", "must be >= 1");
+  expect_rejected([](Scenario& s) { s.payments.individual_service_fund.delay_months = uniform(1, 14); },
+                  "payments.individual_service_fund.delay_months", "reaches outside the valid range");
+  expect_rejected([](Scenario& s) { s.market.fit_share = research(10, 12); }, "market.fit_share",
+                  "interested must be a whole number from 0 to asked");
 }
 
 TEST(Validation, RunOptions) {

@@ -10,13 +10,15 @@ namespace meantime {
 
 class UniformStream;
 
-enum class DistributionKind { fixed, uniform, triangular, pert, normal, lognormal, beta, gamma };
+enum class DistributionKind { fixed, uniform, triangular, pert, normal, lognormal, beta, gamma, research };
 
 // The parameter names of each family, in the order they are stored.
 //   fixed(value)                      uniform(min, max)
 //   triangular(min, mode, max)        pert(min, mode, max)   (Beta-PERT, lambda = 4)
 //   normal(mean, sd)                  lognormal(median, sigma)  (sigma of the log)
 //   beta(alpha, beta)                 gamma(shape, scale)
+//   research(asked, interested)       market research: "asked n, k were interested" is the
+//                                     Beta(1 + k, 1 + n - k) posterior of a uniform prior
 const std::vector<std::string>& distribution_parameter_names(DistributionKind kind);
 const char* distribution_name(DistributionKind kind);
 // Throws std::invalid_argument listing the valid names when `name` is unknown.
@@ -64,10 +66,8 @@ inline Distribution lognormal(double median, double sigma) {
 }
 inline Distribution beta(double alpha, double beta_) { return {DistributionKind::beta, {alpha, beta_, 0}}; }
 inline Distribution gamma(double shape, double scale) { return {DistributionKind::gamma, {shape, scale, 0}}; }
-// Market research: "asked n, k were interested" as the Beta(1 + k, 1 + n - k) posterior of a
-// uniform prior.
-inline Distribution research_share(int asked, int interested) {
-  return beta(1.0 + interested, 1.0 + (asked - interested));
+inline Distribution research(double asked, double interested) {
+  return {DistributionKind::research, {asked, interested, 0}};
 }
 
 std::string describe(const Distribution& d);  // "triangular(min=1, mode=2, max=4)"

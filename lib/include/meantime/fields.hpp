@@ -12,12 +12,14 @@
 
 namespace meantime {
 
-enum class FieldType { number, integer, boolean, distribution, choice };
+// A leaf field's type; `list` marks a list of records (e.g. funding.grants), whose element
+// fields are listed as "funding.grants[].amount".
+enum class FieldType { number, integer, boolean, distribution, choice, list };
 
 using FieldValue = std::variant<double, long long, bool, Distribution, std::string>;
 
 struct FieldInfo {
-  std::string path;  // "group.field"
+  std::string path;  // "group.field", "group.record.field" or "group.list[].field"
   FieldType type;
   std::string unit;
   std::string description;
@@ -25,7 +27,7 @@ struct FieldInfo {
   double max;
   bool min_open;
   std::vector<std::string> choices;  // for FieldType::choice
-  FieldValue default_value;          // in default_scenario()
+  FieldValue default_value;          // in default_scenario() (a list's elements: a new element's)
 };
 
 // Every field of a scenario, in declaration order.
@@ -38,6 +40,11 @@ FieldValue get_field(const Scenario& scenario, const std::string& path);
 // (numbers are accepted for distributions, as fixed values; whole doubles for integers).
 // Ranges are not checked here: validate() checks the whole scenario once.
 void set_field(Scenario& scenario, const std::string& path, const FieldValue& value);
+
+// Lists of records by path ("funding.grants"): their length, and a new length (new elements
+// take their defaults). Element fields are then read and written as "funding.grants[0].amount".
+std::size_t list_size(const Scenario& scenario, const std::string& path);
+void resize_list(Scenario& scenario, const std::string& path, std::size_t size);
 
 // Choice fields as text.
 const char* to_string(ArrivalModel model);
@@ -68,32 +75,65 @@ struct IsChoice : std::false_type {};
 template <class E>
 struct IsChoice<E, std::void_t<decltype(ChoiceNames<E>::names())>> : std::true_type {};
 
+template <class T>
+struct IsList : std::false_type {};
+template <class T>
+struct IsList<std::vector<T>> : std::true_type {};
+
 namespace detail {
-template <class F>
-struct PathFieldVisitor {
-  F& f;
-  const char* group;
+struct ProbeVisitor {
+  template <class T>
+  void operator()(const char*, T&, const FieldMeta&) {}
+};
+}  // namespace detail
+
+// A record is a type with a visit_fields overload (a group, a payment channel, a loan).
+template <class T, class = void>
+struct IsRecord : std::false_type {};
+template <class T>
+struct IsRecord<T, std::void_t<decltype(visit_fields(std::declval<T&>(), std::declval<detail::ProbeVisitor&>(),
+                                                     static_cast<T*>(nullptr)))>> : std::true_type {};
+
+namespace detail {
+// Walks records depth first, calling leaf(path, member, meta) for every leaf field and
+// list(path, vector, meta) for every list before its elements.
+template <class Leaf, class List>
+struct Walker {
+  Leaf& leaf;
+  List& list;
+  std::string prefix;
   template <class T>
   void operator()(const char* name, T& member, const FieldMeta& meta) {
-    f(std::string(group) + "." + name, member, meta);
-  }
-};
-template <class F>
-struct PathGroupVisitor {
-  F& f;
-  template <class G>
-  void group(const char* name, G& g) {
-    PathFieldVisitor<F> fields{f, name};
-    visit_group_fields(g, fields);
+    using Plain = std::remove_const_t<T>;
+    const std::string path = prefix + name;
+    if constexpr (IsRecord<Plain>::value) {
+      Walker sub{leaf, list, path + "."};
+      visit_record_fields(member, sub);
+    } else if constexpr (IsList<Plain>::value) {
+      list(path, member, meta);
+      for (std::size_t i = 0; i < member.size(); ++i) {
+        Walker sub{leaf, list, path + "[" + std::to_string(i) + "]."};
+        visit_record_fields(member[i], sub);
+      }
+    } else {
+      leaf(path, member, meta);
+    }
   }
 };
 }  // namespace detail
 
-// Calls f(path, member, meta) for every field of `scenario` (const or not), in order.
-template <class S, class F>
-void for_each_field(S& scenario, F&& f) {
-  detail::PathGroupVisitor<std::remove_reference_t<F>> groups{f};
-  visit_groups(scenario, groups);
+// Calls leaf(path, member, meta) for every leaf field of `scenario` (const or not), in order,
+// with list elements as "group.list[i].field"; and list(path, vector, meta) for every list.
+template <class S, class Leaf, class List>
+void for_each_field(S& scenario, Leaf&& leaf, List&& list) {
+  detail::Walker<std::remove_reference_t<Leaf>, std::remove_reference_t<List>> walker{leaf, list, ""};
+  visit_record_fields(scenario, walker);
+}
+
+template <class S, class Leaf>
+void for_each_field(S& scenario, Leaf&& leaf) {
+  auto ignore = [](const std::string&, const auto&, const FieldMeta&) {};
+  for_each_field(scenario, leaf, ignore);
 }
 
 }  // namespace meantime

@@ -21,9 +21,10 @@ inline constexpr int kNever = -1;
 enum class FailureCause : std::uint8_t {
   none = 0,              // survived the horizon
   ran_out_of_money = 1,  // business and household cash together fell below zero
+  gave_up = 2,           // run.give_up_after_months passed without living break-even
 };
 const char* to_string(FailureCause cause);
-inline constexpr int kFailureCauseCount = 2;
+inline constexpr int kFailureCauseCount = 3;
 
 // The monthly series reported per path and summarised across paths. A path that has failed
 // reports no activity and its cash as it stood when it failed.
@@ -35,8 +36,12 @@ enum class Series : int {
   business_cash,   // at the end of the month
   household_cash,  // at the end of the month
   drawings,        // paid from the business to the household
+  cash_received,   // clients' payments arriving (billed revenue after delays and bad debt)
+  benefits,        // benefit award paid to the household
+  repayments,      // loan repayments
+  waiting_list,    // prospects waiting for a place at the month's end
 };
-inline constexpr int kSeriesCount = 7;
+inline constexpr int kSeriesCount = 11;
 const char* to_string(Series series);
 bool is_whole_number_series(Series series);
 
@@ -62,7 +67,30 @@ struct PathOutcome {
   std::int64_t lost_to_price = 0;     // aware prospects whose budget could not pay the price
   std::int64_t lost_to_capacity = 0;  // could pay, but the diary was full
   double drawings = 0;                // total paid to the household
+  double billed = 0;                  // total revenue billed
+  double received = 0;                // total clients' payments received
+  double bad_debt = 0;                // billed and never to be paid
+  double benefits = 0;                // total benefit award
+  std::int64_t months_ill = 0;
+  std::int64_t sessions_covered = 0;  // delivered by a peer while the founder was ill
 };
+
+// Per-path totals summarised across paths (exact sums).
+enum class Total : int {
+  clients_served,
+  sessions_delivered,
+  lost_to_price,
+  lost_to_capacity,
+  drawings,
+  billed,
+  received,
+  bad_debt,
+  benefits,
+  months_ill,
+  sessions_covered,
+};
+inline constexpr int kTotalCount = 11;
+const char* to_string(Total total);
 
 // Per-path outcomes as columns (numpy-friendly, no copies needed).
 struct PathOutcomes {
@@ -78,6 +106,12 @@ struct PathOutcomes {
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> lost_to_price;
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> lost_to_capacity;
   Eigen::ArrayXd drawings;
+  Eigen::ArrayXd billed;
+  Eigen::ArrayXd received;
+  Eigen::ArrayXd bad_debt;
+  Eigen::ArrayXd benefits;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> months_ill;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> sessions_covered;
 
   explicit PathOutcomes(Eigen::Index paths = 0);
 
@@ -95,7 +129,13 @@ struct PathOutcomes {
                            std::pair{"sessions_delivered", &PathOutcomes::sessions_delivered},
                            std::pair{"lost_to_price", &PathOutcomes::lost_to_price},
                            std::pair{"lost_to_capacity", &PathOutcomes::lost_to_capacity},
-                           std::pair{"drawings", &PathOutcomes::drawings});
+                           std::pair{"drawings", &PathOutcomes::drawings},
+                           std::pair{"billed", &PathOutcomes::billed},
+                           std::pair{"received", &PathOutcomes::received},
+                           std::pair{"bad_debt", &PathOutcomes::bad_debt},
+                           std::pair{"benefits", &PathOutcomes::benefits},
+                           std::pair{"months_ill", &PathOutcomes::months_ill},
+                           std::pair{"sessions_covered", &PathOutcomes::sessions_covered});
   }
   // f(name, column) for every column of `self` (const or not), in order.
   template <class Self, class F>
@@ -152,11 +192,12 @@ class Statistics {
   const CountHistogram& living_break_even() const { return living_break_even_; }
   const CountHistogram& payback() const { return payback_; }
   const Distributional& lowest_cash() const { return lowest_cash_; }
-  const ExactSum& clients_served() const { return clients_served_; }
-  const ExactSum& sessions_delivered() const { return sessions_delivered_; }
-  const ExactSum& lost_to_price() const { return lost_to_price_; }
-  const ExactSum& lost_to_capacity() const { return lost_to_capacity_; }
-  const ExactSum& drawings() const { return drawings_; }
+  const ExactSum& total(Total t) const { return totals_[static_cast<std::size_t>(t)]; }
+  const ExactSum& clients_served() const { return total(Total::clients_served); }
+  const ExactSum& sessions_delivered() const { return total(Total::sessions_delivered); }
+  const ExactSum& lost_to_price() const { return total(Total::lost_to_price); }
+  const ExactSum& lost_to_capacity() const { return total(Total::lost_to_capacity); }
+  const ExactSum& drawings() const { return total(Total::drawings); }
 
  private:
   int months_;
@@ -167,7 +208,7 @@ class Statistics {
   CountHistogram living_break_even_;
   CountHistogram payback_;
   Distributional lowest_cash_;
-  ExactSum clients_served_, sessions_delivered_, lost_to_price_, lost_to_capacity_, drawings_;
+  std::array<ExactSum, kTotalCount> totals_;
 };
 
 // A run of paths [first_path, first_path + paths) of one scenario with one seed.

@@ -1,18 +1,49 @@
 // The scenario: everything one start-up idea needs, as plain aggregates grouped the way
-// DESIGN.md groups the model. Defaults are the built-in "kitchen table" start-up (see
-// default_scenario() and the comments beside each value). Money is in pounds, time in months.
+// DESIGN.md groups the model. Defaults are the built-in "kitchen table" start-up (see the
+// comments beside each value). Money is in pounds, time in months.
 //
-// Each group lists its fields once more in `visit_fields`, with unit, meaning and valid range:
-// that one table drives validation, the schema, reading by path and the Python layer.
+// Each record lists its fields once more in `visit_fields`, with unit, meaning and valid range:
+// that one table drives validation, the schema, reading and writing by path, and the Python
+// layer. A field is a number, a whole number, a flag, a Distribution, a choice, a nested record,
+// or a list of records.
 #pragma once
 
 #include <cstdint>
 #include <limits>
 #include <type_traits>
+#include <vector>
 
 #include "meantime/distribution.hpp"
 
 namespace meantime {
+
+struct FieldMeta {
+  const char* unit;
+  const char* description;
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool min_open = false;  // true: the value must be > min rather than >= min
+};
+
+namespace field_meta {
+inline FieldMeta money(const char* description, double max = 1e9) { return {"pounds", description, 0.0, max}; }
+inline FieldMeta probability(const char* description) { return {"probability", description, 0.0, 1.0}; }
+inline FieldMeta share(const char* description) { return {"share", description, 0.0, 1.0}; }
+inline FieldMeta months(const char* description, double min = 0.0, double max = 600.0) {
+  return {"months", description, min, max};
+}
+inline FieldMeta hours(const char* description, double max) { return {"hours per week", description, 0.0, max}; }
+inline FieldMeta flag(const char* description) { return {"", description}; }
+inline FieldMeta record(const char* description) { return {"", description}; }
+inline FieldMeta list(const char* description, double max_items) { return {"items", description, 0.0, max_items}; }
+}  // namespace field_meta
+
+// A full-time equivalent, for the 5 FTE limit of a micro-enterprise (Community Catalysts'
+// definition, shared/FACTS.md).
+inline constexpr double kHoursPerFte = 37.5;
+inline constexpr double kMaxFte = 5.0;
+
+// ------------------------------------------------------------------------------------ market
 
 // How aware prospects appear each month.
 enum class ArrivalModel {
@@ -29,7 +60,7 @@ struct Market {
   Distribution budget_holder_share = triangular(0.003, 0.0054, 0.007);
   // Share of budget holders for whom this service fits. Market research: asked 40 budget
   // holders, 10 were interested -> Beta(11, 31) posterior (illustrative survey).
-  Distribution fit_share = research_share(40, 10);
+  Distribution fit_share = research(40, 10);
   ArrivalModel arrivals = ArrivalModel::bass;
   // Bass innovation p per month: prospects who hear of the service from outreach alone.
   // Illustrative: a leaflet-and-word-of-mouth start-up in one town.
@@ -44,80 +75,6 @@ struct Market {
   // Spread of what individual budget holders can pay: sd of the log (illustrative).
   double reservation_price_spread = 0.25;
 };
-
-struct Clients {
-  // Planned sessions per client per month; sessions booked are Poisson around the plan.
-  // A weekly half-hour visit to sort the post and bills (illustrative).
-  double sessions_per_month = 4.0;
-  // Chance a client stops buying in a month: mean stay of about two years (illustrative).
-  Distribution churn_per_month = uniform(0.03, 0.05);
-};
-
-struct Business {
-  // Half-hour session at £11, i.e. £22 an hour: inside the £13.75-£24.69 direct-payment
-  // hourly range (Shropshire 2024/25, shared/FACTS.md).
-  double price_per_session = 11.0;
-  double session_hours = 0.5;
-  // One-off: DBS check, insurance deposit, training, a second-hand laptop (illustrative).
-  double startup_costs = 800.0;
-  // Insurance, phone, software, bookkeeping, leaflets (illustrative).
-  double fixed_costs_per_month = 120.0;
-  // Bus fares to clients' homes (illustrative).
-  double variable_cost_per_session = 1.5;
-  // Part time: the founder gives the business 15 hours a week.
-  double founder_hours_per_week = 15.0;
-  // Share of those hours spent in sessions; the rest is admin, travel and outreach.
-  double client_facing_share = 0.7;
-};
-
-struct Household {
-  // Modest savings (illustrative).
-  Distribution savings = 4000.0;
-  // Rent, food, bills for a single adult sharing housing (illustrative).
-  double living_costs_per_month = 1250.0;
-  // Other income: benefits and occasional work, before the business pays (illustrative).
-  double other_income_per_month = 900.0;
-  // The founder leaves this much in the business before drawing from it.
-  double drawings_buffer = 300.0;
-  // The most the founder draws from the business in a month.
-  double max_drawings_per_month = 1000.0;
-};
-
-struct RunSettings {
-  int months = 36;
-  // A break-even counts once it has held this many consecutive months.
-  int sustained_months = 3;
-  // Replace every random draw by its expectation (rounded for counts): the hand-checkable case.
-  bool deterministic = false;
-};
-
-struct Scenario {
-  Market market;
-  Clients clients;
-  Business business;
-  Household household;
-  RunSettings run;
-};
-
-// The built-in default: the "kitchen table" start-up described above.
-Scenario default_scenario();
-
-// ---------------------------------------------------------------------------------------------
-// The field table. `v(name, member, meta)` is called once per field.
-
-struct FieldMeta {
-  const char* unit;
-  const char* description;
-  double min = -std::numeric_limits<double>::infinity();
-  double max = std::numeric_limits<double>::infinity();
-  bool min_open = false;  // true: the value must be > min rather than >= min
-};
-
-namespace field_meta {
-inline FieldMeta money(const char* description, double max = 1e9) { return {"pounds", description, 0.0, max}; }
-inline FieldMeta probability(const char* description) { return {"probability", description, 0.0, 1.0}; }
-inline FieldMeta share(const char* description) { return {"share", description, 0.0, 1.0}; }
-}  // namespace field_meta
 
 template <class G, class V>
 void visit_fields(G& m, V& v, Market*) {
@@ -136,12 +93,101 @@ void visit_fields(G& m, V& v, Market*) {
     FieldMeta{"log sd", "spread across budget holders of what they can pay", 0.0, 5.0});
 }
 
+// ----------------------------------------------------------------------------------- clients
+
+struct Clients {
+  // Planned sessions per client per month; sessions booked are Poisson around the plan.
+  // A weekly half-hour visit to sort the post and bills (illustrative).
+  double sessions_per_month = 4.0;
+  // Chance a client stops buying in a month: mean stay of about two years (illustrative).
+  Distribution churn_per_month = uniform(0.03, 0.05);
+  // Prospects who can pay but meet a full diary wait (else they are lost), leave the list with
+  // this monthly chance, and are admitted first when a place frees.
+  bool waiting_list = false;
+  double waiting_give_up_per_month = 0.2;
+  // Month of the year (1-12) in which budgets are reviewed; 0: no reviews. At a review each
+  // client's budget is cut, ending the purchase, with the given chance.
+  int review_month = 0;
+  double review_cut_probability = 0.0;
+  // A council-wide cut: its monthly chance, and the share of every client's sessions it removes
+  // from then on (randomness shared by all clients of a path).
+  double council_cut_per_month = 0.0;
+  double council_cut_share = 0.25;
+};
+
 template <class G, class V>
 void visit_fields(G& c, V& v, Clients*) {
+  using namespace field_meta;
   v("sessions_per_month", c.sessions_per_month,
     FieldMeta{"sessions per client per month", "planned sessions per client", 0.0, 1000.0, true});
-  v("churn_per_month", c.churn_per_month, field_meta::probability("monthly chance a client stops buying"));
+  v("churn_per_month", c.churn_per_month, probability("monthly chance a client stops buying"));
+  v("waiting_list", c.waiting_list, flag("prospects who meet a full diary wait for a place"));
+  v("waiting_give_up_per_month", c.waiting_give_up_per_month, probability("monthly chance a waiting prospect gives up"));
+  v("review_month", c.review_month, FieldMeta{"month of year", "month budgets are reviewed (0: none)", 0.0, 12.0});
+  v("review_cut_probability", c.review_cut_probability, probability("chance a review ends a client's purchase"));
+  v("council_cut_per_month", c.council_cut_per_month, probability("monthly chance of a council-wide cut"));
+  v("council_cut_share", c.council_cut_share, share("share of every client's sessions a council cut removes"));
 }
+
+// ---------------------------------------------------------------------------------- payments
+
+// One way clients pay: its share of billed revenue, how many months after billing the money
+// arrives (drawn afresh for each month's invoices, rounded to whole months, at most 12), and
+// the chance a month's invoices through it are never paid.
+struct PaymentChannel {
+  double share = 0.0;
+  Distribution delay_months = 0.0;
+  double bad_debt_rate = 0.0;
+};
+
+template <class G, class V>
+void visit_fields(G& c, V& v, PaymentChannel*) {
+  using namespace field_meta;
+  v("share", c.share, share("share of billed revenue paid through this channel"));
+  v("delay_months", c.delay_months, months("months from billing to payment (rounded, at most 12)", 0.0, 12.0));
+  v("bad_debt_rate", c.bad_debt_rate, probability("chance a month's invoices through this channel go unpaid"));
+}
+
+struct Payments {
+  // Direct payments: the budget holder pays the invoice, usually within the month (illustrative).
+  PaymentChannel direct_payment{1.0, 0.0, 0.0};
+  // Individual service fund: held by a provider organisation that pays in arrears
+  // (illustrative: one to three months).
+  PaymentChannel individual_service_fund{0.0, uniform(1.0, 3.0), 0.0};
+  // Personal health budget paid through the NHS or a support organisation (illustrative).
+  PaymentChannel personal_health_budget{0.0, triangular(1.0, 2.0, 4.0), 0.0};
+  // Self-funded clients pay at the session (illustrative).
+  PaymentChannel self_funded{0.0, 0.0, 0.0};
+};
+
+template <class G, class V>
+void visit_fields(G& p, V& v, Payments*) {
+  using namespace field_meta;
+  v("direct_payment", p.direct_payment, record("clients paying from a direct payment"));
+  v("individual_service_fund", p.individual_service_fund, record("clients paying through an individual service fund"));
+  v("personal_health_budget", p.personal_health_budget, record("clients paying from a personal health budget"));
+  v("self_funded", p.self_funded, record("clients paying from their own money"));
+}
+
+// ---------------------------------------------------------------------------------- business
+
+struct Business {
+  // Half-hour session at £11, i.e. £22 an hour: inside the £13.75-£24.69 direct-payment
+  // hourly range (Shropshire 2024/25, shared/FACTS.md).
+  double price_per_session = 11.0;
+  double session_hours = 0.5;
+  // One-off: DBS check, insurance deposit, training, a second-hand laptop (illustrative).
+  double startup_costs = 800.0;
+  // Insurance, phone, software, bookkeeping, leaflets (illustrative).
+  double fixed_costs_per_month = 120.0;
+  // Bus fares to clients' homes (illustrative).
+  double variable_cost_per_session = 1.5;
+  // Hours a week the founder works in all: a part-time job's hours (household) come out of
+  // them, the rest go to the business. Part time: 15 hours.
+  double founder_hours_per_week = 15.0;
+  // Share of working hours spent in sessions; the rest is admin, travel and outreach.
+  double client_facing_share = 0.7;
+};
 
 template <class G, class V>
 void visit_fields(G& b, V& v, Business*) {
@@ -152,42 +198,238 @@ void visit_fields(G& b, V& v, Business*) {
   v("fixed_costs_per_month", b.fixed_costs_per_month, money("costs paid every month", 1e7));
   v("variable_cost_per_session", b.variable_cost_per_session, money("cost of delivering one session", 1e5));
   v("founder_hours_per_week", b.founder_hours_per_week,
-    FieldMeta{"hours per week", "founder's working hours for the business", 0.0, 80.0});
+    hours("founder's working hours in all (a job's hours come out of them)", 80.0));
   v("client_facing_share", b.client_facing_share,
     FieldMeta{"share", "share of working hours spent in sessions", 0.0, 1.0, true});
 }
+
+// ------------------------------------------------------------------------------------- staff
+
+struct Staff {
+  // Paid hours a week from the start.
+  double hours_per_week = 0.0;
+  // National Living Wage from April 2026: £12.71 (gov.uk, shared/FACTS.md). Employer on-costs
+  // are not modelled.
+  double wage_per_hour = 12.71;
+  // Hire `hire_hours_per_week` more when the waiting list reaches this many (0: never), while
+  // founder and staff stay within 5 FTE.
+  int hire_when_waiting = 0;
+  double hire_hours_per_week = 7.5;
+};
+
+template <class G, class V>
+void visit_fields(G& s, V& v, Staff*) {
+  using namespace field_meta;
+  v("hours_per_week", s.hours_per_week, hours("paid staff hours from the start", kMaxFte * kHoursPerFte));
+  v("wage_per_hour", s.wage_per_hour, FieldMeta{"pounds per hour", "staff wage", 0.0, 1e4});
+  v("hire_when_waiting", s.hire_when_waiting,
+    FieldMeta{"prospects", "hire more hours when the waiting list reaches this (0: never)", 0.0, 1e6});
+  v("hire_hours_per_week", s.hire_hours_per_week, hours("hours added by one hire", kMaxFte * kHoursPerFte));
+}
+
+// ----------------------------------------------------------------------------------- funding
+
+struct Grant {
+  double amount = 0.0;
+  int month = 1;  // paid into the business at the start of this month
+};
+
+template <class G, class V>
+void visit_fields(G& g, V& v, Grant*) {
+  v("amount", g.amount, field_meta::money("grant paid to the business"));
+  v("month", g.month, field_meta::months("month the grant is received", 1.0));
+}
+
+// A loan repaid as an annuity: `holiday_months` without repayments (interest is added to the
+// balance), then equal monthly repayments over `term_months`. The monthly rate is the APR's
+// monthly equivalent, (1 + apr)^(1/12) - 1, as the APR is an effective annual rate.
+struct Loan {
+  double principal = 0.0;
+  double apr = 0.06;  // Start Up Loans: 6% fixed (illustrative check of the default)
+  int term_months = 36;
+  int holiday_months = 0;
+  int month = 1;  // paid into the business at the start of this month
+};
+
+template <class G, class V>
+void visit_fields(G& l, V& v, Loan*) {
+  using namespace field_meta;
+  v("principal", l.principal, money("amount borrowed"));
+  v("apr", l.apr, FieldMeta{"per year", "annual percentage rate as a fraction (0.06 = 6%)", -1.0, 10.0, true});
+  v("term_months", l.term_months, months("months of repayments after any holiday", 1.0));
+  v("holiday_months", l.holiday_months, months("months before repayments start", 0.0, 120.0));
+  v("month", l.month, months("month the loan is received", 1.0));
+}
+
+struct Funding {
+  std::vector<Grant> grants;
+  std::vector<Loan> loans;
+};
+
+template <class G, class V>
+void visit_fields(G& f, V& v, Funding*) {
+  v("grants", f.grants, field_meta::list("grants paid to the business", 100));
+  v("loans", f.loans, field_meta::list("loans taken by the business", 100));
+}
+
+// --------------------------------------------------------------------------------- household
+
+struct Household {
+  // Modest savings (illustrative).
+  Distribution savings = 4000.0;
+  // Rent, food, bills for a single adult sharing housing (illustrative).
+  double living_costs_per_month = 1250.0;
+  // Regular income not modelled elsewhere (illustrative: benefits and occasional work, in the
+  // default, which models no benefit rule).
+  double other_income_per_month = 900.0;
+  double partner_income_per_month = 0.0;
+  // A part-time job: its hours come out of the founder's working hours.
+  double job_hours_per_week = 0.0;
+  double job_wage_per_hour = 12.71;  // National Living Wage, April 2026 (shared/FACTS.md)
+  // The founder leaves this much in the business before drawing from it.
+  double drawings_buffer = 300.0;
+  // The most the founder draws from the business in a month.
+  double max_drawings_per_month = 1000.0;
+};
 
 template <class G, class V>
 void visit_fields(G& h, V& v, Household*) {
   using namespace field_meta;
   v("savings", h.savings, money("founder's starting savings"));
   v("living_costs_per_month", h.living_costs_per_month, money("household living costs", 1e7));
-  v("other_income_per_month", h.other_income_per_month, money("household income besides the business", 1e7));
+  v("other_income_per_month", h.other_income_per_month, money("regular income not modelled elsewhere", 1e7));
+  v("partner_income_per_month", h.partner_income_per_month, money("partner's income into the household", 1e7));
+  v("job_hours_per_week", h.job_hours_per_week, hours("hours of the founder's other job", 80.0));
+  v("job_wage_per_hour", h.job_wage_per_hour, FieldMeta{"pounds per hour", "wage of the other job", 0.0, 1e4});
   v("drawings_buffer", h.drawings_buffer, money("business cash kept before the founder draws"));
   v("max_drawings_per_month", h.max_drawings_per_month, money("most the founder draws in a month", 1e7));
 }
+
+// ---------------------------------------------------------------------------------- benefits
+
+// A means-tested benefit as data (Universal Credit's shape): each month the award is the
+// maximum less a taper on earnings above the work allowance, less tariff income on capital
+// between the limits, nothing above the upper limit. Self-employed earnings are the business's
+// cash profit, with losses carried forward; after a start-up period the minimum income floor
+// counts them as at least the assumed earnings less notional tax and NI. Presets with their
+// year and source are in benefits.hpp; the defaults below are Universal Credit 2026/27 for a
+// single adult aged 25+ with no housing element, no work allowance (shared/FACTS.md).
+struct Benefits {
+  bool enabled = false;
+  double maximum_award = 424.90;       // standard allowance, single 25+, 2026/27
+  double work_allowance = 0.0;         // only with a child or limited capability for work
+  double taper = 0.55;                 // since 24 Nov 2021 (SI 2021/1283)
+  double capital_lower_limit = 6000;   // UC Regs 2013 reg. 72
+  double capital_upper_limit = 16000;  // no award above it
+  double tariff_per_step = 4.35;       // a month, for each £250 or part above the lower limit
+  double tariff_step = 250;
+  bool minimum_income_floor = true;
+  double assumed_earnings_per_month = 1927.68;  // NLW £12.71 x 35 x 52 / 12 (2026/27)
+  // Notional income tax (20%) and Class 4 NI (6%) on the assumed earnings above £12,570 a
+  // year: a documented assumption, the method is not in law (shared/FACTS.md).
+  double assumed_deductions_per_month = 228.85;
+  int startup_period_months = 12;  // no floor in the first 12 months (reg. 63)
+};
+
+template <class G, class V>
+void visit_fields(G& b, V& v, Benefits*) {
+  using namespace field_meta;
+  v("enabled", b.enabled, flag("apply the benefit rule"));
+  v("maximum_award", b.maximum_award, money("award with no earnings or capital, a month", 1e5));
+  v("work_allowance", b.work_allowance, money("earnings a month before the taper starts", 1e5));
+  v("taper", b.taper, share("award withdrawn per pound of earnings above the work allowance"));
+  v("capital_lower_limit", b.capital_lower_limit, money("savings below this do not count"));
+  v("capital_upper_limit", b.capital_upper_limit, money("no award with savings above this"));
+  v("tariff_per_step", b.tariff_per_step, money("tariff income a month per step of capital", 1e4));
+  v("tariff_step", b.tariff_step, FieldMeta{"pounds", "step of capital for tariff income", 0.0, 1e9, true});
+  v("minimum_income_floor", b.minimum_income_floor, flag("self-employed earnings count as at least the floor"));
+  v("assumed_earnings_per_month", b.assumed_earnings_per_month, money("the floor's gross earnings", 1e6));
+  v("assumed_deductions_per_month", b.assumed_deductions_per_month,
+    money("notional tax and NI taken off the floor", 1e6));
+  v("startup_period_months", b.startup_period_months, months("months before the floor applies"));
+}
+
+// ------------------------------------------------------------------------------------ health
+
+// Founder's illness: an episode starts with a monthly chance, lasts a drawn number of months
+// (rounded, at least 1), and cuts the founder's capacity; a peer can cover part of the lost
+// sessions at a cost.
+struct Health {
+  double illness_per_month = 0.0;
+  Distribution illness_months = triangular(1.0, 2.0, 6.0);  // illustrative
+  double capacity_lost = 0.5;
+  double peer_cover_share = 0.0;
+  double peer_cover_cost_per_session = 0.0;
+};
+
+template <class G, class V>
+void visit_fields(G& h, V& v, Health*) {
+  using namespace field_meta;
+  v("illness_per_month", h.illness_per_month, probability("monthly chance an illness episode starts"));
+  v("illness_months", h.illness_months, months("length of an episode (rounded, at least 1)", 0.0, 120.0));
+  v("capacity_lost", h.capacity_lost, share("share of the founder's capacity lost while ill"));
+  v("peer_cover_share", h.peer_cover_share, share("share of lost sessions a peer delivers"));
+  v("peer_cover_cost_per_session", h.peer_cover_cost_per_session, money("paid to the peer per session", 1e5));
+}
+
+// ---------------------------------------------------------------------------------------- run
+
+struct RunSettings {
+  int months = 36;
+  // A break-even counts once it has held this many consecutive months.
+  int sustained_months = 3;
+  // Replace every random draw by its expectation (rounded for counts): the hand-checkable case.
+  bool deterministic = false;
+  // The founder gives up after this many months without living break-even (0: never).
+  int give_up_after_months = 0;
+};
 
 template <class G, class V>
 void visit_fields(G& r, V& v, RunSettings*) {
   v("months", r.months, FieldMeta{"months", "horizon of the simulation", 1.0, 600.0});
   v("sustained_months", r.sustained_months,
     FieldMeta{"months", "consecutive months a break-even must hold to count", 1.0, 60.0});
-  v("deterministic", r.deterministic, FieldMeta{"", "replace every random draw by its expectation"});
+  v("deterministic", r.deterministic, field_meta::flag("replace every random draw by its expectation"));
+  v("give_up_after_months", r.give_up_after_months,
+    field_meta::months("founder stops after this long without living break-even (0: never)"));
 }
 
-// Visit every group: `v.group(name, group)` is called for each, and the group's fields follow.
-template <class S, class V>
-void visit_groups(S& s, V& v) {
-  v.group("market", s.market);
-  v.group("clients", s.clients);
-  v.group("business", s.business);
-  v.group("household", s.household);
-  v.group("run", s.run);
-}
+// ---------------------------------------------------------------------------------- scenario
 
-// Convenience: visit fields of any group type.
+struct Scenario {
+  Market market;
+  Clients clients;
+  Payments payments;
+  Business business;
+  Staff staff;
+  Funding funding;
+  Household household;
+  Benefits benefits;
+  Health health;
+  RunSettings run;
+};
+
 template <class G, class V>
-void visit_group_fields(G& g, V& v) {
+void visit_fields(G& s, V& v, Scenario*) {
+  using namespace field_meta;
+  v("market", s.market, record("who hears of the service and can pay"));
+  v("clients", s.clients, record("sessions, leaving, waiting, reviews and cuts"));
+  v("payments", s.payments, record("how and when clients' money arrives"));
+  v("business", s.business, record("the offer, its costs and the founder's hours"));
+  v("staff", s.staff, record("paid hours beside the founder's"));
+  v("funding", s.funding, record("grants and loans"));
+  v("household", s.household, record("the founder's household"));
+  v("benefits", s.benefits, record("a means-tested benefit rule"));
+  v("health", s.health, record("the founder's illness and peer cover"));
+  v("run", s.run, record("horizon and break-even rules"));
+}
+
+// The built-in default: the "kitchen table" start-up described above.
+Scenario default_scenario();
+
+// Visit the fields of any record type.
+template <class G, class V>
+void visit_record_fields(G& g, V& v) {
   using Plain = std::remove_const_t<G>;
   visit_fields(g, v, static_cast<Plain*>(nullptr));
 }
