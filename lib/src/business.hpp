@@ -1,6 +1,7 @@
 // The business: its capacity, and what a month's sessions bring in and cost.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 #include "meantime/scenario.hpp"
@@ -8,12 +9,14 @@
 namespace meantime {
 
 inline constexpr double kWeeksPerMonth = 52.0 / 12.0;
+inline constexpr double kMaxSessionsPerMonth = 1e12;
 
 // Sessions a month that `hours_per_week` of working time allow.
 inline std::int64_t session_capacity(const Business& b, double hours_per_week) {
   const double client_hours = hours_per_week * kWeeksPerMonth * b.client_facing_share;
-  // The small allowance keeps 15 h x 52/12 x 0.5 / 0.5 = 65 from rounding down to 64.
-  return static_cast<std::int64_t>(client_hours / b.session_hours + 1e-9);
+  // The small allowance keeps 15 h x 52/12 x 0.5 / 0.5 = 65 from rounding down to 64; the cap
+  // keeps the conversion defined whatever the inputs (validation keeps them far below it).
+  return static_cast<std::int64_t>(std::min(client_hours / b.session_hours + 1e-9, kMaxSessionsPerMonth));
 }
 
 // The founder's own hours for the business: working hours less a job's.

@@ -68,8 +68,8 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month) const {
   budget_changes(s.clients, state.clients, month, draws);
   const Arrivals arrivals = market_month(s.market, state.market, state.market_state, draws);
   const std::int64_t healthy_capacity = session_capacity(s.business, founder_hours_ + state.staff_hours);
-  const auto max_clients = static_cast<std::int64_t>(static_cast<double>(healthy_capacity) /
-                                                         s.clients.sessions_per_month + 1e-9);
+  const auto max_clients = static_cast<std::int64_t>(
+      std::min(static_cast<double>(healthy_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
   const ClientMonth clients = admit_and_book(s.clients, state.clients, arrivals.can_pay, max_clients, draws);
 
   // Delivery: illness takes part of the founder's hours; a peer may cover part of what is lost.

@@ -72,10 +72,10 @@ TEST(ExactLaws, BassCurveInTheLargeMarketLimit) {
   s.market.reservation_price_per_hour = 1e4;
   s.market.reservation_price_spread = 0.0;
   s.clients.churn_per_month = 1.0;  // a client stays one month: clients(t) = newly aware in t
-  s.business.session_hours = 0.01;
+  s.business.session_hours = 1.0 / 60;
   s.business.founder_hours_per_week = 80.0;
   s.business.client_facing_share = 1.0;
-  s.clients.sessions_per_month = 0.001;  // capacity for every prospect
+  s.clients.sessions_per_month = 0.01;  // capacity for every prospect
   s.household.savings = 1e8;
   s.run.months = 24;
   s.run.sustained_months = 1;

@@ -119,7 +119,7 @@ template <class G, class V>
 void visit_fields(G& c, V& v, Clients*) {
   using namespace field_meta;
   v("sessions_per_month", c.sessions_per_month,
-    FieldMeta{"sessions per client per month", "planned sessions per client", 0.0, 1000.0, true});
+    FieldMeta{"sessions per client per month", "planned sessions per client", 0.01, 1000.0});
   v("churn_per_month", c.churn_per_month, probability("monthly chance a client stops buying"));
   v("waiting_list", c.waiting_list, flag("prospects who meet a full diary wait for a place"));
   v("waiting_give_up_per_month", c.waiting_give_up_per_month, probability("monthly chance a waiting prospect gives up"));
@@ -193,7 +193,7 @@ template <class G, class V>
 void visit_fields(G& b, V& v, Business*) {
   using namespace field_meta;
   v("price_per_session", b.price_per_session, FieldMeta{"pounds", "price of one session", 0.0, 1e5, true});
-  v("session_hours", b.session_hours, FieldMeta{"hours", "length of one session", 0.0, 24.0, true});
+  v("session_hours", b.session_hours, FieldMeta{"hours", "length of one session (a minute at least)", 1.0 / 60, 24.0});
   v("startup_costs", b.startup_costs, money("one-off costs paid in month 1"));
   v("fixed_costs_per_month", b.fixed_costs_per_month, money("costs paid every month", 1e7));
   v("variable_cost_per_session", b.variable_cost_per_session, money("cost of delivering one session", 1e5));
