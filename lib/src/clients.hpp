@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "draws.hpp"
@@ -46,7 +47,8 @@ inline ClientMonth admit_and_book(const Clients& c, ClientState& state, std::int
     month.lost_to_capacity = can_pay - newcomers;
   }
   const double planned = static_cast<double>(state.active) * c.sessions_per_month * state.session_share;
-  month.booked = draws.poisson(MonthDraw::session_demand, planned);
+  month.booked = c.session_count == SessionCount::fixed ? std::llround(planned)
+                                                       : draws.poisson(MonthDraw::session_demand, planned);
   return month;
 }
 

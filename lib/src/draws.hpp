@@ -23,6 +23,7 @@ enum class MonthDraw : unsigned {
   review_cuts = 6,      // clients: budgets cut at the yearly review
   council_cut = 7,      // clients: a council-wide cut this month
   bad_debt = 8,         // payments: 8 + channel index (4 channels)
+  living_costs = 12,    // household: irregular spending this month
 };
 
 // Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that
@@ -84,6 +85,11 @@ class MonthDraws {
   }
   // One event with chance p (in deterministic runs: it happens when p >= 1/2).
   bool happens(MonthDraw d, double p, unsigned offset = 0) { return p > 0 && binomial(d, offset, 1, p) == 1; }
+  // A standard normal deviate (0 in deterministic runs), by inversion.
+  double standard_normal(MonthDraw d) {
+    if (deterministic_) return 0.0;
+    return normal_quantile(uniforms_.first_uniform(static_cast<unsigned>(d)));
+  }
   std::int64_t poisson(MonthDraw d, double mean) {
     if (deterministic_) return std::llround(mean);
     auto source = uniforms_.draw(static_cast<unsigned>(d));

@@ -26,14 +26,15 @@ struct HouseholdMonth {
 inline double job_wage(const Household& h) { return h.job_hours_per_week * h.job_wage_per_hour * kWeeksPerMonth; }
 
 // Moves money between the two pockets and pays the household's month. `cash.business` already
-// holds this month's business flows; `income` is the household's own income this month.
-inline HouseholdMonth household_month(const Household& h, double income, Cash& cash) {
+// holds this month's business flows; `income` is the household's own income this month and
+// `living_costs` what it spends.
+inline HouseholdMonth household_month(const Household& h, double income, double living_costs, Cash& cash) {
   HouseholdMonth m;
   if (cash.business > h.drawings_buffer) {
     m.drawings = std::min(cash.business - h.drawings_buffer, h.max_drawings_per_month);
   }
   cash.business -= m.drawings;
-  cash.household += m.drawings + income - h.living_costs_per_month;
+  cash.household += m.drawings + income - living_costs;
   // An overdrawn business is topped up from savings ...
   if (cash.business < 0 && cash.household > 0) {
     m.injections = std::min(-cash.business, cash.household);

@@ -99,7 +99,11 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month) const {
         counted_self_employed_earnings(s.benefits, cash_profit, month, state.loss_carried_forward);
     benefits = benefit_award(s.benefits, job_wage(s.household), self_employed, capital);
   }
-  const HouseholdMonth household = household_month(s.household, household_income_ + benefits, state.cash);
+  const double living_costs =
+      s.household.living_costs_per_month +
+      (s.household.living_costs_sd > 0 ? s.household.living_costs_sd * draws.standard_normal(MonthDraw::living_costs)
+                                       : 0.0);
+  const HouseholdMonth household = household_month(s.household, household_income_ + benefits, living_costs, state.cash);
 
   // The venture is followed to the horizon even past a failure, so that lowest_cash says how
   // much more starting capital would have carried this path through.
@@ -108,6 +112,7 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month) const {
     o.lowest_cash = state.cash.combined();
     o.lowest_cash_month = month;
   }
+  o.final_cash = state.cash.combined();
 
   MonthValues values;
   if (!state.failed) {

@@ -43,6 +43,7 @@ PathOutcomes::PathOutcomes(Eigen::Index paths)
       payback_month(paths),
       lowest_cash(paths),
       lowest_cash_month(paths),
+      final_cash(paths),
       clients_served(paths),
       sessions_delivered(paths),
       lost_to_price(paths),
@@ -71,6 +72,7 @@ void PathOutcomes::set(Eigen::Index i, const PathOutcome& o) {
   payback_month[i] = o.payback_month;
   lowest_cash[i] = o.lowest_cash;
   lowest_cash_month[i] = o.lowest_cash_month;
+  final_cash[i] = o.final_cash;
   clients_served[i] = o.clients_served;
   sessions_delivered[i] = o.sessions_delivered;
   lost_to_price[i] = o.lost_to_price;
@@ -93,6 +95,7 @@ PathOutcome PathOutcomes::get(Eigen::Index i) const {
   o.payback_month = payback_month[i];
   o.lowest_cash = lowest_cash[i];
   o.lowest_cash_month = lowest_cash_month[i];
+  o.final_cash = final_cash[i];
   o.clients_served = clients_served[i];
   o.sessions_delivered = sessions_delivered[i];
   o.lost_to_price = lost_to_price[i];

@@ -70,6 +70,14 @@ struct ChoiceNames<ArrivalModel> {
   }
 };
 
+template <>
+struct ChoiceNames<SessionCount> {
+  static const std::vector<std::string>& names() {
+    static const std::vector<std::string> n = {"poisson", "fixed"};
+    return n;
+  }
+};
+
 template <class E, class = void>
 struct IsChoice : std::false_type {};
 template <class E>

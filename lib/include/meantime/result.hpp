@@ -62,6 +62,7 @@ struct PathOutcome {
   // failure: starting capital X more than -lowest_cash gets this path through.
   double lowest_cash = 0;
   int lowest_cash_month = 0;
+  double final_cash = 0;  // business + household cash at the horizon, had it carried on
   std::int64_t clients_served = 0;
   std::int64_t sessions_delivered = 0;
   std::int64_t lost_to_price = 0;     // aware prospects whose budget could not pay the price
@@ -101,6 +102,7 @@ struct PathOutcomes {
   Eigen::ArrayXi payback_month;
   Eigen::ArrayXd lowest_cash;
   Eigen::ArrayXi lowest_cash_month;
+  Eigen::ArrayXd final_cash;
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> clients_served;
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> sessions_delivered;
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> lost_to_price;
@@ -125,6 +127,7 @@ struct PathOutcomes {
                            std::pair{"payback_month", &PathOutcomes::payback_month},
                            std::pair{"lowest_cash", &PathOutcomes::lowest_cash},
                            std::pair{"lowest_cash_month", &PathOutcomes::lowest_cash_month},
+                           std::pair{"final_cash", &PathOutcomes::final_cash},
                            std::pair{"clients_served", &PathOutcomes::clients_served},
                            std::pair{"sessions_delivered", &PathOutcomes::sessions_delivered},
                            std::pair{"lost_to_price", &PathOutcomes::lost_to_price},

@@ -95,10 +95,17 @@ void visit_fields(G& m, V& v, Market*) {
 
 // ----------------------------------------------------------------------------------- clients
 
+// How many sessions clients book in a month around their plan.
+enum class SessionCount {
+  poisson,  // Poisson around the plan: sessions missed and added at random
+  fixed,    // exactly the plan (rounded): fixed weekly slots
+};
+
 struct Clients {
-  // Planned sessions per client per month; sessions booked are Poisson around the plan.
-  // A weekly half-hour visit to sort the post and bills (illustrative).
+  // Planned sessions per client per month. A weekly half-hour visit to sort the post and bills
+  // (illustrative).
   double sessions_per_month = 4.0;
+  SessionCount session_count = SessionCount::poisson;
   // Chance a client stops buying in a month: mean stay of about two years (illustrative).
   Distribution churn_per_month = uniform(0.03, 0.05);
   // Prospects who can pay but meet a full diary wait (else they are lost), leave the list with
@@ -120,6 +127,7 @@ void visit_fields(G& c, V& v, Clients*) {
   using namespace field_meta;
   v("sessions_per_month", c.sessions_per_month,
     FieldMeta{"sessions per client per month", "planned sessions per client", 0.01, 1000.0});
+  v("session_count", c.session_count, FieldMeta{"", "sessions booked: poisson around the plan, or fixed at it"});
   v("churn_per_month", c.churn_per_month, probability("monthly chance a client stops buying"));
   v("waiting_list", c.waiting_list, flag("prospects who meet a full diary wait for a place"));
   v("waiting_give_up_per_month", c.waiting_give_up_per_month, probability("monthly chance a waiting prospect gives up"));
@@ -279,6 +287,8 @@ struct Household {
   Distribution savings = 4000.0;
   // Rent, food, bills for a single adult sharing housing (illustrative).
   double living_costs_per_month = 1250.0;
+  // Irregular spending: living costs vary month to month, normal with this sd around the mean.
+  double living_costs_sd = 0.0;
   // Regular income not modelled elsewhere (illustrative: benefits and occasional work, in the
   // default, which models no benefit rule).
   double other_income_per_month = 900.0;
@@ -297,6 +307,7 @@ void visit_fields(G& h, V& v, Household*) {
   using namespace field_meta;
   v("savings", h.savings, money("founder's starting savings"));
   v("living_costs_per_month", h.living_costs_per_month, money("household living costs", 1e7));
+  v("living_costs_sd", h.living_costs_sd, money("month-to-month sd of living costs (normal)", 1e7));
   v("other_income_per_month", h.other_income_per_month, money("regular income not modelled elsewhere", 1e7));
   v("partner_income_per_month", h.partner_income_per_month, money("partner's income into the household", 1e7));
   v("job_hours_per_week", h.job_hours_per_week, hours("hours of the founder's other job", 80.0));

@@ -1,5 +1,4 @@
-// Laws known in closed form, checked at fixed seeds. Tolerances: 5 standard errors, a false
-// alarm chance below 6e-7 per check (two-sided normal), and the seeds are fixed anyway.
+// Laws known in closed form, checked at fixed seeds, within the budget of budget.hpp.
 #include <gtest/gtest.h>
 
 #include <boost/math/distributions/chi_squared.hpp>
@@ -7,12 +6,13 @@
 #include <cmath>
 #include <map>
 
+#include "budget.hpp"
 #include "scenarios.hpp"
 
 namespace meantime {
 namespace {
 
-constexpr double kSigmas = 5.0;
+using validation::kSigmas;
 
 // Active clients in month t of Poisson(lambda) arrivals and binomial(c) churn are exactly
 // Poisson(lambda (1 - (1 - c)^t) / c): each month's arrivals are a Poisson stream thinned by
@@ -56,7 +56,8 @@ TEST(ExactLaws, PoissonArrivalsWithBinomialChurn) {
     }
     chi2 += (observed_rest - expected_rest) * (observed_rest - expected_rest) / expected_rest;
     const boost::math::chi_squared_distribution<> reference(cells);  // cells + remainder - 1
-    EXPECT_LT(chi2, boost::math::quantile(boost::math::complement(reference, 1e-6))) << "chi2 over " << cells;
+    EXPECT_LT(chi2, boost::math::quantile(boost::math::complement(reference, validation::kPerCheckFalseFailure)))
+        << "chi2 over " << cells;
   }
 }
 
