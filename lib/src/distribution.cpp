@@ -120,8 +120,8 @@ double Distribution::support_max() const {
     case DistributionKind::uniform: return p_[1];
     case DistributionKind::triangular:
     case DistributionKind::pert: return p_[2];
-    case DistributionKind::normal: return p_[1] > 0 ? kInf : p_[0];
-    case DistributionKind::lognormal: return p_[1] > 0 ? kInf : p_[0];
+    case DistributionKind::normal:
+    case DistributionKind::lognormal: return p_[1] > 0 ? kInf : p_[0];  // sd 0: the one value
     case DistributionKind::beta:
     case DistributionKind::research: return 1.0;
     case DistributionKind::gamma: return kInf;

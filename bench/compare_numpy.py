@@ -1,0 +1,151 @@
+"""meantime against what a researcher would write instead: a vectorised NumPy Monte Carlo.
+
+Both implement the same simplified model -- Bass awareness over a pool, price conversion,
+Poisson sessions up to capacity, binomial churn, fixed and variable costs, savings, drawings
+above a buffer, failure when business and household cash together fall below zero -- and run
+in this one process on the same number of paths. The script checks that the two agree
+statistically (survival and mean lowest cash within a few standard errors), then prints the
+time ratio.
+
+    python bench/compare_numpy.py [--paths 1000000] [--months 60] [--threads 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+
+import numpy as np
+
+import meantime
+
+# The simplified model's parameters: the kitchen-table default with every uncertain parameter
+# fixed at a central value and every optional part off.
+PARAMETERS = dict(
+    population=60000,
+    budget_holder_share=0.0054,
+    fit_share=11 / 42,  # research(40, 10)'s mean
+    innovation=0.035,
+    imitation=0.2,
+    reservation_price_per_hour=22.0,
+    reservation_price_spread=0.25,
+    sessions_per_month=4.0,
+    churn_per_month=0.04,
+    price_per_session=11.0,
+    session_hours=0.5,
+    startup_costs=800.0,
+    fixed_costs_per_month=120.0,
+    variable_cost_per_session=1.5,
+    founder_hours_per_week=15.0,
+    client_facing_share=0.7,
+    savings=4000.0,
+    living_costs_per_month=1250.0,
+    other_income_per_month=900.0,
+    drawings_buffer=300.0,
+    max_drawings_per_month=1000.0,
+)
+
+
+def meantime_scenario(months: int) -> "meantime.Scenario":
+    p = PARAMETERS
+    groups = {
+        "market": ["population", "budget_holder_share", "fit_share", "innovation", "imitation",
+                   "reservation_price_per_hour", "reservation_price_spread"],
+        "clients": ["sessions_per_month", "churn_per_month"],
+        "business": ["price_per_session", "session_hours", "startup_costs", "fixed_costs_per_month",
+                     "variable_cost_per_session", "founder_hours_per_week", "client_facing_share"],
+        "household": ["savings", "living_costs_per_month", "other_income_per_month", "drawings_buffer",
+                      "max_drawings_per_month"],
+    }
+    changes = {f"{group}.{name}": p[name] for group, names in groups.items() for name in names}
+    changes["run.months"] = months
+    return meantime.default_scenario().replace(changes)
+
+
+def simulate_numpy(paths: int, months: int, seed: int) -> dict[str, float]:
+    """The simplified model as a competent researcher would vectorise it."""
+    p = PARAMETERS
+    rng = np.random.default_rng(seed)
+    pool = round(p["population"] * p["budget_holder_share"] * p["fit_share"])
+    price_per_hour = p["price_per_session"] / p["session_hours"]
+    z = (math.log(p["reservation_price_per_hour"]) - math.log(price_per_hour)) / p["reservation_price_spread"]
+    affordable = 0.5 * math.erfc(-z / math.sqrt(2))
+    capacity = int(p["founder_hours_per_week"] * 52 / 12 * p["client_facing_share"] / p["session_hours"] + 1e-9)
+    max_clients = int(capacity / p["sessions_per_month"] + 1e-9)
+
+    aware = np.zeros(paths, dtype=np.int64)
+    clients = np.zeros(paths, dtype=np.int64)
+    business = np.zeros(paths)
+    household = np.full(paths, p["savings"])
+    lowest = np.full(paths, np.inf)
+    alive = np.ones(paths, dtype=bool)
+    for month in range(1, months + 1):
+        hazard = np.minimum(1.0, p["innovation"] + p["imitation"] * aware / pool)
+        new = rng.binomial(pool - aware, hazard)
+        aware += new
+        can_pay = rng.binomial(new, affordable)
+        clients += np.minimum(can_pay, np.maximum(0, max_clients - clients))
+        sessions = np.minimum(rng.poisson(clients * p["sessions_per_month"]), capacity)
+        costs = p["fixed_costs_per_month"] + p["variable_cost_per_session"] * sessions
+        if month == 1:
+            costs = costs + p["startup_costs"]
+        business += sessions * p["price_per_session"] - costs
+        drawings = np.where(business > p["drawings_buffer"],
+                            np.minimum(business - p["drawings_buffer"], p["max_drawings_per_month"]), 0.0)
+        business -= drawings
+        household += drawings + p["other_income_per_month"] - p["living_costs_per_month"]
+        top_up = np.where((business < 0) & (household > 0), np.minimum(-business, household), 0.0)
+        business += top_up
+        household -= top_up
+        emergency = np.where((household < 0) & (business > 0), np.minimum(business, -household), 0.0)
+        business -= emergency
+        household += emergency
+        combined = business + household
+        np.minimum(lowest, combined, out=lowest)
+        alive &= combined >= 0
+        clients -= rng.binomial(clients, p["churn_per_month"])
+    return {"survival": float(alive.mean()), "lowest_mean": float(lowest.mean()),
+            "lowest_sd": float(lowest.std(ddof=1))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--paths", type=int, default=1_000_000)
+    parser.add_argument("--months", type=int, default=60)
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    scenario = meantime_scenario(args.months)
+    start = time.perf_counter()
+    result = meantime.simulate(scenario, paths=args.paths, seed=args.seed, threads=args.threads, keep_outcomes=True)
+    meantime_seconds = time.perf_counter() - start
+    lowest = np.asarray(result.outcomes["lowest_cash"])
+    ours = {"survival": float(result.survival(args.months)), "lowest_mean": float(lowest.mean()),
+            "lowest_sd": float(lowest.std(ddof=1))}
+
+    start = time.perf_counter()
+    theirs = simulate_numpy(args.paths, args.months, args.seed)
+    numpy_seconds = time.perf_counter() - start
+
+    n = args.paths
+    se_survival = math.sqrt(2 * ours["survival"] * (1 - ours["survival"]) / n)
+    se_lowest = math.sqrt((ours["lowest_sd"] ** 2 + theirs["lowest_sd"] ** 2) / n)
+    agree = (abs(ours["survival"] - theirs["survival"]) <= 5 * se_survival + 1e-12
+             and abs(ours["lowest_mean"] - theirs["lowest_mean"]) <= 5 * se_lowest)
+    path_months = n * args.months
+    print(f"simplified model, {n:,} paths x {args.months} months")
+    print(f"  {'':10} {'seconds':>8} {'M path-months/s':>16} {'survival':>9} {'mean lowest cash':>17}")
+    for name, seconds, stats in (("meantime", meantime_seconds, ours), ("numpy", numpy_seconds, theirs)):
+        print(f"  {name:10} {seconds:8.2f} {path_months / seconds / 1e6:16.1f} {stats['survival']:9.4f}"
+              f" {stats['lowest_mean']:17.1f}")
+    print(f"  agree within 5 standard errors: {'yes' if agree else 'NO'}"
+          f" (survival se {se_survival:.4f}, lowest-cash se {se_lowest:.1f})")
+    print(f"  meantime / numpy speed: {numpy_seconds / meantime_seconds:.1f}x")
+    if not agree:
+        raise SystemExit("the two implementations disagree: the comparison is not fair")
+
+
+if __name__ == "__main__":
+    main()
