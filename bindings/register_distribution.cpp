@@ -70,8 +70,6 @@ void register_distribution(py::module_& m) {
       "distribution_parameter_names",
       [](const std::string& kind) { return distribution_parameter_names(distribution_kind_from_name(kind)); },
       "kind"_a, "The parameter names of one family, in order.");
-  m.def("research_share", &research_share, "asked"_a, "interested"_a,
-        "Market research, 'asked n, k were interested', as the Beta(1 + k, 1 + n - k) posterior.");
 }
 
 }  // namespace meantime::python

@@ -5,7 +5,10 @@
 #include <pybind11/stl.h>
 
 #include <cmath>
+#include <cstddef>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "meantime/errors.hpp"
 #include "meantime/fields.hpp"
@@ -33,6 +36,7 @@ std::string expected_value(const std::string& path) {
         for (const auto& c : field.choices) names += (names.empty() ? "'" : ", '") + c + "'";
         return "one of " + names;
       }
+      default: return "a valid value";  // a kind of field newer than these words
     }
   }
   get_field(default_scenario(), path);  // throws ScenarioError: unknown field, with a suggestion
@@ -56,6 +60,29 @@ FieldValue to_field_value(py::handle value, const std::string& path) {
   if (py::isinstance<Distribution>(value)) return value.cast<Distribution>();
   const std::string type_name = py::str(py::type::handle_of(value).attr("__name__"));
   throw ScenarioError(path, "must be " + expected_value(path) + ", got " + type_name);
+}
+
+// Lists of records ("funding.grants", elements "funding.grants[0].amount") come with engines
+// that declare list_size and resize_list; the Python package uses them only when the schema has
+// a field of type "list". Found by argument-dependent lookup, so that these bindings build
+// against engines with and without lists.
+template <class S, class = void>
+struct EngineHasLists : std::false_type {};
+template <class S>
+struct EngineHasLists<S, std::void_t<decltype(resize_list(std::declval<S&>(), std::string(), std::size_t{}))>>
+    : std::true_type {};
+
+template <class S>
+void bind_lists(py::class_<S>& scenario_class) {
+  if constexpr (EngineHasLists<S>::value) {
+    scenario_class
+        .def(
+            "list_size", [](const S& s, const std::string& path) { return list_size(s, path); }, "path"_a,
+            "The number of records in the list at `path` (e.g. 'funding.grants').")
+        .def(
+            "resize_list", [](S& s, const std::string& path, std::size_t size) { resize_list(s, path, size); },
+            "path"_a, "size"_a, "Resize the list at `path`; new records take their defaults.");
+  }
 }
 
 const char* const kSetDoc =
@@ -87,8 +114,8 @@ void register_scenario(py::module_& m) {
       "closest_name", &closest_name, "word"_a, "candidates"_a,
       "The candidate closest to `word` by edit distance, or '' when none is close.");
 
-  py::class_<Scenario>(m, "Scenario", "The engine's scenario, read and written by dotted field path.")
-      .def(py::init(&default_scenario), "The default (kitchen-table) scenario.")
+  py::class_<Scenario> scenario_class(m, "Scenario", "The engine's scenario, read and written by dotted field path.");
+  scenario_class.def(py::init(&default_scenario), "The default (kitchen-table) scenario.")
       .def(
           "get", [](const Scenario& s, const std::string& path) { return get_field(s, path); }, "path"_a,
           "The value of one field. Raises ScenarioError for an unknown path.")
@@ -103,6 +130,8 @@ void register_scenario(py::module_& m) {
       .def("copy", [](const Scenario& s) { return Scenario(s); })
       .def("__copy__", [](const Scenario& s) { return Scenario(s); })
       .def("__deepcopy__", [](const Scenario& s, py::dict) { return Scenario(s); }, "memo"_a);
+  bind_lists(scenario_class);
+  m.attr("HAS_LISTS") = EngineHasLists<Scenario>::value;
 
   m.def("default_scenario", &default_scenario, "The built-in kitchen-table scenario.");
   m.def(

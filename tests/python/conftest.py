@@ -26,18 +26,6 @@ def pinned_first_paths() -> list[tuple[int, int, float, int]]:
     return [(int(a), int(b), float(c), int(d)) for a, b, c, d in rows]
 
 
-def pinned_statistics_digests() -> dict[int, int]:
-    """seed -> the pinned statistics digest of Golden.DigestsOfWholeRuns."""
-    source = golden_source()
-    table = re.search(r"pinned\[\d+\]\[2\] = \{(.*?)\};", source, re.S)
-    seeds = re.search(r"const std::uint64_t seeds\[\] = \{(.*?)\};", source, re.S)
-    assert table and seeds, f"the pinned digests were not found in {GOLDEN_CPP}"
-    pairs = re.findall(r"\{\s*0x([0-9a-fA-F]+)ULL,\s*0x([0-9a-fA-F]+)ULL\s*\}", table.group(1))
-    seed_values = [int(s) for s in re.findall(r"\d+", seeds.group(1))]
-    assert len(pairs) == len(seed_values)
-    return {seed: int(statistics, 16) for seed, (_, statistics) in zip(seed_values, pairs)}
-
-
 @pytest.fixture(scope="session")
 def golden_result() -> meantime.Result:
     """The default scenario, 1000 paths, seed 2026: the C++ golden run."""

