@@ -71,7 +71,7 @@ def test_to_dict_writes_distributions_as_dicts_and_fixed_values_as_numbers():
     data = meantime.default_scenario().to_dict()
     assert data["market"]["population"] == 60000.0
     assert data["market"]["budget_holder_share"] == {"dist": "triangular", "min": 0.003, "mode": 0.0054, "max": 0.007}
-    assert data["run"] == {"months": 36, "sustained_months": 3, "deterministic": False}
+    assert (data["run"]["months"], data["run"]["sustained_months"], data["run"]["deterministic"]) == (36, 3, False)
     assert meantime.default_scenario().to_dict(flat=True)["business.price_per_session"] == 11.0
 
 
@@ -128,14 +128,23 @@ def test_scenarios_are_immutable_hashable_and_picklable():
     assert copy.deepcopy(s) == s
 
 
-def test_repr_shows_every_field_and_reads_back_as_code():
+def test_repr_shows_the_changes_as_code():
     s = a_changed_scenario()
     text = repr(s)
-    for f in meantime.scenario_fields():
-        assert f"{f.name}=" in text
-    assert "# pounds" in text
-    assert len(text.splitlines()) < 60  # one screen
+    assert "price_per_session=12.5," in text and "fixed_costs_per_month" not in text
+    assert len(text.splitlines()) < 40  # one screen
     assert eval(text, vars(meantime)) == s
+    assert repr(meantime.default_scenario()) == "Scenario()"
+    assert eval(repr(s.replace(business__price_per_session=11)), vars(meantime)) != s
+
+
+def test_str_shows_every_field_with_its_unit():
+    text = str(a_changed_scenario())
+    for f in meantime.scenario_fields():
+        if "[]" not in f.path:  # the records of an empty list have nothing to show
+            assert f"{f.name}=" in text, f.path
+    assert "# pounds" in text
+    assert eval(text, vars(meantime)) == a_changed_scenario()
 
 
 def test_field_info_describes_units_and_ranges():

@@ -180,13 +180,23 @@ class Distribution:
         return hash(self._core)
 
     def __repr__(self) -> str:
+        """As code: the family's helper function, or ``Distribution(kind, ...)`` for a family
+        that has none here."""
         if self.is_fixed:
             return f"fixed({format_number(self._core.parameters[0])})"
         inside = ", ".join(f"{name}={format_number(value)}" for name, value in self.parameters.items())
-        return f"{self.kind}({inside})"
+        helper = _HELPERS.get(self.kind)
+        if helper is None:
+            return f"Distribution({self.kind!r}, {inside})"
+        return f"{helper}({inside})"
 
     def __reduce__(self):
         return (_from_parameters, (self.kind, tuple(self._core.parameters)))
+
+
+# The helper of each family (the engine's "research" family is made by research_share).
+_HELPERS = {"fixed": "fixed", "uniform": "uniform", "triangular": "triangular", "pert": "pert", "normal": "normal",
+            "lognormal": "lognormal", "beta": "beta", "gamma": "gamma", "research": "research_share"}
 
 
 def _from_parameters(kind: str, values: tuple[float, ...]) -> Distribution:

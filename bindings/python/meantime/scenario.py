@@ -22,6 +22,8 @@ class Scenario:
     Groups are attributes (``s.market``, ``s.clients``, ``s.business``, ``s.household``,
     ``s.run``, ...), each a frozen dataclass whose fields have the engine's names; a group may
     hold nested records and lists of records. A scenario is immutable and always valid.
+    ``repr`` shows what differs from the default scenario, as code; ``print`` shows every field
+    with its unit.
 
     Parameters
     ----------
@@ -218,6 +220,13 @@ class Scenario:
         return self
 
     def __repr__(self) -> str:
+        """The scenario as code: only what differs from the default scenario."""
+        lines = self._root._lines("", "", against=Root())
+        lines[0] = "Scenario(" + lines[0][len(type(self._root).__name__) + 1:]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        """Every field, group by group, with its unit."""
         lines = self._root._lines("", "")
         lines[0] = "Scenario("
         return "\n".join(lines)

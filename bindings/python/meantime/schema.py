@@ -351,14 +351,17 @@ class Record:
                 for i, item in enumerate(value):
                     yield from item._leaves(f"{prefix}{child.name}[{i}].")
 
-    def _lines(self, indent: str, head: str) -> list[str]:
+    def _lines(self, indent: str, head: str, against: "Record | None" = None) -> list[str]:
+        """The record as code, one field a line with its unit; only what differs from `against`."""
         lines = [f"{indent}{head}{type(self).__name__}("]
         inner = indent + "  "
         items = []
         for child in self._children.values():
             value = getattr(self, child.name)
+            if against is not None and value == getattr(against, child.name):
+                continue
             if child.kind == "record":
-                block = value._lines(inner, f"{child.name}=")
+                block = value._lines(inner, f"{child.name}=", None if against is None else getattr(against, child.name))
                 block[-1] += ","
                 items.append(block)
             elif child.kind == "list":
@@ -381,6 +384,8 @@ class Record:
             else:
                 text, unit = item
                 lines.append(f"{inner}{text:<{width}}  # {unit}" if unit else f"{inner}{text}")
+        if not items:
+            return [lines[0] + ")"]
         lines.append(f"{indent})")
         return lines
 
