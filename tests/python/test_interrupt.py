@@ -88,3 +88,33 @@ def test_an_uncaught_ctrl_c_ends_the_process_with_keyboard_interrupt():
     assert "KeyboardInterrupt" in stderr
     assert child.returncode == -signal.SIGINT  # Python re-raises SIGINT on an unhandled KeyboardInterrupt
     assert seconds < PROMPT_SECONDS + 1.0  # includes the interpreter's shutdown
+
+
+def test_a_run_releases_the_gil():
+    # Another Python thread keeps running while the engine works: with the GIL held for the
+    # whole run it would advance only before and after.
+    import threading
+
+    import meantime
+
+    ticks = 0
+    running = True
+
+    def count() -> None:
+        nonlocal ticks
+        while running:
+            ticks += 1
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    try:
+        time.sleep(0.05)
+        before = ticks
+        meantime.simulate(paths=50_000, keep_outcomes=False, threads=1, progress=False)
+        during = ticks - before
+    finally:
+        running = False
+        counter.join()
+    # About 10 million a second here; a held GIL would allow one switch interval (5 ms, some
+    # 50,000) before the engine starts.
+    assert during > 500_000
