@@ -16,11 +16,12 @@ import meantime.progress
 import meantime.result
 import meantime.simulation
 import meantime.scenario
+import meantime.records
 import meantime.schema
 from meantime import _core
 
 MODULES = [meantime, meantime.distributions, meantime.errors, meantime.progress, meantime.result, meantime.simulation,
-           meantime.scenario, meantime.schema]
+           meantime.scenario, meantime.schema, meantime.records]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

@@ -39,7 +39,8 @@ from .errors import (
 )
 from .result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
 from .simulation import simulate
-from .schema import RECORD_CLASSES, FieldInfo, Record, scenario_fields
+from .records import RECORD_CLASSES, Record
+from .schema import FieldInfo, scenario_fields
 from .scenario import Scenario, default_scenario
 
 __version__ = "0.1.0"

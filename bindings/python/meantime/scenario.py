@@ -11,7 +11,8 @@ from typing import Any, Iterator, Mapping
 
 from . import _core
 from .errors import ScenarioError
-from .schema import FIELDS, GROUP_NAMES, FieldInfo, Record, Root, unknown_name
+from .records import GROUP_NAMES, Record, Root
+from .schema import FIELDS, FieldInfo, unknown_name
 
 __all__ = ["Scenario", "default_scenario"]
 
