@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "meantime/fields.hpp"
@@ -64,6 +65,33 @@ py::array_t<double> quantiles_by_month(const Statistics& s, const std::string& n
   return out;
 }
 
+// The per-path totals summarised across paths (exact sums), by name. This engine has one
+// accessor each; an engine with `Statistics::total(Total)` and `to_string(Total)` should list
+// them from those instead, and the Python summary follows.
+using TotalAccessor = const ExactSum& (Statistics::*)() const;
+const std::vector<std::pair<std::string, TotalAccessor>>& totals() {
+  static const std::vector<std::pair<std::string, TotalAccessor>> list = {
+      {"clients_served", &Statistics::clients_served},
+      {"sessions_delivered", &Statistics::sessions_delivered},
+      {"lost_to_price", &Statistics::lost_to_price},
+      {"lost_to_capacity", &Statistics::lost_to_capacity},
+      {"drawings", &Statistics::drawings},
+  };
+  return list;
+}
+
+const ExactSum& total_by_name(const Statistics& s, const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& [total, accessor] : totals()) {
+    if (total == name) return (s.*accessor)();
+    names.push_back(total);
+  }
+  std::string message = "unknown total '" + name + "'";
+  const std::string suggestion = closest_name(name, names);
+  if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+  throw py::value_error(message);
+}
+
 py::array_t<std::uint64_t> count_histogram_counts(const CountHistogram& h) {
   py::array_t<std::uint64_t> out(h.months() + 1);
   auto view = out.mutable_unchecked<1>();
@@ -96,6 +124,9 @@ void register_statistics(py::module_& m) {
   m.attr("series_names") = series_names();
   m.attr("failure_cause_names") = failure_cause_names();
   m.attr("NEVER") = kNever;
+  py::list total_names;
+  for (const auto& total : totals()) total_names.append(total.first);
+  m.attr("total_names") = total_names;
   m.def(
       "is_whole_number_series", [](const std::string& name) { return is_whole_number_series(series_from_name(name)); },
       "name"_a, "True for series of whole numbers (clients, sessions): their quantiles are exact.");
@@ -192,6 +223,8 @@ void register_statistics(py::module_& m) {
       .def("living_break_even", &Statistics::living_break_even, py::return_value_policy::reference_internal)
       .def("payback", &Statistics::payback, py::return_value_policy::reference_internal)
       .def("lowest_cash", &Statistics::lowest_cash, py::return_value_policy::reference_internal)
+      .def("total", &total_by_name, "name"_a, py::return_value_policy::reference_internal,
+           "A per-path total summarised across paths (one of total_names): count, sum, mean, variance.")
       .def("clients_served", &Statistics::clients_served, py::return_value_policy::reference_internal)
       .def("sessions_delivered", &Statistics::sessions_delivered, py::return_value_policy::reference_internal)
       .def("lost_to_price", &Statistics::lost_to_price, py::return_value_policy::reference_internal)

@@ -127,3 +127,12 @@ def test_a_higher_price_loses_more_prospects_to_price():
     high = meantime.simulate(meantime.default_scenario().replace(business__price_per_session=14), paths=500, seed=5,
                              progress=False)
     assert high.summary().loc["mean_lost_to_price", "estimate"] > low.summary().loc["mean_lost_to_price", "estimate"]
+
+
+def test_summary_has_the_mean_of_every_total(golden_result):
+    table, outcomes = golden_result.summary(), golden_result.outcomes
+    for total in meantime._core.total_names:
+        estimate = table.loc[f"mean_{total}", "estimate"]
+        assert estimate == golden_result.statistics.total(total).mean
+        if total in outcomes:  # the same total, path by path
+            assert estimate == pytest.approx(outcomes[total].mean(), rel=1e-9)

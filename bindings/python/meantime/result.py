@@ -26,6 +26,23 @@ MONTHLY_QUANTILES: tuple[float, ...] = (0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95
 _LOWEST_CASH_QUANTILES = (0.05, 0.10, 0.25, 0.50)
 
 
+# Units and words for the totals this package knows; a total the engine adds later is shown too,
+# under its own name.
+_TOTALS = {
+    "clients_served": ("clients", "clients served"),
+    "sessions_delivered": ("sessions", "sessions delivered"),
+    "lost_to_price": ("prospects", "aware prospects whose budget could not pay"),
+    "lost_to_capacity": ("prospects", "prospects who could pay, but the diary was full"),
+    "drawings": ("pounds", "paid from the business to the household"),
+    "billed": ("pounds", "revenue billed"),
+    "received": ("pounds", "clients' payments received"),
+    "bad_debt": ("pounds", "billed and never paid"),
+    "benefits": ("pounds", "benefit award received"),
+    "months_ill": ("months", "months the founder was ill"),
+    "sessions_covered": ("sessions", "sessions a peer delivered while the founder was ill"),
+}
+
+
 def _percent(p: float) -> str:
     return f"{100 * p:.1f}%"
 
@@ -138,7 +155,7 @@ class Result:
         pandas.DataFrame
             Indexed by answer (``survival``, ``operating_break_even``, ``living_break_even``,
             ``payback``, median months, lowest-cash quantiles, ``extra_capital_for_90_percent``,
-            mean clients served, ...), with columns ``estimate``, ``std_error`` (NaN where not
+            and the mean of every per-path total: ``mean_clients_served``, ...), with columns ``estimate``, ``std_error`` (NaN where not
             estimated), ``unit`` and ``meaning``.
 
         Examples
@@ -182,11 +199,9 @@ class Result:
                          f"lowest combined cash: {round(100 * q)}% of futures fall to this or below"))
         rows.append(("extra_capital_for_90_percent", self.extra_capital_needed(0.9), math.nan, "pounds",
                      "more starting capital that would carry 9 in 10 futures through"))
-        mean("mean_clients_served", s.clients_served(), "clients", "clients served over the horizon")
-        mean("mean_sessions_delivered", s.sessions_delivered(), "sessions", "sessions delivered over the horizon")
-        mean("mean_lost_to_price", s.lost_to_price(), "prospects", "aware prospects whose budget could not pay")
-        mean("mean_lost_to_capacity", s.lost_to_capacity(), "prospects", "could pay, but the diary was full")
-        mean("mean_drawings", s.drawings(), "pounds", "paid from the business to the household")
+        for total in _core.total_names:  # every per-path total the engine sums
+            unit, meaning = _TOTALS.get(total, ("", total.replace("_", " ")))
+            mean(f"mean_{total}", s.total(total), unit, f"{meaning}, per future, over the horizon")
         table = pd.DataFrame.from_records(rows, columns=["answer", "estimate", "std_error", "unit", "meaning"])
         return table.set_index("answer")
 
