@@ -1,0 +1,80 @@
+"""meantime: will a micro-provider break even before the founder's money runs out?
+
+A Monte Carlo library for tiny local support businesses selling to personal-budget holders.
+The engine is C++ (``meantime._core``); this package is its Python face.
+
+Examples
+--------
+>>> import meantime
+>>> s = meantime.default_scenario().replace(business__price_per_session=12)
+>>> result = meantime.simulate(s, paths=2_000, seed=1)
+>>> table = result.summary()          # headline answers with standard errors
+>>> monthly = result.monthly          # per-month statistics, indexed by month
+>>> outcomes = result.outcomes        # one row per path, no copies
+>>> print(result)                     # doctest: +SKIP
+7 in 10 futures survive 36 months (...)
+"""
+
+from . import _core
+from .distributions import (
+    Distribution,
+    beta,
+    fixed,
+    gamma,
+    lognormal,
+    normal,
+    pert,
+    research_share,
+    triangular,
+    uniform,
+)
+from .errors import (
+    Error,
+    MemoryLimitError,
+    MergeError,
+    NotKeptError,
+    RunCancelled,
+    RunSettingsError,
+    ScenarioError,
+)
+from .result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
+from .simulation import simulate
+from .records import RECORD_CLASSES, Record
+from .schema import FieldInfo, scenario_fields
+from .scenario import Scenario, default_scenario
+
+__version__ = "0.1.0"
+
+# The record classes (Market, Clients, Business, Household, Run, ...) come from the engine's
+# schema; they are exported by name so that `meantime.Business(...)` works.
+globals().update({cls.__name__: cls for cls in RECORD_CLASSES.values()})
+
+__all__ = [
+    "Scenario",
+    "Record",
+    "FieldInfo",
+    "default_scenario",
+    "scenario_fields",
+    "Distribution",
+    "fixed",
+    "uniform",
+    "triangular",
+    "pert",
+    "normal",
+    "lognormal",
+    "beta",
+    "gamma",
+    "research_share",
+    "simulate",
+    "Result",
+    "SERIES",
+    "FAILURE_CAUSES",
+    "MONTHLY_QUANTILES",
+    "Error",
+    "ScenarioError",
+    "RunSettingsError",
+    "MemoryLimitError",
+    "RunCancelled",
+    "MergeError",
+    "NotKeptError",
+] + [cls.__name__ for cls in RECORD_CLASSES.values()]

@@ -1,0 +1,94 @@
+"""The exceptions meantime raises.
+
+Every error of the engine arrives as one of these classes (the compiled module translates
+each C++ ``meantime::Error``), so nothing reaches you as ``RuntimeError: unknown``. All derive
+from :class:`Error`; each also derives from the builtin exception a Python user would expect
+(``ValueError`` for bad input, ``MemoryError`` for a run that would not fit).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "Error",
+    "ScenarioError",
+    "RunSettingsError",
+    "MemoryLimitError",
+    "RunCancelled",
+    "MergeError",
+    "NotKeptError",
+]
+
+
+class Error(Exception):
+    """Base class of every meantime error."""
+
+
+class ScenarioError(Error, ValueError):
+    """A scenario field breaks a rule.
+
+    Parameters
+    ----------
+    field : str
+        The dotted path of the field, e.g. ``"business.price_per_session"``.
+    rule : str
+        The broken rule in plain words, with the offending value, e.g.
+        ``"must be > 0 and <= 100000, got -12"``.
+
+    Examples
+    --------
+    >>> import meantime
+    >>> try:
+    ...     meantime.default_scenario().replace(business__price_per_session=-12)
+    ... except meantime.ScenarioError as error:
+    ...     print(error.field)
+    business.price_per_session
+    """
+
+    def __init__(self, field: str, rule: str) -> None:
+        super().__init__(f"{field}: {rule}")
+        self.field = field
+        self.rule = rule
+
+    def __reduce__(self):
+        return (type(self), (self.field, self.rule))
+
+
+class RunSettingsError(ScenarioError):
+    """A run setting (``paths``, ``seed``, ``threads``...) is unusable; ``field`` names it."""
+
+
+class MemoryLimitError(Error, MemoryError):
+    """The per-path arrays of a run would not fit in memory.
+
+    Raised before anything is allocated. The message gives the estimate and a remedy (keep
+    fewer arrays, run fewer paths, or run in chunks).
+
+    Parameters
+    ----------
+    message : str
+        The estimate and the remedy in words.
+    bytes_needed : int
+        What the per-path arrays would take.
+    bytes_available : int
+        What the machine had available.
+    """
+
+    def __init__(self, message: str, bytes_needed: int, bytes_available: int) -> None:
+        super().__init__(message)
+        self.bytes_needed = bytes_needed
+        self.bytes_available = bytes_available
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.bytes_needed, self.bytes_available))
+
+
+class RunCancelled(Error):
+    """A run was stopped by its progress function returning False."""
+
+
+class MergeError(Error, ValueError):
+    """Two results cannot be merged (different scenario or seed, or chunks not adjacent)."""
+
+
+class NotKeptError(Error, LookupError):
+    """The result did not keep what was asked for (outcomes or full path arrays)."""

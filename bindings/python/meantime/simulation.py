@@ -1,0 +1,136 @@
+"""Running a scenario: :func:`simulate`."""
+
+from __future__ import annotations
+
+import numbers
+import time
+from typing import Any, Callable, Mapping, Union
+
+from . import _core
+from .errors import RunSettingsError
+from .progress import ProgressBar
+from .result import Result
+from .scenario import Scenario, default_scenario
+
+__all__ = ["simulate"]
+
+ProgressArgument = Union[None, bool, Callable[[int, int], Any]]
+
+
+def _whole(name: str, value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise RunSettingsError(name, f"must be a whole number, got {value!r}")
+    value = int(value)
+    if not low <= value <= high:
+        raise RunSettingsError(name, f"must be between {low:,} and {high:,}, got {value:,}")
+    return value
+
+
+def simulate(
+    scenario: Scenario | Mapping[str, Any] | None = None,
+    paths: int = 10_000,
+    seed: int = 0,
+    *,
+    threads: int | None = None,
+    keep_outcomes: bool = True,
+    keep_paths: bool = False,
+    progress: ProgressArgument = None,
+    first_path: int = 0,
+) -> Result:
+    """Simulate many futures of one start-up idea.
+
+    Path ``i`` always draws from the random stream keyed by ``(seed, i)``: the same scenario,
+    seed and paths give bit-identical results for any number of threads, and two scenarios run
+    with one seed share their random numbers path by path (common random numbers).
+
+    The run releases the GIL and can be stopped with Ctrl-C (``KeyboardInterrupt`` within about
+    a tenth of a second; the engine's threads are joined before it is raised).
+
+    Parameters
+    ----------
+    scenario : Scenario or dict, optional
+        The start-up idea; a dict is read with :meth:`Scenario.from_dict`. Default:
+        :func:`default_scenario`.
+    paths : int, default 10_000
+        Futures to simulate.
+    seed : int, default 0
+        Seed of the random streams, 0 <= seed < 2**64.
+    threads : int, optional
+        Worker threads; default all cores. The results do not depend on it.
+    keep_outcomes : bool, default True
+        Keep each path's outcome (:attr:`Result.outcomes`, about 60 bytes a path).
+    keep_paths : bool, default False
+        Keep every series for every path and month (:attr:`Result.paths`, 8 bytes a
+        path-month per series). Memory is checked before anything is allocated.
+    progress : bool or callable, optional
+        None: a progress bar appears when the run looks like taking more than about a second.
+        True: always a bar; False: never. A callable is called as ``progress(done, total)``
+        about every 0.1 s; returning False cancels the run (:class:`RunCancelled`).
+    first_path : int, default 0
+        Simulate paths ``first_path .. first_path + paths - 1``: one chunk of a larger run
+        (chunks combine with :meth:`Result.merge`).
+
+    Returns
+    -------
+    Result
+        ``summary()``, ``monthly``, ``outcomes``, ``paths`` and ``str(result)`` in words.
+
+    Raises
+    ------
+    ScenarioError
+        When the scenario (a dict) breaks a rule.
+    RunSettingsError
+        When ``paths``, ``seed``, ``threads`` or ``first_path`` is unusable.
+    MemoryLimitError
+        A ``MemoryError``: the kept arrays would not fit; the message gives the estimate and
+        the remedy. Raised before allocating.
+    KeyboardInterrupt
+        On Ctrl-C.
+    RunCancelled
+        When the progress callable returned False.
+
+    Examples
+    --------
+    >>> import meantime
+    >>> result = meantime.simulate(meantime.default_scenario(), paths=2_000, seed=1)
+    >>> 0 <= result.survival() <= 1
+    True
+    >>> result.outcomes.shape[0]
+    2000
+    """
+    if scenario is None:
+        scenario = default_scenario()
+    elif isinstance(scenario, Mapping):
+        scenario = Scenario.from_dict(scenario)
+    elif not isinstance(scenario, Scenario):
+        raise TypeError(f"scenario must be a meantime.Scenario or a dict, got {type(scenario).__name__}")
+    paths = _whole("paths", paths, 1, _core.MAX_PATHS)
+    seed = _whole("seed", seed, 0, 2**64 - 1)
+    first_path = _whole("first_path", first_path, 0, 2**63 - 1)
+    threads = 0 if threads is None else _whole("threads", threads, 1, 1024)
+
+    bar = None
+    if callable(progress) and not isinstance(progress, bool):
+        report = progress
+    elif progress is None or progress is True or progress is False:
+        bar = None if progress is False else ProgressBar(paths, always=progress is True)
+        report = bar
+    else:
+        raise TypeError(f"progress must be None, True, False or a function, got {type(progress).__name__}")
+
+    start = time.perf_counter()
+    try:
+        run = _core.simulate(
+            scenario._core,
+            paths=paths,
+            seed=seed,
+            first_path=first_path,
+            threads=threads,
+            keep_outcomes=bool(keep_outcomes),
+            keep_paths=bool(keep_paths),
+            progress=report,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    return Result(scenario, run, seconds=time.perf_counter() - start)

@@ -1,0 +1,32 @@
+"""Shared fixtures: the golden run the C++ tests pin, read from tests/cpp/test_golden.cpp."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+import pytest
+
+import meantime
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+GOLDEN_CPP = REPO / "tests" / "cpp" / "test_golden.cpp"
+
+
+def golden_source() -> str:
+    return GOLDEN_CPP.read_text()
+
+
+def pinned_first_paths() -> list[tuple[int, int, float, int]]:
+    """The `Pinned pinned[4]` table of Golden.FirstPathsOfTheDefaultScenario (one source of truth)."""
+    table = re.search(r"const Pinned pinned\[\d+\] = \{(.*?)\};", golden_source(), re.S)
+    assert table, f"the pinned first-paths table was not found in {GOLDEN_CPP}"
+    rows = re.findall(r"\{\s*(-?\d+),\s*(-?\d+),\s*(-?[\d.e+-]+),\s*(-?\d+)\s*\}", table.group(1))
+    assert rows, "the pinned first-paths table has no rows"
+    return [(int(a), int(b), float(c), int(d)) for a, b, c, d in rows]
+
+
+@pytest.fixture(scope="session")
+def golden_result() -> meantime.Result:
+    """The default scenario, 1000 paths, seed 2026: the C++ golden run."""
+    return meantime.simulate(meantime.default_scenario(), paths=1000, seed=2026, progress=False)

@@ -1,0 +1,77 @@
+"""help() works: every public name has a docstring, the examples run, and the stubs match _core."""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import inspect
+import pathlib
+
+import pytest
+
+import meantime
+import meantime.distributions
+import meantime.errors
+import meantime.progress
+import meantime.result
+import meantime.simulation
+import meantime.scenario
+import meantime.records
+import meantime.schema
+from meantime import _core
+
+MODULES = [meantime, meantime.distributions, meantime.errors, meantime.progress, meantime.result, meantime.simulation,
+           meantime.scenario, meantime.schema, meantime.records]
+
+
+@pytest.mark.parametrize("name", meantime.__all__)
+def test_every_public_name_has_a_docstring(name):
+    obj = getattr(meantime, name)
+    if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+        return  # constants (SERIES, ...) are documented where they are defined
+    assert inspect.getdoc(obj), name
+    if inspect.isclass(obj):
+        for member_name, member in vars(obj).items():
+            if member_name.startswith("_") or not (inspect.isfunction(member) or isinstance(member, property)):
+                continue
+            assert inspect.getdoc(member), f"{name}.{member_name}"
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+def test_docstring_examples_run(module):
+    failures, _ = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert failures == 0
+
+
+def stub_names() -> dict[str, set[str]]:
+    """Top-level names of _core.pyi, and for each class the names in its body."""
+    tree = ast.parse(pathlib.Path(meantime.__file__).with_name("_core.pyi").read_text())
+    names: dict[str, set[str]] = {"": set()}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names[""].add(node.name)
+        elif isinstance(node, ast.AnnAssign):
+            names[""].add(node.target.id)
+        elif isinstance(node, ast.Assign):
+            names[""].update(t.id for t in node.targets)
+        if isinstance(node, ast.ClassDef):
+            names[node.name] = {n.name for n in node.body if isinstance(n, ast.FunctionDef)}
+    return names
+
+
+def test_the_stubs_list_everything_core_has():
+    stubs = stub_names()
+    public = {n for n in dir(_core) if not n.startswith("_")}
+    assert public <= stubs[""], f"missing from _core.pyi: {sorted(public - stubs[''])}"
+    for name in public:
+        obj = getattr(_core, name)
+        if inspect.isclass(obj) and not issubclass(obj, BaseException):
+            members = {m for m in vars(obj) if not m.startswith("_")}
+            assert members <= stubs[name], f"_core.{name} members missing from the stubs: {members - stubs[name]}"
+
+
+def test_core_functions_have_docstrings():
+    for name in dir(_core):
+        obj = getattr(_core, name)
+        if callable(obj) and not name.startswith("_") and not inspect.isclass(obj):
+            assert obj.__doc__ and obj.__doc__.strip(), name

@@ -1,0 +1,231 @@
+"""Scenarios as Python objects: the schema, round trips through dicts, replace, repr, pickle."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+
+import numpy as np
+import pytest
+
+import meantime
+from meantime import _core
+
+
+def a_changed_scenario() -> meantime.Scenario:
+    """Touches every kind of field: numbers, integers, booleans, choices, every distribution family."""
+    return meantime.default_scenario().replace(
+        market__population=meantime.pert(40_000, 60_000, 90_000),
+        market__budget_holder_share=meantime.uniform(0.004, 0.006),
+        market__fit_share=meantime.research_share(30, 12),  # the engine's own family, if it has one
+        market__arrivals="referrals",
+        market__referrals_per_month=meantime.gamma(4, 0.5),
+        market__reservation_price_per_hour=meantime.lognormal(21, 0.05),
+        clients__churn_per_month=meantime.beta(2, 48),
+        business__price_per_session=12.5,
+        household__savings=meantime.normal(6000, 500),
+        household__living_costs_per_month=meantime.triangular(1100, 1250, 1400).mean(),
+        run__months=48,
+        run__deterministic=True,
+    )
+
+
+def test_groups_and_fields_come_from_the_engine_schema():
+    paths = [f.path for f in _core.scenario_fields()]
+    assert [f.path for f in meantime.scenario_fields()] == paths
+    s = meantime.default_scenario()
+    for path in paths:
+        if "[]" not in path:
+            s.get(path)  # every field, record and list is reachable by its path
+    groups = list(dict.fromkeys(p.split(".")[0] for p in paths))
+    assert list(s.groups()) == groups
+    assert all(getattr(s, name) is record for name, record in s.groups().items())
+
+
+def test_defaults_equal_the_engines_default_scenario():
+    s, core = meantime.default_scenario(), _core.default_scenario()
+    for f in meantime.scenario_fields():
+        if f.type == "list" or "[]" in f.path:
+            continue  # lists and their records: see test_lists_of_records
+        value = s.get(f.path)
+        expected = core.get(f.path)
+        if isinstance(value, meantime.Distribution):
+            assert value._core == expected
+        else:
+            assert value == expected and type(value) is type(expected)
+        assert value == f.default
+    assert s.fingerprint == core.fingerprint()
+
+
+@pytest.mark.parametrize("scenario", [meantime.default_scenario(), a_changed_scenario()], ids=["default", "changed"])
+def test_to_dict_from_dict_round_trip(scenario):
+    assert meantime.Scenario.from_dict(scenario.to_dict()) == scenario
+    assert meantime.Scenario.from_dict(scenario.to_dict(flat=True)) == scenario
+    # Plain data: survives JSON, as a scenario file would.
+    assert meantime.Scenario.from_dict(json.loads(json.dumps(scenario.to_dict()))) == scenario
+    assert meantime.Scenario.from_dict(scenario.to_dict()).fingerprint == scenario.fingerprint
+
+
+def test_to_dict_writes_distributions_as_dicts_and_fixed_values_as_numbers():
+    data = meantime.default_scenario().to_dict()
+    assert data["market"]["population"] == 60000.0
+    assert data["market"]["budget_holder_share"] == {"dist": "triangular", "min": 0.003, "mode": 0.0054, "max": 0.007}
+    assert (data["run"]["months"], data["run"]["sustained_months"], data["run"]["deterministic"]) == (36, 3, False)
+    assert meantime.default_scenario().to_dict(flat=True)["business.price_per_session"] == 11.0
+
+
+def test_from_dict_fills_in_defaults_and_reads_distribution_dicts():
+    s = meantime.Scenario.from_dict({"business": {"price_per_session": 14}, "market.fit_share": {"dist": "beta", "alpha": 5, "beta": 20}})
+    assert s.business.price_per_session == 14.0
+    assert s.market.fit_share == meantime.beta(5, 20)
+    assert s.household == meantime.default_scenario().household
+
+
+def test_replace_in_every_spelling_gives_the_same_scenario():
+    s = meantime.default_scenario()
+    by_keyword = s.replace(business__price_per_session=25)
+    assert by_keyword.business.price_per_session == 25.0
+    assert s.replace({"business.price_per_session": 25}) == by_keyword
+    assert s.replace({"business": {"price_per_session": 25}}) == by_keyword
+    assert s.replace(business={"price_per_session": 25}) == by_keyword
+    assert s.replace(business=s.business.replace(price_per_session=25)) == by_keyword
+    assert meantime.Scenario(business=meantime.Business(price_per_session=25)) == by_keyword
+    # The original is unchanged; unchanged groups are equal.
+    assert s.business.price_per_session == 11.0
+    assert by_keyword.market == s.market and by_keyword != s
+
+
+def test_replace_applies_all_changes_at_once():
+    # sustained_months <= months holds only after both changes.
+    s = meantime.default_scenario().replace(run__months=2, run__sustained_months=1)
+    assert (s.run.months, s.run.sustained_months) == (2, 1)
+
+
+def test_values_are_stored_as_the_engine_stores_them():
+    s = meantime.default_scenario().replace(
+        business__price_per_session=np.int64(12),  # numpy scalars are fine
+        market__population=50_000,  # a number in a distribution field is a fixed distribution
+        run__months=24.0,  # a whole float in an integer field is an integer
+        run__sustained_months=np.int32(2),
+        run__deterministic=np.bool_(True),
+    )
+    assert s.business.price_per_session == 12.0 and type(s.business.price_per_session) is float
+    assert s.market.population == meantime.fixed(50_000) and s.market.population.is_fixed
+    assert s.run.months == 24 and type(s.run.months) is int
+    assert s.run.deterministic is True
+
+
+def test_scenarios_are_immutable_hashable_and_picklable():
+    s = a_changed_scenario()
+    with pytest.raises(AttributeError):
+        s.business = None
+    with pytest.raises(AttributeError):
+        s.business.price_per_session = 3
+    assert hash(s) == hash(meantime.Scenario.from_dict(s.to_dict()))
+    assert pickle.loads(pickle.dumps(s)) == s
+    assert pickle.loads(pickle.dumps(s.market)) == s.market
+    assert copy.deepcopy(s) == s
+
+
+def test_repr_shows_the_changes_as_code():
+    s = a_changed_scenario()
+    text = repr(s)
+    assert "price_per_session=12.5," in text and "fixed_costs_per_month" not in text
+    assert len(text.splitlines()) < 40  # one screen
+    assert eval(text, vars(meantime)) == s
+    assert repr(meantime.default_scenario()) == "Scenario()"
+    assert eval(repr(s.replace(business__price_per_session=11)), vars(meantime)) != s
+
+
+def test_str_shows_every_field_with_its_unit():
+    text = str(a_changed_scenario())
+    for f in meantime.scenario_fields():
+        if "[]" not in f.path:  # the records of an empty list have nothing to show
+            assert f"{f.name}=" in text, f.path
+    assert "# pounds" in text
+    assert eval(text, vars(meantime)) == a_changed_scenario()
+
+
+def test_field_info_describes_units_and_ranges():
+    info = {f.path: f for f in meantime.scenario_fields()}
+    price = info["business.price_per_session"]
+    assert (price.unit, price.type, price.range, price.keyword) == (
+        "pounds", "number", "> 0 and <= 100000", "business__price_per_session")
+    assert info["market.arrivals"].choices == ("bass", "referrals")
+    assert "price of one session" in meantime.Business.__doc__
+
+
+@pytest.mark.parametrize(
+    "distribution",
+    [
+        meantime.fixed(3),
+        meantime.uniform(1, 2),
+        meantime.triangular(1, 2, 4),
+        meantime.pert(1, 2, 4),
+        meantime.normal(10, 2),
+        meantime.lognormal(10, 0.3),
+        meantime.beta(2, 5),
+        meantime.gamma(2, 3),
+    ],
+    ids=lambda d: d.kind,
+)
+def test_every_distribution_family_round_trips_through_a_dict(distribution):
+    data = distribution.to_dict()
+    assert meantime.Distribution.from_dict(json.loads(json.dumps(data))) == distribution
+    assert eval(repr(distribution), vars(meantime)) == distribution
+    assert pickle.loads(pickle.dumps(distribution)) == distribution
+    assert distribution.kind in meantime.Distribution.families()
+
+
+def test_distribution_helpers_match_the_engine():
+    # Asked 40, 10 interested: the Beta(11, 31) posterior.
+    assert meantime.research_share(40, 10).mean() == pytest.approx(11 / 42)
+    assert meantime.research_share(40, 10).support == (0.0, 1.0)
+    assert meantime.triangular(18, 22, 25).to_dict() == {"dist": "triangular", "min": 18.0, "mode": 22.0, "max": 25.0}
+    assert meantime.uniform(0.02, 0.05).support == (0.02, 0.05)
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: meantime.triangular(5, 1, 2), "min <= mode <= max"),
+        (lambda: meantime.normal(1, -1), "sd must be >= 0"),
+        (lambda: meantime.Distribution("trinagular", min=1, mode=2, max=3), "did you mean 'triangular'"),
+        (lambda: meantime.Distribution("uniform", low=1, max=2), "unknown: low"),
+        (lambda: meantime.Distribution.from_dict({"min": 1}), '"dist"'),
+        (lambda: meantime.research_share(10, 11), "interested <= asked"),
+        (lambda: meantime.uniform("a", 2), "must be a number"),
+    ],
+)
+def test_bad_distributions_are_rejected_at_once(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_records_are_dataclasses_of_the_engine_fields():
+    business = meantime.default_scenario().business
+    assert isinstance(business, meantime.Record)
+    assert [f.name for f in business.fields()] == [
+        f.name for f in meantime.scenario_fields() if f.path.startswith("business.") and f.path.count(".") == 1]
+    assert business.replace(price_per_session=12).to_dict()["price_per_session"] == 12.0
+
+
+def list_fields():
+    return [f for f in meantime.scenario_fields() if f.type == "list"]
+
+
+def test_lists_of_records():
+    assert {f.path for f in list_fields()} >= {"funding.grants", "funding.loans"}
+    # Whatever lists the engine has (grants, loans...): a record added by dict, read back by
+    # index, written to the engine, and round-tripped through plain data.
+    for info in list_fields():
+        s = meantime.default_scenario().replace({info.path: [{}]})
+        records = s.get(info.path)
+        assert isinstance(records, tuple) and len(records) == 1
+        element = records[0]
+        assert s.get(f"{info.path}[0]") == element
+        assert meantime.Scenario.from_dict(s.to_dict()) == s
+        assert meantime.Scenario.from_dict(s.to_dict(flat=True)) == s
+        assert eval(repr(s), vars(meantime)) == s
+        assert s.fingerprint != meantime.default_scenario().fingerprint or records == s.get(info.path)

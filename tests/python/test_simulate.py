@@ -1,0 +1,138 @@
+"""Runs from Python: the C++ engine's pinned answers, reproducibility, the tables and words."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import meantime
+from conftest import pinned_first_paths
+
+
+def test_first_paths_equal_the_cpp_golden_values(golden_result):
+    outcomes = golden_result.outcomes
+    for path, (failure_month, living_month, lowest_cash, clients_served) in enumerate(pinned_first_paths()):
+        row = outcomes.loc[path]
+        assert row["failure_month"] == failure_month
+        assert row["living_break_even_month"] == living_month
+        assert row["lowest_cash"] == lowest_cash  # bit-identical, not approximately
+        assert row["clients_served"] == clients_served
+    # The values the issue quotes, in case the table above were ever misread.
+    assert outcomes.loc[0, ["failure_month", "living_break_even_month", "lowest_cash", "clients_served"]].tolist() == [
+        -1, 5, 2450.5, 43]
+    assert outcomes.loc[3, ["failure_month", "lowest_cash"]].tolist() == [17, -3165.5]
+
+
+def test_one_and_two_threads_give_bit_identical_results():
+    scenario = meantime.default_scenario().replace(run__months=24)
+    one = meantime.simulate(scenario, paths=3000, seed=7, threads=1, keep_paths=True, progress=False)
+    two = meantime.simulate(scenario, paths=3000, seed=7, threads=2, keep_paths=True, progress=False)
+    assert one.statistics == two.statistics  # the engine's exact comparison
+    pd.testing.assert_frame_equal(one.outcomes, two.outcomes, check_exact=True)
+    pd.testing.assert_frame_equal(one.monthly, two.monthly, check_exact=True)
+    pd.testing.assert_frame_equal(one.summary(), two.summary(), check_exact=True)
+    for series in meantime.SERIES:
+        assert np.array_equal(one.paths[series], two.paths[series])
+
+
+def test_chunks_merge_to_the_single_run(golden_result):
+    first = meantime.simulate(paths=600, seed=2026, progress=False)
+    rest = meantime.simulate(paths=400, seed=2026, first_path=600, progress=False)
+    merged = first.merge(rest)
+    assert merged.statistics == golden_result.statistics
+    pd.testing.assert_frame_equal(merged.outcomes, golden_result.outcomes, check_exact=True)
+    assert rest.outcomes.index[0] == 600
+
+
+def test_monthly_table_has_every_series_and_agrees_with_the_statistics(golden_result):
+    monthly = golden_result.monthly
+    assert list(monthly.index) == list(range(1, 37)) and monthly.index.name == "month"
+    for series in meantime.SERIES:
+        for suffix in ("mean", "q05", "q10", "q25", "q50", "q75", "q90", "q95"):
+            assert f"{series}_{suffix}" in monthly.columns
+    s = golden_result.statistics
+    assert monthly.loc[12, "business_cash_q90"] == s.quantile("business_cash", 12, 0.9)
+    assert monthly.loc[36, "survival"] == golden_result.survival()
+    assert monthly["survival"].is_monotonic_decreasing
+    assert monthly["operating_break_even"].is_monotonic_increasing
+
+
+def test_statistics_agree_with_the_per_path_data():
+    result = meantime.simulate(paths=2000, seed=3, keep_paths=True, progress=False)
+    outcomes, paths, monthly = result.outcomes, result.paths, result.monthly
+    for month in (1, 12, 36):
+        still_going = (outcomes["failure_month"] == meantime._core.NEVER) | (outcomes["failure_month"] > month)
+        assert monthly.loc[month, "survival"] == still_going.mean()
+        clients = paths["clients"][:, month - 1]
+        # Whole numbers below 128 are exact in the engine's histograms; sums are exact too.
+        assert monthly.loc[month, "clients_q50"] == np.quantile(clients, 0.5, method="inverted_cdf")
+        assert monthly.loc[month, "clients_mean"] == pytest.approx(clients.mean(), rel=1e-12)
+    living = outcomes["living_break_even_month"]
+    assert result.living_break_even_by() == ((living >= 1) & (living <= 36)).mean()
+
+
+def test_summary_gives_each_probability_with_its_standard_error(golden_result):
+    table = golden_result.summary()
+    assert list(table.columns) == ["estimate", "std_error", "unit", "meaning"]
+    for answer in ("survival", "operating_break_even", "living_break_even", "payback"):
+        p, se = table.loc[answer, ["estimate", "std_error"]]
+        assert table.loc[answer, "unit"] == "probability"
+        assert se == pytest.approx(math.sqrt(p * (1 - p) / 1000))
+    outcomes = golden_result.outcomes
+    assert table.loc["survival", "estimate"] == (outcomes["failure_month"] == -1).mean()
+    assert table.loc["mean_clients_served", "estimate"] == pytest.approx(outcomes["clients_served"].mean())
+    assert table.loc["mean_clients_served", "std_error"] == pytest.approx(
+        outcomes["clients_served"].std() / math.sqrt(1000), rel=1e-3)
+    # The lowest-cash quantiles come from histograms (within 0.8%).
+    assert table.loc["lowest_cash_q50", "estimate"] == pytest.approx(outcomes["lowest_cash"].median(), rel=0.01)
+    assert table.loc["extra_capital_for_90_percent", "estimate"] == max(
+        0.0, -table.loc["lowest_cash_q10", "estimate"])
+    median = table.loc["median_month_living_break_even", "estimate"]
+    living = outcomes["living_break_even_month"].where(outcomes["living_break_even_month"] > 0, np.inf)
+    assert median == np.quantile(living, 0.5, method="inverted_cdf")
+
+
+def test_str_answers_in_words(golden_result):
+    text = str(golden_result)
+    first_line = text.splitlines()[0]
+    assert first_line.endswith(")."), first_line
+    assert "futures survive 36 months" in first_line
+    k = round(10 * golden_result.survival())
+    assert first_line.startswith(f"{k} in 10 futures survive 36 months")
+    assert "starting capital" in text and "Answer:" in text
+    assert "1,000 paths x 36 months, seed 2026" in repr(golden_result)
+
+
+def test_statistics_only_runs_keep_no_per_path_data():
+    result = meantime.simulate(paths=500, keep_outcomes=False, progress=False)
+    with pytest.raises(meantime.NotKeptError, match="keep_outcomes=True"):
+        result.outcomes
+    with pytest.raises(meantime.NotKeptError, match="keep_paths=True"):
+        result.paths
+    assert 0 < result.survival() <= 1
+    assert "survival" in result.summary().index
+
+
+def test_a_scenario_may_be_given_as_a_dict():
+    result = meantime.simulate({"business": {"price_per_session": 13}}, paths=300, seed=1, progress=False)
+    assert result.scenario.business.price_per_session == 13.0
+
+
+def test_a_higher_price_loses_more_prospects_to_price():
+    # Same seed, so the two runs share their random numbers (common random numbers).
+    low = meantime.simulate(paths=500, seed=5, progress=False)
+    high = meantime.simulate(meantime.default_scenario().replace(business__price_per_session=14), paths=500, seed=5,
+                             progress=False)
+    assert high.summary().loc["mean_lost_to_price", "estimate"] > low.summary().loc["mean_lost_to_price", "estimate"]
+
+
+def test_summary_has_the_mean_of_every_total(golden_result):
+    table, outcomes = golden_result.summary(), golden_result.outcomes
+    for total in meantime._core.total_names:
+        estimate = table.loc[f"mean_{total}", "estimate"]
+        assert estimate == golden_result.statistics.total(total).mean
+        if total in outcomes:  # the same total, path by path
+            assert estimate == pytest.approx(outcomes[total].mean(), rel=1e-9)
