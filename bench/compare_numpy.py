@@ -119,7 +119,8 @@ def main() -> None:
 
     scenario = meantime_scenario(args.months)
     start = time.perf_counter()
-    result = meantime.simulate(scenario, paths=args.paths, seed=args.seed, threads=args.threads, keep_outcomes=True)
+    result = meantime.simulate(scenario, paths=args.paths, seed=args.seed, threads=args.threads, keep_outcomes=True,
+                               progress=False)
     meantime_seconds = time.perf_counter() - start
     lowest = np.asarray(result.outcomes["lowest_cash"])
     ours = {"survival": float(result.survival(args.months)), "lowest_mean": float(lowest.mean()),
