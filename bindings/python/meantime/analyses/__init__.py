@@ -17,12 +17,12 @@ gives every probability with its standard error. All of them run their scenarios
 """
 
 from ._headlines import HEADLINES
-from .break_even import break_even
+from .deterministic import break_even
 from .capital import required_capital
-from .compare import compare
+from .comparison import compare
 from .price import best_price, price_curve
-from .sensitivity import sensitivity
-from .sweep import sweep
+from .sensitivities import sensitivity
+from .sweeps import sweep
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
            "HEADLINES"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional, Sequence, TypeVar
 
 from .. import _core
+from ..errors import RunCancelled
 from ..progress import ProgressBar
 from ..result import Result
 from ..scenario import Scenario
@@ -56,6 +57,7 @@ class Runs:
         self.total = self.paths * max(1, int(expected_runs))
         self.done = 0  # paths of the runs finished so far
         self.runs = 0
+        self._cancelled = False
         self._callback = progress if callable(progress) and not isinstance(progress, bool) else None
         self._bar = ProgressBar(self.total, always=progress is True) if progress is None or progress is True else None
 
@@ -66,7 +68,11 @@ class Runs:
         if done > self.total:  # more runs than expected: the bar grows
             self._grow(max(done, self.total + self.total // 4))
         if self._callback is not None:
-            return self._callback(done, self.total)
+            answer = self._callback(done, self.total)
+            # None carries on, anything else false cancels (as for simulate); a run that had just
+            # finished when told ends the analysis before the next run.
+            self._cancelled = answer is not None and not answer
+            return answer
         if self._bar is not None:
             return self._bar(done, self.total)
         return True
@@ -85,19 +91,23 @@ class Runs:
                 self._bar.bar.total = total
                 self._bar.bar.refresh()
 
-    def close(self) -> None:
-        """Close the bar (once the analysis is done, or on an error); a bar whose analysis
-        needed fewer runs than expected ends at what was done."""
-        if self._bar is not None:
-            if self._bar.bar is not None and self.done < self.total and self._bar.bar.n == self.done:
+    def close(self, finished: bool = True) -> None:
+        """Close the bar. An analysis that ``finished`` with fewer runs than it expected ends its
+        bar (or tells its progress function) at what was done: 100%."""
+        if finished and self.done < self.total:
+            self.total = self.done
+            if self._callback is not None:
+                self._callback(self.done, self.total)
+            elif self._bar is not None and self._bar.bar is not None:
                 self._grow(self.done)
+        if self._bar is not None:
             self._bar.close()
 
     def __enter__(self) -> "Runs":
         return self
 
-    def __exit__(self, *exc_info: Any) -> None:
-        self.close()
+    def __exit__(self, exc_type: Any, *exc_info: Any) -> None:
+        self.close(finished=exc_type is None)
 
     # -- running --------------------------------------------------------------------------------
 
@@ -122,6 +132,8 @@ class Runs:
             seed = self.seed if seeds is None else seeds[i]
             result = simulate(scenario, paths=self.paths, seed=seed, threads=self.threads, keep_outcomes=True,
                               progress=self._report)
+            if self._cancelled:
+                raise RunCancelled("the analysis was stopped by its progress function")
             self.done += self.paths
             self.runs += 1
             kept.append(reduce(result))

@@ -14,7 +14,7 @@ from ..simulation import ProgressArgument
 from ._arguments import as_scenario, number, probability, values, with_value
 from ._headlines import headlines
 from ._runs import Runs
-from .break_even import break_even
+from .deterministic import break_even
 
 __all__ = ["price_curve", "best_price", "PRICE_CURVE_ANSWERS"]
 

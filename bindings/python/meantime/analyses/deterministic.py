@@ -120,9 +120,9 @@ def break_even(scenario: Optional[Scenario] = None) -> pd.DataFrame:
     --------
     >>> import meantime
     >>> table = meantime.break_even(meantime.default_scenario())
-    >>> table.loc["operating", "margin_per_session"]   # £11 less £1.50 a session
+    >>> float(table.loc["operating", "margin_per_session"])   # £11 less £1.50 a session
     9.5
-    >>> round(table.loc["living", "sessions_needed"], 2)   # (120 + 1250 - 900) / 9.5
+    >>> round(float(table.loc["living", "sessions_needed"]), 2)   # (120 + 1250 - 900) / 9.5
     49.47
     >>> int(table.loc["living", "capacity_sessions"])   # 15 h x 52/12 x 0.7 / 0.5 h
     91
