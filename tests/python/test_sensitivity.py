@@ -67,7 +67,7 @@ def test_integer_fields_are_rounded():
     ({"household.saving": (1, 2)}, r"did you mean 'household.savings'"),
     ({"clients.waiting_list": (0, 1)}, r"is a boolean field; a range needs a number field"),
     ({"household.savings": (1, 2, 3)}, r"must be a pair \(low, high\)"),
-    ({"business.price_per_session": (-5, 10)}, r"ranges\['business.price_per_session'\]: .*must be > 0"),
+    ({"business.price_per_session": (-5, 10)}, r"ranges\['business.price_per_session'\]: must be > 0"),
     ([("household.savings", (1, 2))], r"ranges: must be a dict"),
 ])
 def test_bad_ranges_are_argument_errors(ranges, message):

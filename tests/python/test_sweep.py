@@ -85,11 +85,19 @@ def test_bad_grids_are_argument_errors_naming_the_grid():
         meantime.sweep(None, {}, paths=100)
     with pytest.raises(meantime.ArgumentError, match=r"grid\['business.price_per_session'\]: is empty"):
         meantime.sweep(None, {PRICE: []}, paths=100)
-    with pytest.raises(meantime.ArgumentError, match="did you mean 'business.price_per_session'"):
+    with pytest.raises(meantime.ArgumentError, match=r"grid\['business.prise_per_session'\]: unknown field; "
+                                                     r"did you mean 'business.price_per_session'\?") as error:
         meantime.sweep(None, {"business.prise_per_session": [10]}, paths=100)
-    with pytest.raises(meantime.ArgumentError, match="'business' is a group"):
+    assert error.value.argument == "grid['business.prise_per_session']"
+    with pytest.raises(meantime.ArgumentError, match="did you mean 'business.price_per_session'"):
+        meantime.sweep(None, {"price_per_session": [10]}, paths=100)  # the group left out
+    with pytest.raises(meantime.ArgumentError, match=r"grid\['business'\]: a group"):
         meantime.sweep(None, {"business": [{"price_per_session": 3}]}, paths=100)
-    with pytest.raises(meantime.ArgumentError, match=r"grid\['business.price_per_session'\]: .*must be > 0"):
+    with pytest.raises(meantime.ArgumentError, match=r"grid\['funding.grants\[0\].amount'\]: funding.grants\[0\]: "
+                                                     "the list has 0 records"):
+        meantime.sweep(None, {"funding.grants[0].amount": [10]}, paths=100)
+    with pytest.raises(meantime.ArgumentError, match=r"grid\['business.price_per_session'\]: must be > 0 and "
+                                                     r"<= 100000, got -12"):
         meantime.sweep(None, {PRICE: [10, -12]}, paths=100)
     with pytest.raises(meantime.ArgumentError, match="must be a list of values"):
         meantime.sweep(None, {PRICE: 10}, paths=100)

@@ -54,12 +54,18 @@ def field(argument: str, path: Any, scenario: Scenario) -> FieldInfo:
     try:
         scenario.get(path)
     except ScenarioError as error:
-        raise ArgumentError(argument, f"'{path}': {error.rule}") from None
+        raise ArgumentError(f"{argument}['{path}']", _rule(error, path)) from None
     info = FIELD_BY_PATH.get(_INDEXED.sub("[]", path))
     if info is None or info.type == "list":
-        raise ArgumentError(argument, f"'{path}' is a group or a list of records, not a field; name one of its "
-                                      f"fields, e.g. 'business.price_per_session'")
+        raise ArgumentError(f"{argument}['{path}']", "a group or a list of records, not a field; name one of its "
+                                                     "fields, e.g. 'business.price_per_session'")
     return info
+
+
+def _rule(error: ScenarioError, path: str) -> str:
+    """The rule of a scenario error about ``path``, naming the field only when it is another
+    (a list's record: "funding.grants[0]: the list has 0 records")."""
+    return error.rule if error.field == path else str(error)
 
 
 def values(argument: str, given: Any) -> list:
@@ -78,4 +84,4 @@ def with_value(argument: str, scenario: Scenario, path: str, value: Any) -> Scen
     try:
         return scenario.replace({path: value})
     except ScenarioError as error:
-        raise ArgumentError(argument, f"{error}") from None
+        raise ArgumentError(argument, _rule(error, path)) from None

@@ -93,13 +93,19 @@ def capital_from_lowest_cash(lowest_cash: np.ndarray, survival: float,
 
 # -- starting savings ----------------------------------------------------------------------------
 
-def _lowest_shift(savings: Distribution) -> float:
-    """The most the savings can be lowered with every draw staying at or above zero."""
+def _savings_range(savings: Distribution) -> tuple[float, float]:
+    """The lowest and highest savings a path may draw, as the validation bounds them (a normal
+    within five standard deviations of its mean)."""
     if savings.kind == "normal":
         p = savings.parameters
-        return -max(0.0, p["mean"] - 5 * p["sd"])  # validation keeps the bound five sds away
-    low = savings.support[0]
-    return -low if math.isfinite(low) else 0.0
+        return p["mean"] - 5 * p["sd"], p["mean"] + 5 * p["sd"]
+    low, high = savings.support
+    return (low if math.isfinite(low) else 0.0), high
+
+
+def _lowest_shift(savings: Distribution) -> float:
+    """The most the savings can be lowered with every draw staying at or above zero."""
+    return -max(0.0, _savings_range(savings)[0])
 
 
 def _shifted_savings(scenario: Scenario, shift: float) -> Scenario:
@@ -110,8 +116,11 @@ def _shifted_savings(scenario: Scenario, shift: float) -> Scenario:
                                         "triangular, PERT or normal distribution")
     moved = {name: value + shift if name in _SHIFTABLE[savings.kind] else value
              for name, value in savings.parameters.items()}
-    # Rounding could take a bound a hair below zero.
-    moved = {name: max(value, 0.0) if name in ("value", "min") else value for name, value in moved.items()}
+    # Rounding could take the lowest draw a hair below zero.
+    if savings.kind == "normal":
+        moved["mean"] = max(moved["mean"], 5 * moved["sd"])
+    else:
+        moved = {name: max(value, 0.0) if name in ("value", "min") else value for name, value in moved.items()}
     return scenario.replace(household__savings=Distribution(savings.kind, **moved))
 
 
@@ -127,7 +136,7 @@ class _Bisection:
         self.counts: dict[float, int] = {}
         savings = scenario.household.savings
         self.lowest = _lowest_shift(savings)
-        self.highest = _MOST_SAVINGS - savings.support[1]
+        self.highest = _MOST_SAVINGS - _savings_range(savings)[1]
 
     def survivors(self, shift: float) -> int:
         if shift not in self.counts:
