@@ -7,6 +7,7 @@ import math
 from statistics import NormalDist
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import meantime
@@ -37,7 +38,7 @@ def test_the_best_price_maximises_income_within_the_limits():
     prices = [8, 9, 10, 11, 12]
     best = meantime.best_price(None, min_survival=0.85, max_priced_out=0.45, prices=prices, paths=2000, seed=2,
                                progress=False)
-    curve = best.attrs["curve"]
+    curve = pd.DataFrame(best.attrs["curve"]).set_index("price")
     allowed = curve[(curve.survival >= 0.85) & (curve.priced_out_share <= 0.45)]
     assert len(allowed) >= 2 and len(allowed) < len(curve)  # the limits bite and leave a choice
     assert best.loc["best_price", "price"] == allowed["founder_income"].idxmax()
@@ -45,6 +46,9 @@ def test_the_best_price_maximises_income_within_the_limits():
     assert best.loc["best_price", "founder_income"] == allowed["founder_income"].max()
     assert curve["meets_limits"].tolist() == [p in allowed.index for p in prices]
     assert best.loc["best_price", "answer"].startswith(f"£{best.loc['best_price', 'price']:.2f} a session")
+    # Answers for two scenarios stack into one table.
+    other = meantime.best_price(None, min_survival=0.5, prices=[9, 10], paths=200, progress=False)
+    assert len(pd.concat([best, other])) == 2
 
 
 def test_no_price_meeting_the_limits_is_an_answer_not_an_error():

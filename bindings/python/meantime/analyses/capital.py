@@ -266,7 +266,9 @@ def required_capital(
         _shifted_savings(scenario, 0.0)  # raises the ArgumentError that says why
 
     savings = scenario.household.savings
-    with Runs(paths, seed, threads, progress, expected_runs=1 if method == "lowest_cash" else 1 + 3 * 12 * len(targets)) as runs:
+    # A bisection takes a dozen or so runs for each end of each interval; the bar adjusts.
+    expected_runs = 1 if method == "lowest_cash" else 1 + 3 * 12 * len(targets)
+    with Runs(paths, seed, threads, progress, expected_runs=expected_runs) as runs:
         lowest, survivors = runs.run(
             [scenario], lambda result: (result.outcomes["lowest_cash"].to_numpy().copy(), _survivors(result)))[0]
         n = lowest.size
@@ -276,7 +278,7 @@ def required_capital(
         if bisection is not None:
             bisection.counts[0.0] = survivors  # the first run was the scenario as it is
         for target in targets:
-            note = rule if method == "bisection" else ""
+            notes = [rule] if method == "bisection" and rule else []
             low_rank, rank, high_rank = _ranks(n, target, confidence)
             guesses = capital_from_lowest_cash(lowest, target, confidence)
             if bisection is None:
@@ -290,8 +292,8 @@ def required_capital(
                 if math.isnan(shift):
                     best = bisection.survivors(bisection.highest)
                     achieved = best / n
-                    note += (f"; no starting savings reach {target:.0%}: at most {achieved:.1%} of the futures get "
-                             "through")
+                    notes.append(f"no starting savings reach {100 * target:g}%: at most {achieved:.1%} of the "
+                                 "futures get through")
                 else:
                     achieved = bisection.survivors(shift) / n
             shift, shift_low, shift_high = (max(x, floor) if not math.isnan(x) else x
@@ -307,7 +309,7 @@ def required_capital(
                 "survival_achieved": achieved,
                 "survival_achieved_se": math.sqrt(achieved * (1 - achieved) / n),
                 "method": method,
-                "note": note,
+                "note": "; ".join(notes),
             })
     table = pd.DataFrame(rows).set_index("survival")
     table.attrs.update(paths=n, seed=runs.seed, confidence=confidence)

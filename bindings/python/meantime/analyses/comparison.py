@@ -64,8 +64,9 @@ def compare(
     ...                           "full-time": s}, paths=1_000, seed=1)
     >>> table["full-time"].columns.tolist()
     ['estimate', 'std_error']
-    >>> diff = table.loc["survival", ("full-time - part-time", "estimate")]
-    >>> bool(diff == table.loc["survival", ("full-time", "estimate")] - table.loc["survival", ("part-time", "estimate")])
+    >>> survival = table.loc["survival"]
+    >>> bool(survival[("full-time - part-time", "estimate")]
+    ...      == survival[("full-time", "estimate")] - survival[("part-time", "estimate")])
     True
     """
     if not isinstance(scenarios, Mapping):

@@ -177,8 +177,8 @@ def best_price(
     pandas.DataFrame
         One row, indexed ``"best_price"``: ``price`` (NaN when no price meets the limits), the
         columns of :func:`price_curve` at that price, ``meets_limits`` (bool) and ``answer``
-        in words. ``table.attrs["curve"]`` holds the whole price curve with a
-        ``meets_limits`` column.
+        in words. ``table.attrs["curve"]`` holds the whole price curve, with a
+        ``meets_limits`` column, as plain data: ``pandas.DataFrame(table.attrs["curve"])``.
 
     Raises
     ------
@@ -222,6 +222,8 @@ def best_price(
         row["meets_limits"] = False
         row["answer"] = _answer_none(curve, min_survival, max_priced_out)
     row.index = pd.Index(["best_price"])
-    row.attrs.update(curve=curve, paths=curve.attrs.get("paths"), seed=curve.attrs.get("seed"),
+    # The curve as plain data (a DataFrame in attrs would break pandas.concat of two answers).
+    row.attrs.update(curve=curve.reset_index().to_dict("list"), paths=curve.attrs.get("paths"),
+                     seed=curve.attrs.get("seed"),
                      min_survival=min_survival, max_priced_out=max_priced_out)
     return row

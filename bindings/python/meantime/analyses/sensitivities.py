@@ -219,6 +219,7 @@ def sensitivity(
         confidence = probability("confidence", confidence)
         with Runs(paths, seed, threads, progress, expected_runs=samples * (len(fields) + 2)) as runs:
             table = _sobol(scenario, fields, runs, metric, int(samples), confidence, runs.seed)
-    table.attrs.update(method=method, metric=metric if isinstance(metric, str) else getattr(metric, "__name__", "metric"),
+    name = metric if isinstance(metric, str) else getattr(metric, "__name__", "metric")
+    table.attrs.update(method=method, metric=name,
                        paths=runs.paths, seed=runs.seed, runs=runs.runs)
     return table

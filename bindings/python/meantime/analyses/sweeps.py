@@ -18,7 +18,8 @@ from ._runs import Runs
 __all__ = ["sweep", "grid_scenarios", "shown_value"]
 
 
-def grid_scenarios(scenario: Scenario, grid: Any, argument: str = "grid") -> tuple[list[str], list[tuple], list[Scenario]]:
+def grid_scenarios(scenario: Scenario, grid: Any,
+                   argument: str = "grid") -> tuple[list[str], list[tuple], list[Scenario]]:
     """The fields, the points (one tuple of values each, the first field varying slowest) and
     the scenarios of a grid, every one checked before anything runs."""
     if not isinstance(grid, Mapping):
