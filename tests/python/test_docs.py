@@ -10,6 +10,13 @@ import pathlib
 import pytest
 
 import meantime
+import meantime.analyses
+import meantime.analyses.capital
+import meantime.analyses.comparison
+import meantime.analyses.deterministic
+import meantime.analyses.price
+import meantime.analyses.sensitivities
+import meantime.analyses.sweeps
 import meantime.distributions
 import meantime.errors
 import meantime.progress
@@ -21,7 +28,9 @@ import meantime.schema
 from meantime import _core
 
 MODULES = [meantime, meantime.distributions, meantime.errors, meantime.progress, meantime.result, meantime.simulation,
-           meantime.scenario, meantime.schema, meantime.records]
+           meantime.scenario, meantime.schema, meantime.records, meantime.analyses,
+           meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
+           meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

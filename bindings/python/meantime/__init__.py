@@ -29,6 +29,7 @@ from .distributions import (
     uniform,
 )
 from .errors import (
+    ArgumentError,
     Error,
     MemoryLimitError,
     MergeError,
@@ -42,6 +43,16 @@ from .simulation import simulate
 from .records import RECORD_CLASSES, Record
 from .schema import FieldInfo, scenario_fields
 from .scenario import Scenario, default_scenario
+from .analyses import (
+    HEADLINES,
+    best_price,
+    break_even,
+    compare,
+    price_curve,
+    required_capital,
+    sensitivity,
+    sweep,
+)
 
 __version__ = "0.1.0"
 
@@ -66,6 +77,14 @@ __all__ = [
     "gamma",
     "research_share",
     "simulate",
+    "break_even",
+    "required_capital",
+    "sweep",
+    "price_curve",
+    "best_price",
+    "sensitivity",
+    "compare",
+    "HEADLINES",
     "Result",
     "SERIES",
     "FAILURE_CAUSES",
@@ -73,6 +92,7 @@ __all__ = [
     "Error",
     "ScenarioError",
     "RunSettingsError",
+    "ArgumentError",
     "MemoryLimitError",
     "RunCancelled",
     "MergeError",

@@ -12,6 +12,7 @@ __all__ = [
     "Error",
     "ScenarioError",
     "RunSettingsError",
+    "ArgumentError",
     "MemoryLimitError",
     "RunCancelled",
     "MergeError",
@@ -55,6 +56,30 @@ class ScenarioError(Error, ValueError):
 
 class RunSettingsError(ScenarioError):
     """A run setting (``paths``, ``seed``, ``threads``...) is unusable; ``field`` names it."""
+
+
+class ArgumentError(ScenarioError):
+    """An argument of an analysis is unusable; ``field`` (also ``argument``) names it.
+
+    Raised for a survival target outside (0, 1), an empty grid, an unknown field name in a grid
+    or ranges (with the closest valid name), a negative price, a range whose low end is above
+    its high end... A ``ValueError`` (and a :class:`ScenarioError`, as the argument usually
+    holds scenario values).
+
+    Examples
+    --------
+    >>> import meantime
+    >>> try:
+    ...     meantime.required_capital(meantime.default_scenario(), survival=1.5)
+    ... except meantime.ArgumentError as error:
+    ...     print(error)
+    survival: must be between 0 and 1 (exclusive), got 1.5
+    """
+
+    @property
+    def argument(self) -> str:
+        """The argument's name, as in the function's signature (with the field, where one)."""
+        return self.field
 
 
 class MemoryLimitError(Error, MemoryError):

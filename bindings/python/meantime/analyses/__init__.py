@@ -1,0 +1,28 @@
+"""Analyses that answer the users' questions, each a function returning a pandas DataFrame.
+
+- :func:`break_even`: sessions, clients and price needed; can the market and the diary supply
+  them? (no simulation)
+- :func:`required_capital`: the starting savings for a survival target, with a confidence
+  interval.
+- :func:`sweep`: a grid over any fields, common random numbers.
+- :func:`price_curve`, :func:`best_price`: answers against price; the price that pays the
+  founder most while surviving and staying affordable.
+- :func:`sensitivity`: tornado or Sobol indices.
+- :func:`compare`: scenarios side by side, with paired differences.
+
+Every analysis that simulates takes ``paths``, ``seed``, ``threads`` and ``progress`` (one bar
+over the whole analysis), runs every scenario with the same seed (common random numbers), and
+gives every probability with its standard error. All of them run their scenarios through
+:class:`meantime.analyses._runs.Runs`.
+"""
+
+from ._headlines import HEADLINES
+from .deterministic import break_even
+from .capital import required_capital
+from .comparison import compare
+from .price import best_price, price_curve
+from .sensitivities import sensitivity
+from .sweeps import sweep
+
+__all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
+           "HEADLINES"]
