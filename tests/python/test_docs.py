@@ -12,6 +12,7 @@ import pytest
 import meantime
 import meantime.distributions
 import meantime.errors
+import meantime.files
 import meantime.progress
 import meantime.result
 import meantime.simulation
@@ -20,7 +21,7 @@ import meantime.records
 import meantime.schema
 from meantime import _core
 
-MODULES = [meantime, meantime.distributions, meantime.errors, meantime.progress, meantime.result, meantime.simulation,
+MODULES = [meantime, meantime.distributions, meantime.errors, meantime.files, meantime.progress, meantime.result, meantime.simulation,
            meantime.scenario, meantime.schema, meantime.records]
 
 

@@ -42,6 +42,7 @@ from .simulation import simulate
 from .records import RECORD_CLASSES, Record
 from .schema import FieldInfo, scenario_fields
 from .scenario import Scenario, default_scenario
+from .files import ScenarioFileError
 
 __version__ = "0.1.0"
 
@@ -72,6 +73,7 @@ __all__ = [
     "MONTHLY_QUANTILES",
     "Error",
     "ScenarioError",
+    "ScenarioFileError",
     "RunSettingsError",
     "MemoryLimitError",
     "RunCancelled",
