@@ -13,6 +13,9 @@ import meantime
 import meantime.distributions
 import meantime.errors
 import meantime.files
+import meantime.plot
+import meantime.plot.analyses
+import meantime.plot.runs
 import meantime.progress
 import meantime.result
 import meantime.simulation
@@ -21,7 +24,8 @@ import meantime.records
 import meantime.schema
 from meantime import _core
 
-MODULES = [meantime, meantime.distributions, meantime.errors, meantime.files, meantime.progress, meantime.result, meantime.simulation,
+MODULES = [meantime, meantime.distributions, meantime.errors, meantime.files, meantime.plot, meantime.plot.runs,
+           meantime.plot.analyses, meantime.progress, meantime.result, meantime.simulation,
            meantime.scenario, meantime.schema, meantime.records]
 
 

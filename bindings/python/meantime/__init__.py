@@ -43,6 +43,7 @@ from .records import RECORD_CLASSES, Record
 from .schema import FieldInfo, scenario_fields
 from .scenario import Scenario, default_scenario
 from .files import ScenarioFileError
+from . import plot
 
 __version__ = "0.1.0"
 
