@@ -118,7 +118,7 @@ def report_html(result, title: str | None = None, analyses: bool = True,
         figure_html(lambda ax: break_even_months(result, ax=ax), "Break-even month distribution",
                     "In which month the business first covers its own costs (operating break-even, grey) and "
                     "when it also pays the founder's way (living break-even, hatched), as shares of all "
-                    "futures; the bars over 'never' are the futures that do not get there within the horizon."),
+                    "futures; the legend gives the share of futures that do not get there within the horizon."),
         figure_html(lambda ax: clients_over_time(result, ax=ax), "Clients over time",
                     "Clients each month: the median future with the middle half and nine in ten of futures."),
     ]

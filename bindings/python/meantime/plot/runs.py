@@ -154,7 +154,7 @@ def survival_curve(result, ax: Any = None, level: float = 0.95):
 def break_even_months(result, ax: Any = None):
     """When the business breaks even: the share of futures reaching operating break-even (the
     business covers its own costs) and living break-even (it also pays the founder's way) in
-    each month, and the share that never does within the horizon.
+    each month; the share that never does within the horizon is given in the legend.
 
     Parameters
     ----------
@@ -164,16 +164,16 @@ def break_even_months(result, ax: Any = None):
     Returns
     -------
     matplotlib.axes.Axes
-        Two bar series (operating: grey; living: white, hatched) over the months, and a last
-        pair of bars over "never", the share not reaching it within the horizon.
+        Two bar series over the months (operating: grey; living: white, hatched), labelled
+        with the share of futures not reaching each within the horizon.
 
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import meantime
     >>> ax = meantime.plot.break_even_months(meantime.simulate(paths=500, seed=1, progress=False))
-    >>> ax.get_xticklabels()[-1].get_text()
-    'never'
+    >>> ax.get_legend().get_texts()[0].get_text()
+    'operating break-even (never within 36 months: 8%)'
     """
     ax = _style.axes(ax)
     n, months = result.path_count, result.months
@@ -183,19 +183,15 @@ def break_even_months(result, ax: Any = None):
          dict(color="white", edgecolor=_style.LINE, hatch=_style.HATCH)),
     ]
     width = 0.42
-    never_x = months + max(3, months // 8)
     for offset, (name, counts, style) in zip((-width / 2, width / 2), kinds):
         counts = np.asarray(counts.counts(), dtype=float) / n  # [never, month 1, ..., month `months`]
-        x = np.append(np.arange(1, months + 1), never_x) + offset
-        ax.bar(x, np.append(counts[1:], counts[0]), width=width, linewidth=0.6,
-               label=f"{name} break-even (never: {100 * counts[0]:.0f}%)", **style)
-    ticks = list(range(0, months + 1, 6 if months > 24 else 3))[1:] or [1]
-    ax.set_xticks(ticks + [never_x], [str(t) for t in ticks] + ["never"])
-    ax.axvline(months + max(3, months // 8) / 2, color=_style.LINE, linewidth=0.8, linestyle=":")
-    ax.set_xlim(0, never_x + 1)
+        ax.bar(np.arange(1, months + 1) + offset, counts[1:], width=width, linewidth=0.6,
+               label=f"{name} break-even (never within {months} months: {100 * counts[0]:.0f}%)", **style)
+    _style.months_axis(ax, months)
     ax.set_xlabel(f"Month reached (sustained {result.scenario.run.sustained_months} months)")
     ax.set_ylabel("Share of futures (%)")
     _style.percent(ax)
+    ax.set_ylim(0, max(ax.get_ylim()[1], 0.05) * 1.25)  # room for the legend above the bars
     ax.set_title("When the business breaks even")
     ax.legend(loc="upper right", fontsize="small", frameon=False)
     return ax
