@@ -9,6 +9,7 @@ the caller fails with a clear message rather than skipping.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import pathlib
@@ -49,16 +50,24 @@ class _Browser:
         self.profile = tempfile.mkdtemp(prefix="meantime-chromium-")
         to_chrome_read, self.to_chrome = os.pipe()
         self.from_chrome, from_chrome_write = os.pipe()
+        # Copies numbered 10 or more, so that putting them at 3 and 4 in the child cannot clobber
+        # one with the other, whatever numbers the pipes got here.
+        high_read = fcntl.fcntl(to_chrome_read, fcntl.F_DUPFD_CLOEXEC, 10)
+        high_write = fcntl.fcntl(from_chrome_write, fcntl.F_DUPFD_CLOEXEC, 10)
 
         def wire_pipes() -> None:  # the DevTools pipe is fds 3 (commands in) and 4 (replies out)
-            os.dup2(to_chrome_read, 3)
-            os.dup2(from_chrome_write, 4)
+            os.dup2(high_read, 3)  # dup2 leaves the copies inheritable
+            os.dup2(high_write, 4)
 
         command = [executable(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                    "--no-first-run", "--no-default-browser-check", "--hide-scrollbars", "--mute-audio",
                    "--remote-debugging-pipe", f"--user-data-dir={self.profile}", "about:blank"]
+        # close_fds=False: it would close 3 and 4 after wire_pipes; Python's own descriptors are
+        # not inheritable (PEP 446), so nothing else leaks into the browser.
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, preexec_fn=wire_pipes, pass_fds=(3, 4))
+                                        stderr=subprocess.PIPE, preexec_fn=wire_pipes, close_fds=False)
+        for fd in (high_read, high_write):
+            os.close(fd)
         os.close(to_chrome_read)
         os.close(from_chrome_write)
         self.buffer = b""
