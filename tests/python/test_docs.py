@@ -19,6 +19,10 @@ import meantime.analyses.sensitivities
 import meantime.analyses.sweeps
 import meantime.distributions
 import meantime.errors
+import meantime.files
+import meantime.plot
+import meantime.plot.analyses
+import meantime.plot.runs
 import meantime.progress
 import meantime.result
 import meantime.simulation
@@ -27,7 +31,8 @@ import meantime.records
 import meantime.schema
 from meantime import _core
 
-MODULES = [meantime, meantime.distributions, meantime.errors, meantime.progress, meantime.result, meantime.simulation,
+MODULES = [meantime, meantime.distributions, meantime.errors, meantime.files, meantime.plot, meantime.plot.runs,
+           meantime.plot.analyses, meantime.progress, meantime.result, meantime.simulation,
            meantime.scenario, meantime.schema, meantime.records, meantime.analyses,
            meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
            meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison]

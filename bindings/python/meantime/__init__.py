@@ -53,6 +53,8 @@ from .analyses import (
     sensitivity,
     sweep,
 )
+from .files import ScenarioFileError
+from . import plot
 
 __version__ = "0.1.0"
 
@@ -91,6 +93,7 @@ __all__ = [
     "MONTHLY_QUANTILES",
     "Error",
     "ScenarioError",
+    "ScenarioFileError",
     "RunSettingsError",
     "ArgumentError",
     "MemoryLimitError",

@@ -282,6 +282,41 @@ class Result:
         merged = self._run.merged(next_chunk._run)
         return Result(self.scenario, merged, seconds=self.seconds + next_chunk.seconds)
 
+    # -- plots and the report ------------------------------------------------------------------
+
+    def plot_cash(self, which: str = "combined", ax=None, sample_paths: int = 5):
+        """Fan chart of cash over time; see :func:`meantime.plot.cash_fan`."""
+        from .plot import cash_fan
+
+        return cash_fan(self, which=which, ax=ax, sample_paths=sample_paths)
+
+    def plot_survival(self, ax=None, level: float = 0.95):
+        """Survival curve with its confidence band; see :func:`meantime.plot.survival_curve`."""
+        from .plot import survival_curve
+
+        return survival_curve(self, ax=ax, level=level)
+
+    def plot_break_even(self, ax=None):
+        """When break-even comes; see :func:`meantime.plot.break_even_months`."""
+        from .plot import break_even_months
+
+        return break_even_months(self, ax=ax)
+
+    def plot_clients(self, ax=None):
+        """Clients and the waiting list over time; see :func:`meantime.plot.clients_over_time`."""
+        from .plot import clients_over_time
+
+        return clients_over_time(self, ax=ax)
+
+    def report(self, path, title: str | None = None, analyses: bool = True) -> None:
+        """Write the viability report of this run as one self-contained HTML file.
+
+        See :func:`meantime.report.write_report`.
+        """
+        from .report import write_report
+
+        write_report(self, path, title=title, analyses=analyses)
+
     # -- words -----------------------------------------------------------------------------------
 
     def __str__(self) -> str:

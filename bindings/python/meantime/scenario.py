@@ -7,6 +7,7 @@ and :meth:`Scenario.from_dict` check every value with the engine's own rules and
 
 from __future__ import annotations
 
+import os
 from typing import Any, Iterator, Mapping
 
 from . import _core
@@ -196,6 +197,73 @@ class Scenario:
         if not isinstance(data, Mapping):
             raise ScenarioError("scenario", f"must be a dict of groups or dotted paths, got {type(data).__name__}")
         return default_scenario().replace(data)
+
+    # -- files -------------------------------------------------------------------------------
+
+    @classmethod
+    def from_file(cls, path: "str | os.PathLike[str]", format: str | None = None) -> "Scenario":
+        """Read a scenario file: TOML (the main format), YAML or JSON.
+
+        The file holds groups of fields as :meth:`to_dict` writes them (``[business]`` with
+        ``price_per_session = 12``, a distribution as ``{ dist = "triangular", min = 18, mode =
+        22, max = 25 }``); fields left out keep the default scenario's values.
+
+        Parameters
+        ----------
+        path : str or path-like
+            The file; its extension (``.toml``, ``.yaml``/``.yml``, ``.json``) gives the format.
+        format : {"toml", "yaml", "json"}, optional
+            The format, whatever the extension.
+
+        Returns
+        -------
+        Scenario
+
+        Raises
+        ------
+        ScenarioFileError
+            A :class:`ScenarioError` (so a ``ValueError``) naming the file, the line where it is
+            known, the field and what was expected: an unknown field (with the closest valid
+            name), a share written as a percentage, text where a number belongs, NaN, a bad
+            distribution, a syntax error; also a missing, oversized or too deeply nested file.
+
+        Examples
+        --------
+        >>> import meantime, pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "idea.toml"
+        >>> _ = path.write_text("[business]\\nprice_per_session = 12\\n")
+        >>> meantime.Scenario.from_file(path).business.price_per_session
+        12.0
+        """
+        from .files import read_scenario
+
+        return read_scenario(path, format)
+
+    def to_file(self, path: "str | os.PathLike[str]", format: str | None = None, *, annotate: bool = False) -> None:
+        """Write the scenario to a file that :meth:`from_file` reads back to an equal scenario.
+
+        Parameters
+        ----------
+        path : str or path-like
+            The file; its extension (``.toml``, ``.yaml``/``.yml``, ``.json``) gives the format.
+        format : {"toml", "yaml", "json"}, optional
+            The format, whatever the extension.
+        annotate : bool, default False
+            TOML only: put every field's meaning, unit, valid range and default beside it as a
+            comment (what ``meantime show-defaults`` writes).
+
+        Examples
+        --------
+        >>> import meantime, pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "idea.yaml"
+        >>> s = meantime.default_scenario().replace(business__price_per_session=12)
+        >>> s.to_file(path)
+        >>> meantime.Scenario.from_file(path) == s
+        True
+        """
+        from .files import write_scenario
+
+        write_scenario(self, path, format, annotate=annotate)
 
     # -- Python protocol ---------------------------------------------------------------------
 

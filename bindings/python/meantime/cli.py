@@ -1,0 +1,342 @@
+"""The ``meantime`` command: scenario files in, plain answers, tables and reports out.
+
+::
+
+    meantime run [SCENARIO]                 the answer in words, with a table
+    meantime report [SCENARIO] -o FILE      the viability report (one HTML file)
+    meantime validate SCENARIO...           check files, one line each
+    meantime show-defaults [-o FILE]        every field, annotated: a file to start from
+    meantime break-even | capital | sweep | compare   the analyses
+
+Errors are one line on stderr and exit status 2 (``--debug`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any, Sequence
+
+from . import cli_output as output
+
+__all__ = ["main"]
+
+DEFAULT_PATHS = 10_000
+DEFAULT_SEED = 2026
+
+
+class CommandError(Exception):
+    """A problem to report in one line (exit status 2)."""
+
+
+# -- the parser ----------------------------------------------------------------------------------------
+
+def _parser() -> argparse.ArgumentParser:
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show the full traceback of an error")
+
+    run_options = argparse.ArgumentParser(add_help=False)
+    group = run_options.add_argument_group("simulation")
+    group.add_argument("--paths", type=_positive, default=DEFAULT_PATHS, metavar="N",
+                       help=f"simulated futures (default {DEFAULT_PATHS:,})")
+    group.add_argument("--seed", type=_whole, default=DEFAULT_SEED, metavar="S",
+                       help=f"seed of the random streams: the same seed, the same answer (default {DEFAULT_SEED})")
+    group.add_argument("--threads", type=_positive, default=None, metavar="T",
+                       help="worker threads (default: all cores; the answer does not depend on it)")
+    group.add_argument("--months", type=_positive, default=None, metavar="M",
+                       help="horizon in months (default: the scenario's run.months)")
+    group.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="changes",
+                       help="change one field, e.g. --set business.price_per_session=12 (repeatable)")
+    group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+    out_option = argparse.ArgumentParser(add_help=False)
+    out_option.add_argument("--out", "-o", metavar="FILE",
+                            help="also write the table to FILE: .csv, .parquet or .json by its extension")
+
+    parser = argparse.ArgumentParser(
+        prog="meantime", parents=[debug],
+        description="Will a micro-provider break even before the founder's money runs out? "
+                    "Monte Carlo answers for a scenario file (TOML, YAML or JSON).",
+        epilog="Start with `meantime show-defaults -o idea.toml`, edit it, then `meantime run idea.toml`.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, help: str, parents: Sequence[argparse.ArgumentParser] = ()) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help, parents=[debug, *parents])
+
+    scenario_help = "scenario file (.toml, .yaml or .json; default: the built-in kitchen-table example)"
+    run = command("run", "simulate a scenario and answer in words", [run_options, out_option])
+    run.add_argument("scenario", nargs="?", help=scenario_help)
+    run.set_defaults(handler=_run)
+
+    report = command("report", "write the viability report: one self-contained HTML file", [run_options])
+    report.add_argument("scenario", nargs="?", help=scenario_help)
+    report.add_argument("--out", "-o", metavar="FILE.html", default="report.html",
+                        help="the report to write (default report.html)")
+    report.add_argument("--title", help="the report's title (default: from the file's name)")
+    report.add_argument("--no-analyses", action="store_true",
+                        help="leave out the analyses (price curve, sensitivity, ...) even where available")
+    report.set_defaults(handler=_report)
+
+    validate = command("validate", "check scenario files, one line each")
+    validate.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files")
+    validate.set_defaults(handler=_validate)
+
+    defaults = command("show-defaults", "write every field, with its unit, range and meaning: a file to start from")
+    defaults.add_argument("--out", "-o", metavar="FILE", help="write to FILE instead of the terminal (.toml is "
+                          "annotated; .yaml and .json are plain)")
+    defaults.set_defaults(handler=_show_defaults)
+
+    break_even = command("break-even", "sessions, clients and price needed, without simulation", [out_option])
+    break_even.add_argument("scenario", nargs="?", help=scenario_help)
+    break_even.set_defaults(handler=_break_even)
+
+    capital = command("capital", "starting capital for a chance of getting through", [run_options, out_option])
+    capital.add_argument("scenario", nargs="?", help=scenario_help)
+    capital.add_argument("--survival", type=_probability, default=0.9, metavar="P",
+                         help="the chance of getting through to aim for, between 0 and 1 (default 0.9)")
+    capital.set_defaults(handler=_capital)
+
+    sweep = command("sweep", "the answers over a grid of values of one or more fields", [run_options, out_option])
+    sweep.add_argument("scenario", nargs="?", help=scenario_help)
+    sweep.add_argument("--vary", action="append", required=True, metavar="FIELD=VALUES", type=_grid_axis,
+                       help="a field and its values: business.price_per_session=8,10,12 or =8:14:2 "
+                            "(start:stop:step, stop included); repeat for a grid")
+    sweep.set_defaults(handler=_sweep)
+
+    compare = command("compare", "the answers of several scenarios side by side", [run_options, out_option])
+    compare.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files (two or more)")
+    compare.set_defaults(handler=_compare)
+    return parser
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    value = _whole(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}") from None
+    if not 0 < value < 1:
+        hint = f" (did you mean {value / 100:g}?)" if 1 < value < 100 else ""
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {text}{hint}")
+    return value
+
+
+def _value(text: str) -> Any:
+    """A value typed on the command line, read as TOML (12, 0.3, true, {dist = ...}) or else as text."""
+    from .files import tomllib
+
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def _grid_axis(text: str) -> tuple[str, list]:
+    field, equals, values = text.partition("=")
+    if not equals or not field or not values:
+        raise argparse.ArgumentTypeError(f"expected FIELD=VALUES such as business.price_per_session=8,10,12, got {text!r}")
+    if ":" in values:
+        try:
+            start, stop, step = (float(v) for v in values.split(":"))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected start:stop:step, got {values!r}") from None
+        if step <= 0 or stop < start:
+            raise argparse.ArgumentTypeError(f"expected start <= stop and a step above 0, got {values!r}")
+        count = int(round((stop - start) / step)) + 1
+        if count > 1000:
+            raise argparse.ArgumentTypeError(f"{values!r} makes {count:,} values; at most 1,000")
+        grid = [round(start + i * step, 10) for i in range(count)]
+    else:
+        grid = [_value(v.strip()) for v in values.split(",") if v.strip()]
+    return field.strip(), grid
+
+
+# -- shared steps ------------------------------------------------------------------------------------
+
+def _scenario(path: str | None, args: argparse.Namespace):
+    """The scenario from a file (or the default), with --set and --months applied."""
+    from .files import read_scenario
+    from .scenario import default_scenario
+
+    scenario = read_scenario(path) if path else default_scenario()
+    changes = {}
+    for change in getattr(args, "changes", []):
+        field, equals, value = change.partition("=")
+        if not equals or not field.strip():
+            raise CommandError(f"--set expects FIELD=VALUE, e.g. business.price_per_session=12; got {change!r}")
+        changes[field.strip()] = _value(value.strip())
+    if getattr(args, "months", None):
+        changes["run.months"] = args.months
+    return scenario.replace(changes) if changes else scenario
+
+
+def _run_options(args: argparse.Namespace) -> dict:
+    return dict(paths=args.paths, seed=args.seed, threads=args.threads)
+
+
+def _analysis(name: str, command: str):
+    from .report_analyses import available
+
+    function = available(name)
+    if function is None:
+        raise CommandError(f"`meantime {command}` is not available in this version: it needs meantime.{name} "
+                           "(the analyses); `meantime run` and `meantime report` work")
+    return function
+
+
+def _label(path: str | None) -> str:
+    return os.path.basename(path) if path else "the built-in kitchen-table example"
+
+
+# -- commands --------------------------------------------------------------------------------------------
+
+def _run(args: argparse.Namespace) -> int:
+    from .simulation import simulate
+
+    scenario = _scenario(args.scenario, args)
+    result = simulate(scenario, **_run_options(args), keep_outcomes=True, progress=False if args.no_progress else None)
+    print(output.run_text(result, _label(args.scenario)))
+    if args.out:
+        output.write_table(result.monthly, args.out)
+        print(f"\nwrote the monthly table to {args.out}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import COMBINED_FAN_PATHS, write_report
+    from .simulation import simulate
+
+    if not args.out.lower().endswith((".html", ".htm")):
+        raise CommandError(f"the report is an HTML file: give --out a name ending in .html, got {args.out!r}")
+    scenario = _scenario(args.scenario, args)
+    result = simulate(scenario, **_run_options(args), keep_outcomes=False,
+                      keep_paths=args.paths <= COMBINED_FAN_PATHS, progress=False if args.no_progress else None)
+    title = args.title or output.title_from(args.scenario)
+    write_report(result, args.out, title=title, analyses=not args.no_analyses)
+    print(f"wrote {args.out}: {str(result).splitlines()[0]}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .errors import ScenarioError
+    from .files import read_scenario
+    from .scenario import default_scenario
+
+    failed = 0
+    default = dict(default_scenario())
+    for path in args.scenarios:
+        try:
+            scenario = read_scenario(path)
+        except ScenarioError as error:
+            print(f"meantime: error: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        changed = [field for field, value in scenario if default.get(field) != value]
+        shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
+        print(f"ok: {path}: " + (f"{len(changed)} fields differ from the built-in default ({shown})"
+                                 if changed else "the built-in default scenario"))
+    return 2 if failed else 0
+
+
+def _show_defaults(args: argparse.Namespace) -> int:
+    from .files import file_format, scenario_text
+    from .scenario import default_scenario
+
+    if args.out:
+        fmt = file_format(args.out)
+        text = scenario_text(default_scenario(), fmt, annotate=fmt == "toml")
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(f"wrote {args.out}: every field of the default scenario" + (", with its unit, range and meaning"
+                                                                           if fmt == "toml" else ""))
+    else:
+        sys.stdout.write(scenario_text(default_scenario(), "toml", annotate=True))
+    return 0
+
+
+def _table_command(frame: Any, args: argparse.Namespace, heading: str) -> int:
+    print(heading)
+    print(output.frame_text(frame))
+    if args.out:
+        output.write_table(frame, args.out)
+        print(f"\nwrote the table to {args.out}")
+    return 0
+
+
+def _break_even(args: argparse.Namespace) -> int:
+    function = _analysis("break_even", "break-even")
+    scenario = _scenario(args.scenario, args)
+    return _table_command(function(scenario), args, f"Break-even without simulation: {_label(args.scenario)}")
+
+
+def _capital(args: argparse.Namespace) -> int:
+    function = _analysis("required_capital", "capital")
+    scenario = _scenario(args.scenario, args)
+    frame = function(scenario, survival=args.survival, **_run_options(args))
+    return _table_command(frame, args, f"Starting capital for a {args.survival:.0%} chance of getting through: "
+                                       f"{_label(args.scenario)}")
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    function = _analysis("sweep", "sweep")
+    scenario = _scenario(args.scenario, args)
+    grid = dict(args.vary)
+    frame = function(scenario, grid, **_run_options(args))
+    return _table_command(frame, args, f"Sweep of {', '.join(grid)}: {_label(args.scenario)}")
+
+
+def _compare(args: argparse.Namespace) -> int:
+    function = _analysis("compare", "compare")
+    if len(args.scenarios) < 2:
+        raise CommandError("compare needs two or more scenario files")
+    scenarios = {}
+    for path in args.scenarios:
+        name = os.path.splitext(os.path.basename(path))[0]
+        if name in scenarios:
+            name = path
+        scenarios[name] = _scenario(path, args)
+    frame = function(scenarios, **_run_options(args))
+    return _table_command(frame, args, f"Comparison of {', '.join(scenarios)}")
+
+
+# -- entry point -------------------------------------------------------------------------------------------
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``meantime`` command with ``argv`` (default: the process's arguments); returns the
+    exit status: 0 done, 2 an error (one line on stderr), 130 interrupted."""
+    from .errors import Error
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(argv)
+    debug = getattr(args, "debug", False)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("meantime: interrupted", file=sys.stderr)
+        return 130
+    except (CommandError, Error, ValueError, OSError, MemoryError, ImportError, TypeError, KeyError) as error:
+        if debug:
+            raise
+        print(f"meantime: error: {output.one_line(error)}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""Writing scenario files: TOML (values formatted by tomli-w, laid out for people), YAML, JSON.
+
+The TOML layout is one table per group (``[market]``, ``[payments.direct_payment]``...), a
+distribution as an inline table on its field's line, and a list of records as an array of inline
+tables. With ``annotate`` every field gets its meaning, unit, valid range and default as a
+comment: the file ``meantime show-defaults`` writes for people to start from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import tomli_w
+
+from .distributions import Distribution, format_number
+from .records import GROUP_NAMES, Record
+from .schema import FIELDS, FieldInfo, plain
+
+__all__ = ["toml_text", "yaml_text", "json_text"]
+
+def _tidy(value: Any) -> Any:
+    """Whole numbers without ".0" (60000, not 60000.0): they read back as the same value."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_tidy(v) for v in value]
+    return value
+
+
+# -- TOML ---------------------------------------------------------------------------------------
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else json.dumps(key)
+
+
+def _toml_value(value: Any, indent: str = "") -> str:
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        if any(isinstance(v, dict) for v in value):
+            items = "".join(f"{indent}  {_toml_value(v)},\n" for v in value)
+            return f"[\n{items}{indent}]"
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return tomli_w.dumps({"v": value})[len("v = "):].rstrip("\n")
+
+
+def _wrap(text: str, prefix: str = "# ", width: int = 96) -> list[str]:
+    lines, line = [], prefix.rstrip()
+    for word in text.split():
+        if len(line) + 1 + len(word) > width and line != prefix.rstrip():
+            lines.append(line)
+            line = prefix + "  " + word
+        else:
+            line = f"{line} {word}" if line != prefix.rstrip() else prefix + word
+    lines.append(line)
+    return lines
+
+
+def _about(info: FieldInfo, value: Any = None) -> str:
+    """A field in words: "Meaning (unit; what it accepts[; default])." The default is shown
+    when it differs from ``value`` (always for the records of a list)."""
+    if info.type == "choice":
+        accepts = "one of " + ", ".join(info.choices)
+    elif info.type == "boolean":
+        accepts = "true or false"
+    elif info.type == "list":
+        accepts = f"a list of at most {format_number(float(info.max))} records"
+    else:
+        kind = {"integer": "whole number", "number": "number", "distribution": "number or distribution"}[info.type]
+        accepts = f"{kind} {info.range}".rstrip()
+    parts = ([info.unit] if info.unit and info.type != "list" else []) + [accepts]
+    if info.type != "list":
+        default = _tidy(info.default.to_dict() if isinstance(info.default, Distribution) else info.default)
+        if value is None or value != default:
+            parts.append(f"default {_toml_value(default)}")
+    return f"{info.description[:1].upper()}{info.description[1:]} ({'; '.join(parts)})."
+
+
+def _list_example(info: FieldInfo) -> list[str]:
+    """Comments describing the records of a list field, with an example line."""
+    prefix = info.path + "[]."
+    members = [f for f in FIELDS if f.path.startswith(prefix) and "[]" not in f.path[len(prefix):]]
+    lines = ["# each record:"]
+    for f in members:
+        lines += _wrap(f"{f.name}: {_about(f)}", prefix="#   ")
+    example = {f.name: _tidy(f.default.to_dict() if isinstance(f.default, Distribution) else f.default)
+               for f in members}
+    lines.append(f"# e.g. {info.name} = [{_toml_value(example)}]")
+    return lines
+
+
+def _distribution_help() -> list[str]:
+    families = [f"{kind}({', '.join(Distribution.parameter_names(kind))})" for kind in Distribution.families()
+                if kind != "fixed"]
+    return (["# A field marked 'a number or a distribution' may be uncertain: a distribution, drawn once",
+             "# per simulated future, written as an inline table, e.g.",
+             '#   fit_share = { dist = "triangular", min = 0.1, mode = 0.2, max = 0.3 }',
+             "# The families and their parameters:"]
+            + _wrap(", ".join(families), prefix="#   ")
+            + ["# 'research' is market research: asked so many people, so many were interested."])
+
+
+def toml_text(scenario, annotate: bool = False) -> str:
+    out: list[str] = []
+    if annotate:
+        out += [
+            "# A meantime scenario: every field of the model, with its meaning, unit, valid range and",
+            "# default (the built-in 'kitchen table' start-up). Money is in pounds and time in months;",
+            "# shares and probabilities are fractions between 0 and 1 (0.25 = 25%).",
+            "# Keep only what you change: a field left out keeps its default.",
+            "#",
+        ] + _distribution_help() + [
+            "#",
+            "# Check it with `meantime validate FILE`, run it with `meantime run FILE`, and make a",
+            "# report with `meantime report FILE -o report.html`.",
+        ]
+    else:
+        out.append("# A meantime scenario. Fields left out keep the built-in defaults;")
+        out.append("# `meantime show-defaults` writes every field with its unit and meaning.")
+
+    def record(rec: Record, path: str) -> None:
+        direct = [c for c in rec._children.values() if c.kind in ("field", "list")]
+        if direct:
+            out.append("")
+            out.append(f"[{path}]")
+            for child in direct:
+                value = _tidy(plain(getattr(rec, child.name)))
+                if annotate:
+                    out.extend(_wrap(_about(child.info, value)))
+                    if child.kind == "list":
+                        out.extend(_list_example(child.info))
+                out.append(f"{_toml_key(child.name)} = {_toml_value(value)}")
+        for child in rec._children.values():
+            if child.kind == "record":
+                record(getattr(rec, child.name), f"{path}.{child.name}")
+
+    for name in GROUP_NAMES:
+        record(scenario.groups()[name], name)
+    return "\n".join(out) + "\n"
+
+
+# -- YAML and JSON ---------------------------------------------------------------------------------
+
+def yaml_text(scenario) -> str:
+    import yaml
+
+    class Flow(dict):
+        """A distribution or a list's record: one line, {dist: triangular, min: 18, ...}."""
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(Flow, lambda dumper, data: dumper.represent_mapping(
+        "tag:yaml.org,2002:map", data.items(), flow_style=True))
+
+    def mark(value: Any, in_list: bool = False) -> Any:
+        if isinstance(value, dict):
+            inner = {k: mark(v) for k, v in value.items()}
+            return Flow(inner) if "dist" in value or in_list else inner
+        if isinstance(value, list):
+            return [mark(v, in_list=True) for v in value]
+        return value
+
+    body = yaml.dump(mark(_tidy(scenario.to_dict())), Dumper=Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
+    return ("# A meantime scenario. Fields left out keep the built-in defaults;\n"
+            "# `meantime show-defaults` writes every field with its unit and meaning.\n" + body)
+
+
+def json_text(scenario) -> str:
+    return json.dumps(_tidy(scenario.to_dict()), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,37 @@
+"""Plots (matplotlib) of runs and analyses, readable in black and white.
+
+Every function draws on the ``ax=`` it is given (a new figure otherwise), returns that Axes,
+labels its axes with their units, and tells its series apart by grey level, hatching, line style
+and marker rather than by colour.
+
+Of a run (:class:`~meantime.Result`; also its methods ``plot_cash``, ``plot_survival``,
+``plot_break_even`` and ``plot_clients``):
+
+- :func:`cash_fan` -- business, household or combined cash: the median future with the middle
+  50% and 90% of futures, and a few single futures when the run kept its paths;
+- :func:`survival_curve` -- the share of futures still going, with its confidence band;
+- :func:`break_even_months` -- when operating and living break-even come, and how often never;
+- :func:`clients_over_time` -- clients and the waiting list.
+
+Of analysis tables (pandas DataFrames; each function documents the columns it reads):
+
+- :func:`price_curve` -- survival, founder's income and the share priced out, against price;
+- :func:`tornado` -- which assumptions move the answer most;
+- :func:`sweep_heatmap` -- an answer over a grid of two fields.
+
+Examples
+--------
+>>> import matplotlib; matplotlib.use("Agg")
+>>> import matplotlib.pyplot as plt
+>>> import meantime
+>>> result = meantime.simulate(paths=1_000, seed=1, keep_paths=True, progress=False)
+>>> fig, axes = plt.subplots(1, 2, figsize=(10, 4))
+>>> _ = meantime.plot.cash_fan(result, ax=axes[0])
+>>> _ = meantime.plot.survival_curve(result, ax=axes[1])
+"""
+
+from .analyses import price_curve, sweep_heatmap, tornado
+from .runs import break_even_months, cash_fan, cash_quantiles, clients_over_time, survival_curve
+
+__all__ = ["cash_fan", "cash_quantiles", "survival_curve", "break_even_months", "clients_over_time",
+           "price_curve", "tornado", "sweep_heatmap"]
