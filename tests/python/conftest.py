@@ -30,3 +30,7 @@ def pinned_first_paths() -> list[tuple[int, int, float, int]]:
 def golden_result() -> meantime.Result:
     """The default scenario, 1000 paths, seed 2026: the C++ golden run."""
     return meantime.simulate(meantime.default_scenario(), paths=1000, seed=2026, progress=False)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "with_analyses: the report test uses the real analyses (issue 5)")

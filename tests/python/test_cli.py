@@ -200,7 +200,7 @@ def test_report_command(capsys, tmp_path):
     assert status == 0 and err == ""
     assert out.startswith(f"wrote {path}: ") and "futures survive 36 months" in out
     html = path.read_text()
-    assert "<title>Peer support group</title>" in html and html.count("data:image/svg+xml;base64,") == 4
+    assert "<title>Peer support group</title>" in html and html.count("data:image/svg+xml;base64,") == 6  # four of the run, price curve, tornado
     status, _, _ = run(capsys, "report", "-o", str(tmp_path / "default.html"), "--title", "My idea", *QUICK)
     assert status == 0 and "<h1>My idea</h1>" in (tmp_path / "default.html").read_text()
 

@@ -157,7 +157,7 @@ PRICE_TABLE = pd.DataFrame({
     "survival": [0.3, 0.5, 0.7, 0.78, 0.7, 0.5],
     "survival_se": [0.01] * 6,
     "founder_income": [300, 450, 600, 700, 650, 500],
-    "priced_out": [0.0, 0.02, 0.08, 0.2, 0.35, 0.5],
+    "priced_out_share": [0.0, 0.02, 0.08, 0.2, 0.35, 0.5],
     "best": [False, False, False, True, False, False],
 })
 
@@ -176,7 +176,7 @@ def test_price_curve():
 
 
 def test_price_curve_columns_by_name_and_clear_errors():
-    table = PRICE_TABLE.rename(columns={"price": "price_per_session"}).drop(columns=["priced_out", "best"])
+    table = PRICE_TABLE.rename(columns={"price": "price_per_session"}).drop(columns=["priced_out_share", "best"])
     ax = meantime.plot.price_curve(table, price="price_per_session", priced_out=None, best=12)
     assert "best price: £12.00" in legend_texts(ax)
     with pytest.raises(ValueError, match="no column 'price'.*its columns are: price_per_session"):
@@ -185,8 +185,8 @@ def test_price_curve_columns_by_name_and_clear_errors():
 
 TORNADO_TABLE = pd.DataFrame({
     "field": ["business.price_per_session", "household.savings", "market.fit_share"],
-    "low": [0.5, 0.7, 0.6], "high": [0.85, 0.82, 0.9],
-    "low_value": [9, 2000, 0.1], "high_value": [13, 6000, 0.4], "base": [0.78] * 3,
+    "at_low": [0.5, 0.7, 0.6], "at_high": [0.85, 0.82, 0.9],
+    "low": [9, 2000, 0.1], "high": [13, 6000, 0.4], "base": [0.78] * 3,
 })
 
 

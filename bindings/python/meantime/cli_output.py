@@ -78,12 +78,19 @@ def run_text(result, label: str) -> str:
 
 
 def frame_text(frame: Any) -> str:
-    """A DataFrame for the terminal: every column, numbers to four significant figures."""
+    """A DataFrame for the terminal: every column, numbers to four significant figures; a wide
+    table of a few rows (break-even, required capital) is shown turned, one answer a line."""
     import pandas as pd
 
+    notes = ""
+    if "verdict" in frame.columns:  # sentences read better under the table than in it
+        notes = "\n" + "\n".join(f"{index}: {text}" for index, text in frame["verdict"].items())
+        frame = frame.drop(columns=["verdict"])
+    if len(frame) <= 4 and len(frame.columns) > 6:
+        frame = frame.T
     with pd.option_context("display.width", 120, "display.max_columns", None, "display.max_rows", 200,
                            "display.float_format", lambda x: f"{x:,.4g}"):
-        return frame.to_string()
+        return frame.to_string() + notes
 
 
 def write_table(frame: Any, path: str) -> None:

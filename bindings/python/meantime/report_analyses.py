@@ -25,23 +25,23 @@ TORNADO_FIELDS = (
 
 
 def available(name: str) -> Callable | None:
-    """``meantime.<name>`` when this version has it (issue 5's analyses arrive separately)."""
+    """``meantime.<name>``, looked up at call time (so a test can take one away)."""
     import meantime
 
     function = getattr(meantime, name, None)
     return function if callable(function) else None
 
 
-def _pick(frame: Any, candidates: list[str], what: str) -> str:
-    for name in candidates:
-        if name in frame.columns:
-            return name
-    raise ValueError(f"the {what} table has none of the columns {', '.join(candidates)} "
-                     f"(it has {', '.join(map(str, frame.columns))})")
-
 
 def _table(frame: Any) -> str:
-    return frame.to_html(border=0, float_format=lambda x: f"{x:,.4g}", na_rep="-", escape=True)
+    """A table; verdict sentences go above it, and a wide table of a few rows is turned."""
+    verdicts = ""
+    if "verdict" in frame.columns:
+        verdicts = "".join(f"<p><b>{escape(str(i))}</b>: {escape(str(v))}</p>" for i, v in frame["verdict"].items())
+        frame = frame.drop(columns=["verdict"])
+    if len(frame) <= 4 and len(frame.columns) > 6:
+        frame = frame.T
+    return verdicts + frame.to_html(border=0, float_format=lambda x: f"{x:,.4g}", na_rep="-", escape=True)
 
 
 def _section(title: str, build: Callable[[], str]) -> str:
@@ -79,21 +79,15 @@ def sections(scenario, result, paths: int | None = None) -> list[str]:
         out.append(_section("Starting capital needed", lambda: (
             "<p>The starting savings (or grant) that would let nine in ten futures get through the horizon, "
             "with its confidence interval.</p>"
-            + _table(required_capital(scenario, survival=0.9, paths=paths, seed=seed)))))
+            + _table(required_capital(scenario, survival=0.9, paths=paths, seed=seed, progress=False)))))
 
     curve = available("price_curve")
     if curve:
         def price_section() -> str:
             base = scenario.business.price_per_session
             prices = np.round(base * np.linspace(0.6, 1.6, 11), 2)
-            table = curve(scenario, prices, paths=paths, seed=seed)
-            columns = dict(
-                price=_pick(table, ["price", "price_per_session", "business.price_per_session"], "price curve"),
-                survival=_pick(table, ["survival"], "price curve"),
-                income=_pick(table, ["founder_income", "mean_drawings", "drawings", "income"], "price curve"),
-                priced_out=_pick(table, ["priced_out", "priced_out_share", "share_priced_out"], "price curve"),
-            )
-            return figure_html(lambda ax: price_curve(table, ax=ax, **columns), "Price curve",
+            table = curve(scenario, prices, paths=paths, seed=seed, progress=False)
+            return figure_html(lambda ax: price_curve(table, ax=ax), "Price curve",
                                "Survival, the founder's income and the share of interested budget holders who "
                                "cannot pay, at prices from 60% to 160% of the scenario's; the same futures at "
                                "every price (common random numbers), so differences are sharp.")
@@ -104,12 +98,10 @@ def sections(scenario, result, paths: int | None = None) -> list[str]:
         def tornado_section() -> str:
             ranges = {path: (low * _base_value(scenario, path), high * _base_value(scenario, path))
                       for path, low, high in TORNADO_FIELDS}
-            table = sensitivity(scenario, ranges, metric="survival", method="tornado", paths=paths, seed=seed)
-            columns = dict(field=_pick(table, ["field", "parameter"], "sensitivity"),
-                           low=_pick(table, ["low", "metric_low", "low_metric", "survival_low"], "sensitivity"),
-                           high=_pick(table, ["high", "metric_high", "high_metric", "survival_high"], "sensitivity"))
+            table = sensitivity(scenario, ranges, metric="survival", method="tornado", paths=paths, seed=seed,
+                                progress=False)
             base = None if "base" in table.columns else result.survival()
-            return figure_html(lambda ax: tornado(table, ax=ax, base=base, **columns),
+            return figure_html(lambda ax: tornado(table, ax=ax, base=base),
                                "Tornado chart",
                                "How far survival moves when each assumption goes from its low to its high "
                                "setting, the others held at the scenario's values: research the top ones first.")

@@ -33,8 +33,16 @@ def _find(frame: Any, names: list[str]) -> str | None:
     return next((n for n in names if n in frame.columns), None)
 
 
+def _columns_from_index(table: Any, *names: str | None) -> Any:
+    """The analyses keep their key (price, field) in the index: make it a column when asked for."""
+    wanted = {n for n in names if n}
+    if table.index.name in wanted and table.index.name not in table.columns:
+        return table.reset_index()
+    return table
+
+
 def price_curve(table, ax: Any = None, *, price: str = "price", survival: str = "survival",
-                income: str | None = "founder_income", priced_out: str | None = "priced_out",
+                income: str | None = "founder_income", priced_out: str | None = "priced_out_share",
                 best: float | None = None, income_label: str = "Founder's income (£ a month)"):
     """Survival, the founder's income and the share of budget holders priced out, against price.
 
@@ -53,7 +61,7 @@ def price_curve(table, ax: Any = None, *, price: str = "price", survival: str = 
     income : str or None, default "founder_income"
         The founder's expected income from the business (£), drawn on a second y axis
         (``ax.income_axes``); None: not drawn.
-    priced_out : str or None, default "priced_out"
+    priced_out : str or None, default "priced_out_share"
         Share of interested budget holders who cannot pay the price (0..1); None: not drawn.
     best : float, optional
         The best price, marked with a vertical line.
@@ -70,11 +78,12 @@ def price_curve(table, ax: Any = None, *, price: str = "price", survival: str = 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import pandas as pd, meantime
     >>> table = pd.DataFrame({"price": [8, 10, 12], "survival": [0.5, 0.7, 0.6],
-    ...                       "founder_income": [400, 600, 550], "priced_out": [0.05, 0.2, 0.4]})
+    ...                       "founder_income": [400, 600, 550], "priced_out_share": [0.05, 0.2, 0.4]})
     >>> ax = meantime.plot.price_curve(table, best=10)
     >>> ax.get_xlabel()
     'Price per session (£)'
     """
+    table = _columns_from_index(table, price)
     _style.column(table, price, "price")
     ax = _style.axes(ax)
     table = table.sort_values(price)
@@ -114,19 +123,20 @@ def price_curve(table, ax: Any = None, *, price: str = "price", survival: str = 
     return ax
 
 
-def tornado(table, ax: Any = None, *, field: str = "field", low: str = "low", high: str = "high",
-            base: float | None = None, metric: str = "survival", low_setting: str = "low_value",
-            high_setting: str = "high_value"):
+def tornado(table, ax: Any = None, *, field: str = "field", low: str = "at_low", high: str = "at_high",
+            base: float | None = None, metric: str = "survival", low_setting: str = "low",
+            high_setting: str = "high"):
     """Tornado chart: how far the answer swings when each field moves from its low to its high
     setting, the largest swing on top.
 
     Parameters
     ----------
     table : pandas.DataFrame
-        One row per field: ``field`` (a scenario field's path), ``low`` and ``high`` (the
-        metric with the field at its low and its high setting); optionally ``low_value`` and
-        ``high_value`` (the settings, shown beside the field's name) and ``base`` (the metric
-        with every field at its base value, used when the ``base`` argument is not given).
+        One row per field, as :func:`meantime.sensitivity` (method "tornado") returns it:
+        ``field`` (a scenario field's path; a column or the index), ``at_low`` and ``at_high``
+        (the metric with the field at its low and its high setting); optionally ``low`` and
+        ``high`` (the settings, shown beside the field's name) and ``base`` (the metric with
+        every field at its base value, used when the ``base`` argument is not given).
     ax : matplotlib Axes, optional
     field, low, high, low_setting, high_setting : str
         The column names.
@@ -145,11 +155,12 @@ def tornado(table, ax: Any = None, *, field: str = "field", low: str = "low", hi
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import pandas as pd, meantime
     >>> table = pd.DataFrame({"field": ["business.price_per_session", "household.savings"],
-    ...                       "low": [0.4, 0.6], "high": [0.8, 0.7]})
+    ...                       "at_low": [0.4, 0.6], "at_high": [0.8, 0.7]})
     >>> ax = meantime.plot.tornado(table, base=0.65)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['household savings', 'business price per session']
     """
+    table = _columns_from_index(table, field)
     ax = _style.axes(ax)
     lows, highs = _style.column(table, low, "low"), _style.column(table, high, "high")
     if base is None and "base" in table.columns:
