@@ -3,6 +3,9 @@
 // owns it alive as its base (so `owndata` is False and the memory is shared). Columns come from
 // PathOutcomes::for_each_column and series from to_string, so new ones appear by themselves.
 //
+// A RunResult pickles (serialise.hpp), exactly: chunks run on Dask workers travel to the client
+// and merge there bit for bit.
+//
 // The engine's in-place RunResult::merge may reallocate that storage under live numpy views, so
 // Python gets only `merged`, which returns a new result.
 #include <pybind11/numpy.h>
@@ -13,6 +16,7 @@
 
 #include "meantime/result.hpp"
 #include "register.hpp"
+#include "serialise.hpp"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -78,7 +82,9 @@ void register_results(py::module_& m) {
           },
           "next"_a,
           "A new result: this chunk of paths followed by `next` (which must start where this ends).\n"
-          "Bit-identical to one run over both. Raises MergeError.");
+          "Bit-identical to one run over both. Raises MergeError.")
+      .def(py::pickle([](const RunResult& r) { return py::bytes(run_result_to_bytes(r)); },
+                      [](const py::bytes& bytes) { return run_result_from_bytes(std::string_view(bytes)); }));
 }
 
 }  // namespace meantime::python

@@ -12,6 +12,7 @@
 #include "meantime/fields.hpp"
 #include "meantime/result.hpp"
 #include "register.hpp"
+#include "serialise.hpp"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -208,7 +209,9 @@ void register_statistics(py::module_& m) {
       .def("lost_to_price", &Statistics::lost_to_price, py::return_value_policy::reference_internal)
       .def("lost_to_capacity", &Statistics::lost_to_capacity, py::return_value_policy::reference_internal)
       .def("drawings", &Statistics::drawings, py::return_value_policy::reference_internal)
-      .def("__eq__", [](const Statistics& a, const Statistics& b) { return a == b; }, py::is_operator());
+      .def("__eq__", [](const Statistics& a, const Statistics& b) { return a == b; }, py::is_operator())
+      .def(py::pickle([](const Statistics& s) { return py::bytes(statistics_to_bytes(s)); },
+                      [](const py::bytes& bytes) { return statistics_from_bytes(std::string_view(bytes)); }));
 }
 
 }  // namespace meantime::python

@@ -17,6 +17,7 @@ import meantime.analyses.deterministic
 import meantime.analyses.price
 import meantime.analyses.sensitivities
 import meantime.analyses.sweeps
+import meantime.cluster
 import meantime.distributions
 import meantime.errors
 import meantime.files
@@ -35,7 +36,7 @@ MODULES = [meantime, meantime.distributions, meantime.errors, meantime.files, me
            meantime.plot.analyses, meantime.progress, meantime.result, meantime.simulation,
            meantime.scenario, meantime.schema, meantime.records, meantime.analyses,
            meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
-           meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison]
+           meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.cluster]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

@@ -106,6 +106,10 @@ class Result:
         self.seconds = seconds
         self.statistics: _core.Statistics = run.statistics
 
+    def __reduce__(self):
+        # The engine's result pickles exactly (its bytes); cached tables are made again.
+        return (Result, (self.scenario, self._run, self.seconds))
+
     # -- single numbers ------------------------------------------------------------------------
 
     def _month(self, month: int | None) -> int:

@@ -7,9 +7,10 @@ import time
 from typing import Any, Callable, Mapping, Union
 
 from . import _core
-from .errors import RunSettingsError
+from .errors import MemoryLimitError, RunSettingsError
 from .progress import ProgressBar
 from .result import Result
+from .cluster import ClusterSettings
 from .scenario import Scenario, default_scenario
 
 __all__ = ["simulate"]
@@ -26,6 +27,18 @@ def _whole(name: str, value: Any, low: int, high: int) -> int:
     return value
 
 
+def _check_memory_here(scenario: Scenario, paths: int, keep_outcomes: bool, keep_paths: bool) -> None:
+    """A cluster run's kept arrays come back to this machine: they must fit here (the engine's
+    rule: at most three quarters of the memory available), whatever each worker can hold."""
+    needed = _core.per_path_bytes(scenario._core, paths, keep_outcomes, keep_paths)
+    available = _core.available_memory()
+    if needed > 0 and (available == 0 or needed > 0.75 * available):
+        remedy = ("run with keep_paths off (statistics need no per-path memory), or fewer paths"
+                  if keep_paths else "run with keep_outcomes off, or fewer paths")
+        raise MemoryLimitError(f"the per-path arrays would need {needed / 2**20:,.1f} MiB here but "
+                               f"{available / 2**20:,.1f} MiB is available; {remedy}", needed, available)
+
+
 def simulate(
     scenario: Scenario | Mapping[str, Any] | None = None,
     paths: int = 10_000,
@@ -36,6 +49,9 @@ def simulate(
     keep_paths: bool = False,
     progress: ProgressArgument = None,
     first_path: int = 0,
+    client: Any = None,
+    chunk_paths: int | None = None,
+    retries: int | None = None,
 ) -> Result:
     """Simulate many futures of one start-up idea.
 
@@ -69,6 +85,17 @@ def simulate(
     first_path : int, default 0
         Simulate paths ``first_path .. first_path + paths - 1``: one chunk of a larger run
         (chunks combine with :meth:`Result.merge`).
+    client : dask.distributed.Client, optional
+        Run on this Dask cluster instead (``pip install 'meantime[dask]'``): the paths are cut
+        into chunks of ``chunk_paths``, one task each, and merged in path order, so the result
+        is bit-identical to the local run (see "Running on a cluster" in the README). The
+        scenario is sent to each worker once; ``threads`` does not apply (one engine thread per
+        task).
+    chunk_paths : int, optional
+        With ``client``: paths per task, default 65,536. The result does not depend on it.
+    retries : int, optional
+        With ``client``: extra attempts for a task that raised, default 2. A worker that dies
+        is replaced by Dask and its chunks run again, with the same answer.
 
     Returns
     -------
@@ -108,6 +135,7 @@ def simulate(
     seed = _whole("seed", seed, 0, 2**64 - 1)
     first_path = _whole("first_path", first_path, 0, 2**63 - 1)
     threads = 0 if threads is None else _whole("threads", threads, 1, 1024)
+    cluster = ClusterSettings.make(client, chunk_paths, retries)
 
     bar = None
     if callable(progress) and not isinstance(progress, bool):
@@ -120,16 +148,21 @@ def simulate(
 
     start = time.perf_counter()
     try:
-        run = _core.simulate(
-            scenario._core,
-            paths=paths,
-            seed=seed,
-            first_path=first_path,
-            threads=threads,
-            keep_outcomes=bool(keep_outcomes),
-            keep_paths=bool(keep_paths),
-            progress=report,
-        )
+        if cluster is not None:
+            _check_memory_here(scenario, paths, bool(keep_outcomes), bool(keep_paths))
+            run = cluster.simulate(scenario, paths, seed, first_path, bool(keep_outcomes), bool(keep_paths),
+                                   report if report is not None else (lambda done, total: None))
+        else:
+            run = _core.simulate(
+                scenario._core,
+                paths=paths,
+                seed=seed,
+                first_path=first_path,
+                threads=threads,
+                keep_outcomes=bool(keep_outcomes),
+                keep_paths=bool(keep_paths),
+                progress=report,
+            )
     finally:
         if bar is not None:
             bar.close()

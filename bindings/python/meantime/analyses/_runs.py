@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional, Sequence, TypeVar
 
 from .. import _core
+from ..cluster import ClusterSettings
 from ..errors import RunCancelled
 from ..progress import ProgressBar
 from ..result import Result
@@ -47,11 +48,17 @@ class Runs:
     expected_runs : int
         How many runs the analysis expects, for the bar's length. An analysis that does not know
         (a bisection) gives its best guess; the bar grows if more runs come.
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: with a Dask ``client`` every run is cut into chunks
+        sent to the cluster, and each run's ``reduce`` happens on a worker; the answers are the
+        local ones bit for bit.
     """
 
     def __init__(self, paths: int, seed: int, threads: Optional[int], progress: ProgressArgument,
-                 expected_runs: int) -> None:
+                 expected_runs: int, client: Any = None, chunk_paths: Optional[int] = None,
+                 retries: Optional[int] = None) -> None:
         self.paths, self.seed, self.threads = check_run_settings(paths, seed, threads)
+        self.cluster = ClusterSettings.make(client, chunk_paths, retries)
         if not (progress is None or isinstance(progress, bool) or callable(progress)):
             raise TypeError(f"progress must be None, True, False or a function, got {type(progress).__name__}")
         self.total = self.paths * max(1, int(expected_runs))
@@ -127,6 +134,8 @@ class Runs:
         """
         if seeds is not None and len(seeds) != len(scenarios):
             raise ValueError("one seed per scenario")
+        if self.cluster is not None:
+            return self._run_on_cluster(scenarios, reduce, seeds)
         kept = []
         for i, scenario in enumerate(scenarios):
             seed = self.seed if seeds is None else seeds[i]
@@ -137,4 +146,14 @@ class Runs:
             self.done += self.paths
             self.runs += 1
             kept.append(reduce(result))
+        return kept
+
+    def _run_on_cluster(self, scenarios: Sequence[Scenario], reduce: Callable[[Result], T],
+                        seeds: Optional[Sequence[int]]) -> list[T]:
+        seeds = [self.seed] * len(scenarios) if seeds is None else list(seeds)
+        kept = self.cluster.run_and_reduce(scenarios, seeds, self.paths, reduce, self._report)
+        if self._cancelled:  # the progress function said stop just as the last run finished
+            raise RunCancelled("the analysis was stopped by its progress function")
+        self.done += self.paths * len(scenarios)
+        self.runs += len(scenarios)
         return kept

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 import numpy as np
 import pandas as pd
@@ -186,6 +186,9 @@ def required_capital(
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
+    client: Any = None,
+    chunk_paths: Optional[int] = None,
+    retries: Optional[int] = None,
     confidence: float = 0.95,
     method: str = "auto",
     tolerance: float = 1.0,
@@ -217,6 +220,9 @@ def required_capital(
     tolerance : float, default 1.0
         Pounds: how close the bisection brackets each answer (it reports the upper end, which
         reaches the target on the simulated paths).
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        paths), with the local answer bit for bit.
 
     Returns
     -------
@@ -268,7 +274,8 @@ def required_capital(
     savings = scenario.household.savings
     # A bisection takes a dozen or so runs for each end of each interval; the bar adjusts.
     expected_runs = 1 if method == "lowest_cash" else 1 + 3 * 12 * len(targets)
-    with Runs(paths, seed, threads, progress, expected_runs=expected_runs) as runs:
+    with Runs(paths, seed, threads, progress, expected_runs=expected_runs,
+              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
         lowest, survivors = runs.run(
             [scenario], lambda result: (result.outcomes["lowest_cash"].to_numpy().copy(), _survivors(result)))[0]
         n = lowest.size

@@ -23,6 +23,9 @@ def compare(
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
+    client: Any = None,
+    chunk_paths: Optional[int] = None,
+    retries: Optional[int] = None,
 ) -> pd.DataFrame:
     """The headline answers of several scenarios side by side, and each one's difference from
     the first.
@@ -40,6 +43,9 @@ def compare(
         As for :func:`~meantime.simulate`, for every scenario.
     progress : bool or callable, optional
         One bar over the whole comparison.
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        paths), with the local answer bit for bit.
 
     Returns
     -------
@@ -78,7 +84,8 @@ def compare(
         if not isinstance(name, str):
             raise ArgumentError("scenarios", f"names must be text, got {name!r}")
     checked = [as_scenario(scenarios[name], f"scenarios[{name!r}]") for name in names]
-    with Runs(paths, seed, threads, progress, expected_runs=len(checked)) as runs:
+    with Runs(paths, seed, threads, progress, expected_runs=len(checked),
+              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
         answers = runs.run(checked, lambda result: headlines(result, keep_per_path=True))
     columns: dict[tuple[str, str], list[Any]] = {("unit", ""): [HEADLINES[a][0] for a in HEADLINES]}
     for name, answer in zip(names, answers):

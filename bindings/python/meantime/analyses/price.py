@@ -41,6 +41,9 @@ def price_curve(
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
+    client: Any = None,
+    chunk_paths: Optional[int] = None,
+    retries: Optional[int] = None,
 ) -> pd.DataFrame:
     """Survival, founder income, clients served and the share priced out, against price.
 
@@ -58,6 +61,9 @@ def price_curve(
         As for :func:`~meantime.simulate`, for every price.
     progress : bool or callable, optional
         One bar over the whole curve.
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        paths), with the local answer bit for bit.
 
     Returns
     -------
@@ -86,7 +92,8 @@ def price_curve(
     scenario = as_scenario(scenario)
     prices = _prices(prices)
     scenarios = [with_value("prices", scenario, "business.price_per_session", p) for p in prices]
-    with Runs(paths, seed, threads, progress, expected_runs=len(scenarios)) as runs:
+    with Runs(paths, seed, threads, progress, expected_runs=len(scenarios),
+              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
         answers = runs.run(scenarios, headlines)
     columns = [c for name in PRICE_CURVE_ANSWERS for c in (name, f"{name}_se")]
     table = pd.DataFrame([answer.row() for answer in answers], index=pd.Index(prices, name="price"))[columns]
@@ -144,6 +151,9 @@ def best_price(
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
+    client: Any = None,
+    chunk_paths: Optional[int] = None,
+    retries: Optional[int] = None,
 ) -> pd.DataFrame:
     """The price that maximises the founder's expected income while the venture survives and
     stays affordable, or a clear answer that no price does.
@@ -171,6 +181,9 @@ def best_price(
         As for :func:`~meantime.simulate`, for every price (one seed: common random numbers).
     progress : bool or callable, optional
         One bar over the whole search.
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        paths), with the local answer bit for bit.
 
     Returns
     -------
@@ -202,7 +215,8 @@ def best_price(
     if max_priced_out is not None:
         max_priced_out = probability("max_priced_out", max_priced_out, open_ends=False)
     prices = default_prices(scenario) if prices is None else _prices(prices)
-    curve = price_curve(scenario, prices, paths, seed, threads=threads, progress=progress)
+    curve = price_curve(scenario, prices, paths, seed, threads=threads, progress=progress, client=client,
+                        chunk_paths=chunk_paths, retries=retries)
     meets = pd.Series(True, index=curve.index)
     if min_survival is not None:
         meets &= curve["survival"] >= min_survival

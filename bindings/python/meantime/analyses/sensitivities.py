@@ -126,6 +126,9 @@ def sensitivity(
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
+    client: Any = None,
+    chunk_paths: Optional[int] = None,
+    retries: Optional[int] = None,
     samples: int = 64,
     confidence: float = 0.95,
 ) -> pd.DataFrame:
@@ -165,6 +168,9 @@ def sensitivity(
         Sobol's base sample size N, a power of two.
     confidence : float, default 0.95
         Level of Sobol's bootstrap confidence intervals.
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        paths), with the local answer bit for bit.
 
     Returns
     -------
@@ -210,14 +216,16 @@ def sensitivity(
     if paths is None:
         paths = 10_000 if method == "tornado" else 2_000
     if method == "tornado":
-        with Runs(paths, seed, threads, progress, expected_runs=2 * len(fields) + 1) as runs:
+        with Runs(paths, seed, threads, progress, expected_runs=2 * len(fields) + 1,
+                  client=client, chunk_paths=chunk_paths, retries=retries) as runs:
             table = _tornado(scenario, fields, runs, metric)
     else:
         if isinstance(samples, bool) or not isinstance(samples, numbers.Integral) or samples < 2 or \
                 samples & (samples - 1):
             raise ArgumentError("samples", f"must be a power of two (Sobol' sequences), at least 2, got {samples!r}")
         confidence = probability("confidence", confidence)
-        with Runs(paths, seed, threads, progress, expected_runs=samples * (len(fields) + 2)) as runs:
+        with Runs(paths, seed, threads, progress, expected_runs=samples * (len(fields) + 2),
+                  client=client, chunk_paths=chunk_paths, retries=retries) as runs:
             table = _sobol(scenario, fields, runs, metric, int(samples), confidence, runs.seed)
     name = metric if isinstance(metric, str) else getattr(metric, "__name__", "metric")
     table.attrs.update(method=method, metric=name,

@@ -49,6 +49,9 @@ def sweep(
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
+    client: Any = None,
+    chunk_paths: Optional[int] = None,
+    retries: Optional[int] = None,
     common_random_numbers: bool = True,
 ) -> pd.DataFrame:
     """Run every combination of some fields' values, each with the same seed.
@@ -72,6 +75,9 @@ def sweep(
     common_random_numbers : bool, default True
         False gives point ``k`` the seed ``seed + k`` (independent luck): only to show what
         common random numbers buy.
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        paths), with the local answer bit for bit.
 
     Returns
     -------
@@ -104,7 +110,8 @@ def sweep(
     """
     scenario = as_scenario(scenario)
     fields, points, scenarios = grid_scenarios(scenario, grid)
-    with Runs(paths, seed, threads, progress, expected_runs=len(scenarios)) as runs:
+    with Runs(paths, seed, threads, progress, expected_runs=len(scenarios),
+              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
         seeds = None if common_random_numbers else [(runs.seed + k) % 2**64 for k in range(len(scenarios))]
         answers = runs.run(scenarios, headlines, seeds=seeds)
     rows = []
