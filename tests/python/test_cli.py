@@ -262,3 +262,21 @@ def test_analysis_commands_call_the_analyses(capsys, tmp_path, monkeypatch):
 def test_sweep_grid_arguments(capsys, vary, words):
     status, _, err = run(capsys, "sweep", "--vary", vary)
     assert status == 2 and words in err
+
+
+def test_run_on_a_local_cluster_gives_the_same_answer(capsys):
+    import dask.distributed  # noqa: F401  (in requirements-dev.txt: a missing Dask fails here)
+    args = ("run", "--paths", "3000", "--seed", "4", "--no-progress")
+    status, local, _ = run(capsys, *args)
+    assert status == 0
+    status, clustered, err = run(capsys, *args, "--scheduler", "local:2", "--chunk-paths", "1000")
+    assert status == 0, err
+    # Everything but the first line (which says how long the run took) is the same, to the digit.
+    assert clustered.splitlines()[1:] == local.splitlines()[1:]
+
+
+def test_scheduler_options_are_checked(capsys):
+    status, _, err = run(capsys, "run", "--paths", "100", "--chunk-paths", "50")
+    assert status == 2 and "--chunk-paths goes with --scheduler" in err
+    status, _, err = run(capsys, "run", "--paths", "100", "--scheduler", "local:many")
+    assert status == 2 and "local:N needs a whole number" in err
