@@ -22,7 +22,9 @@ ANALYSES = ("break_even", "required_capital", "sweep", "compare")
 
 
 @pytest.fixture(autouse=True)
-def without_analyses(monkeypatch):
+def without_analyses(request, monkeypatch):
+    if "with_analyses" in request.keywords:
+        return
     for name in ANALYSES:
         monkeypatch.delattr(meantime, name, raising=False)
 
@@ -245,10 +247,10 @@ def test_analysis_commands_call_the_analyses(capsys, tmp_path, monkeypatch):
     (name, args, kwargs), = [c for c in calls if c[0] == "break_even"]
     assert args == (scenario,)
     (_, args, kwargs), = [c for c in calls if c[0] == "required_capital"]
-    assert args == (scenario,) and kwargs == dict(survival=0.8, paths=300, seed=3, threads=None)
+    assert args == (scenario,) and kwargs == dict(survival=0.8, paths=300, seed=3, threads=None, progress=None)
     (_, args, kwargs), = [c for c in calls if c[0] == "sweep"]
     assert args == (scenario, {"business.price_per_session": [8.0, 10.0, 12.0], "household.savings": [1000, 2000]})
-    assert kwargs == dict(paths=10_000, seed=2026, threads=None)
+    assert kwargs == dict(paths=10_000, seed=2026, threads=None, progress=None)
     (_, args, kwargs), = [c for c in calls if c[0] == "compare"]
     assert list(args[0]) == ["allotment_project", "coding_courses"] and kwargs["threads"] == 1
 
@@ -280,3 +282,10 @@ def test_scheduler_options_are_checked(capsys):
     assert status == 2 and "--chunk-paths goes with --scheduler" in err
     status, _, err = run(capsys, "run", "--paths", "100", "--scheduler", "local:many")
     assert status == 2 and "local:N needs a whole number" in err
+
+
+@pytest.mark.with_analyses
+def test_no_progress_means_no_bar_for_the_analyses_too(capsys):
+    status, _, err = run(capsys, "sweep", "--vary", "business.price_per_session=9,10", "--paths", "20000",
+                         "--no-progress")
+    assert status == 0 and "path/s" not in err and err == ""

@@ -193,7 +193,7 @@ def _scenario(path: str | None, args: argparse.Namespace):
 
 
 def _run_options(args: argparse.Namespace) -> dict:
-    options = dict(paths=args.paths, seed=args.seed)
+    options = dict(paths=args.paths, seed=args.seed, progress=False if args.no_progress else None)
     client = getattr(args, "client", None)
     if client is None:
         if getattr(args, "chunk_paths", None) is not None:
@@ -249,7 +249,7 @@ def _run(args: argparse.Namespace) -> int:
     from .simulation import simulate
 
     scenario = _scenario(args.scenario, args)
-    result = simulate(scenario, **_run_options(args), keep_outcomes=True, progress=False if args.no_progress else None)
+    result = simulate(scenario, **_run_options(args), keep_outcomes=True)
     print(output.run_text(result, _label(args.scenario)))
     if args.out:
         output.write_table(result.monthly, args.out)
@@ -264,8 +264,7 @@ def _report(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith((".html", ".htm")):
         raise CommandError(f"the report is an HTML file: give --out a name ending in .html, got {args.out!r}")
     scenario = _scenario(args.scenario, args)
-    result = simulate(scenario, **_run_options(args), keep_outcomes=False,
-                      keep_paths=args.paths <= COMBINED_FAN_PATHS, progress=False if args.no_progress else None)
+    result = simulate(scenario, **_run_options(args), keep_outcomes=False, keep_paths=args.paths <= COMBINED_FAN_PATHS)
     title = args.title or output.title_from(args.scenario)
     write_report(result, args.out, title=title, analyses=not args.no_analyses)
     print(f"wrote {args.out}: {str(result).splitlines()[0]}")
