@@ -121,6 +121,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   auto work = [&](unsigned worker) {
     try {
       std::vector<PathState> states(kBlockPaths);
+      MonthColumns month_values(kBlockPaths);
       Statistics& statistics = totals[worker].statistics;
       for (;;) {
         if (stop.load(std::memory_order_relaxed)) break;
@@ -132,12 +133,13 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
         for (std::size_t i = 0; i < count; ++i) {
           model.start(states[i], PathKey{options.seed, options.first_path + begin + i});
         }
-        // Month by month across the block: the statistics of one month stay in cache.
+        // Month by month across the block: the statistics of one month stay in cache, and take
+        // the block's values series by series.
         for (int month = 1; month <= months; ++month) {
           for (std::size_t i = 0; i < count; ++i) {
             const PathKey key{options.seed, options.first_path + begin + i};
             const MonthValues values = model.step(states[i], key, month);
-            statistics.add_month(month, values);
+            month_values.set(i, values);
             if (result.path_arrays) {
               for (int s = 0; s < kSeriesCount; ++s) {
                 result.path_arrays->series[static_cast<std::size_t>(s)](static_cast<Eigen::Index>(begin + i),
@@ -145,6 +147,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
               }
             }
           }
+          statistics.add_month(month, month_values, count);
         }
         for (std::size_t i = 0; i < count; ++i) {
           statistics.add_outcome(states[i].outcome);
