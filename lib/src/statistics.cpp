@@ -74,6 +74,15 @@ void ExactSum::add(const double* values, std::size_t count) {
   coarse_squares_ += coarse_squares;
 }
 
+void ExactSum::add_copies(double x, std::uint64_t copies) {
+  const int128 n = copies;
+  const std::int64_t coarse = fixed_point(x, 16.0);
+  count_ += copies;
+  sum_ += n * fixed_point(x, 65536.0);
+  coarse_sum_ += n * coarse;
+  coarse_squares_ += n * (static_cast<int128>(coarse) * coarse);
+}
+
 void ExactSum::merge(const ExactSum& other) {
   count_ += other.count_;
   sum_ += other.sum_;
@@ -170,6 +179,13 @@ void LogHistogram::add(const double* values, std::size_t count) {
   count_ += count;
 }
 
+void LogHistogram::add_copies(double x, std::uint64_t copies) {
+  if (copies == 0) return;
+  add(&x, 1);  // min and max see x once: more copies of the same bits change neither
+  counts_[static_cast<std::size_t>(bin_index(x) - offset_)] += copies - 1;
+  count_ += copies - 1;
+}
+
 void LogHistogram::merge(const LogHistogram& other) {
   if (other.count_ == 0) return;
   if (count_ == 0) {
@@ -228,6 +244,27 @@ std::vector<std::pair<std::int32_t, std::uint64_t>> LogHistogram::bins() const {
 
 bool LogHistogram::operator==(const LogHistogram& o) const {
   return count_ == o.count_ && min_ == o.min_ && max_ == o.max_ && bins() == o.bins();
+}
+
+void Distributional::add(const double* values, std::size_t count) {
+  // A column that is one value throughout (loan repayments, a benefit or waiting list the
+  // scenario does not use, every path failed) is added in one step. Bits, not ==: 0.0 and -0.0
+  // are different values to min and max.
+  std::uint64_t first = 0;
+  bool one_value = count > 0;
+  if (one_value) {
+    first = bits_of(values[0]);
+    std::uint64_t differ = 0;
+    for (std::size_t i = 1; i < count; ++i) differ |= bits_of(values[i]) ^ first;
+    one_value = differ == 0;
+  }
+  if (one_value) {
+    sum.add_copies(values[0], count);
+    histogram.add_copies(values[0], count);
+  } else {
+    sum.add(values, count);
+    histogram.add(values, count);
+  }
 }
 
 void CountHistogram::merge(const CountHistogram& other) {

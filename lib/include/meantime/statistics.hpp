@@ -23,6 +23,8 @@ class ExactSum {
   // with the running sums kept in registers: what the engine calls once per series, month and
   // block of paths.
   void add(const double* values, std::size_t count);
+  // add(x) `copies` times.
+  void add_copies(double x, std::uint64_t copies);
   void merge(const ExactSum& other);
   std::uint64_t count() const noexcept { return count_; }
   double sum() const;
@@ -48,6 +50,8 @@ class LogHistogram {
   void add(double x);
   // The same as add() for each value in turn, growing the bins at most once.
   void add(const double* values, std::size_t count);
+  // add(x) `copies` times.
+  void add_copies(double x, std::uint64_t copies);
   void merge(const LogHistogram& other);
   std::uint64_t count() const noexcept { return count_; }
   double min() const noexcept { return min_; }
@@ -102,10 +106,7 @@ struct Distributional {
     sum.add(x);
     histogram.add(x);
   }
-  void add(const double* values, std::size_t count) {
-    sum.add(values, count);
-    histogram.add(values, count);
-  }
+  void add(const double* values, std::size_t count);
   void merge(const Distributional& o) {
     sum.merge(o.sum);
     histogram.merge(o.histogram);
