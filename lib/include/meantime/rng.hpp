@@ -9,6 +9,7 @@
 
 #include <Random123/philox.h>
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -96,19 +97,34 @@ class MonthUniforms {
 
   double first_uniform(unsigned d) {
     const unsigned block = d / 4;
-    if (block != cached_block_) {
-      cache_ = philox_block(key_, month_, 0, block, entity_);
-      cached_block_ = block;
-    }
-    return to_open_unit(cache_.v[d % 4]);
+    if (block != current_block_) switch_to(block);
+    return to_open_unit(current_.v[d % 4]);
   }
 
  private:
+  // Every block computed is kept, not just the last: the step's draws come in model order
+  // (illness, reviews, arrivals, ..., leavers), which goes back and forth between blocks.
+  void switch_to(unsigned block) {
+    if (block >= kKeptBlocks) {
+      current_ = philox_block(key_, month_, 0, block, entity_);
+    } else {
+      if (!(kept_ & (1u << block))) {
+        blocks_[block] = philox_block(key_, month_, 0, block, entity_);
+        kept_ |= 1u << block;
+      }
+      current_ = blocks_[block];
+    }
+    current_block_ = block;
+  }
+
+  static constexpr unsigned kKeptBlocks = 3;  // draws 0..11: every draw a month makes today
   PathKey key_;
   std::uint64_t month_;
   std::uint64_t entity_;
-  unsigned cached_block_ = ~0u;
-  Philox::ctr_type cache_{};
+  unsigned current_block_ = ~0u;
+  Philox::ctr_type current_{};  // the block of current_block_
+  unsigned kept_ = 0;            // bit b: blocks_[b] is computed
+  std::array<Philox::ctr_type, kKeptBlocks> blocks_;
 };
 
 }  // namespace meantime
