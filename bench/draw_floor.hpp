@@ -38,7 +38,7 @@ class DrawFloor {
   // One month's draws, in the order PathModel::step makes them. Returns a count to keep the
   // compiler from dropping the work.
   std::int64_t month(PathKey key, int month) {
-    MonthDraws draws(key, month, false);
+    MonthDraws draws(key, month, false, cache_);
     const bool ill = ill_this_month(s_.health, health_, key, month, draws, false);
     budget_changes(s_.clients, clients_, month, draws);
     const Arrivals arrivals = market_month(s_.market, market_, market_state_, draws);
@@ -65,6 +65,7 @@ class DrawFloor {
 
   const Scenario& s_;
   double founder_hours_;
+  SamplerCache cache_;
   MarketParameters market_;
   double churn_ = 0;
   double savings_ = 0;

@@ -9,6 +9,7 @@
 #include "meantime/distribution.hpp"
 #include "meantime/rng.hpp"
 #include "meantime/samplers.hpp"
+#include "sampler_cache.hpp"
 
 namespace meantime {
 
@@ -66,11 +67,12 @@ inline double draw_monthly(const Distribution& d, PathKey key, int month, std::u
   return d.draw(stream);
 }
 
-// The month's random counts, or their rounded expectations in deterministic runs.
+// The month's random counts, or their rounded expectations in deterministic runs. `cache` is
+// the worker's (see sampler_cache.hpp).
 class MonthDraws {
  public:
-  MonthDraws(PathKey key, int month, bool deterministic)
-      : uniforms_(key, static_cast<std::uint64_t>(month)), deterministic_(deterministic) {}
+  MonthDraws(PathKey key, int month, bool deterministic, SamplerCache& cache)
+      : uniforms_(key, static_cast<std::uint64_t>(month)), deterministic_(deterministic), cache_(cache) {}
 
   std::int64_t binomial(MonthDraw d, std::int64_t n, double p) {
     if (deterministic_) return std::llround(static_cast<double>(n) * p);
@@ -86,13 +88,15 @@ class MonthDraws {
   bool happens(MonthDraw d, double p, unsigned offset = 0) { return p > 0 && binomial(d, offset, 1, p) == 1; }
   std::int64_t poisson(MonthDraw d, double mean) {
     if (deterministic_) return std::llround(mean);
+    if (!(mean > 0.0)) return 0;
     auto source = uniforms_.draw(static_cast<unsigned>(d));
-    return meantime::poisson(mean, source);
+    return meantime::poisson(cache_.poisson(mean), source);
   }
 
  private:
   MonthUniforms uniforms_;
   bool deterministic_;
+  SamplerCache& cache_;
 };
 
 }  // namespace meantime

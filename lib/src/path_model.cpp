@@ -57,11 +57,11 @@ void PathModel::maybe_hire(PathState& state) const {
   if (after <= kMaxFte * kHoursPerFte + 1e-9) state.staff_hours += staff.hire_hours_per_week;
 }
 
-MonthValues PathModel::step(PathState& state, PathKey key, int month) const {
+MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCache& cache) const {
   const Scenario& s = scenario_;
   const bool deterministic = s.run.deterministic;
   const auto m = static_cast<std::size_t>(month);
-  MonthDraws draws(key, month, deterministic);
+  MonthDraws draws(key, month, deterministic, cache);
 
   // Demand.
   const bool ill = ill_this_month(s.health, state.health, key, month, draws, deterministic);

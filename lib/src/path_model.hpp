@@ -40,7 +40,8 @@ class PathModel {
   explicit PathModel(const Scenario& scenario);
 
   void start(PathState& state, PathKey key) const;
-  MonthValues step(PathState& state, PathKey key, int month) const;
+  // `cache` is the calling worker's own.
+  MonthValues step(PathState& state, PathKey key, int month, SamplerCache& cache) const;
 
  private:
   void track_break_even(PathState& state, const BusinessMonth& business, int month) const;

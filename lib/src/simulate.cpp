@@ -122,6 +122,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
     try {
       std::vector<PathState> states(kBlockPaths);
       MonthColumns month_values(kBlockPaths);
+      SamplerCache cache;
       Statistics& statistics = totals[worker].statistics;
       for (;;) {
         if (stop.load(std::memory_order_relaxed)) break;
@@ -138,7 +139,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
         for (int month = 1; month <= months; ++month) {
           for (std::size_t i = 0; i < count; ++i) {
             const PathKey key{options.seed, options.first_path + begin + i};
-            const MonthValues values = model.step(states[i], key, month);
+            const MonthValues values = model.step(states[i], key, month, cache);
             month_values.set(i, values);
             if (result.path_arrays) {
               for (int s = 0; s < kSeriesCount; ++s) {
