@@ -82,11 +82,16 @@ class MonthUniforms {
         first_used_ = true;
         return owner_.first_uniform(draw_);
       }
+      return next_extra();
+    }
+
+   private:
+    // Out of line, so that the common case above inlines into the samplers.
+    [[gnu::noinline]] double next_extra() {
       if (!extra_) extra_.emplace(owner_.key_, owner_.month_, 1 + draw_, owner_.entity_);
       return extra_->next();
     }
 
-   private:
     MonthUniforms& owner_;
     unsigned draw_;
     bool first_used_ = false;
@@ -104,7 +109,7 @@ class MonthUniforms {
  private:
   // Every block computed is kept, not just the last: the step's draws come in model order
   // (illness, reviews, arrivals, ..., leavers), which goes back and forth between blocks.
-  void switch_to(unsigned block) {
+  [[gnu::noinline]] void switch_to(unsigned block) {
     if (block >= kKeptBlocks) {
       current_ = philox_block(key_, month_, 0, block, entity_);
     } else {
