@@ -96,16 +96,24 @@ std::int64_t poisson(double mean, U& u) {
   return poisson(PoissonConstants(mean), u);
 }
 
+// q^n, the binomial's chance of no successes: std::pow, or a kept copy of it with the same bits
+// (see LastPower in draws.hpp). q^1 is q exactly: pow's result is exact whenever it is
+// representable, and GCC already folds pow(q, 1.0) to q wherever n = 1 is known at compile
+// time (an event's draw inlined), so the shortcut gives the same bits in every build.
+struct Power {
+  double operator()(double q, std::int64_t n) const { return n == 1 ? q : std::pow(q, static_cast<double>(n)); }
+};
+
 // Binomial(n, p) for p <= 1/2.
-template <class U>
-std::int64_t binomial_lower_half(std::int64_t n, double p, U& u) {
+template <class U, class Powers = Power>
+std::int64_t binomial_lower_half(std::int64_t n, double p, U& u, Powers&& power = Power{}) {
   const double nd = static_cast<double>(n);
   const double q = 1.0 - p;
   if (nd * p < kInversionMeanLimit) {
     const double target = u.next();
     const double s = p / q;
     const double a = (nd + 1.0) * s;
-    double r = std::pow(q, nd);
+    double r = power(q, n);
     double cdf = r;
     std::int64_t k = 0;
     while (target > cdf && k < n) {
@@ -140,17 +148,17 @@ std::int64_t binomial_lower_half(std::int64_t n, double p, U& u) {
   }
 }
 
-template <class U>
-std::int64_t binomial(std::int64_t n, double p, U& u) {
+template <class U, class Powers = Power>
+std::int64_t binomial(std::int64_t n, double p, U& u, Powers&& power = Power{}) {
   if (n <= 0 || !(p > 0.0)) return 0;
   if (p >= 1.0) return n;
   if (p > 0.5) {
     // Mirror the uniforms too, so the count stays increasing in both p and u across p = 1/2
     // (what common random numbers need).
     Mirrored<U> mirrored{u};
-    return n - binomial_lower_half(n, 1.0 - p, mirrored);
+    return n - binomial_lower_half(n, 1.0 - p, mirrored, power);
   }
-  return binomial_lower_half(n, p, u);
+  return binomial_lower_half(n, p, u, power);
 }
 
 template <class U>
