@@ -21,7 +21,9 @@ namespace meantime::bench {
 class DrawFloor {
  public:
   explicit DrawFloor(const Scenario& scenario)
-      : s_(scenario), founder_hours_(founder_business_hours(scenario)) {}
+      : s_(scenario),
+        founder_hours_(founder_business_hours(scenario)),
+        payment_plan_(payment_plan(scenario.payments, false)) {}
 
   // The per-path parameter draws (month 0), as PathModel::start makes them.
   void start(PathKey key) {
@@ -48,7 +50,7 @@ class DrawFloor {
     const ClientMonth booked = admit_and_book(s_.clients, clients_, arrivals.can_pay, max_clients, draws);
     // Only whether anything was billed decides the payment draws.
     const double billed = static_cast<double>(std::min(booked.booked, capacity)) * s_.business.price_per_session;
-    payments_month(s_.payments, receivables_, billed, month, key, draws, false);
+    payments_month(payment_plan_, receivables_, billed, month, key, draws, false);
     const std::int64_t gave_up = clients_leave(s_.clients, churn_, clients_, draws);
     hire_if_waiting();
     return booked.booked + gave_up + (ill ? 1 : 0);
@@ -65,6 +67,7 @@ class DrawFloor {
 
   const Scenario& s_;
   double founder_hours_;
+  PaymentPlan payment_plan_;
   SamplerCache cache_;
   MarketParameters market_;
   double churn_ = 0;

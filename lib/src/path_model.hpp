@@ -48,6 +48,7 @@ class PathModel {
   void maybe_hire(PathState& state) const;
   const Scenario& scenario_;
   FundingSchedule funding_;
+  PaymentPlan payment_plan_;
   double founder_hours_;  // for the business, after any job
   double household_income_;  // other, partner and job income a month
 };
