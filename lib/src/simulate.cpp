@@ -199,9 +199,10 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   if (cancelled) throw RunCancelled();
   if (options.progress) options.progress(options.paths, options.paths);
 
-  // Exact merges: the order cannot change a bit, but keep it fixed anyway.
-  result.statistics = Statistics(months);
-  for (const auto& t : totals) result.statistics.merge(t.statistics);
+  // Exact merges: the order cannot change a bit, but keep it fixed anyway. The first worker's
+  // statistics are taken as they are (merging them into empty ones would copy them).
+  result.statistics = std::move(totals[0].statistics);
+  for (std::size_t t = 1; t < totals.size(); ++t) result.statistics.merge(totals[t].statistics);
   return result;
 }
 

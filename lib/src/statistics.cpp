@@ -196,13 +196,19 @@ void LogHistogram::merge(const LogHistogram& other) {
   const std::int32_t low = std::min(offset_, other.offset_);
   const std::int32_t high = std::max(offset_ + static_cast<std::int32_t>(counts_.size()),
                                      other.offset_ + static_cast<std::int32_t>(other.counts_.size()));
-  std::vector<std::uint64_t> merged(static_cast<std::size_t>(high - low), 0);
-  for (std::size_t i = 0; i < counts_.size(); ++i) merged[static_cast<std::size_t>(offset_ - low) + i] += counts_[i];
-  for (std::size_t i = 0; i < other.counts_.size(); ++i) {
-    merged[static_cast<std::size_t>(other.offset_ - low) + i] += other.counts_[i];
+  if (low == offset_ && high == offset_ + static_cast<std::int32_t>(counts_.size())) {
+    // The union is this range already (the usual case): add in place.
+    const auto shift = static_cast<std::size_t>(other.offset_ - offset_);
+    for (std::size_t i = 0; i < other.counts_.size(); ++i) counts_[shift + i] += other.counts_[i];
+  } else {
+    std::vector<std::uint64_t> merged(static_cast<std::size_t>(high - low), 0);
+    for (std::size_t i = 0; i < counts_.size(); ++i) merged[static_cast<std::size_t>(offset_ - low) + i] += counts_[i];
+    for (std::size_t i = 0; i < other.counts_.size(); ++i) {
+      merged[static_cast<std::size_t>(other.offset_ - low) + i] += other.counts_[i];
+    }
+    counts_ = std::move(merged);
+    offset_ = low;
   }
-  counts_ = std::move(merged);
-  offset_ = low;
   count_ += other.count_;
   min_ = std::min(min_, other.min_);
   max_ = std::max(max_, other.max_);
