@@ -68,8 +68,8 @@ inline double draw_monthly(const Distribution& d, PathKey key, int month, std::u
 }
 
 // The last q^n a path's binomial worked out, kept in the path's state: for a count whose chance
-// stays put (a path's churn, its share who can pay) over a number that often does too (this
-// month's clients as last month's), it saves a pow with the same bits.
+// stays put (a path's share who can pay, its churn) over a number that often does too (a few
+// newcomers a month, a full diary), it saves a pow with the same bits.
 class LastPower {
  public:
   double operator()(double q, std::int64_t n) {
