@@ -4,14 +4,16 @@
 # 2-thread speed-up, and the peak memory of summary-only runs by path count.
 #
 #   bench/run_all.sh [BUILD_DIR]        (default: build)
-#   REPETITIONS=5 bench/run_all.sh      more repetitions on a noisy machine
+#   REPETITIONS=9 bench/run_all.sh      more repetitions on a noisy machine (default 5)
 #
-# The machine is shared, so each benchmark is repeated and the best repetition (the least
-# disturbed one) is reported; ratios come from one run, side by side.
+# The machine is shared, so each benchmark is repeated, the repetitions of all benchmarks are
+# interleaved in random order (a disturbance hits a few repetitions of several benchmarks
+# rather than every repetition of one), and the best repetition (the least disturbed one) is
+# reported; ratios come from one run, side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
-REPETITIONS=${REPETITIONS:-3}
+REPETITIONS=${REPETITIONS:-5}
 JOBS=${JOBS:-2}
 
 if [ ! -f "$BUILD/build.ninja" ] && [ ! -f "$BUILD/Makefile" ]; then
@@ -25,7 +27,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 echo "running the engine benchmarks ($REPETITIONS repetitions each) ..." >&2
-"$BUILD/bench/meantime_bench" --benchmark_repetitions="$REPETITIONS" \
+"$BUILD/bench/meantime_bench" --benchmark_repetitions="$REPETITIONS" --benchmark_enable_random_interleaving=true \
   --benchmark_out="$out/bench.json" --benchmark_out_format=json >/dev/null 2>"$out/bench.err" ||
   { cat "$out/bench.err" >&2; exit 1; }
 
