@@ -256,15 +256,12 @@ void Distributional::add(const double* values, std::size_t count) {
   // A column that is one value throughout (loan repayments, a benefit or waiting list the
   // scenario does not use, every path failed) is added in one step. Bits, not ==: 0.0 and -0.0
   // are different values to min and max.
-  std::uint64_t first = 0;
-  bool one_value = count > 0;
-  if (one_value) {
-    first = bits_of(values[0]);
-    std::uint64_t differ = 0;
-    for (std::size_t i = 1; i < count; ++i) differ |= bits_of(values[i]) ^ first;
-    one_value = differ == 0;
+  std::size_t same = 0;
+  if (count > 0) {
+    const std::uint64_t first = bits_of(values[0]);
+    while (same < count && bits_of(values[same]) == first) ++same;  // most columns stop at once
   }
-  if (one_value) {
+  if (count > 0 && same == count) {
     sum.add_copies(values[0], count);
     histogram.add_copies(values[0], count);
   } else {
