@@ -15,6 +15,8 @@ struct ClientState {
   std::int64_t active = 0;
   std::int64_t waiting = 0;
   double session_share = 1.0;  // what council cuts have left of every client's plan
+  LastPower leaving;           // the leavers' draw: the path's churn over its clients
+  LastPower giving_up;         // the waiting list's: the scenario's chance over those waiting
 };
 
 struct ClientMonth {
@@ -55,8 +57,9 @@ inline ClientMonth admit_and_book(const Clients& c, ClientState& state, std::int
 // End of the month: clients leave with the path's churn; waiting prospects give up (lost to
 // capacity). Returns how many gave up.
 inline std::int64_t clients_leave(const Clients& c, double churn, ClientState& state, MonthDraws& draws) {
-  state.active -= draws.binomial(MonthDraw::leavers, state.active, churn);
-  const std::int64_t gave_up = draws.binomial(MonthDraw::waiting_give_up, state.waiting, c.waiting_give_up_per_month);
+  state.active -= draws.binomial(MonthDraw::leavers, state.active, churn, state.leaving);
+  const std::int64_t gave_up =
+      draws.binomial(MonthDraw::waiting_give_up, state.waiting, c.waiting_give_up_per_month, state.giving_up);
   state.waiting -= gave_up;
   return gave_up;
 }

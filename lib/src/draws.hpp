@@ -9,6 +9,7 @@
 #include "meantime/distribution.hpp"
 #include "meantime/rng.hpp"
 #include "meantime/samplers.hpp"
+#include "sampler_cache.hpp"
 
 namespace meantime {
 
@@ -67,16 +68,43 @@ inline double draw_monthly(const Distribution& d, PathKey key, int month, std::u
   return d.draw(stream);
 }
 
-// The month's random counts, or their rounded expectations in deterministic runs.
+// The last q^n a path's binomial worked out, kept in the path's state: for a count whose chance
+// stays put (a path's share who can pay, its churn) over a number that often does too (a few
+// newcomers a month, a full diary), it saves a pow with the same bits.
+class LastPower {
+ public:
+  double operator()(double q, std::int64_t n) {
+    if (q != q_ || n != n_) {  // q is never NaN here, and never -0.0 (q = 1 - p, p < 1)
+      value_ = Power{}(q, n);
+      q_ = q;
+      n_ = n;
+    }
+    return value_;
+  }
+
+ private:
+  double q_ = -1.0;
+  std::int64_t n_ = -1;
+  double value_ = 0.0;
+};
+
+// The month's random counts, or their rounded expectations in deterministic runs. `cache` is
+// the worker's (see sampler_cache.hpp).
 class MonthDraws {
  public:
-  MonthDraws(PathKey key, int month, bool deterministic)
-      : uniforms_(key, static_cast<std::uint64_t>(month)), deterministic_(deterministic) {}
+  MonthDraws(PathKey key, int month, bool deterministic, SamplerCache& cache)
+      : uniforms_(key, static_cast<std::uint64_t>(month)), deterministic_(deterministic), cache_(cache) {}
 
   std::int64_t binomial(MonthDraw d, std::int64_t n, double p) {
     if (deterministic_) return std::llround(static_cast<double>(n) * p);
     auto source = uniforms_.draw(static_cast<unsigned>(d));
     return meantime::binomial(n, p, source);
+  }
+  // The same draw, with the path's last q^n for this count kept in `last`.
+  std::int64_t binomial(MonthDraw d, std::int64_t n, double p, LastPower& last) {
+    if (deterministic_) return std::llround(static_cast<double>(n) * p);
+    auto source = uniforms_.draw(static_cast<unsigned>(d));
+    return meantime::binomial(n, p, source, last);
   }
   std::int64_t binomial(MonthDraw d, unsigned offset, std::int64_t n, double p) {
     if (deterministic_) return std::llround(static_cast<double>(n) * p);
@@ -92,13 +120,15 @@ class MonthDraws {
   }
   std::int64_t poisson(MonthDraw d, double mean) {
     if (deterministic_) return std::llround(mean);
+    if (!(mean > 0.0)) return 0;
     auto source = uniforms_.draw(static_cast<unsigned>(d));
-    return meantime::poisson(mean, source);
+    return meantime::poisson(cache_.poisson(mean), source);
   }
 
  private:
   MonthUniforms uniforms_;
   bool deterministic_;
+  SamplerCache& cache_;
 };
 
 }  // namespace meantime

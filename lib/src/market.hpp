@@ -19,6 +19,7 @@ struct MarketParameters {  // one path's draw
 
 struct MarketState {
   std::int64_t aware = 0;
+  LastPower affording;  // the affordability draw: the path's share who can pay over newcomers
 };
 
 struct Arrivals {
@@ -44,7 +45,7 @@ inline Arrivals market_month(const Market& market, const MarketParameters& p, Ma
     new_prospects = draws.poisson(MonthDraw::arrivals, p.referrals_per_month);
   }
   Arrivals arrivals;
-  arrivals.can_pay = draws.binomial(MonthDraw::affordable, new_prospects, p.affordable_share);
+  arrivals.can_pay = draws.binomial(MonthDraw::affordable, new_prospects, p.affordable_share, state.affording);
   arrivals.lost_to_price = new_prospects - arrivals.can_pay;
   return arrivals;
 }

@@ -9,6 +9,7 @@ namespace meantime {
 PathModel::PathModel(const Scenario& scenario)
     : scenario_(scenario),
       funding_(funding_schedule(scenario.funding, scenario.run.months)),
+      payment_plan_(payment_plan(scenario.payments, scenario.run.deterministic)),
       founder_hours_(founder_business_hours(scenario)),
       household_income_(scenario.household.other_income_per_month + scenario.household.partner_income_per_month +
                         job_wage(scenario.household)) {}
@@ -57,11 +58,11 @@ void PathModel::maybe_hire(PathState& state) const {
   if (after <= kMaxFte * kHoursPerFte + 1e-9) state.staff_hours += staff.hire_hours_per_week;
 }
 
-MonthValues PathModel::step(PathState& state, PathKey key, int month) const {
+MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCache& cache) const {
   const Scenario& s = scenario_;
   const bool deterministic = s.run.deterministic;
   const auto m = static_cast<std::size_t>(month);
-  MonthDraws draws(key, month, deterministic);
+  MonthDraws draws(key, month, deterministic, cache);
 
   // Demand.
   const bool ill = ill_this_month(s.health, state.health, key, month, draws, deterministic);
@@ -87,7 +88,7 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month) const {
   // Business and payments.
   const BusinessMonth business = business_month(s, month, delivery, state.staff_hours, funding_.interest[m]);
   const PaymentMonth paid =
-      payments_month(s.payments, state.receivables, business.revenue, month, key, draws, deterministic);
+      payments_month(payment_plan_, state.receivables, business.revenue, month, key, draws, deterministic);
   const double cash_profit = paid.received - business.operating_costs - business.startup_costs - business.interest;
   const double capital = std::max(0.0, state.cash.household);
   state.cash.business += cash_profit + funding_.money_in[m] - (funding_.repayments[m] - funding_.interest[m]);

@@ -40,13 +40,15 @@ class PathModel {
   explicit PathModel(const Scenario& scenario);
 
   void start(PathState& state, PathKey key) const;
-  MonthValues step(PathState& state, PathKey key, int month) const;
+  // `cache` is the calling worker's own.
+  MonthValues step(PathState& state, PathKey key, int month, SamplerCache& cache) const;
 
  private:
   void track_break_even(PathState& state, const BusinessMonth& business, int month) const;
   void maybe_hire(PathState& state) const;
   const Scenario& scenario_;
   FundingSchedule funding_;
+  PaymentPlan payment_plan_;
   double founder_hours_;  // for the business, after any job
   double household_income_;  // other, partner and job income a month
 };

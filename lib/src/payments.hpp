@@ -27,23 +27,61 @@ struct PaymentMonth {
   double bad_debt = 0;
 };
 
-inline PaymentMonth payments_month(const Payments& payments, Receivables& receivables, double billed, int month,
-                                   PathKey key, MonthDraws& draws, bool deterministic) {
-  PaymentMonth m;
+// The channels a scenario pays through, worked out once per run: most scenarios use one or two
+// of the four, and a fixed delay (or any delay in a deterministic run) is the same every month.
+struct PaymentRoute {
+  int channel = 0;  // 0..3: the offset of its bad-debt draw and of its delay's slot
+  double share = 0;
+  double bad_debt_rate = 0;
+  const Distribution* delay = nullptr;
+  int fixed_months_later = -1;  // -1: the delay is drawn each month
+};
+
+struct PaymentPlan {
+  std::array<PaymentRoute, kChannelCount> routes;
+  int count = 0;
+};
+
+inline int months_later(double delay) { return std::clamp(static_cast<int>(std::lround(delay)), 0, kMaxPaymentDelay); }
+
+inline PaymentPlan payment_plan(const Payments& payments, bool deterministic) {
+  PaymentPlan plan;
   const auto list = channels(payments);
   for (int c = 0; c < kChannelCount; ++c) {
     const PaymentChannel& channel = *list[static_cast<std::size_t>(c)];
-    if (channel.share <= 0.0 || billed == 0.0) continue;
-    double amount = billed * channel.share;
-    if (channel.bad_debt_rate > 0.0) {
-      if (draws.happens(MonthDraw::bad_debt, channel.bad_debt_rate, static_cast<unsigned>(c))) {
+    if (channel.share <= 0.0) continue;
+    PaymentRoute& route = plan.routes[static_cast<std::size_t>(plan.count++)];
+    route.channel = c;
+    route.share = channel.share;
+    route.bad_debt_rate = channel.bad_debt_rate;
+    route.delay = &channel.delay_months;
+    if (channel.delay_months.is_fixed() || deterministic) {
+      // What draw_monthly gives without drawing.
+      route.fixed_months_later =
+          months_later(channel.delay_months.is_fixed() ? channel.delay_months.parameter(0) : channel.delay_months.mean());
+    }
+  }
+  return plan;
+}
+
+inline PaymentMonth payments_month(const PaymentPlan& plan, Receivables& receivables, double billed, int month,
+                                   PathKey key, MonthDraws& draws, bool deterministic) {
+  PaymentMonth m;
+  for (int r = 0; r < plan.count && billed != 0.0; ++r) {
+    const PaymentRoute& route = plan.routes[static_cast<std::size_t>(r)];
+    const double amount = billed * route.share;
+    if (route.bad_debt_rate > 0.0) {
+      if (draws.happens(MonthDraw::bad_debt, route.bad_debt_rate, static_cast<unsigned>(route.channel))) {
         m.bad_debt += amount;
         continue;
       }
     }
-    const double delay = draw_monthly(channel.delay_months, key, month, kPaymentDelaySlot + c, deterministic);
-    const int months_later = std::clamp(static_cast<int>(std::lround(delay)), 0, kMaxPaymentDelay);
-    receivables.due[static_cast<std::size_t>((month + months_later) % (kMaxPaymentDelay + 1))] += amount;
+    const int later = route.fixed_months_later >= 0
+                          ? route.fixed_months_later
+                          : months_later(draw_monthly(*route.delay, key, month,
+                                                      kPaymentDelaySlot + static_cast<std::uint64_t>(route.channel),
+                                                      deterministic));
+    receivables.due[static_cast<std::size_t>((month + later) % (kMaxPaymentDelay + 1))] += amount;
   }
   double& arriving = receivables.due[static_cast<std::size_t>(month % (kMaxPaymentDelay + 1))];
   m.received = arriving;

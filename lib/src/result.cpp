@@ -169,6 +169,11 @@ void Statistics::add_month(int month, const MonthValues& values) {
   for (int s = 0; s < kSeriesCount; ++s) row[s].add(values.values[static_cast<std::size_t>(s)]);
 }
 
+void Statistics::add_month(int month, const MonthColumns& columns, std::size_t paths) {
+  Distributional* row = &monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount];
+  for (std::size_t s = 0; s < kSeriesCount; ++s) row[s].add(columns.column(s), paths);
+}
+
 void Statistics::add_outcome(const PathOutcome& o) {
   ++paths_;
   failures_[static_cast<std::size_t>(o.failure_cause)].add(o.failure_month);

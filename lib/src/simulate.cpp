@@ -121,6 +121,8 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   auto work = [&](unsigned worker) {
     try {
       std::vector<PathState> states(kBlockPaths);
+      MonthColumns month_values(kBlockPaths);
+      SamplerCache cache;
       Statistics& statistics = totals[worker].statistics;
       for (;;) {
         if (stop.load(std::memory_order_relaxed)) break;
@@ -132,12 +134,13 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
         for (std::size_t i = 0; i < count; ++i) {
           model.start(states[i], PathKey{options.seed, options.first_path + begin + i});
         }
-        // Month by month across the block: the statistics of one month stay in cache.
+        // Month by month across the block: the statistics of one month stay in cache, and take
+        // the block's values series by series.
         for (int month = 1; month <= months; ++month) {
           for (std::size_t i = 0; i < count; ++i) {
             const PathKey key{options.seed, options.first_path + begin + i};
-            const MonthValues values = model.step(states[i], key, month);
-            statistics.add_month(month, values);
+            const MonthValues values = model.step(states[i], key, month, cache);
+            month_values.set(i, values);
             if (result.path_arrays) {
               for (int s = 0; s < kSeriesCount; ++s) {
                 result.path_arrays->series[static_cast<std::size_t>(s)](static_cast<Eigen::Index>(begin + i),
@@ -145,6 +148,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
               }
             }
           }
+          statistics.add_month(month, month_values, count);
         }
         for (std::size_t i = 0; i < count; ++i) {
           statistics.add_outcome(states[i].outcome);
@@ -195,9 +199,10 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   if (cancelled) throw RunCancelled();
   if (options.progress) options.progress(options.paths, options.paths);
 
-  // Exact merges: the order cannot change a bit, but keep it fixed anyway.
-  result.statistics = Statistics(months);
-  for (const auto& t : totals) result.statistics.merge(t.statistics);
+  // Exact merges: the order cannot change a bit, but keep it fixed anyway. The first worker's
+  // statistics are taken as they are (merging them into empty ones would copy them).
+  result.statistics = std::move(totals[0].statistics);
+  for (std::size_t t = 1; t < totals.size(); ++t) result.statistics.merge(totals[t].statistics);
   return result;
 }
 

@@ -4,15 +4,29 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 
 namespace meantime {
 
 namespace {
 
-std::int64_t fixed_point(double x, double scale) {
+// std::llrint without the call into libm, which costs more than the rest of an add. glibc's
+// llrint on x86-64 is this one instruction (cvtsd2si: nearest, ties to even, in the default
+// rounding mode; 0x8000000000000000 for NaN), so the bits are the same.
+inline std::int64_t round_to_integer(double x) {
+#if defined(__x86_64__)
+  return _mm_cvtsd_si64(_mm_set_sd(x));
+#else
+  return std::llrint(x);
+#endif
+}
+
+inline std::int64_t fixed_point(double x, double scale) {
   // Values are bounded by validation (money below 1e12); the clamp keeps a bug from becoming UB.
   const double scaled = std::clamp(x * scale, -9.0e18, 9.0e18);
-  return std::llrint(scaled);
+  return round_to_integer(scaled);
 }
 
 std::uint64_t bits_of(double x) {
@@ -30,14 +44,43 @@ double double_of(std::uint64_t bits) {
 constexpr int kShift = 52 - LogHistogram::kSubBits;
 const std::int64_t kZeroKey = static_cast<std::int64_t>(bits_of(LogHistogram::kZeroBelow) >> kShift);
 
+// LogHistogram::bin_of, here so that the adding loop inlines it.
+inline std::int32_t bin_index(double x) {
+  const double magnitude = std::fabs(x);
+  const auto key = static_cast<std::int64_t>(bits_of(magnitude) >> kShift) - kZeroKey + 1;
+  const auto bin = static_cast<std::int32_t>(x < 0 ? -key : key);
+  // A select rather than an early return: zeros come and go within a series (a failed path,
+  // an empty waiting list), and a mispredicted branch costs more than the whole lookup.
+  return magnitude >= LogHistogram::kZeroBelow ? bin : 0;  // NaN too
+}
+
 }  // namespace
 
-void ExactSum::add(double x) {
-  ++count_;
-  sum_ += fixed_point(x, 65536.0);
-  const int128 coarse = fixed_point(x, 16.0);
-  coarse_sum_ += coarse;
-  coarse_squares_ += coarse * coarse;
+void ExactSum::add(double x) { add(&x, 1); }
+
+void ExactSum::add(const double* values, std::size_t count) {
+  int128 sum = 0;
+  int128 coarse_sum = 0;
+  int128 coarse_squares = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    sum += fixed_point(values[i], 65536.0);
+    const std::int64_t coarse = fixed_point(values[i], 16.0);
+    coarse_sum += coarse;
+    coarse_squares += static_cast<int128>(coarse) * coarse;  // one widening multiply
+  }
+  count_ += count;
+  sum_ += sum;
+  coarse_sum_ += coarse_sum;
+  coarse_squares_ += coarse_squares;
+}
+
+void ExactSum::add_copies(double x, std::uint64_t copies) {
+  const int128 n = copies;
+  const std::int64_t coarse = fixed_point(x, 16.0);
+  count_ += copies;
+  sum_ += n * fixed_point(x, 65536.0);
+  coarse_sum_ += n * coarse;
+  coarse_squares_ += n * (static_cast<int128>(coarse) * coarse);
 }
 
 void ExactSum::merge(const ExactSum& other) {
@@ -62,12 +105,7 @@ double ExactSum::variance() const {
   return static_cast<double>(std::max(0.0L, squares) / (n - 1.0L) / 256.0L);
 }
 
-std::int32_t LogHistogram::bin_of(double x) {
-  const double magnitude = std::fabs(x);
-  if (!(magnitude >= kZeroBelow)) return 0;
-  const auto key = static_cast<std::int64_t>(bits_of(magnitude) >> kShift) - kZeroKey + 1;
-  return static_cast<std::int32_t>(x < 0 ? -key : key);
-}
+std::int32_t LogHistogram::bin_of(double x) { return bin_index(x); }
 
 double LogHistogram::bin_low(std::int32_t bin) {
   if (bin == 0) return 0.0;
@@ -102,17 +140,50 @@ void LogHistogram::grow_to(std::int32_t bin) {
   }
 }
 
-void LogHistogram::add(double x) {
-  const std::int32_t bin = bin_of(x);
-  if (counts_.empty() || bin < offset_ || bin >= offset_ + static_cast<std::int32_t>(counts_.size())) grow_to(bin);
-  ++counts_[static_cast<std::size_t>(bin - offset_)];
-  if (count_ == 0) {
-    min_ = max_ = x;
-  } else {
-    min_ = std::min(min_, x);
-    max_ = std::max(max_, x);
+bool LogHistogram::covers(std::int32_t bin) const {
+  return !counts_.empty() && bin >= offset_ && bin < offset_ + static_cast<std::int32_t>(counts_.size());
+}
+
+void LogHistogram::add(double x) { add(&x, 1); }
+
+void LogHistogram::add(const double* values, std::size_t count) {
+  if (count == 0) return;
+  if (count_ == 0) min_ = max_ = values[0];
+  // In runs of up to kRun values: find their bins and the range they span, grow the counts once
+  // for the range, then count.
+  constexpr std::size_t kRun = 256;
+  std::int32_t bins[kRun];
+  for (std::size_t start = 0; start < count; start += kRun) {
+    const std::size_t n = std::min(kRun, count - start);
+    const double* x = values + start;
+    std::int32_t lowest = std::numeric_limits<std::int32_t>::max();
+    std::int32_t highest = std::numeric_limits<std::int32_t>::min();
+    double low = min_;
+    double high = max_;
+    for (std::size_t i = 0; i < n; ++i) {
+      bins[i] = bin_index(x[i]);
+      lowest = std::min(lowest, bins[i]);
+      highest = std::max(highest, bins[i]);
+      // In arrival order, exactly as one add at a time (which of 0.0 and -0.0 is kept, NaN).
+      low = std::min(low, x[i]);
+      high = std::max(high, x[i]);
+    }
+    min_ = low;
+    max_ = high;
+    if (!covers(lowest)) grow_to(lowest);
+    if (!covers(highest)) grow_to(highest);
+    std::uint64_t* counts = counts_.data();
+    const std::int32_t offset = offset_;
+    for (std::size_t i = 0; i < n; ++i) ++counts[bins[i] - offset];
   }
-  ++count_;
+  count_ += count;
+}
+
+void LogHistogram::add_copies(double x, std::uint64_t copies) {
+  if (copies == 0) return;
+  add(&x, 1);  // min and max see x once: more copies of the same bits change neither
+  counts_[static_cast<std::size_t>(bin_index(x) - offset_)] += copies - 1;
+  count_ += copies - 1;
 }
 
 void LogHistogram::merge(const LogHistogram& other) {
@@ -125,13 +196,19 @@ void LogHistogram::merge(const LogHistogram& other) {
   const std::int32_t low = std::min(offset_, other.offset_);
   const std::int32_t high = std::max(offset_ + static_cast<std::int32_t>(counts_.size()),
                                      other.offset_ + static_cast<std::int32_t>(other.counts_.size()));
-  std::vector<std::uint64_t> merged(static_cast<std::size_t>(high - low), 0);
-  for (std::size_t i = 0; i < counts_.size(); ++i) merged[static_cast<std::size_t>(offset_ - low) + i] += counts_[i];
-  for (std::size_t i = 0; i < other.counts_.size(); ++i) {
-    merged[static_cast<std::size_t>(other.offset_ - low) + i] += other.counts_[i];
+  if (low == offset_ && high == offset_ + static_cast<std::int32_t>(counts_.size())) {
+    // The union is this range already (the usual case): add in place.
+    const auto shift = static_cast<std::size_t>(other.offset_ - offset_);
+    for (std::size_t i = 0; i < other.counts_.size(); ++i) counts_[shift + i] += other.counts_[i];
+  } else {
+    std::vector<std::uint64_t> merged(static_cast<std::size_t>(high - low), 0);
+    for (std::size_t i = 0; i < counts_.size(); ++i) merged[static_cast<std::size_t>(offset_ - low) + i] += counts_[i];
+    for (std::size_t i = 0; i < other.counts_.size(); ++i) {
+      merged[static_cast<std::size_t>(other.offset_ - low) + i] += other.counts_[i];
+    }
+    counts_ = std::move(merged);
+    offset_ = low;
   }
-  counts_ = std::move(merged);
-  offset_ = low;
   count_ += other.count_;
   min_ = std::min(min_, other.min_);
   max_ = std::max(max_, other.max_);
@@ -173,6 +250,24 @@ std::vector<std::pair<std::int32_t, std::uint64_t>> LogHistogram::bins() const {
 
 bool LogHistogram::operator==(const LogHistogram& o) const {
   return count_ == o.count_ && min_ == o.min_ && max_ == o.max_ && bins() == o.bins();
+}
+
+void Distributional::add(const double* values, std::size_t count) {
+  // A column that is one value throughout (loan repayments, a benefit or waiting list the
+  // scenario does not use, every path failed) is added in one step. Bits, not ==: 0.0 and -0.0
+  // are different values to min and max.
+  std::size_t same = 0;
+  if (count > 0) {
+    const std::uint64_t first = bits_of(values[0]);
+    while (same < count && bits_of(values[same]) == first) ++same;  // most columns stop at once
+  }
+  if (count > 0 && same == count) {
+    sum.add_copies(values[0], count);
+    histogram.add_copies(values[0], count);
+  } else {
+    sum.add(values, count);
+    histogram.add(values, count);
+  }
 }
 
 void CountHistogram::merge(const CountHistogram& other) {

@@ -51,6 +51,22 @@ struct MonthValues {
   double operator[](Series s) const { return values[static_cast<std::size_t>(s)]; }
 };
 
+// One month's values of a block of paths, a column per series, so that the statistics add
+// each series in one tight loop instead of eleven small adds per path.
+class MonthColumns {
+ public:
+  explicit MonthColumns(std::size_t paths) : paths_(paths), values_(paths * kSeriesCount) {}
+  void set(std::size_t path, const MonthValues& v) {
+    for (std::size_t s = 0; s < kSeriesCount; ++s) values_[s * paths_ + path] = v.values[s];
+  }
+  const double* column(std::size_t series) const { return &values_[series * paths_]; }
+  std::size_t capacity() const { return paths_; }
+
+ private:
+  std::size_t paths_;
+  std::vector<double> values_;
+};
+
 // One path's outcome.
 struct PathOutcome {
   int failure_month = kNever;
@@ -172,6 +188,8 @@ class Statistics {
   explicit Statistics(int months = 0);
 
   void add_month(int month, const MonthValues& values);
+  // The first `paths` rows of `columns`: the same as add_month for each path in turn.
+  void add_month(int month, const MonthColumns& columns, std::size_t paths);
   void add_outcome(const PathOutcome& outcome);
   void merge(const Statistics& other);
   bool operator==(const Statistics& o) const;

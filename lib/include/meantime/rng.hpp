@@ -9,6 +9,7 @@
 
 #include <Random123/philox.h>
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -81,11 +82,16 @@ class MonthUniforms {
         first_used_ = true;
         return owner_.first_uniform(draw_);
       }
+      return next_extra();
+    }
+
+   private:
+    // Out of line, so that the common case above inlines into the samplers.
+    [[gnu::noinline]] double next_extra() {
       if (!extra_) extra_.emplace(owner_.key_, owner_.month_, 1 + draw_, owner_.entity_);
       return extra_->next();
     }
 
-   private:
     MonthUniforms& owner_;
     unsigned draw_;
     bool first_used_ = false;
@@ -96,19 +102,34 @@ class MonthUniforms {
 
   double first_uniform(unsigned d) {
     const unsigned block = d / 4;
-    if (block != cached_block_) {
-      cache_ = philox_block(key_, month_, 0, block, entity_);
-      cached_block_ = block;
-    }
-    return to_open_unit(cache_.v[d % 4]);
+    if (block != current_block_) switch_to(block);
+    return to_open_unit(current_.v[d % 4]);
   }
 
  private:
+  // Every block computed is kept, not just the last: the step's draws come in model order
+  // (illness, reviews, arrivals, ..., leavers), which goes back and forth between blocks.
+  [[gnu::noinline]] void switch_to(unsigned block) {
+    if (block >= kKeptBlocks) {
+      current_ = philox_block(key_, month_, 0, block, entity_);
+    } else {
+      if (!(kept_ & (1u << block))) {
+        blocks_[block] = philox_block(key_, month_, 0, block, entity_);
+        kept_ |= 1u << block;
+      }
+      current_ = blocks_[block];
+    }
+    current_block_ = block;
+  }
+
+  static constexpr unsigned kKeptBlocks = 3;  // draws 0..11: every draw a month makes today
   PathKey key_;
   std::uint64_t month_;
   std::uint64_t entity_;
-  unsigned cached_block_ = ~0u;
-  Philox::ctr_type cache_{};
+  unsigned current_block_ = ~0u;
+  Philox::ctr_type current_{};  // the block of current_block_
+  unsigned kept_ = 0;            // bit b: blocks_[b] is computed
+  std::array<Philox::ctr_type, kKeptBlocks> blocks_;
 };
 
 }  // namespace meantime

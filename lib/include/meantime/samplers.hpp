@@ -31,12 +31,39 @@ struct Mirrored {
   double next() { return 1.0 - source.next(); }
 };
 
+// What a Poisson draw needs before its first uniform: e^-mean for inversion, or PTRS's
+// constants (a square root, two logs, three divisions). The same means come back month after
+// month (clients x plan), so the engine keeps them (PoissonConstantsCache); a kept copy gives
+// the same bits as working them out again.
+struct PoissonConstants {
+  explicit PoissonConstants(double mean_);
+  double mean;
+  bool inversion;
+  double exp_minus_mean = 0;  // inversion
+  double slam = 0, loglam = 0, b = 0, a = 0, invalpha = 0, vr = 0, log_invalpha = 0;  // PTRS
+};
+
+inline PoissonConstants::PoissonConstants(double mean_) : mean(mean_), inversion(mean_ < kInversionMeanLimit) {
+  if (inversion) {
+    exp_minus_mean = std::exp(-mean);
+    return;
+  }
+  slam = std::sqrt(mean);
+  loglam = std::log(mean);
+  b = 0.931 + 2.53 * slam;
+  a = -0.059 + 0.02483 * b;
+  invalpha = 1.1239 + 1.1328 / (b - 3.4);
+  vr = 0.9277 - 3.6224 / (b - 2);
+  log_invalpha = std::log(invalpha);
+}
+
+// Poisson(c.mean), c.mean > 0.
 template <class U>
-std::int64_t poisson(double mean, U& u) {
-  if (!(mean > 0.0)) return 0;
-  if (mean < kInversionMeanLimit) {
+std::int64_t poisson(const PoissonConstants& c, U& u) {
+  const double mean = c.mean;
+  if (c.inversion) {
     const double target = u.next();
-    double p = std::exp(-mean);
+    double p = c.exp_minus_mean;
     double cdf = p;
     std::int64_t k = 0;
     // The cap only guards against a cdf that rounds to just below 1.
@@ -48,37 +75,45 @@ std::int64_t poisson(double mean, U& u) {
     return k;
   }
   // PTRS, as in NumPy's random_poisson_ptrs.
-  const double slam = std::sqrt(mean);
-  const double loglam = std::log(mean);
-  const double b = 0.931 + 2.53 * slam;
-  const double a = -0.059 + 0.02483 * b;
-  const double invalpha = 1.1239 + 1.1328 / (b - 3.4);
-  const double vr = 0.9277 - 3.6224 / (b - 2);
   for (;;) {
     const double uu = u.next() - 0.5;
     const double v = u.next();
     const double us = 0.5 - std::fabs(uu);
-    const double kf = std::floor((2 * a / us + b) * uu + mean + 0.43);
-    if (us >= 0.07 && v <= vr) return static_cast<std::int64_t>(kf);
+    const double kf = std::floor((2 * c.a / us + c.b) * uu + mean + 0.43);
+    if (us >= 0.07 && v <= c.vr) return static_cast<std::int64_t>(kf);
     if (kf < 0 || (us < 0.013 && v > us)) continue;
     const auto k = static_cast<std::int64_t>(kf);
-    if (std::log(v) + std::log(invalpha) - std::log(a / (us * us) + b) <=
-        -mean + static_cast<double>(k) * loglam - log_factorial(k)) {
+    if (std::log(v) + c.log_invalpha - std::log(c.a / (us * us) + c.b) <=
+        -mean + static_cast<double>(k) * c.loglam - log_factorial(k)) {
       return k;
     }
   }
 }
 
-// Binomial(n, p) for p <= 1/2.
 template <class U>
-std::int64_t binomial_lower_half(std::int64_t n, double p, U& u) {
+std::int64_t poisson(double mean, U& u) {
+  if (!(mean > 0.0)) return 0;
+  return poisson(PoissonConstants(mean), u);
+}
+
+// q^n, the binomial's chance of no successes: std::pow, or a kept copy of it with the same bits
+// (see LastPower in draws.hpp). q^1 is q exactly: pow's result is exact whenever it is
+// representable, and GCC already folds pow(q, 1.0) to q wherever n = 1 is known at compile
+// time (an event's draw inlined), so the shortcut gives the same bits in every build.
+struct Power {
+  double operator()(double q, std::int64_t n) const { return n == 1 ? q : std::pow(q, static_cast<double>(n)); }
+};
+
+// Binomial(n, p) for p <= 1/2.
+template <class U, class Powers = Power>
+std::int64_t binomial_lower_half(std::int64_t n, double p, U& u, Powers&& power = Power{}) {
   const double nd = static_cast<double>(n);
   const double q = 1.0 - p;
   if (nd * p < kInversionMeanLimit) {
     const double target = u.next();
     const double s = p / q;
     const double a = (nd + 1.0) * s;
-    double r = std::pow(q, nd);
+    double r = power(q, n);
     double cdf = r;
     std::int64_t k = 0;
     while (target > cdf && k < n) {
@@ -113,17 +148,17 @@ std::int64_t binomial_lower_half(std::int64_t n, double p, U& u) {
   }
 }
 
-template <class U>
-std::int64_t binomial(std::int64_t n, double p, U& u) {
+template <class U, class Powers = Power>
+std::int64_t binomial(std::int64_t n, double p, U& u, Powers&& power = Power{}) {
   if (n <= 0 || !(p > 0.0)) return 0;
   if (p >= 1.0) return n;
   if (p > 0.5) {
     // Mirror the uniforms too, so the count stays increasing in both p and u across p = 1/2
     // (what common random numbers need).
     Mirrored<U> mirrored{u};
-    return n - binomial_lower_half(n, 1.0 - p, mirrored);
+    return n - binomial_lower_half(n, 1.0 - p, mirrored, power);
   }
-  return binomial_lower_half(n, p, u);
+  return binomial_lower_half(n, p, u, power);
 }
 
 template <class U>

@@ -7,6 +7,7 @@
 //  - CountHistogram counts whole months.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -18,6 +19,12 @@ __extension__ typedef __int128 int128;
 class ExactSum {
  public:
   void add(double x);
+  // The same as add() for each value in turn (a sum is exact, so the order does not matter),
+  // with the running sums kept in registers: what the engine calls once per series, month and
+  // block of paths.
+  void add(const double* values, std::size_t count);
+  // add(x) `copies` times.
+  void add_copies(double x, std::uint64_t copies);
   void merge(const ExactSum& other);
   std::uint64_t count() const noexcept { return count_; }
   double sum() const;
@@ -41,6 +48,10 @@ class LogHistogram {
   static constexpr double kZeroBelow = 0x1.0p-10;
 
   void add(double x);
+  // The same as add() for each value in turn, growing the bins at most once.
+  void add(const double* values, std::size_t count);
+  // add(x) `copies` times.
+  void add_copies(double x, std::uint64_t copies);
   void merge(const LogHistogram& other);
   std::uint64_t count() const noexcept { return count_; }
   double min() const noexcept { return min_; }
@@ -59,6 +70,7 @@ class LogHistogram {
   static double bin_high(std::int32_t bin);  // largest value of the bin, exclusive in magnitude
 
  private:
+  bool covers(std::int32_t bin) const;
   void grow_to(std::int32_t bin);
   std::vector<std::uint64_t> counts_;
   std::int32_t offset_ = 0;  // bin number of counts_[0]
@@ -94,6 +106,7 @@ struct Distributional {
     sum.add(x);
     histogram.add(x);
   }
+  void add(const double* values, std::size_t count);
   void merge(const Distributional& o) {
     sum.merge(o.sum);
     histogram.merge(o.histogram);

@@ -1,0 +1,69 @@
+// What the engine keeps from one draw to the next (sampler constants, q^n, blocks of first
+// uniforms) must be exactly what working it out again gives: results may not move a bit.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <random>
+
+#include "draws.hpp"
+#include "meantime/rng.hpp"
+#include "meantime/samplers.hpp"
+#include "sampler_cache.hpp"
+
+namespace meantime {
+namespace {
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+TEST(SamplerCache, KeptPoissonConstantsAreTheFreshOnes) {
+  SamplerCache cache;
+  std::mt19937_64 engine(5);
+  std::uniform_real_distribution<double> means(0.01, 300.0);
+  for (int i = 0; i < 2000; ++i) {
+    // Means that repeat (clients x plan) and means that do not, so entries are hit and replaced.
+    const double mean = i % 2 == 0 ? 4.0 * (i % 37) + 0.5 : means(engine);
+    const PoissonConstants fresh(mean);
+    const PoissonConstants& kept = cache.poisson(mean);
+    EXPECT_TRUE(same_bits(kept.mean, fresh.mean));
+    EXPECT_EQ(kept.inversion, fresh.inversion);
+    for (auto field : {&PoissonConstants::exp_minus_mean, &PoissonConstants::slam, &PoissonConstants::loglam,
+                       &PoissonConstants::b, &PoissonConstants::a, &PoissonConstants::invalpha, &PoissonConstants::vr,
+                       &PoissonConstants::log_invalpha}) {
+      EXPECT_TRUE(same_bits(kept.*field, fresh.*field)) << mean;
+    }
+  }
+}
+
+TEST(SamplerCache, PowersAreStdPow) {
+  std::mt19937_64 engine(6);
+  std::uniform_real_distribution<double> chances(0.5, 1.0);
+  volatile double one = 1.0;  // a run-time exponent: the library's pow, not the compiler's folding
+  LastPower last;
+  for (int i = 0; i < 20000; ++i) {
+    const double q = chances(engine);
+    const std::int64_t n = 1 + i % 40;
+    const double expected = std::pow(q, static_cast<double>(n) * one);
+    EXPECT_TRUE(same_bits(Power{}(q, n), expected)) << q << "^" << n;
+    EXPECT_TRUE(same_bits(last(q, n), expected)) << q << "^" << n;
+    EXPECT_TRUE(same_bits(last(q, n), expected)) << q << "^" << n;  // the kept one
+  }
+}
+
+TEST(SamplerCache, MonthUniformsKeepEveryBlockInAnyOrder) {
+  MonthUniforms month({3, 4}, 7);
+  UniformStream shared({3, 4}, 7, 0);
+  double expected[12];
+  for (double& u : expected) u = shared.next();
+  // The step's draw order goes back and forth between the blocks of draws 0-3, 4-7 and 8-11.
+  for (unsigned d : {5u, 6u, 7u, 0u, 1u, 2u, 8u, 3u, 4u, 11u, 0u, 9u}) {
+    EXPECT_TRUE(same_bits(month.first_uniform(d), expected[d])) << d;
+  }
+  // Past the kept blocks too.
+  UniformStream later({3, 4}, 7, 0);
+  for (int i = 0; i < 16; ++i) later.next();
+  EXPECT_TRUE(same_bits(month.first_uniform(16), later.next()));
+}
+
+}  // namespace
+}  // namespace meantime
