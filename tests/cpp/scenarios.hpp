@@ -53,6 +53,15 @@ inline Scenario poisson_churn_scenario(double rate, double churn, int months) {
   return s;
 }
 
+// One run of `paths` paths keeping everything (outcomes and full path arrays).
+inline RunResult run_kept(const Scenario& s, std::uint64_t paths = 1, std::uint64_t seed = 1) {
+  RunOptions o;
+  o.paths = paths;
+  o.seed = seed;
+  o.keep_paths = true;
+  return simulate(s, o);
+}
+
 // Every part of the model switched on at once: payment channels with delays and bad debt, a
 // grant and a loan, a part-time job, Universal Credit with a work allowance, illness with peer
 // cover, reviews and council cuts, a waiting list with hiring, and giving up.

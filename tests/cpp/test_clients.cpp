@@ -6,13 +6,7 @@
 namespace meantime {
 namespace {
 
-RunResult run(const Scenario& s, std::uint64_t paths = 1, std::uint64_t seed = 1) {
-  RunOptions o;
-  o.paths = paths;
-  o.seed = seed;
-  o.keep_paths = true;
-  return simulate(s, o);
-}
+using testing::run_kept;
 
 TEST(WaitingList, ProspectsWaitGiveUpAndAreAdmittedFirst) {
   // Hand table: room for 6, 2 referrals a month. From month 4 the two newcomers wait; half the
@@ -21,7 +15,7 @@ TEST(WaitingList, ProspectsWaitGiveUpAndAreAdmittedFirst) {
   s.clients.waiting_list = true;
   s.clients.waiting_give_up_per_month = 0.5;
   s.clients.churn_per_month = 0.0;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   // Month 4: 0 + 2 waiting, 1 gives up -> 1 left at the end... reported before give-ups: 2.
   EXPECT_DOUBLE_EQ(a[Series::waiting_list](0, 3), 2);
@@ -35,7 +29,7 @@ TEST(WaitingList, PlacesFreedGoToTheListFirst) {
   s.clients.waiting_give_up_per_month = 0.0;
   s.clients.churn_per_month = 0.5;  // rounded expectations: 2 -> 1 leave, 3 -> 2 (round half up)
   s.run.months = 6;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   // Month 1: 2 clients, 1 leaves; month 2: 1 + 2 = 3, 2 leave; month 3: 1 + 2 = 3 ...
   EXPECT_DOUBLE_EQ(a[Series::clients](0, 1), 3);
@@ -50,7 +44,7 @@ TEST(Staff, HiringWhenTheListIsLongAddsCapacityWithin5Fte) {
   s.staff.hire_hours_per_week = 5;  // +5 x 52/12 x 0.6 = 13 sessions: 3 more clients
   s.staff.wage_per_hour = 12;
   s.run.months = 8;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   // Month 4: 2 wait -> hire at the month's end; month 5: 9 places, the 2 waiting and 1 newcomer.
   EXPECT_DOUBLE_EQ(a[Series::clients](0, 3), 6);
@@ -63,7 +57,7 @@ TEST(Staff, HiringWhenTheListIsLongAddsCapacityWithin5Fte) {
   s.staff.hours_per_week = 100;
   s.staff.hire_hours_per_week = 7.5;
   s.market.referrals_per_month = 200;
-  EXPECT_NO_THROW(run(s));
+  EXPECT_NO_THROW(run_kept(s));
 }
 
 TEST(Reviews, AYearlyReviewEndsPurchases) {
@@ -72,7 +66,7 @@ TEST(Reviews, AYearlyReviewEndsPurchases) {
   s.clients.review_cut_probability = 1.0;
   s.run.months = 16;
   s.run.sustained_months = 1;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   EXPECT_DOUBLE_EQ(a[Series::clients](0, 1), 4);
   EXPECT_DOUBLE_EQ(a[Series::clients](0, 2), 2);   // month 3: everyone cut, two newcomers
@@ -84,7 +78,7 @@ TEST(Reviews, ACouncilCutReducesEveryClientsSessions) {
   Scenario s = testing::hand_computed_scenario();
   s.clients.council_cut_per_month = 1.0;  // a cut every month, deterministically
   s.clients.council_cut_share = 0.25;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   EXPECT_DOUBLE_EQ(a[Series::sessions](0, 0), 6);   // 2 x 4 x 0.75
   EXPECT_DOUBLE_EQ(a[Series::sessions](0, 1), 9);   // 4 x 4 x 0.5625
@@ -110,7 +104,7 @@ TEST(Health, IllnessCutsCapacityAndAPeerCoversPart) {
   s.health.capacity_lost = 0.5;      // 5 hours: 13 sessions
   s.health.peer_cover_share = 0.5;
   s.health.peer_cover_cost_per_session = 6;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   // Month 3: 6 clients book 24; the founder delivers 13; a peer half of the other 11 (5.5 -> 6).
   EXPECT_DOUBLE_EQ(a[Series::sessions](0, 2), 13 + 6);

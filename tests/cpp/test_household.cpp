@@ -7,13 +7,7 @@
 namespace meantime {
 namespace {
 
-RunResult run(const Scenario& s, std::uint64_t paths = 1, std::uint64_t seed = 1) {
-  RunOptions o;
-  o.paths = paths;
-  o.seed = seed;
-  o.keep_paths = true;
-  return simulate(s, o);
-}
+using testing::run_kept;
 
 // Universal Credit 2026/27, single, 25+, no housing element (shared/FACTS.md): maximum £424.90.
 TEST(Benefits, AwardsByHandWithAWorkAllowance) {
@@ -91,7 +85,7 @@ TEST(Household, AJobTakesHoursAndPaysAWage) {
   s.household.job_hours_per_week = 5;
   s.household.job_wage_per_hour = 12;  // 5 x 12 x 52 / 12 = 260 a month
   s.household.partner_income_per_month = 40;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   // The business is the hand table's; the household gains 300 a month: 914 - 286 = 614 + 300.
   EXPECT_DOUBLE_EQ(a[Series::clients](0, 5), 6);
@@ -107,7 +101,7 @@ TEST(Household, GivingUpAfterMonthsWithoutLivingBreakEven) {
   s.household.savings = 1e6;
   s.run.months = 12;
   s.run.give_up_after_months = 9;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   EXPECT_EQ(r.outcomes->get(0).failure_month, 9);
   EXPECT_EQ(r.outcomes->get(0).failure_cause, FailureCause::gave_up);
   EXPECT_EQ(r.statistics.failures(FailureCause::gave_up).reached_by(12), 1u);

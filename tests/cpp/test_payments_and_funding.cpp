@@ -9,19 +9,13 @@
 namespace meantime {
 namespace {
 
-RunResult run(const Scenario& s, std::uint64_t paths = 1, std::uint64_t seed = 1) {
-  RunOptions o;
-  o.paths = paths;
-  o.seed = seed;
-  o.keep_paths = true;
-  return simulate(s, o);
-}
+using testing::run_kept;
 
 TEST(Payments, ADelayShiftsCashByExactlyThatManyMonths) {
   Scenario s = testing::hand_computed_scenario();
   s.run.months = 8;
   s.payments.direct_payment.delay_months = 2.0;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   for (int m = 0; m < 8; ++m) {
     const double expected = m >= 2 ? a[Series::revenue](0, m - 2) : 0.0;
@@ -37,7 +31,7 @@ TEST(Payments, ChannelsSplitTheBill) {
   s.payments.direct_payment.share = 0.75;
   s.payments.individual_service_fund.share = 0.25;
   s.payments.individual_service_fund.delay_months = 1.0;
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   EXPECT_DOUBLE_EQ(a[Series::cash_received](0, 0), 0.75 * 80);
   EXPECT_DOUBLE_EQ(a[Series::cash_received](0, 1), 0.75 * 160 + 0.25 * 80);
@@ -118,7 +112,7 @@ TEST(Funding, LoansAndGrantsInTheCashFlow) {
   Scenario s = testing::hand_computed_scenario();
   s.funding.grants.push_back({500, 2});
   s.funding.loans.push_back(Loan{1200, 0.0, 4, 0, 1});  // 300 a month in months 2-5
-  const RunResult r = run(s);
+  const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
   EXPECT_DOUBLE_EQ(a[Series::repayments](0, 0), 0);
   EXPECT_DOUBLE_EQ(a[Series::repayments](0, 1), 300);
