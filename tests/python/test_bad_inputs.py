@@ -183,6 +183,8 @@ CASES = {
     "threads-negative": Bad(run_case(threads=-1), RunSettingsError, "threads"),
     "threads-not-whole": Bad(run_case(threads=2.5), RunSettingsError, "threads"),
     "first-path-negative": Bad(run_case(first_path=-1), RunSettingsError, "first_path"),
+    "max-seconds-negative": Bad(run_case(max_seconds=-1), RunSettingsError, "max_seconds"),
+    "max-seconds-nan": Bad(run_case(max_seconds=float("nan")), RunSettingsError, "max_seconds"),
     # 10**12 paths of full arrays: refused from the estimate, before anything is allocated.
     "paths-arrays-beyond-memory": Bad(run_case(paths=10**12, keep_paths=True), MemoryLimitError, "keep_paths"),
     "outcomes-beyond-memory": Bad(run_case(paths=10**12, keep_outcomes=True), MemoryLimitError, "keep_outcomes"),
