@@ -22,15 +22,17 @@ namespace {
 
 const char* const kSimulateDoc =
     "simulate(scenario, paths, seed, first_path, threads, keep_outcomes, keep_paths, progress,\n"
-    "         progress_interval) -> RunResult\n\n"
+    "         progress_interval, max_seconds) -> RunResult\n\n"
     "Runs paths [first_path, first_path + paths) with the GIL released. `progress`, if not None,\n"
     "is called as progress(done, total) about every progress_interval seconds on the calling\n"
     "thread; returning False cancels (RunCancelled). Ctrl-C stops the run within about\n"
     "progress_interval seconds and raises KeyboardInterrupt. Raises ScenarioError,\n"
-    "RunSettingsError, MemoryLimitError (before allocating) or RunCancelled.";
+    "RunSettingsError, MemoryLimitError (before allocating), RunCancelled or, past max_seconds\n"
+    "(0: no limit), RunTimeout.";
 
 RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed, std::uint64_t first_path,
-              int threads, bool keep_outcomes, bool keep_paths, const py::object& progress, double progress_interval) {
+              int threads, bool keep_outcomes, bool keep_paths, const py::object& progress, double progress_interval,
+              double max_seconds) {
   RunOptions options;
   options.paths = paths;
   options.seed = seed;
@@ -39,6 +41,7 @@ RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed,
   options.keep_outcomes = keep_outcomes;
   options.keep_paths = keep_paths;
   options.progress_interval = progress_interval;
+  options.max_seconds = max_seconds;
   options.progress = [&progress](std::uint64_t done, std::uint64_t total) {
     py::gil_scoped_acquire gil;
     if (PyErr_Occurred() || PyErr_CheckSignals() != 0) return false;
@@ -82,7 +85,7 @@ RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed,
 void register_run(py::module_& m) {
   m.def("simulate", &run, "scenario"_a, "paths"_a = 10000, "seed"_a = 0, "first_path"_a = 0, "threads"_a = 0,
         "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(), "progress_interval"_a = 0.1,
-        kSimulateDoc);
+        "max_seconds"_a = 0.0, kSimulateDoc);
   m.def(
       "per_path_bytes",
       [](const Scenario& scenario, std::uint64_t paths, bool keep_outcomes, bool keep_paths) {

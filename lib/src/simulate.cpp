@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
+#include <cstdio>
 #include <exception>
 #include <fstream>
 #include <mutex>
@@ -21,6 +23,12 @@ namespace meantime {
 
 namespace {
 
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", seconds);
+  return text;
+}
+
 void check_options(const RunOptions& o) {
   if (o.paths < 1 || o.paths > kMaxPaths) {
     throw RunSettingsError("paths", "must be between 1 and " + std::to_string(kMaxPaths) + ", got " +
@@ -34,6 +42,9 @@ void check_options(const RunOptions& o) {
   }
   if (!(o.progress_interval > 0) || o.progress_interval > 3600) {
     throw RunSettingsError("progress_interval", "must be > 0 and <= 3600 seconds");
+  }
+  if (!(o.max_seconds >= 0) || !std::isfinite(o.max_seconds)) {
+    throw RunSettingsError("max_seconds", "must be > 0 seconds, or 0 for no limit, got " + seconds_text(o.max_seconds));
   }
 }
 
@@ -80,6 +91,7 @@ std::size_t per_path_bytes(const Scenario& scenario, const RunOptions& options) 
 }
 
 RunResult simulate(const Scenario& scenario, const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();  // max_seconds counts from the call
   validate(scenario);
   check_options(options);
 
@@ -171,12 +183,21 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
 
   bool cancelled = false;
+  bool timed_out = false;
   {
     std::unique_lock<std::mutex> lock(mutex);
     const auto interval = std::chrono::duration<double>(options.progress_interval);
+    const auto deadline = started + std::chrono::duration<double>(options.max_seconds);
     while (running > 0) {
-      finished.wait_for(lock, interval, [&] { return running == 0; });
-      if (running > 0 && options.progress && !cancelled) {
+      const auto wake = std::chrono::steady_clock::now() + interval;
+      finished.wait_until(lock, options.max_seconds > 0 ? std::min(wake, deadline) : wake,
+                          [&] { return running == 0; });
+      if (running > 0 && options.max_seconds > 0 && !cancelled && !timed_out &&
+          std::chrono::steady_clock::now() >= deadline) {
+        timed_out = true;
+        stop = true;
+      }
+      if (running > 0 && options.progress && !cancelled && !timed_out) {
         lock.unlock();
         bool carry_on = true;
         try {
@@ -197,6 +218,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   for (auto& thread : pool) thread.join();
   if (failure) std::rethrow_exception(failure);
   if (cancelled) throw RunCancelled();
+  if (timed_out) throw RunTimeout(options.max_seconds, paths_done.load(), options.paths);
   if (options.progress) options.progress(options.paths, options.paths);
 
   // Exact merges: the order cannot change a bit, but keep it fixed anyway. The first worker's
@@ -205,6 +227,13 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   for (std::size_t t = 1; t < totals.size(); ++t) result.statistics.merge(totals[t].statistics);
   return result;
 }
+
+RunTimeout::RunTimeout(double max_seconds, std::uint64_t paths_done, std::uint64_t paths)
+    : Error("the run reached its time limit of " + seconds_text(max_seconds) +
+            " seconds (max_seconds) with " + std::to_string(paths_done) + " of " + std::to_string(paths) +
+            " paths done; allow more time or run fewer paths"),
+      max_seconds_(max_seconds),
+      paths_done_(paths_done) {}
 
 MemoryLimitError::MemoryLimitError(std::size_t bytes_needed, std::size_t bytes_available, const std::string& remedy)
     : Error("the per-path arrays would need " + human_bytes(static_cast<double>(bytes_needed)) + " but " +

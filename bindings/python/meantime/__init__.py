@@ -36,6 +36,7 @@ from .errors import (
     NotKeptError,
     RunCancelled,
     RunSettingsError,
+    RunTimeout,
     ScenarioError,
 )
 from .result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
@@ -98,6 +99,7 @@ __all__ = [
     "ArgumentError",
     "MemoryLimitError",
     "RunCancelled",
+    "RunTimeout",
     "MergeError",
     "NotKeptError",
 ] + [cls.__name__ for cls in RECORD_CLASSES.values()]

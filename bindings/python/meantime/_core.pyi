@@ -201,8 +201,10 @@ def simulate(
     keep_paths: bool = False,
     progress: Optional[Callable[[int, int], Any]] = None,
     progress_interval: float = 0.1,
+    max_seconds: float = 0.0,
 ) -> RunResult:
-    """Runs with the GIL released; Ctrl-C raises KeyboardInterrupt within ~progress_interval."""
+    """Runs with the GIL released; Ctrl-C raises KeyboardInterrupt within ~progress_interval;
+    past ``max_seconds`` (0: no limit) raises RunTimeout."""
 
 def per_path_bytes(scenario: Scenario, paths: int, keep_outcomes: bool = True, keep_paths: bool = False) -> int: ...
 def available_memory() -> int: ...

@@ -15,6 +15,7 @@ __all__ = [
     "ArgumentError",
     "MemoryLimitError",
     "RunCancelled",
+    "RunTimeout",
     "MergeError",
     "NotKeptError",
 ]
@@ -109,6 +110,29 @@ class MemoryLimitError(Error, MemoryError):
 
 class RunCancelled(Error):
     """A run was stopped by its progress function returning False."""
+
+
+class RunTimeout(Error, TimeoutError):
+    """A run reached its time limit (``simulate(..., max_seconds=...)``) before every path was
+    done. The engine's threads have stopped; no partial result is kept.
+
+    Parameters
+    ----------
+    message : str
+        The limit and how far the run got, in words.
+    max_seconds : float
+        The limit.
+    paths_done : int
+        Paths finished when the run stopped.
+    """
+
+    def __init__(self, message: str, max_seconds: float, paths_done: int) -> None:
+        super().__init__(message)
+        self.max_seconds = max_seconds
+        self.paths_done = paths_done
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.max_seconds, self.paths_done))
 
 
 class MergeError(Error, ValueError):

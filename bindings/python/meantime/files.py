@@ -161,6 +161,12 @@ def _parse(text: str, fmt: str, name: str) -> tuple[dict, dict]:
                 found = re.search(r"\(at line (\d+), column (\d+)\)", message)
                 line = int(found.group(1)) if found else getattr(error, "lineno", None)
                 message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+                if message.startswith("Cannot overwrite a value") and line:
+                    # tomllib names no key: name the one on that line (given twice, most likely).
+                    key = re.match(r"\s*([^=\s][^=]*?)\s*=", text.splitlines()[line - 1] if line <= len(
+                        text.splitlines()) else "")
+                    if key:
+                        message += f": the key {key.group(1)!r} is given twice"
                 raise ScenarioFileError(name, line, "", f"is not valid TOML: {message}") from None
             lines = file_lines.toml_lines(text)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 import time
 from typing import Any, Callable, Mapping, Union
@@ -25,6 +26,19 @@ def _whole(name: str, value: Any, low: int, high: int) -> int:
     if not low <= value <= high:
         raise RunSettingsError(name, f"must be between {low:,} and {high:,}, got {value:,}")
     return value
+
+
+def _seconds_limit(max_seconds: Any, on_cluster: bool) -> float:
+    """The engine's time limit (0: none) from ``max_seconds`` (None: none)."""
+    if max_seconds is None:
+        return 0.0
+    if isinstance(max_seconds, bool) or not isinstance(max_seconds, numbers.Real):
+        raise RunSettingsError("max_seconds", f"must be a number of seconds, got {max_seconds!r}")
+    if not (math.isfinite(max_seconds) and max_seconds > 0):
+        raise RunSettingsError("max_seconds", f"must be > 0 seconds (or None for no limit), got {max_seconds!r}")
+    if on_cluster:
+        raise RunSettingsError("max_seconds", "applies to local runs only (not with client=)")
+    return float(max_seconds)
 
 
 def _check_memory_here(scenario: Scenario, paths: int, keep_outcomes: bool, keep_paths: bool) -> None:
@@ -52,6 +66,7 @@ def simulate(
     client: Any = None,
     chunk_paths: int | None = None,
     retries: int | None = None,
+    max_seconds: float | None = None,
 ) -> Result:
     """Simulate many futures of one start-up idea.
 
@@ -96,6 +111,10 @@ def simulate(
     retries : int, optional
         With ``client``: extra attempts for a task that raised, default 2. A worker that dies
         is replaced by Dask and its chunks run again, with the same answer.
+    max_seconds : float, optional
+        Stop the run once it has taken this many seconds and raise :class:`RunTimeout` (a
+        ``TimeoutError``); the engine's threads are stopped first. Default: no limit. Local
+        runs only.
 
     Returns
     -------
@@ -115,6 +134,8 @@ def simulate(
         On Ctrl-C.
     RunCancelled
         When the progress callable returned False.
+    RunTimeout
+        A ``TimeoutError``: the run took longer than ``max_seconds``.
 
     Examples
     --------
@@ -136,6 +157,7 @@ def simulate(
     first_path = _whole("first_path", first_path, 0, 2**63 - 1)
     threads = 0 if threads is None else _whole("threads", threads, 1, 1024)
     cluster = ClusterSettings.make(client, chunk_paths, retries)
+    limit = _seconds_limit(max_seconds, cluster is not None)
 
     bar = None
     if callable(progress) and not isinstance(progress, bool):
@@ -162,6 +184,7 @@ def simulate(
                 keep_outcomes=bool(keep_outcomes),
                 keep_paths=bool(keep_paths),
                 progress=report,
+                max_seconds=limit,
             )
     finally:
         if bar is not None:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -49,6 +50,19 @@ class MemoryLimitError : public Error {
 class RunCancelled : public Error {
  public:
   RunCancelled() : Error("the run was cancelled") {}
+};
+
+// A run that reached its time limit (RunOptions::max_seconds) before every path was done. The
+// engine's threads have stopped and been joined; no partial result is returned.
+class RunTimeout : public Error {
+ public:
+  RunTimeout(double max_seconds, std::uint64_t paths_done, std::uint64_t paths);
+  double max_seconds() const noexcept { return max_seconds_; }
+  std::uint64_t paths_done() const noexcept { return paths_done_; }
+
+ private:
+  double max_seconds_;
+  std::uint64_t paths_done_;
 };
 
 // Two partial results that cannot be merged (different scenario, seed or non-adjacent chunks).

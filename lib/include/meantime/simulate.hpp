@@ -23,10 +23,13 @@ struct RunOptions {
   // end, with paths done and paths in all. Returning false cancels the run (RunCancelled).
   std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
   double progress_interval = 0.1;
+  // Stop the run with RunTimeout once it has taken this many seconds (checked on the calling
+  // thread at least every progress_interval); 0: no limit.
+  double max_seconds = 0.0;
 };
 
 // Validates the scenario and the options, checks memory, runs. Throws ScenarioError,
-// RunSettingsError, MemoryLimitError or RunCancelled.
+// RunSettingsError, MemoryLimitError, RunCancelled or RunTimeout.
 RunResult simulate(const Scenario& scenario, const RunOptions& options = {});
 
 // Bytes the per-path arrays of a run would take (outcomes and/or full paths).
