@@ -289,3 +289,26 @@ def test_no_progress_means_no_bar_for_the_analyses_too(capsys):
     status, _, err = run(capsys, "sweep", "--vary", "business.price_per_session=9,10", "--paths", "20000",
                          "--no-progress")
     assert status == 0 and "path/s" not in err and err == ""
+
+
+def test_ctrl_c_stops_the_command_quickly_with_status_130():
+    import signal
+    import subprocess
+    import time
+
+    # A run far too long to finish (10^9 path-months): Ctrl-C must end it within a fraction of a
+    # second, with one line and the conventional status, no traceback.
+    # A test runner started in the background hands its children SIGINT ignored; a terminal's
+    # process has the default, which Python turns into KeyboardInterrupt.
+    process = subprocess.Popen([sys.executable, "-m", "meantime", "run", "--paths", "2000000", "--months", "600",
+                                "--no-progress"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(1.5)
+    assert process.poll() is None, "the run ended before it was interrupted"
+    sent = time.perf_counter()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=10)
+    assert time.perf_counter() - sent < 2.0
+    assert process.returncode == 130, (out, err)
+    assert err.strip() == "meantime: interrupted" and "Traceback" not in err
