@@ -232,8 +232,10 @@ def required_capital(
         ``extra_capital_low``, ``extra_capital_high``; ``starting_savings`` (the savings that
         reach the target: possibly less than planned; the mean when the savings are a
         distribution, which is moved as a whole) with ``starting_savings_low`` and
-        ``starting_savings_high``; ``survival_achieved`` on the simulated paths with
-        ``survival_achieved_se``; ``method``; and ``note`` (why a bisection, or why no savings
+        ``starting_savings_high``; ``survival_achieved``, the share of the simulated futures
+        that get through when they start with ``starting_savings`` (so about the target, even
+        when the planned savings do better), with ``survival_achieved_se``; ``method``; and
+        ``note`` (why a bisection, or why no savings
         reach the target). NaN capital: not reachable with any savings (e.g. founders give up).
 
     Raises
