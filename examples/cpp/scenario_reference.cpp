@@ -3,23 +3,15 @@
 // this program's output; a test fails when the two differ.
 #include <cmath>
 #include <cstdio>
-#include <sstream>
 #include <string>
 
 #include "meantime/meantime.hpp"
 
 namespace {
 
-std::string number(double x) {
-  std::ostringstream out;
-  out.precision(10);
-  out << x;
-  return out.str();
-}
-
 std::string show(const meantime::FieldValue& value) {
   struct {
-    std::string operator()(double x) const { return number(x); }
+    std::string operator()(double x) const { return meantime::format_number(x); }
     std::string operator()(long long x) const { return std::to_string(x); }
     std::string operator()(bool x) const { return x ? "true" : "false"; }
     std::string operator()(const meantime::Distribution& d) const { return describe(d); }
@@ -36,9 +28,9 @@ std::string range(const meantime::FieldInfo& f) {
     for (const auto& c : f.choices) text += (text.empty() ? "" : ", ") + c;
     return text;
   }
-  if (f.type == FieldType::list) return "0 to " + number(f.max) + " items";
-  std::string text = (f.min_open ? "> " : ">= ") + number(f.min);
-  if (std::isfinite(f.max)) text += ", <= " + number(f.max);
+  if (f.type == FieldType::list) return "0 to " + meantime::format_number(f.max) + " items";
+  std::string text = (f.min_open ? "> " : ">= ") + meantime::format_number(f.min);
+  if (std::isfinite(f.max)) text += ", <= " + meantime::format_number(f.max);
   return text;
 }
 

@@ -12,14 +12,15 @@ namespace meantime {
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
+std::string number(double x) { return format_number(x); }
+}  // namespace
 
-std::string number(double x) {
+std::string format_number(double x) {
   std::ostringstream out;
   out.precision(12);
   out << x;
   return out.str();
 }
-}  // namespace
 
 const std::vector<std::string>& distribution_names() {
   static const std::vector<std::string> names = {"fixed",     "uniform", "triangular", "pert",    "normal",

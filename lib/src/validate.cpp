@@ -1,7 +1,6 @@
 #include "meantime/validate.hpp"
 
 #include <cmath>
-#include <sstream>
 
 #include "meantime/errors.hpp"
 #include "meantime/fields.hpp"
@@ -10,12 +9,7 @@ namespace meantime {
 
 namespace {
 
-std::string number(double x) {
-  std::ostringstream out;
-  out.precision(12);
-  out << x;
-  return out.str();
-}
+std::string number(double x) { return format_number(x); }
 
 std::string range_rule(const FieldMeta& meta) {
   std::string rule;
@@ -60,8 +54,6 @@ void check_distribution(const std::string& path, const Distribution& d, const Fi
 
 namespace {
 
-std::string money(double x) { return number(x); }
-
 void check_lists(const Scenario& scenario) {
   for_each_field(
       scenario, [](const std::string&, const auto&, const FieldMeta&) {},
@@ -104,23 +96,18 @@ void check_cross_field_rules(const Scenario& s) {
   const auto& b = s.benefits;
   if (b.capital_lower_limit > b.capital_upper_limit) {
     throw ScenarioError("benefits.capital_upper_limit", "must be >= capital_lower_limit (" +
-                                                            money(b.capital_lower_limit) + "), got " +
-                                                            money(b.capital_upper_limit));
+                                                            number(b.capital_lower_limit) + "), got " +
+                                                            number(b.capital_upper_limit));
   }
-  for (std::size_t i = 0; i < s.funding.grants.size(); ++i) {
-    if (s.funding.grants[i].month > r.months) {
-      throw ScenarioError("funding.grants[" + std::to_string(i) + "].month",
-                          "must be <= run.months (" + std::to_string(r.months) + "), got " +
-                              std::to_string(s.funding.grants[i].month));
+  // Money that arrives after the horizon is almost certainly a mistake in the month.
+  auto check_month = [&](const std::string& list, std::size_t i, int month) {
+    if (month > r.months) {
+      throw ScenarioError(list + "[" + std::to_string(i) + "].month",
+                          "must be <= run.months (" + std::to_string(r.months) + "), got " + std::to_string(month));
     }
-  }
-  for (std::size_t i = 0; i < s.funding.loans.size(); ++i) {
-    if (s.funding.loans[i].month > r.months) {
-      throw ScenarioError("funding.loans[" + std::to_string(i) + "].month",
-                          "must be <= run.months (" + std::to_string(r.months) + "), got " +
-                              std::to_string(s.funding.loans[i].month));
-    }
-  }
+  };
+  for (std::size_t i = 0; i < s.funding.grants.size(); ++i) check_month("funding.grants", i, s.funding.grants[i].month);
+  for (std::size_t i = 0; i < s.funding.loans.size(); ++i) check_month("funding.loans", i, s.funding.loans[i].month);
 }
 
 }  // namespace

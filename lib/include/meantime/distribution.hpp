@@ -72,4 +72,7 @@ inline Distribution research(double asked, double interested) {
 
 std::string describe(const Distribution& d);  // "triangular(min=1, mode=2, max=4)"
 
+// A number as meantime's messages and docs write it: up to 12 significant digits.
+std::string format_number(double x);
+
 }  // namespace meantime
