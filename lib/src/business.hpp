@@ -29,24 +29,41 @@ struct BusinessMonth {
   double operating_costs = 0;  // fixed, variable, staff wages, peer cover: the costs of carrying on
   double startup_costs = 0;    // one-off, month 1
   double interest = 0;         // the interest part of loan repayments
-  double operating_profit() const { return revenue - operating_costs - interest; }
+  double transfers = 0;        // a collective's cover payments: + received for covering, - paid
+  double operating_profit() const { return revenue + transfers - operating_costs - interest; }
   double profit() const { return operating_profit() - startup_costs; }
 };
 
 struct Delivery {
-  std::int64_t own_sessions = 0;      // delivered by the founder and staff
-  std::int64_t covered_sessions = 0;  // delivered by a peer while the founder is ill
-  std::int64_t billed_sessions() const { return own_sessions + covered_sessions; }
+  std::int64_t own_sessions = 0;         // delivered by the founder and staff
+  std::int64_t covered_sessions = 0;     // delivered by a peer while the founder is ill
+  std::int64_t collective_sessions = 0;  // delivered by other members of a collective (billed here)
+  std::int64_t billed_sessions() const { return own_sessions + covered_sessions + collective_sessions; }
+};
+
+// What a town's collective changes in one member's month.
+struct CollectiveMonth {
+  std::int64_t covered_for_me = 0;      // my lost sessions other members delivered
+  std::int64_t covered_for_others = 0;  // sessions I delivered for ill members (my own time)
+  double cover_payment_per_session = 0;
+  double costs = 0;  // my cost items: alone, or my share of the shared ones and the fee
 };
 
 inline BusinessMonth business_month(const Scenario& s, int month, const Delivery& delivery, double staff_hours,
-                                    double interest) {
+                                    double interest, const CollectiveMonth& collective = {}) {
   const Business& b = s.business;
   BusinessMonth m;
   m.revenue = static_cast<double>(delivery.billed_sessions()) * b.price_per_session;
-  m.operating_costs = b.fixed_costs_per_month + static_cast<double>(delivery.own_sessions) * b.variable_cost_per_session +
+  m.operating_costs = b.fixed_costs_per_month +
+                      static_cast<double>(delivery.own_sessions) * b.variable_cost_per_session +
                       static_cast<double>(delivery.covered_sessions) * s.health.peer_cover_cost_per_session +
                       staff_hours * s.staff.wage_per_hour * kWeeksPerMonth;
+  if (collective.costs != 0 || collective.covered_for_others != 0) {
+    m.operating_costs +=
+        collective.costs + static_cast<double>(collective.covered_for_others) * b.variable_cost_per_session;
+  }
+  m.transfers = collective.cover_payment_per_session *
+                static_cast<double>(collective.covered_for_others - delivery.collective_sessions);
   m.startup_costs = month == 1 ? b.startup_costs : 0.0;
   m.interest = interest;
   return m;

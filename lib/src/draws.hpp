@@ -25,6 +25,9 @@ enum class MonthDraw : unsigned {
   council_cut = 7,      // clients: a council-wide cut this month
   bad_debt = 8,         // payments: 8 + channel index (4 channels)
   living_costs = 12,    // household: irregular spending this month
+  // The town's own stream (kTownStream) uses `arrivals` for its newly aware prospects and these
+  // for the shared market's choice, one binomial per category (16 + category).
+  town_choice = 16,
 };
 
 // Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that

@@ -33,17 +33,21 @@ MarketParameters draw_market(const Scenario& scenario, PathKey key);
 // hour covers `price_per_hour`.
 double affordable_share(double price_per_hour, double median_per_hour, double spread);
 
-inline Arrivals market_month(const Market& market, const MarketParameters& p, MarketState& state,
-                             MonthDraws& draws) {
-  std::int64_t new_prospects;
+// Prospects who become aware this month (of the service, or in a town of this kind of service).
+inline std::int64_t newly_aware(const Market& market, const MarketParameters& p, MarketState& state,
+                                MonthDraws& draws) {
   if (market.arrivals == ArrivalModel::bass) {
     const double aware_share = p.pool > 0 ? static_cast<double>(state.aware) / static_cast<double>(p.pool) : 0.0;
     const double hazard = std::min(1.0, p.innovation + p.imitation * aware_share);
-    new_prospects = draws.binomial(MonthDraw::arrivals, p.pool - state.aware, hazard);
-    state.aware += new_prospects;
-  } else {
-    new_prospects = draws.poisson(MonthDraw::arrivals, p.referrals_per_month);
+    const std::int64_t aware = draws.binomial(MonthDraw::arrivals, p.pool - state.aware, hazard);
+    state.aware += aware;
+    return aware;
   }
+  return draws.poisson(MonthDraw::arrivals, p.referrals_per_month);
+}
+
+inline Arrivals market_month(const Market& market, const MarketParameters& p, MarketState& state, MonthDraws& draws) {
+  const std::int64_t new_prospects = newly_aware(market, p, state, draws);
   Arrivals arrivals;
   arrivals.can_pay = draws.binomial(MonthDraw::affordable, new_prospects, p.affordable_share, state.affording);
   arrivals.lost_to_price = new_prospects - arrivals.can_pay;

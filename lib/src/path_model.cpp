@@ -34,9 +34,8 @@ void PathModel::track_break_even(PathState& state, const BusinessMonth& business
   state.operating_run = trading && operating_profit >= 0 ? state.operating_run + 1 : 0;
   // The business pays the founder's way: it covers living costs less the household's other
   // income (benefits aside: they are what the business is meant to replace).
-  state.living_run = trading && operating_profit >= h.living_costs_per_month - household_income_
-                         ? state.living_run + 1
-                         : 0;
+  state.living_run =
+      trading && operating_profit >= h.living_costs_per_month - household_income_ ? state.living_run + 1 : 0;
   PathOutcome& o = state.outcome;
   if (o.operating_break_even_month == kNever && state.operating_run >= needed) {
     o.operating_break_even_month = month - needed + 1;
@@ -59,37 +58,59 @@ void PathModel::maybe_hire(PathState& state) const {
 }
 
 MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCache& cache) const {
+  MonthDraws draws(key, month, scenario_.run.deterministic, cache);
+  const DemandMonth demand_month = demand(state, key, month, draws);
+  return settle(state, key, month, draws, demand_month);
+}
+
+DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDraws& draws,
+                              const Arrivals* shared_arrivals) const {
+  const Scenario& s = scenario_;
+  DemandMonth d;
+  d.ill = ill_this_month(s.health, state.health, key, month, draws, s.run.deterministic);
+  budget_changes(s.clients, state.clients, month, draws);
+  d.arrivals = shared_arrivals ? *shared_arrivals : market_month(s.market, state.market, state.market_state, draws);
+  d.healthy_capacity = session_capacity(s.business, founder_hours_ + state.staff_hours);
+  const auto max_clients = static_cast<std::int64_t>(
+      std::min(static_cast<double>(d.healthy_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
+  d.clients = admit_and_book(s.clients, state.clients, d.arrivals.can_pay, max_clients, draws);
+  // Illness takes part of the founder's hours.
+  d.deliverable = std::min(d.clients.booked, d.healthy_capacity);
+  if (d.ill) {
+    const double founder_hours = founder_hours_ * (1.0 - s.health.capacity_lost);
+    d.own_sessions = std::min(d.clients.booked, session_capacity(s.business, founder_hours + state.staff_hours));
+  } else {
+    d.own_sessions = d.deliverable;
+  }
+  return d;
+}
+
+MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDraws& draws, const DemandMonth& d,
+                              const CollectiveMonth& collective) const {
   const Scenario& s = scenario_;
   const bool deterministic = s.run.deterministic;
   const auto m = static_cast<std::size_t>(month);
-  MonthDraws draws(key, month, deterministic, cache);
+  const bool ill = d.ill;
+  const Arrivals& arrivals = d.arrivals;
+  const ClientMonth& clients = d.clients;
 
-  // Demand.
-  const bool ill = ill_this_month(s.health, state.health, key, month, draws, deterministic);
-  budget_changes(s.clients, state.clients, month, draws);
-  const Arrivals arrivals = market_month(s.market, state.market, state.market_state, draws);
-  const std::int64_t healthy_capacity = session_capacity(s.business, founder_hours_ + state.staff_hours);
-  const auto max_clients = static_cast<std::int64_t>(
-      std::min(static_cast<double>(healthy_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
-  const ClientMonth clients = admit_and_book(s.clients, state.clients, arrivals.can_pay, max_clients, draws);
-
-  // Delivery: illness takes part of the founder's hours; a peer may cover part of what is lost.
+  // Delivery: a collective's members cover first, then a peer may cover part of what is left.
   Delivery delivery;
-  const std::int64_t deliverable = std::min(clients.booked, healthy_capacity);
+  delivery.own_sessions = d.own_sessions;
+  delivery.collective_sessions = collective.covered_for_me;
   if (ill) {
-    const double founder_hours = founder_hours_ * (1.0 - s.health.capacity_lost);
-    delivery.own_sessions = std::min(clients.booked, session_capacity(s.business, founder_hours + state.staff_hours));
     delivery.covered_sessions =
-        std::llround(s.health.peer_cover_share * static_cast<double>(deliverable - delivery.own_sessions));
-  } else {
-    delivery.own_sessions = deliverable;
+        std::llround(s.health.peer_cover_share *
+                     static_cast<double>(d.deliverable - delivery.own_sessions - collective.covered_for_me));
   }
 
   // Business and payments.
-  const BusinessMonth business = business_month(s, month, delivery, state.staff_hours, funding_.interest[m]);
+  const BusinessMonth business =
+      business_month(s, month, delivery, state.staff_hours, funding_.interest[m], collective);
   const PaymentMonth paid =
       payments_month(payment_plan_, state.receivables, business.revenue, month, key, draws, deterministic);
-  const double cash_profit = paid.received - business.operating_costs - business.startup_costs - business.interest;
+  const double cash_profit =
+      paid.received + business.transfers - business.operating_costs - business.startup_costs - business.interest;
   const double capital = std::max(0.0, state.cash.household);
   state.cash.business += cash_profit + funding_.money_in[m] - (funding_.repayments[m] - funding_.interest[m]);
 
@@ -119,7 +140,7 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCac
   if (!state.failed) {
     o.clients_served += clients.admitted;
     o.sessions_delivered += delivery.billed_sessions();
-    o.sessions_covered += delivery.covered_sessions;
+    o.sessions_covered += delivery.covered_sessions + delivery.collective_sessions;
     o.months_ill += ill ? 1 : 0;
     o.lost_to_price += arrivals.lost_to_price;
     o.lost_to_capacity += clients.lost_to_capacity;

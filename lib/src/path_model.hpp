@@ -35,13 +35,35 @@ struct PathState {
   double cumulative_revenue = 0;
 };
 
+// The demand half of a month, which a town's collective looks at before the money half.
+struct DemandMonth {
+  bool ill = false;
+  Arrivals arrivals;
+  ClientMonth clients;
+  std::int64_t healthy_capacity = 0;  // sessions the founder and staff can deliver when well
+  std::int64_t deliverable = 0;       // sessions booked that the healthy capacity allows
+  std::int64_t own_sessions = 0;      // sessions the founder and staff deliver this month
+  std::int64_t lost_sessions() const { return deliverable - own_sessions; }  // to illness
+  std::int64_t spare_sessions() const { return std::max<std::int64_t>(0, healthy_capacity - deliverable); }
+};
+
 class PathModel {
  public:
   explicit PathModel(const Scenario& scenario);
 
   void start(PathState& state, PathKey key) const;
-  // `cache` is the calling worker's own.
+  // One month of a provider alone. `cache` is the calling worker's own.
   MonthValues step(PathState& state, PathKey key, int month, SamplerCache& cache) const;
+
+  // The same month in two halves, for a provider in a town: demand (illness, budgets, arrivals,
+  // admission and bookings), then money (delivery, business, payments, household, bookkeeping,
+  // leavers). `shared_arrivals`: the prospects the town's shared market sent this provider
+  // (null: its own market). `draws` must be the (key, month) draws of both halves.
+  DemandMonth demand(PathState& state, PathKey key, int month, MonthDraws& draws,
+                     const Arrivals* shared_arrivals = nullptr) const;
+  MonthValues settle(PathState& state, PathKey key, int month, MonthDraws& draws, const DemandMonth& demand,
+                     const CollectiveMonth& collective = {}) const;
+  const Scenario& scenario() const { return scenario_; }
 
  private:
   void track_break_even(PathState& state, const BusinessMonth& business, int month) const;
@@ -49,7 +71,7 @@ class PathModel {
   const Scenario& scenario_;
   FundingSchedule funding_;
   PaymentPlan payment_plan_;
-  double founder_hours_;  // for the business, after any job
+  double founder_hours_;     // for the business, after any job
   double household_income_;  // other, partner and job income a month
 };
 

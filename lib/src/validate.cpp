@@ -4,6 +4,7 @@
 
 #include "meantime/errors.hpp"
 #include "meantime/fields.hpp"
+#include "meantime/town.hpp"
 
 namespace meantime {
 
@@ -59,7 +60,8 @@ void check_lists(const Scenario& scenario) {
       scenario, [](const std::string&, const auto&, const FieldMeta&) {},
       [](const std::string& path, const auto& list, const FieldMeta& meta) {
         if (static_cast<double>(list.size()) > meta.max) {
-          throw ScenarioError(path, "can hold at most " + number(meta.max) + " items, got " + std::to_string(list.size()));
+          throw ScenarioError(path,
+                              "can hold at most " + number(meta.max) + " items, got " + std::to_string(list.size()));
         }
       });
 }
@@ -76,8 +78,8 @@ void check_cross_field_rules(const Scenario& s) {
                                                     std::to_string(r.sustained_months));
   }
   const auto& p = s.payments;
-  const double shares = p.direct_payment.share + p.individual_service_fund.share + p.personal_health_budget.share +
-                        p.self_funded.share;
+  const double shares =
+      p.direct_payment.share + p.individual_service_fund.share + p.personal_health_budget.share + p.self_funded.share;
   if (std::fabs(shares - 1.0) > 1e-9) {
     throw ScenarioError("payments", "the channels' shares must add up to 1, got " + number(shares));
   }
@@ -91,13 +93,14 @@ void check_cross_field_rules(const Scenario& s) {
   if (hours > kMaxFte * kHoursPerFte + 1e-9) {
     throw ScenarioError("staff.hours_per_week", "founder and staff must stay within 5 FTE (" +
                                                     number(kMaxFte * kHoursPerFte) + " hours a week), got " +
-                                                    number(hours) + " hours (" + number(hours / kHoursPerFte) + " FTE)");
+                                                    number(hours) + " hours (" + number(hours / kHoursPerFte) +
+                                                    " FTE)");
   }
   const auto& b = s.benefits;
   if (b.capital_lower_limit > b.capital_upper_limit) {
-    throw ScenarioError("benefits.capital_upper_limit", "must be >= capital_lower_limit (" +
-                                                            number(b.capital_lower_limit) + "), got " +
-                                                            number(b.capital_upper_limit));
+    throw ScenarioError(
+        "benefits.capital_upper_limit",
+        "must be >= capital_lower_limit (" + number(b.capital_lower_limit) + "), got " + number(b.capital_upper_limit));
   }
   // Money that arrives after the horizon is almost certainly a mistake in the month.
   auto check_month = [&](const std::string& list, std::size_t i, int month) {
@@ -110,15 +113,51 @@ void check_cross_field_rules(const Scenario& s) {
   for (std::size_t i = 0; i < s.funding.loans.size(); ++i) check_month("funding.loans", i, s.funding.loans[i].month);
 }
 
+// A town: each provider's own records obey the single-provider rules (named with their
+// place: "providers[2].staff.hours_per_week"), identities are distinct, and the town's and the
+// collective's settings have providers to apply to.
+void check_town_rules(const Scenario& s) {
+  if (s.providers.empty()) {
+    if (s.collective.enabled) throw ScenarioError("collective.enabled", "a collective needs a providers list");
+    if (s.town.shared_market) throw ScenarioError("town.shared_market", "a shared market needs a providers list");
+    return;
+  }
+  for (std::size_t i = 0; i < s.providers.size(); ++i) {
+    const std::string place = "providers[" + std::to_string(i) + "]";
+    for (std::size_t j = 0; j < i; ++j) {
+      if (s.providers[j].stream == s.providers[i].stream) {
+        throw ScenarioError(place + ".stream", "must differ from every other provider's (providers[" +
+                                                   std::to_string(j) + "] has " +
+                                                   std::to_string(s.providers[i].stream) + ")");
+      }
+    }
+    try {
+      check_cross_field_rules(provider_scenario(s, i));
+    } catch (const ScenarioError& e) {
+      throw ScenarioError(place + "." + e.field(), e.rule());
+    }
+  }
+  if (s.collective.enabled) {
+    std::size_t members = 0;
+    for (const Provider& p : s.providers) members += p.collective_member ? 1 : 0;
+    if (members == 0) {
+      throw ScenarioError("collective.enabled", "no provider has collective_member set");
+    }
+  }
+}
+
 }  // namespace
 
 void validate(const Scenario& scenario) {
   check_lists(scenario);
   for_each_field(scenario, [](const std::string& path, const auto& member, const FieldMeta& meta) {
     using T = std::decay_t<decltype(member)>;
-    if constexpr (std::is_same_v<T, double>) check_number(path, member, meta);
-    else if constexpr (std::is_same_v<T, int>) check_number(path, static_cast<double>(member), meta);
-    else if constexpr (std::is_same_v<T, Distribution>) check_distribution(path, member, meta);
+    if constexpr (std::is_same_v<T, double>)
+      check_number(path, member, meta);
+    else if constexpr (std::is_same_v<T, int>)
+      check_number(path, static_cast<double>(member), meta);
+    else if constexpr (std::is_same_v<T, Distribution>)
+      check_distribution(path, member, meta);
     else if constexpr (IsChoice<T>::value) {
       if (static_cast<std::size_t>(member) >= ChoiceNames<T>::names().size()) {
         throw ScenarioError(path, "is not one of the valid choices");
@@ -126,6 +165,7 @@ void validate(const Scenario& scenario) {
     }
   });
   check_cross_field_rules(scenario);
+  check_town_rules(scenario);
 }
 
 }  // namespace meantime

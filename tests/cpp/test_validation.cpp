@@ -6,6 +6,8 @@
 #include <functional>
 #include <limits>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "meantime/meantime.hpp"
 
@@ -16,8 +18,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Runs `mutate` on a default scenario and expects validate() to name `field` and say `words`.
-void expect_rejected(const std::function<void(Scenario&)>& mutate, const std::string& field,
-                     const std::string& words) {
+void expect_rejected(const std::function<void(Scenario&)>& mutate, const std::string& field, const std::string& words) {
   Scenario s = default_scenario();
   mutate(s);
   try {
@@ -63,19 +64,29 @@ TEST(Validation, EveryNumericFieldRejectsValuesOutsideItsRange) {
   EXPECT_GT(checked, 20);
 }
 
+// "providers[].funding.grants[].amount" -> the lists to give one element ("providers",
+// "providers[0].funding.grants") and the first element's path.
+std::pair<std::vector<std::string>, std::string> first_element(const std::string& schema_path) {
+  std::vector<std::string> lists;
+  std::string path = schema_path;
+  for (auto bracket = path.find("[]"); bracket != std::string::npos; bracket = path.find("[]")) {
+    lists.push_back(path.substr(0, bracket));
+    path.replace(bracket, 2, "[0]");
+  }
+  return {lists, path};
+}
+
 TEST(Validation, ListElementsAreValidated) {
   int checked = 0;
   for (const FieldInfo& f : scenario_fields()) {
-    const auto bracket = f.path.find("[]");
-    if (bracket == std::string::npos || f.type == FieldType::list) continue;
+    if (f.path.find("[]") == std::string::npos || f.type == FieldType::list) continue;
     SCOPED_TRACE(f.path);
-    const std::string list = f.path.substr(0, bracket);
-    const std::string element = list + "[0]" + f.path.substr(bracket + 2);
+    const auto [lists, element] = first_element(f.path);
     if (std::isfinite(f.min)) {
       const double below = f.min_open ? f.min : f.min - 1;
       expect_rejected(
-          [&](Scenario& s) {
-            resize_list(s, list, 1);
+          [&, &lists = lists, &element = element](Scenario& s) {
+            for (const auto& list : lists) resize_list(s, list, 1);
             set(s, element, below);
           },
           element, "must be");
@@ -159,14 +170,26 @@ TEST(Validation, CrossFieldRules) {
       "staff.hours_per_week", "within 5 FTE");
   expect_rejected([](Scenario& s) { s.benefits.capital_upper_limit = 5000; }, "benefits.capital_upper_limit",
                   "must be >= capital_lower_limit");
-  expect_rejected([](Scenario& s) { s.funding.grants.push_back({1000, 37}); }, "funding.grants[0].month",
-                  "must be <= run.months (36), got 37");
-  expect_rejected([](Scenario& s) { s.funding.loans.push_back(Loan{5000, 0.06, 36, 0, 40}); }, "funding.loans[0].month",
-                  "must be <= run.months");
-  expect_rejected([](Scenario& s) { s.funding.loans.push_back(Loan{5000, -1.0, 36, 0, 1}); }, "funding.loans[0].apr",
-                  "must be > -1");
-  expect_rejected([](Scenario& s) { s.funding.loans.push_back(Loan{5000, 0.06, 0, 0, 1}); },
-                  "funding.loans[0].term_months", "must be >= 1");
+  expect_rejected(
+      [](Scenario& s) {
+        s.funding.grants.push_back({1000, 37});
+      },
+      "funding.grants[0].month", "must be <= run.months (36), got 37");
+  expect_rejected(
+      [](Scenario& s) {
+        s.funding.loans.push_back(Loan{5000, 0.06, 36, 0, 40});
+      },
+      "funding.loans[0].month", "must be <= run.months");
+  expect_rejected(
+      [](Scenario& s) {
+        s.funding.loans.push_back(Loan{5000, -1.0, 36, 0, 1});
+      },
+      "funding.loans[0].apr", "must be > -1");
+  expect_rejected(
+      [](Scenario& s) {
+        s.funding.loans.push_back(Loan{5000, 0.06, 0, 0, 1});
+      },
+      "funding.loans[0].term_months", "must be >= 1");
   expect_rejected([](Scenario& s) { s.payments.individual_service_fund.delay_months = uniform(1, 14); },
                   "payments.individual_service_fund.delay_months", "reaches outside the valid range");
   expect_rejected([](Scenario& s) { s.market.fit_share = research(10, 12); }, "market.fit_share",

@@ -78,6 +78,14 @@ struct ChoiceNames<SessionCount> {
   }
 };
 
+template <>
+struct ChoiceNames<SplitRule> {
+  static const std::vector<std::string>& names() {
+    static const std::vector<std::string> n = {"equal", "by_sessions", "by_revenue"};
+    return n;
+  }
+};
+
 template <class E, class = void>
 struct IsChoice : std::false_type {};
 template <class E>

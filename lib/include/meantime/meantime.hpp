@@ -7,4 +7,5 @@
 #include "meantime/result.hpp"
 #include "meantime/scenario.hpp"
 #include "meantime/simulate.hpp"
+#include "meantime/town.hpp"
 #include "meantime/validate.hpp"

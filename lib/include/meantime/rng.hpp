@@ -1,7 +1,9 @@
 // Counter-based randomness. A generator is a pure function of (key, counter) (Random123's
 // Philox4x64-10), so any path's numbers can be recomputed anywhere, in any order:
 //   key     = (seed, path index)
-//   counter = (month, slot, block, entity)
+//   counter = (month, slot, block, stream)
+// `stream` is the identity of whoever draws: 0 for a single-provider scenario (run.stream),
+// each provider's own identity in a town, and a reserved value for the town's shared draws.
 // Month 0 holds the per-path parameter draws; months 1..T the monthly draws. Each kind of draw
 // has its own slot, so a rejection sampler that takes extra uniforms for one draw never shifts
 // another draw, and two scenarios run with one seed share their numbers path by path.
@@ -19,34 +21,34 @@ namespace meantime {
 struct PathKey {
   std::uint64_t seed;
   std::uint64_t path;
+  std::uint64_t stream = 0;  // the counter's fourth word: whose numbers these are
 };
+
+// The town's own draws (its shared market) take this stream, which no provider may use.
+inline constexpr std::uint64_t kTownStream = 0xFFFF'FFFF'FFFF'FFFFULL;
 
 using Philox = r123::Philox4x64;
 
 // (0, 1) from the top 52 bits, centred in their interval: never exactly 0 or 1 (with 53 bits
 // the largest value would round up to 1), so logs and inverse CDFs are always safe.
-inline double to_open_unit(std::uint64_t bits) {
-  return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52;
-}
+inline double to_open_unit(std::uint64_t bits) { return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52; }
 
-inline Philox::ctr_type philox_block(PathKey key, std::uint64_t month, std::uint64_t slot, std::uint64_t block,
-                                     std::uint64_t entity) {
-  Philox::ctr_type ctr = {{month, slot, block, entity}};
+inline Philox::ctr_type philox_block(PathKey key, std::uint64_t month, std::uint64_t slot, std::uint64_t block) {
+  Philox::ctr_type ctr = {{month, slot, block, key.stream}};
   Philox::key_type k = {{key.seed, key.path}};
   return Philox()(ctr, k);
 }
 
-// An unbounded stream of uniforms for one (key, month, slot, entity). It is also a
+// An unbounded stream of uniforms for one (key, month, slot). It is also a
 // UniformRandomBitGenerator, so Boost.Random or <random> distributions can run on it.
 class UniformStream {
  public:
   using result_type = std::uint64_t;
-  UniformStream(PathKey key, std::uint64_t month, std::uint64_t slot, std::uint64_t entity = 0)
-      : key_(key), month_(month), slot_(slot), entity_(entity) {}
+  UniformStream(PathKey key, std::uint64_t month, std::uint64_t slot) : key_(key), month_(month), slot_(slot) {}
 
   result_type operator()() {
     if (used_ == 4) {
-      buffer_ = philox_block(key_, month_, slot_, block_++, entity_);
+      buffer_ = philox_block(key_, month_, slot_, block_++);
       used_ = 0;
     }
     return buffer_.v[used_++];
@@ -59,7 +61,6 @@ class UniformStream {
   PathKey key_;
   std::uint64_t month_;
   std::uint64_t slot_;
-  std::uint64_t entity_;
   std::uint64_t block_ = 0;
   Philox::ctr_type buffer_{};
   unsigned used_ = 4;
@@ -70,8 +71,7 @@ class UniformStream {
 // slot 1 + d. Inversion samplers need one uniform, so a month usually costs one Philox call.
 class MonthUniforms {
  public:
-  MonthUniforms(PathKey key, std::uint64_t month, std::uint64_t entity = 0)
-      : key_(key), month_(month), entity_(entity) {}
+  MonthUniforms(PathKey key, std::uint64_t month) : key_(key), month_(month) {}
 
   // The uniforms for draw `d` (0-based), as a source with next().
   class Source {
@@ -88,7 +88,7 @@ class MonthUniforms {
    private:
     // Out of line, so that the common case above inlines into the samplers.
     [[gnu::noinline]] double next_extra() {
-      if (!extra_) extra_.emplace(owner_.key_, owner_.month_, 1 + draw_, owner_.entity_);
+      if (!extra_) extra_.emplace(owner_.key_, owner_.month_, 1 + draw_);
       return extra_->next();
     }
 
@@ -111,10 +111,10 @@ class MonthUniforms {
   // (illness, reviews, arrivals, ..., leavers), which goes back and forth between blocks.
   [[gnu::noinline]] void switch_to(unsigned block) {
     if (block >= kKeptBlocks) {
-      current_ = philox_block(key_, month_, 0, block, entity_);
+      current_ = philox_block(key_, month_, 0, block);
     } else {
       if (!(kept_ & (1u << block))) {
-        blocks_[block] = philox_block(key_, month_, 0, block, entity_);
+        blocks_[block] = philox_block(key_, month_, 0, block);
         kept_ |= 1u << block;
       }
       current_ = blocks_[block];
@@ -125,10 +125,9 @@ class MonthUniforms {
   static constexpr unsigned kKeptBlocks = 3;  // draws 0..11: every draw a month makes today
   PathKey key_;
   std::uint64_t month_;
-  std::uint64_t entity_;
   unsigned current_block_ = ~0u;
   Philox::ctr_type current_{};  // the block of current_block_
-  unsigned kept_ = 0;            // bit b: blocks_[b] is computed
+  unsigned kept_ = 0;           // bit b: blocks_[b] is computed
   std::array<Philox::ctr_type, kKeptBlocks> blocks_;
 };
 

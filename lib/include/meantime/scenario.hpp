@@ -42,6 +42,8 @@ inline FieldMeta list(const char* description, double max_items) { return {"item
 // definition, shared/FACTS.md).
 inline constexpr double kHoursPerFte = 37.5;
 inline constexpr double kMaxFte = 5.0;
+// Providers in one town scenario.
+inline constexpr double kMaxProviders = 50;
 
 // ------------------------------------------------------------------------------------ market
 
@@ -383,6 +385,141 @@ void visit_fields(G& h, V& v, Health*) {
   v("peer_cover_cost_per_session", h.peer_cover_cost_per_session, money("paid to the peer per session", 1e5));
 }
 
+// ----------------------------------------------------------------------- several providers
+
+// Costs a provider pays alone that a collective can share, a month each (on top of
+// business.fixed_costs_per_month).
+struct CostItems {
+  double insurance = 0.0;
+  double premises = 0.0;
+  double admin = 0.0;
+  double booking_system = 0.0;
+};
+
+template <class G, class V>
+void visit_fields(G& c, V& v, CostItems*) {
+  using namespace field_meta;
+  v("insurance", c.insurance, money("insurance paid alone, a month", 1e7));
+  v("premises", c.premises, money("premises paid alone, a month", 1e7));
+  v("admin", c.admin, money("admin paid alone, a month", 1e7));
+  v("booking_system", c.booking_system, money("booking system paid alone, a month", 1e7));
+}
+
+// One provider of a town: the single-provider scenario's records, its identity and its place
+// in the town's market and collective. Its defaults are the kitchen-table start-up's.
+struct Provider {
+  // Whose random numbers: this provider draws what a single-provider run with run.stream set to
+  // the same identity draws. Distinct providers need distinct identities.
+  int stream = 1;
+  // How well the offer fits what budget holders want, in utility units of the town's choice
+  // model (0: neutral; +1 is worth 1 / town.price_coefficient pounds an hour).
+  double fit = 0.0;
+  bool collective_member = false;
+  CostItems costs;
+  Market market;  // its own market, used when the town has no shared market
+  Clients clients;
+  Payments payments;
+  Business business;
+  Staff staff;
+  Funding funding;
+  Household household;
+  Benefits benefits;
+  Health health;
+};
+
+template <class G, class V>
+void visit_fields(G& p, V& v, Provider*) {
+  using namespace field_meta;
+  v("stream", p.stream, FieldMeta{"identity", "whose random numbers (as run.stream of a run alone)", 1.0, 1e9});
+  v("fit", p.fit, FieldMeta{"utility", "how well the offer fits, in the town's choice model", -50.0, 50.0});
+  v("collective_member", p.collective_member, flag("belongs to the town's collective"));
+  v("costs", p.costs, record("costs paid alone that a collective can share"));
+  v("market", p.market, record("its own market (unused with town.shared_market)"));
+  v("clients", p.clients, record("sessions, leaving, waiting, reviews and cuts"));
+  v("payments", p.payments, record("how and when clients' money arrives"));
+  v("business", p.business, record("the offer, its costs and the founder's hours"));
+  v("staff", p.staff, record("paid hours beside the founder's"));
+  v("funding", p.funding, record("grants and loans"));
+  v("household", p.household, record("the founder's household"));
+  v("benefits", p.benefits, record("a means-tested benefit rule"));
+  v("health", p.health, record("the founder's illness and peer cover"));
+}
+
+// How prospects choose in a shared market (a multinomial logit): a newly aware prospect knows
+// every offer still trading, can afford those whose hourly price is within their reservation
+// price (the town's market), and picks offer j with probability exp(V_j) / (exp(V_0) + sum of
+// exp(V_k) over the offers they can afford), where V_j = fit_j - price_coefficient x price per
+// hour. V_0 is the utility of buying nothing (none_utility) when outside_option is on; without
+// it, a prospect who can afford an offer always buys one.
+struct Town {
+  bool shared_market = false;
+  double price_coefficient = 0.1;  // illustrative: 10 pence an hour lowers the odds by 1%
+  bool outside_option = false;
+  double none_utility = 0.0;
+};
+
+template <class G, class V>
+void visit_fields(G& t, V& v, Town*) {
+  using namespace field_meta;
+  v("shared_market", t.shared_market, flag("providers draw prospects from one pool: the scenario's market"));
+  v("price_coefficient", t.price_coefficient,
+    FieldMeta{"utility per pound an hour", "how strongly price steers the choice", 0.0, 100.0});
+  v("outside_option", t.outside_option, flag("a prospect may buy none of the offers they can afford"));
+  v("none_utility", t.none_utility, FieldMeta{"utility", "utility of buying none (with outside_option)", -50.0, 50.0});
+}
+
+// One of the costs a collective can share: whether it does, and what it costs the collective.
+struct SharedCost {
+  bool shared = false;
+  double cost_per_month = 0.0;
+};
+
+template <class G, class V>
+void visit_fields(G& c, V& v, SharedCost*) {
+  v("shared", c.shared, field_meta::flag("the collective pays this cost instead of each member"));
+  v("cost_per_month", c.cost_per_month, field_meta::money("what it costs the collective a month", 1e7));
+}
+
+// How the collective's shared costs are split among the members still trading.
+enum class SplitRule {
+  equal,        // the same share each
+  by_sessions,  // in proportion to the month's sessions (equally in a month without any)
+  by_revenue,   // in proportion to the month's billed revenue (equally in a month without any)
+};
+
+// Providers who share named costs and cover each other's sessions in illness, for a fee.
+struct Collective {
+  bool enabled = false;
+  SharedCost insurance;
+  SharedCost premises;
+  SharedCost admin;
+  SharedCost booking_system;
+  SplitRule split = SplitRule::equal;
+  double membership_fee_per_month = 0.0;
+  // An ill member's lost sessions are delivered by the other members from their spare
+  // capacity (this share of it), before any peer cover; the ill member bills them and pays the
+  // member who covers `cover_payment_per_session`.
+  bool cover = false;
+  double cover_share = 1.0;
+  double cover_payment_per_session = 0.0;
+};
+
+template <class G, class V>
+void visit_fields(G& c, V& v, Collective*) {
+  using namespace field_meta;
+  v("enabled", c.enabled, flag("the collective_member providers form a collective"));
+  v("insurance", c.insurance, record("shared insurance"));
+  v("premises", c.premises, record("shared premises"));
+  v("admin", c.admin, record("shared admin"));
+  v("booking_system", c.booking_system, record("a shared booking system"));
+  v("split", c.split, FieldMeta{"", "how shared costs are split: equal, by_sessions or by_revenue"});
+  v("membership_fee_per_month", c.membership_fee_per_month, money("each member's fee a month", 1e6));
+  v("cover", c.cover, flag("members cover an ill member's sessions from spare capacity"));
+  v("cover_share", c.cover_share, share("share of a member's spare capacity offered for cover"));
+  v("cover_payment_per_session", c.cover_payment_per_session,
+    money("paid by the ill member per covered session", 1e5));
+}
+
 // ---------------------------------------------------------------------------------------- run
 
 struct RunSettings {
@@ -393,6 +530,10 @@ struct RunSettings {
   bool deterministic = false;
   // The founder gives up after this many months without living break-even (0: never).
   int give_up_after_months = 0;
+  // Whose random numbers these are: path i draws from the stream keyed by (seed, i, stream).
+  // A provider in a town with the same identity draws the same numbers, so a scenario run
+  // alone and as a member of a town can be compared path by path.
+  int stream = 0;
 };
 
 template <class G, class V>
@@ -403,6 +544,8 @@ void visit_fields(G& r, V& v, RunSettings*) {
   v("deterministic", r.deterministic, field_meta::flag("replace every random draw by its expectation"));
   v("give_up_after_months", r.give_up_after_months,
     field_meta::months("founder stops after this long without living break-even (0: never)"));
+  v("stream", r.stream,
+    FieldMeta{"identity", "whose random numbers: a provider with this identity in a town draws the same", 0.0, 1e9});
 }
 
 // ---------------------------------------------------------------------------------- scenario
@@ -418,6 +561,12 @@ struct Scenario {
   Benefits benefits;
   Health health;
   RunSettings run;
+  // Several providers in one town. Empty: the records above are the one provider. Otherwise
+  // each provider carries its own records, the scenario's `market` is the town's when the town
+  // shares one, and the records above other than `market` and `run` are not used.
+  std::vector<Provider> providers;
+  Town town;
+  Collective collective;
 };
 
 template <class G, class V>
@@ -433,6 +582,9 @@ void visit_fields(G& s, V& v, Scenario*) {
   v("benefits", s.benefits, record("a means-tested benefit rule"));
   v("health", s.health, record("the founder's illness and peer cover"));
   v("run", s.run, record("horizon and break-even rules"));
+  v("providers", s.providers, list("several providers in one town (empty: one provider)", kMaxProviders));
+  v("town", s.town, record("how prospects choose among a town's providers"));
+  v("collective", s.collective, record("providers sharing costs and illness cover"));
 }
 
 // The built-in default: the "kitchen table" start-up described above.
