@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
   register_statistics(m);
   register_results(m);
   register_run(m);
+  register_town(m);
 }

@@ -3,9 +3,12 @@
 
 #include <pybind11/pybind11.h>
 
+#include <cstdint>
 #include <string>
 
 #include "meantime/result.hpp"
+#include "meantime/simulate.hpp"
+#include "meantime/town.hpp"
 
 namespace meantime::python {
 
@@ -15,6 +18,13 @@ void register_scenario(pybind11::module_& m);
 void register_statistics(pybind11::module_& m);
 void register_results(pybind11::module_& m);
 void register_run(pybind11::module_& m);
+void register_town(pybind11::module_& m);
+
+// simulate() or simulate_town() with the GIL released, progress, Ctrl-C (register_run.cpp).
+template <class Result>
+Result run_engine(Result (*engine)(const Scenario&, const RunOptions&), const Scenario& scenario, std::uint64_t paths,
+                  std::uint64_t seed, std::uint64_t first_path, int threads, bool keep_outcomes, bool keep_paths,
+                  const pybind11::object& progress, double progress_interval, double max_seconds);
 
 // Names <-> engine enums, derived from the engine's own to_string so new values appear here
 // without a change to the bindings. Unknown names raise ValueError with the valid names.

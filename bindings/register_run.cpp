@@ -11,6 +11,7 @@
 
 #include "meantime/errors.hpp"
 #include "meantime/simulate.hpp"
+#include "meantime/town.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -30,9 +31,12 @@ const char* const kSimulateDoc =
     "RunSettingsError, MemoryLimitError (before allocating), RunCancelled or, past max_seconds\n"
     "(0: no limit), RunTimeout.";
 
-RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed, std::uint64_t first_path,
-              int threads, bool keep_outcomes, bool keep_paths, const py::object& progress, double progress_interval,
-              double max_seconds) {
+}  // namespace
+
+template <class Result>
+Result run_engine(Result (*engine)(const Scenario&, const RunOptions&), const Scenario& scenario, std::uint64_t paths,
+                  std::uint64_t seed, std::uint64_t first_path, int threads, bool keep_outcomes, bool keep_paths,
+                  const py::object& progress, double progress_interval, double max_seconds) {
   RunOptions options;
   options.paths = paths;
   options.seed = seed;
@@ -59,13 +63,13 @@ RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed,
   };
 
   const Scenario own_copy = scenario;  // no other Python thread can change it under the run
-  RunResult result;
+  Result result;
   std::exception_ptr failure;
   bool cancelled = false;
   {
     py::gil_scoped_release release;
     try {
-      result = simulate(own_copy, options);
+      result = engine(own_copy, options);
     } catch (const RunCancelled&) {
       cancelled = true;
     } catch (...) {
@@ -78,6 +82,18 @@ RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed,
   if (failure) std::rethrow_exception(failure);
   if (cancelled) throw RunCancelled();
   return result;
+}
+
+template TownResult run_engine(TownResult (*)(const Scenario&, const RunOptions&), const Scenario&, std::uint64_t,
+                               std::uint64_t, std::uint64_t, int, bool, bool, const py::object&, double, double);
+
+namespace {
+
+RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed, std::uint64_t first_path, int threads,
+              bool keep_outcomes, bool keep_paths, const py::object& progress, double progress_interval,
+              double max_seconds) {
+  return run_engine<RunResult>(&simulate, scenario, paths, seed, first_path, threads, keep_outcomes, keep_paths,
+                               progress, progress_interval, max_seconds);
 }
 
 }  // namespace

@@ -41,6 +41,7 @@ from .errors import (
 )
 from .result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
 from .simulation import simulate
+from .town_result import TOWN_SERIES, TOWN_TOTALS, TownResult
 from .records import RECORD_CLASSES, Record
 from .schema import FieldInfo, scenario_fields
 from .scenario import Scenario, default_scenario
@@ -48,6 +49,7 @@ from .analyses import (
     HEADLINES,
     best_price,
     break_even,
+    collective_effect,
     compare,
     price_curve,
     required_capital,
@@ -87,8 +89,12 @@ __all__ = [
     "best_price",
     "sensitivity",
     "compare",
+    "collective_effect",
     "HEADLINES",
     "Result",
+    "TownResult",
+    "TOWN_SERIES",
+    "TOWN_TOTALS",
     "SERIES",
     "FAILURE_CAUSES",
     "MONTHLY_QUANTILES",

@@ -250,7 +250,10 @@ def _run(args: argparse.Namespace) -> int:
 
     scenario = _scenario(args.scenario, args)
     result = simulate(scenario, **_run_options(args), keep_outcomes=True)
-    print(output.run_text(result, _label(args.scenario)))
+    if scenario.providers:  # a town: a section per provider and one for the town
+        print(output.town_text(result, _label(args.scenario)))
+    else:
+        print(output.run_text(result, _label(args.scenario)))
     if args.out:
         output.write_table(result.monthly, args.out)
         print(f"\nwrote the monthly table to {args.out}")
@@ -264,8 +267,15 @@ def _report(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith((".html", ".htm")):
         raise CommandError(f"the report is an HTML file: give --out a name ending in .html, got {args.out!r}")
     scenario = _scenario(args.scenario, args)
-    result = simulate(scenario, **_run_options(args), keep_outcomes=False, keep_paths=args.paths <= COMBINED_FAN_PATHS)
     title = args.title or output.title_from(args.scenario)
+    if scenario.providers:  # a town: a section per provider and one for the town
+        from .report_town import write_town_report
+
+        result = simulate(scenario, **_run_options(args), keep_outcomes=True)
+        write_town_report(result, args.out, title=title)
+        print(f"wrote {args.out}: {str(result).splitlines()[-3].strip()}")
+        return 0
+    result = simulate(scenario, **_run_options(args), keep_outcomes=False, keep_paths=args.paths <= COMBINED_FAN_PATHS)
     write_report(result, args.out, title=title, analyses=not args.no_analyses)
     print(f"wrote {args.out}: {str(result).splitlines()[0]}")
     return 0

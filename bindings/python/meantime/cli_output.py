@@ -77,6 +77,36 @@ def run_text(result, label: str) -> str:
     ])
 
 
+def town_text(result, label: str) -> str:
+    """``meantime run`` for a town: one section per provider, then the town's."""
+    from .town_result import provider_label
+
+    parts = [f"meantime: {label} - a town of {len(result.providers)} providers, {result.path_count:,} simulated "
+             f"futures x {result.months} months, seed {result.seed}"]
+    for i, provider in enumerate(result.providers):
+        parts += ["", "=" * 100, "", run_text(provider, f"{label}, {provider_label(i)}")]
+    survivors = result.survivors()
+    monthly = result.monthly
+    marks = sorted({m for m in (3, 6, 12, 24, 36, 48, 60, result.months) if m <= result.months})
+    parts += [
+        "", "=" * 100, "", "The town",
+        "",
+        table_text(["providers still trading", "share of futures", "± std. error"],
+                   [(str(k), _percent(row.share), _percent(row.std_error)) for k, row in survivors.iterrows()],
+                   right=[True] * 3),
+        "",
+        table_text(["month", "offers trading (mean)", "active clients (mean)", "new clients (mean)",
+                    "could afford none (mean)", "full diary (mean)"],
+                   [(str(m), f"{monthly.loc[m, 'offers_alive_mean']:.2f}", f"{monthly.loc[m, 'active_clients_mean']:.1f}",
+                     f"{monthly.loc[m, 'new_clients_mean']:.2f}", f"{monthly.loc[m, 'lost_to_price_mean']:.2f}",
+                     f"{monthly.loc[m, 'lost_to_capacity_mean']:.2f}") for m in marks],
+                   right=[True] * 6),
+        "",
+        "\n".join(str(result).splitlines()[-4:]),
+    ]
+    return "\n".join(parts)
+
+
 def frame_text(frame: Any) -> str:
     """A DataFrame for the terminal: every column, numbers to four significant figures; a wide
     table of a few rows (break-even, required capital) is shown turned, one answer a line."""

@@ -11,6 +11,7 @@ from . import _core
 from .errors import MemoryLimitError, RunSettingsError
 from .progress import ProgressBar
 from .result import Result
+from .town_result import TownResult
 from .cluster import ClusterSettings
 from .scenario import Scenario, default_scenario
 
@@ -67,8 +68,8 @@ def simulate(
     chunk_paths: int | None = None,
     retries: int | None = None,
     max_seconds: float | None = None,
-) -> Result:
-    """Simulate many futures of one start-up idea.
+) -> Result | TownResult:
+    """Simulate many futures of one start-up idea, or of a town of several providers.
 
     Path ``i`` always draws from the random stream keyed by ``(seed, i)``: the same scenario,
     seed and paths give bit-identical results for any number of threads, and two scenarios run
@@ -118,8 +119,10 @@ def simulate(
 
     Returns
     -------
-    Result
-        ``summary()``, ``monthly``, ``outcomes``, ``paths`` and ``str(result)`` in words.
+    Result or TownResult
+        ``summary()``, ``monthly``, ``outcomes``, ``paths`` and ``str(result)`` in words. A
+        scenario with a ``providers`` list (a town) gives a :class:`TownResult`: one
+        :class:`Result` per provider and the town's statistics (local runs only, for now).
 
     Raises
     ------
@@ -168,9 +171,16 @@ def simulate(
     else:
         raise TypeError(f"progress must be None, True, False or a function, got {type(progress).__name__}")
 
+    town = len(scenario.providers) > 0
+    if town and cluster is not None:
+        raise RunSettingsError("client", "a town of several providers runs on this machine only, for now")
     start = time.perf_counter()
     try:
-        if cluster is not None:
+        if town:
+            run = _core.simulate_town(
+                scenario._core, paths=paths, seed=seed, first_path=first_path, threads=threads,
+                keep_outcomes=bool(keep_outcomes), keep_paths=bool(keep_paths), progress=report, max_seconds=limit)
+        elif cluster is not None:
             _check_memory_here(scenario, paths, bool(keep_outcomes), bool(keep_paths))
             run = cluster.simulate(scenario, paths, seed, first_path, bool(keep_outcomes), bool(keep_paths),
                                    report if report is not None else (lambda done, total: None))
@@ -189,4 +199,6 @@ def simulate(
     finally:
         if bar is not None:
             bar.close()
+    if town:
+        return TownResult(scenario, run, seconds=time.perf_counter() - start)
     return Result(scenario, run, seconds=time.perf_counter() - start)

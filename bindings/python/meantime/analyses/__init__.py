@@ -9,6 +9,7 @@
   founder most while surviving and staying affordable.
 - :func:`sensitivity`: tornado or Sobol indices.
 - :func:`compare`: scenarios side by side, with paired differences.
+- :func:`collective_effect`: a town's collective members' survival with and without it.
 
 Every analysis that simulates takes ``paths``, ``seed``, ``threads`` and ``progress`` (one bar
 over the whole analysis), runs every scenario with the same seed (common random numbers), and
@@ -19,10 +20,11 @@ gives every probability with its standard error. All of them run their scenarios
 from ._headlines import HEADLINES
 from .deterministic import break_even
 from .capital import required_capital
+from .collective import collective_effect
 from .comparison import compare
 from .price import best_price, price_curve
 from .sensitivities import sensitivity
 from .sweeps import sweep
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
-           "HEADLINES"]
+           "collective_effect", "HEADLINES"]
