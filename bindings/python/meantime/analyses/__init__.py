@@ -9,6 +9,8 @@
   founder most while surviving and staying affordable.
 - :func:`sensitivity`: tornado or Sobol indices.
 - :func:`compare`: scenarios side by side, with paired differences.
+- :func:`portfolio`: a funder's pot of start-up grants split among a town's candidates, by a rule
+  (none, equal, by need, optimised), with what each buys.
 
 Every analysis that simulates takes ``paths``, ``seed``, ``threads`` and ``progress`` (one bar
 over the whole analysis), runs every scenario with the same seed (common random numbers), and
@@ -23,6 +25,7 @@ from .comparison import compare
 from .price import best_price, price_curve
 from .sensitivities import sensitivity
 from .sweeps import sweep
+from .portfolio import Portfolio, portfolio
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
-           "HEADLINES"]
+           "portfolio", "Portfolio", "HEADLINES"]
