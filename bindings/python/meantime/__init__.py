@@ -46,6 +46,8 @@ from .schema import FieldInfo, scenario_fields
 from .scenario import Scenario, default_scenario
 from .analyses import (
     HEADLINES,
+    PORTFOLIO_OBJECTIVES,
+    PORTFOLIO_RULES,
     best_price,
     break_even,
     compare,
@@ -91,6 +93,8 @@ __all__ = [
     "compare",
     "portfolio",
     "Portfolio",
+    "PORTFOLIO_OBJECTIVES",
+    "PORTFOLIO_RULES",
     "HEADLINES",
     "Result",
     "SERIES",

@@ -25,7 +25,8 @@ from .comparison import compare
 from .price import best_price, price_curve
 from .sensitivities import sensitivity
 from .sweeps import sweep
-from .portfolio import Portfolio, portfolio
+from .portfolio import OBJECTIVES as PORTFOLIO_OBJECTIVES, RULES as PORTFOLIO_RULES, Portfolio, portfolio
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
-           "portfolio", "Portfolio", "HEADLINES"]
+           "portfolio", "Portfolio",
+           "PORTFOLIO_OBJECTIVES", "PORTFOLIO_RULES", "HEADLINES"]

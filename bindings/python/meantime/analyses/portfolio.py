@@ -57,7 +57,7 @@ class Portfolio:
     ----------
     pot, step, target_survival : float
     objective : str
-        The objective the optimiser served (a key of :data:`meantime.analyses.portfolio.OBJECTIVES`).
+        The objective the optimiser served (a key of :data:`meantime.PORTFOLIO_OBJECTIVES`).
     rule : str
         The rule of the recommended allocation (the first rule asked for).
     rules : tuple of str
@@ -290,6 +290,7 @@ def portfolio(
     chunk_paths: Optional[int] = None,
     retries: Optional[int] = None,
     evaluation: str = "auto",
+    start: str = "best",
 ) -> Portfolio:
     """Split a pot of start-up grants among a town's candidate start-ups, by a rule.
 
@@ -332,6 +333,9 @@ def portfolio(
         bit for bit.
     evaluation : {"auto", "rerun"}
         ``"rerun"`` simulates every grant even where reading it from the cash paths is exact.
+    start : {"best", "none", "equal", "need"}
+        Where the optimiser starts: the best of the simple rules under the objective (default),
+        or one of them (``"none"`` keeps every grant a whole number of steps).
 
     Returns
     -------
@@ -345,7 +349,8 @@ def portfolio(
     ArgumentError
         For an empty or unnamed set of scenarios, scenarios with different horizons, a pot or
         step that is negative (or a step of 0), an unknown rule or objective, an objective
-        month beyond the horizon, a target survival outside (0, 1) or an unknown evaluation.
+        month beyond the horizon, a target survival outside (0, 1), an unknown evaluation or
+        start.
     RunSettingsError
         For unusable ``paths``, ``seed`` or ``threads``.
 
@@ -375,6 +380,8 @@ def portfolio(
     target = probability("target_survival", target_survival)
     if evaluation not in ("auto", "rerun"):
         raise ArgumentError("evaluation", f"must be 'auto' or 'rerun', got {evaluation!r}")
+    if start not in ("best",) + SIMPLE_RULES:
+        raise ArgumentError("start", f"must be 'best', 'none', 'equal' or 'need', got {start!r}")
 
     evaluated = ["none"] + [r for r in rules if r != "none"]
     if "optimise" in rules:
@@ -389,8 +396,8 @@ def portfolio(
         allocations = {r: simple[r] for r in evaluated if r != "optimise"}
         moves = 0
         if "optimise" in rules:
-            start = _best(town, chosen_objective, [simple[r] for r in SIMPLE_RULES])
-            allocations["optimise"], moves = optimise(start, pot, step, chosen_objective,
+            first = [simple[r] for r in SIMPLE_RULES] if start == "best" else [simple[start]]
+            allocations["optimise"], moves = optimise(_best(town, chosen_objective, first), pot, step, chosen_objective,
                                                       lambda a: town.value(a, chosen_objective))
         allocations = {r: allocations[r] for r in evaluated}
         return Portfolio(town, chosen_objective, pot, step, target, allocations, rules[0], moves, settings)
