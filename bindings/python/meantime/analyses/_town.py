@@ -104,9 +104,14 @@ class Town:
         reached = lambda grant: self.means(start_up.name, grant)[self.horizon] >= target  # noqa: E731
         if reached(0.0):
             return 0.0
-        low, high = 0.0, max(100.0, guess if math.isfinite(guess) else 0.0)
+        # The savings that would do (from the lowest cash) are usually close: bracket them first.
+        high = round(max(100.0, guess if math.isfinite(guess) else 0.0), 2)
+        low = 0.0
+        if reached(high):
+            near = round(0.9 * high, 2)
+            low, high = (0.0, near) if reached(near) else (near, high)
         while not reached(high):  # look upward, doubling
-            low, high = high, 2 * high
+            low, high = high, round(2 * high, 2)
             if high > _MOST_NEED:
                 return math.nan
         while high - low > _NEED_TOLERANCE:
