@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -129,7 +130,11 @@ def read_funding(path: str | os.PathLike) -> FundingPlan:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioFileError(name, getattr(error, "lineno", None), "", f"is not valid TOML: {error}") from None
+        message = str(error)
+        found = re.search(r"\(at line (\d+), column \d+\)", message)
+        line = int(found.group(1)) if found else None
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        raise ScenarioFileError(name, line, "", f"is not valid TOML: {message}") from None
     lines = file_lines.toml_lines(text)
 
     def fail(key: str, rule: str) -> ScenarioFileError:
