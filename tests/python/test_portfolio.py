@@ -237,3 +237,30 @@ def test_bad_pots_for_the_curve(optimised):
         optimised.curve([-5])
     with pytest.raises(meantime.ArgumentError, match="rule: was not evaluated"):
         optimised.allocation_table("greedy")
+
+
+# -- documentation ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("module", ["meantime.analyses.portfolio", "meantime.analyses._allocation",
+                                    "meantime.analyses._objectives", "meantime.analyses._grants",
+                                    "meantime.plot.portfolio", "meantime.report_portfolio"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    failures, _ = doctest.testmod(importlib.import_module(module),
+                                  optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert failures == 0
+
+
+def test_the_readme_example_runs():
+    readme = (EXAMPLES.parents[1] / "README.md").read_text()
+    block = readme.split("## Funding a town: portfolios", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    code = block.replace("paths=10_000", "paths=200").replace('result.report("portfolio.html")', "")
+    code = code.replace('"examples/scenarios/', f'"{EXAMPLES}/')
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert isinstance(namespace["result"], meantime.Portfolio)

@@ -38,8 +38,8 @@ def allocation(table, ax: Any = None, *, month: int | None = None):
     >>> table = pd.DataFrame({"grant": [1000, 0], "survival_without": [0.5, 0.8], "survival_36": [0.7, 0.8]},
     ...                      index=["a", "b"])
     >>> ax = meantime.plot.portfolio_allocation(table)
-    >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['b', 'a']
+    >>> [(t.get_text(), float(t.get_position()[1])) for t in ax.get_yticklabels()]  # the first on top
+    [('a', 1.0), ('b', 0.0)]
     """
     if month is None:
         months = [int(c.split("_")[1]) for c in table.columns
