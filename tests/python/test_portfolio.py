@@ -264,3 +264,19 @@ def test_the_readme_example_runs():
     namespace: dict = {}
     exec(compile(code, "README.md", "exec"), namespace)
     assert isinstance(namespace["result"], meantime.Portfolio)
+
+
+def test_on_a_dask_cluster_the_answer_is_the_local_one():
+    distributed = pytest.importorskip("distributed")
+    import logging
+
+    scenarios = dict(list(town().items())[:2])
+    scenarios["peer"] = meantime.Scenario.from_file(EXAMPLES / "peer_support_group.toml")  # grants re-run
+    kwargs = dict(pot=2469.14, step=1234.57, paths=400, seed=SEED, progress=False)
+    local = meantime.portfolio(scenarios, **kwargs)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+        remote = meantime.portfolio(scenarios, client=client, chunk_paths=150, **kwargs)
+        assert remote.allocations.equals(local.allocations)
+        assert remote.outcomes.equals(local.outcomes)
+        assert remote.curve([0, 2469.14]).equals(local.curve([0, 2469.14]))
