@@ -18,7 +18,9 @@ Two ways to get them:
   (grant 0, its own arrays bit for bit), and one with a grant ``G`` large enough that no path
   fails, which shows each path's cash and clients in every month. With grant ``g`` a path fails
   in the first month whose combined cash, less ``G``, plus ``g`` is below zero. (Floating point:
-  equal to a re-run except where a path's cash lands within about a millionth of a penny of zero.)
+  equal to a re-run path by path, except where a path's cash with the grant would be exactly zero
+  in exact arithmetic -- a round grant meeting cash in whole pence -- and the two sums round to
+  opposite sides of it, about 1e-12 pounds apart.)
 - **Re-run**: otherwise (benefits: savings against the capital limits; giving up: a failure no
   money prevents), each grant is simulated.
 
