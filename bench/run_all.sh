@@ -80,3 +80,6 @@ for row in rows:
     print("%-12s %12.1f MiB %9.1f%%" % (row["paths"], kib / 1024, 100 * (kib / base - 1)))
 print("  (summary-only runs, keep_outcomes off, all cores; target: 10^6 within 10% of 10^4)")
 PY
+echo
+# A funder's portfolio of twenty start-ups (issue 13; Python, the installed package).
+"$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )" bench/portfolio_bench.py

@@ -7,6 +7,7 @@
     meantime validate SCENARIO...           check files, one line each
     meantime show-defaults [-o FILE]        every field, annotated: a file to start from
     meantime break-even | capital | sweep | compare   the analyses
+    meantime portfolio FUNDING.toml [--report FILE]  a funder's pot split among start-ups
 
 Errors are one line on stderr and exit status 2 (``--debug`` shows the traceback).
 """
@@ -115,6 +116,28 @@ def _parser() -> argparse.ArgumentParser:
     compare = command("compare", "the answers of several scenarios side by side", [run_options, out_option])
     compare.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files (two or more)")
     compare.set_defaults(handler=_compare)
+
+    portfolio = command("portfolio", "split a funder's pot of start-up grants among a town's candidates "
+                                     "(a funding file names the pot, rules, objective and candidate scenarios)")
+    portfolio.add_argument("funding", help="funding file (.toml): pot, rule, objective, paths, seed and "
+                                           "[candidates] name = scenario file")
+    group = portfolio.add_argument_group("simulation (each overrides the funding file)")
+    group.add_argument("--paths", type=_positive, default=None, metavar="N",
+                       help=f"simulated futures per start-up (default: the file's, else {DEFAULT_PATHS:,})")
+    group.add_argument("--seed", type=_whole, default=None, metavar="S",
+                       help=f"seed of the random streams (default: the file's, else {DEFAULT_SEED})")
+    group.add_argument("--threads", type=_positive, default=None, metavar="T",
+                       help="worker threads (default: all cores; the answer does not depend on it)")
+    group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    group.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="run on a Dask cluster (as for `meantime run`); the same answer")
+    group.add_argument("--chunk-paths", type=_positive, default=None, metavar="N",
+                       help="paths per task on the cluster (with --scheduler)")
+    portfolio.add_argument("--report", metavar="FILE.html", default=None,
+                           help="also write the portfolio report: one self-contained HTML file")
+    portfolio.add_argument("--out", "-o", metavar="FILE",
+                           help="also write the allocation table to FILE: .csv, .parquet or .json")
+    portfolio.set_defaults(handler=_portfolio)
     return parser
 
 
@@ -361,6 +384,77 @@ def _compare(args: argparse.Namespace) -> int:
         scenarios[name] = _scenario(path, args)
     frame = function(scenarios, **_run_options(args))
     return _table_command(frame, args, f"Comparison of {', '.join(scenarios)}")
+
+
+def _portfolio_text(result, label: str) -> str:
+    """What ``meantime portfolio`` prints: the allocation, each rule's outcome, the answer in words."""
+    from .analyses import PORTFOLIO_OBJECTIVES
+
+    h = result.horizon
+
+    def pounds(x: float) -> str:
+        return "-" if x != x else f"£{x:,.0f}"
+
+    def share(p: float, se: float) -> str:
+        return f"{100 * p:.1f}% ± {100 * se:.1f}"
+
+    table = result.allocation
+    allocation = [(name, pounds(r.grant), pounds(r.need), share(r[f"survival_{h}"], r[f"survival_{h}_se"]),
+                   f"{100 * r.survival_without:.1f}%", f"{100 * r.gain:+.1f} ± {100 * r.gain_se:.1f}", r.evaluation)
+                  for name, r in table.iterrows()]
+    months = [m for m in (12, 24, 36) if m < h]
+    outcomes = [(rule, pounds(r.spent), *(f"{r[f'alive_{m}']:.2f}" for m in months),
+                 f"{r[f'alive_{h}']:.2f} ± {r[f'alive_{h}_se']:.2f}", f"{r.extra_alive:+.2f} ± {r.extra_alive_se:.2f}",
+                 f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}", pounds(r.cost_per_survivor))
+                for rule, r in result.outcomes.iterrows()]
+    return "\n".join([
+        f"meantime: {label} - {len(table)} start-ups, a pot of £{result.pot:,.0f}, objective: "
+        f"{PORTFOLIO_OBJECTIVES[result.objective].words}; {result.paths:,} futures each, seed {result.seed}",
+        "",
+        f"Allocation by rule '{result.rule}' (grants paid in month 1; need: the grant for a "
+        f"{100 * result.target_survival:.0f}% chance of lasting {h} months)",
+        output.table_text(["start-up", "grant", "need", f"alive at {h} months (± s.e.)", "without", "gain, points",
+                           "evaluation"], allocation),
+        "",
+        "Each rule's outcome (expected services alive, client-months served, pounds granted per service alive "
+        f"at {h} months; the same futures under every rule)",
+        output.table_text(["rule", "spent", *(f"alive at {m}" for m in months), f"alive at {h} (± s.e.)",
+                           "extra on none", "client-months", "£ per survivor"], outcomes),
+        "",
+        str(result),
+    ])
+
+
+def _portfolio(args: argparse.Namespace) -> int:
+    from .analyses._funding_file import read_funding
+
+    function = _analysis("portfolio", "portfolio")
+    if args.report and not args.report.lower().endswith((".html", ".htm")):
+        raise CommandError(f"the report is an HTML file: give --report a name ending in .html, got {args.report!r}")
+    plan = read_funding(args.funding)
+    arguments = plan.portfolio_arguments()
+    arguments.setdefault("paths", DEFAULT_PATHS)
+    arguments.setdefault("seed", DEFAULT_SEED)
+    if args.paths is not None:
+        arguments["paths"] = args.paths
+    if args.seed is not None:
+        arguments["seed"] = args.seed
+    run = _run_options(argparse.Namespace(**{**vars(args), "paths": arguments["paths"], "seed": arguments["seed"]}))
+    arguments.update({k: v for k, v in run.items() if k not in ("paths", "seed")})
+    result = plan.check(lambda: function(**arguments))
+    print(_portfolio_text(result, _label(args.funding)))
+    if args.out:
+        output.write_table(result.allocation, args.out)
+        print(f"\nwrote the allocation table to {args.out}")
+    if args.report:
+        from .report_portfolio import write_portfolio_report
+
+        curve = plan.check(lambda: result.curve(plan.pots, progress=run["progress"]) if plan.pots is not None
+                           else None)
+        write_portfolio_report(result, args.report, title=plan.title or output.title_from(args.funding),
+                               curve=curve, files=plan.files)
+        print(f"wrote {args.report}")
+    return 0
 
 
 # -- entry point -------------------------------------------------------------------------------------------

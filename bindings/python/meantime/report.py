@@ -21,7 +21,7 @@ from typing import Any, Callable
 from . import report_analyses
 from .report_words import assumptions, escape, field_rows
 
-__all__ = ["write_report", "report_html", "COMBINED_FAN_PATHS"]
+__all__ = ["write_report", "report_html", "page_html", "figure_html", "COMBINED_FAN_PATHS"]
 
 #: The combined-cash fan needs each future's cash; for a larger run it is drawn from this many
 #: of its futures (the first ones: the very same futures, as path i always draws the same numbers).
@@ -181,6 +181,27 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 tr.changed td { font-weight: 600; } .note { color: #555; font-style: italic; }
 @media print { body { margin: 0; } figure, .card { break-inside: avoid; } }
+"""
+
+
+def page_html(title: str, body: str) -> str:
+    """A page in this report's style around ``body`` (HTML): for the other reports (a funder's
+    portfolio, :mod:`meantime.report_portfolio`)."""
+    return _SHELL.format(title=escape(title), style=_STYLE, body=body)
+
+
+_SHELL = """<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{style}</style>
+</head>
+<body>
+{body}
+</body>
+</html>
 """
 
 _PAGE = """<!DOCTYPE html>

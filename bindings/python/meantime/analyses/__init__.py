@@ -10,6 +10,8 @@
 - :func:`sensitivity`: tornado or Sobol indices.
 - :func:`compare`: scenarios side by side, with paired differences.
 - :func:`collective_effect`: a town's collective members' survival with and without it.
+- :func:`portfolio`: a funder's pot of start-up grants split among a town's candidates, by a rule
+  (none, equal, by need, optimised), with what each buys.
 
 Every analysis that simulates takes ``paths``, ``seed``, ``threads`` and ``progress`` (one bar
 over the whole analysis), runs every scenario with the same seed (common random numbers), and
@@ -25,6 +27,8 @@ from .comparison import compare
 from .price import best_price, price_curve
 from .sensitivities import sensitivity
 from .sweeps import sweep
+from .portfolio import OBJECTIVES as PORTFOLIO_OBJECTIVES, RULES as PORTFOLIO_RULES, Portfolio, portfolio
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
-           "collective_effect", "HEADLINES"]
+           "collective_effect", "portfolio", "Portfolio",
+           "PORTFOLIO_OBJECTIVES", "PORTFOLIO_RULES", "HEADLINES"]

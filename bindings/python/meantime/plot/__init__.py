@@ -19,6 +19,12 @@ Of analysis tables (pandas DataFrames; each function documents the columns it re
 - :func:`tornado` -- which assumptions move the answer most;
 - :func:`sweep_heatmap` -- an answer over a grid of two fields.
 
+Of a funder's portfolio (:func:`meantime.portfolio`):
+
+- :func:`portfolio_allocation` -- each start-up's chances without and with its grant;
+- :func:`pot_curve` -- expected services alive against the size of the pot, by rule;
+- :func:`cost_per_survivor` -- pounds granted per surviving service against the pot.
+
 Examples
 --------
 >>> import matplotlib; matplotlib.use("Agg")
@@ -31,7 +37,8 @@ Examples
 """
 
 from .analyses import price_curve, sweep_heatmap, tornado
+from .portfolio import allocation as portfolio_allocation, cost_per_survivor, pot_curve
 from .runs import break_even_months, cash_fan, cash_quantiles, clients_over_time, survival_curve
 
 __all__ = ["cash_fan", "cash_quantiles", "survival_curve", "break_even_months", "clients_over_time",
-           "price_curve", "tornado", "sweep_heatmap"]
+           "price_curve", "tornado", "sweep_heatmap", "portfolio_allocation", "pot_curve", "cost_per_survivor"]
