@@ -25,12 +25,21 @@ enum class MonthDraw : unsigned {
   council_cut = 7,      // clients: a council-wide cut this month
   bad_debt = 8,         // payments: 8 + channel index (4 channels)
   living_costs = 12,    // household: irregular spending this month
+  group_interest = 13,  // groups: newly aware prospects who want the group
+  group_affordable = 14,  // groups, per attendee: how many of them can pay
+  group_give_up = 15,     // groups: prospects waiting for a group who give up
 };
 
 // Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that
 // MonthUniforms gives the extra uniforms of the draws above).
 inline constexpr std::uint64_t kPaymentDelaySlot = 64;  // + channel index
 inline constexpr std::uint64_t kIllnessLengthSlot = 72;
+// Groups (issue 12): streams of their own, keyed by entity where a draw belongs to one group
+// (its serial number in the path), so that one group's draws never shift another's.
+inline constexpr std::uint64_t kGroupAllowanceSlot = 80;   // pooled: each new prospect's budget
+inline constexpr std::uint64_t kGroupAttendanceSlot = 81;  // entity = group: attendees per meeting
+inline constexpr std::uint64_t kGroupLeaversSlot = 82;     // entity = group: churn, and who leaves
+inline constexpr std::uint64_t kGroupGiveUpSlot = 83;      // who of those waiting gives up
 
 // Per-path parameters, drawn in month 0, each from its own slot.
 enum class ParameterSlot : std::uint64_t {

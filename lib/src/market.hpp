@@ -14,7 +14,8 @@ struct MarketParameters {  // one path's draw
   double innovation = 0;
   double imitation = 0;
   double referrals_per_month = 0;
-  double affordable_share = 1;  // share of prospects whose budget covers the price
+  double affordable_share = 1;    // share of prospects whose budget covers the price
+  double reservation_median = 0;  // groups (issue 12): the path's median price per hour
 };
 
 struct MarketState {
@@ -25,6 +26,7 @@ struct MarketState {
 struct Arrivals {
   std::int64_t can_pay = 0;
   std::int64_t lost_to_price = 0;
+  std::int64_t want_group = 0;  // groups (issue 12): prospects who want the group instead
 };
 
 MarketParameters draw_market(const Scenario& scenario, PathKey key);
@@ -33,8 +35,9 @@ MarketParameters draw_market(const Scenario& scenario, PathKey key);
 // hour covers `price_per_hour`.
 double affordable_share(double price_per_hour, double median_per_hour, double spread);
 
-inline Arrivals market_month(const Market& market, const MarketParameters& p, MarketState& state,
-                             MonthDraws& draws) {
+// `group_share`: share of newly aware prospects who want a group (issue 12; 0: no groups).
+inline Arrivals market_month(const Market& market, const MarketParameters& p, MarketState& state, MonthDraws& draws,
+                             double group_share = 0.0) {
   std::int64_t new_prospects;
   if (market.arrivals == ArrivalModel::bass) {
     const double aware_share = p.pool > 0 ? static_cast<double>(state.aware) / static_cast<double>(p.pool) : 0.0;
@@ -45,6 +48,11 @@ inline Arrivals market_month(const Market& market, const MarketParameters& p, Ma
     new_prospects = draws.poisson(MonthDraw::arrivals, p.referrals_per_month);
   }
   Arrivals arrivals;
+  if (group_share > 0.0) {  // groups (issue 12): no draw, and no change, without them
+    arrivals.want_group =
+        group_share >= 1.0 ? new_prospects : draws.binomial(MonthDraw::group_interest, new_prospects, group_share);
+    new_prospects -= arrivals.want_group;
+  }
   arrivals.can_pay = draws.binomial(MonthDraw::affordable, new_prospects, p.affordable_share, state.affording);
   arrivals.lost_to_price = new_prospects - arrivals.can_pay;
   return arrivals;

@@ -10,6 +10,7 @@ PathModel::PathModel(const Scenario& scenario)
     : scenario_(scenario),
       funding_(funding_schedule(scenario.funding, scenario.run.months)),
       payment_plan_(payment_plan(scenario.payments, scenario.run.deterministic)),
+      groups_(scenario),
       founder_hours_(founder_business_hours(scenario)),
       household_income_(scenario.household.other_income_per_month + scenario.household.partner_income_per_month +
                         job_wage(scenario.household)) {}
@@ -24,6 +25,7 @@ void PathModel::start(PathState& state, PathKey key) const {
       draw_parameter(scenario_.household.savings, key, ParameterSlot::savings, deterministic, 0.0, 1e9);
   state.staff_hours = scenario_.staff.hours_per_week;
   state.outcome.lowest_cash = std::numeric_limits<double>::infinity();
+  if (groups_.enabled()) groups_.start(state.groups, state.market.reservation_median);  // issue 12
 }
 
 void PathModel::track_break_even(PathState& state, const BusinessMonth& business, int month) const {
@@ -67,8 +69,15 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCac
   // Demand.
   const bool ill = ill_this_month(s.health, state.health, key, month, draws, deterministic);
   budget_changes(s.clients, state.clients, month, draws);
-  const Arrivals arrivals = market_month(s.market, state.market, state.market_state, draws);
-  const std::int64_t healthy_capacity = session_capacity(s.business, founder_hours_ + state.staff_hours);
+  const Arrivals arrivals = market_month(s.market, state.market, state.market_state, draws, groups_.interest_share());
+  // Groups (issue 12): their meetings come out of the month's one-to-one capacity.
+  GroupMonth group;
+  if (groups_.enabled()) group = groups_.month(state.groups, arrivals.want_group, key, month, draws);
+  auto capacity = [&](double hours_per_week) {
+    return groups_.enabled() ? groups_.one_to_one_capacity(hours_per_week, group.hours)
+                             : session_capacity(s.business, hours_per_week);
+  };
+  const std::int64_t healthy_capacity = capacity(founder_hours_ + state.staff_hours);
   const auto max_clients = static_cast<std::int64_t>(
       std::min(static_cast<double>(healthy_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
   const ClientMonth clients = admit_and_book(s.clients, state.clients, arrivals.can_pay, max_clients, draws);
@@ -78,7 +87,7 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCac
   const std::int64_t deliverable = std::min(clients.booked, healthy_capacity);
   if (ill) {
     const double founder_hours = founder_hours_ * (1.0 - s.health.capacity_lost);
-    delivery.own_sessions = std::min(clients.booked, session_capacity(s.business, founder_hours + state.staff_hours));
+    delivery.own_sessions = std::min(clients.booked, capacity(founder_hours + state.staff_hours));
     delivery.covered_sessions =
         std::llround(s.health.peer_cover_share * static_cast<double>(deliverable - delivery.own_sessions));
   } else {
@@ -86,7 +95,8 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCac
   }
 
   // Business and payments.
-  const BusinessMonth business = business_month(s, month, delivery, state.staff_hours, funding_.interest[m]);
+  BusinessMonth business = business_month(s, month, delivery, state.staff_hours, funding_.interest[m]);
+  add_group_money(business, group);  // issue 12
   const PaymentMonth paid =
       payments_month(payment_plan_, state.receivables, business.revenue, month, key, draws, deterministic);
   const double cash_profit = paid.received - business.operating_costs - business.startup_costs - business.interest;
@@ -140,6 +150,8 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCac
     values[Series::waiting_list] = static_cast<double>(state.clients.waiting);
     values[Series::business_cash] = state.cash.business;
     values[Series::household_cash] = state.cash.household;
+    record_group_month(o, group);  // issue 12
+    values[Series::group_members] = static_cast<double>(group.members);
     const int give_up = s.run.give_up_after_months;
     FailureCause cause = FailureCause::none;
     if (state.cash.combined() < 0) {
@@ -161,6 +173,10 @@ MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCac
   // The month's end.
   const std::int64_t gave_up = clients_leave(s.clients, state.churn_per_month, state.clients, draws);
   if (!state.failed) o.lost_to_capacity += gave_up;
+  if (groups_.enabled()) {  // issue 12
+    const std::int64_t group_gave_up = groups_.leave(state.groups, state.churn_per_month, key, month, draws);
+    if (!state.failed) o.group_prospects_gave_up += group_gave_up;
+  }
   maybe_hire(state);
   return values;
 }

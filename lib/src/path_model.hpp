@@ -6,6 +6,7 @@
 #include "business.hpp"
 #include "clients.hpp"
 #include "funding.hpp"
+#include "groups.hpp"
 #include "health.hpp"
 #include "household.hpp"
 #include "market.hpp"
@@ -21,6 +22,7 @@ struct PathState {
   MarketState market_state;
   ClientState clients;
   HealthState health;
+  GroupState groups;  // issue 12
   Receivables receivables;
   Cash cash;
   double staff_hours = 0;
@@ -49,7 +51,8 @@ class PathModel {
   const Scenario& scenario_;
   FundingSchedule funding_;
   PaymentPlan payment_plan_;
-  double founder_hours_;  // for the business, after any job
+  GroupModel groups_;        // issue 12
+  double founder_hours_;     // for the business, after any job
   double household_income_;  // other, partner and job income a month
 };
 
