@@ -27,7 +27,7 @@ enum class MonthDraw : unsigned {
   living_costs = 12,    // household: irregular spending this month
   group_interest = 13,  // groups: newly aware prospects who want the group
   group_affordable = 14,  // groups, per attendee: how many of them can pay
-  group_give_up = 15,     // groups: prospects waiting for a group who give up
+  group_give_up = 15,     // groups, per attendee: how many waiting for a group give up
 };
 
 // Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that
@@ -39,7 +39,7 @@ inline constexpr std::uint64_t kIllnessLengthSlot = 72;
 inline constexpr std::uint64_t kGroupAllowanceSlot = 80;   // pooled: each new prospect's budget
 inline constexpr std::uint64_t kGroupAttendanceSlot = 81;  // entity = group: attendees per meeting
 inline constexpr std::uint64_t kGroupLeaversSlot = 82;     // entity = group: churn, and who leaves
-inline constexpr std::uint64_t kGroupGiveUpSlot = 83;      // who of those waiting gives up
+inline constexpr std::uint64_t kGroupGiveUpSlot = 83;      // pooled: each waiting prospect gives up or not
 
 // Per-path parameters, drawn in month 0, each from its own slot.
 enum class ParameterSlot : std::uint64_t {

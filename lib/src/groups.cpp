@@ -90,14 +90,22 @@ std::int64_t GroupModel::one_to_one_capacity(double hours_per_week, double group
 }
 
 void GroupModel::join_running_groups(GroupState& state, GroupMonth& m) const {
+  std::int64_t places = 0;
+  for (const Group& g : state.groups) places += offer_.maximum_size - g.size();
+  if (places == 0 || state.waiting.empty()) return;
   const double price = share_check_price();
   std::vector<double> still_waiting;
   for (double allowance : state.waiting) {
     bool joined = false;
+    if (places == 0) {  // every group is full: the rest keep waiting
+      still_waiting.push_back(allowance);
+      continue;
+    }
     for (Group& g : state.groups) {
       if (g.size() >= offer_.maximum_size || allowance < member_share(price, g.size() + 1)) continue;
       g.allowances.push_back(allowance);
       ++m.joined;
+      --places;
       joined = true;
       break;
     }
@@ -170,6 +178,7 @@ GroupMonth GroupModel::month(GroupState& state, std::int64_t interested, PathKey
   // 2. Newcomers. Pooled: each prospect's allowance per meeting is their own reservation rate
   // (lognormal around the path's median) x meeting hours x pooled share; one who cannot pay a
   // share even of a full group can never join. Per attendee: a binomial count of who can pay.
+  const auto queue_limit = static_cast<std::size_t>(offer_.max_groups) * static_cast<std::size_t>(offer_.maximum_size);
   if (interested > 0) {
     if (pooled) {
       const double floor = member_share(offer_.group_price, offer_.maximum_size);
@@ -177,16 +186,21 @@ GroupMonth GroupModel::month(GroupState& state, std::int64_t interested, PathKey
       for (std::int64_t i = 0; i < interested; ++i) {
         const double z = deterministic_ ? 0.0 : normal_quantile(uniforms.next());
         const double allowance = state.median_allowance * std::exp(spread_ * z);
-        if (allowance >= floor) {
+        if (allowance < floor) {
+          ++m.lost_to_price;
+        } else if (state.waiting.size() < queue_limit) {
           state.waiting.push_back(allowance);
         } else {
-          ++m.lost_to_price;
+          ++m.lost_to_capacity;
         }
       }
     } else {
       const std::int64_t can_pay = draws.binomial(MonthDraw::group_affordable, interested, state.affordable_share);
       m.lost_to_price += interested - can_pay;
-      state.waiting.insert(state.waiting.end(), static_cast<std::size_t>(can_pay), kNoLimit);
+      const auto room = static_cast<std::int64_t>(queue_limit - std::min(queue_limit, state.waiting.size()));
+      const std::int64_t queued = std::min(can_pay, room);
+      m.lost_to_capacity += can_pay - queued;
+      state.waiting.insert(state.waiting.end(), static_cast<std::size_t>(queued), kNoLimit);
     }
   }
 
@@ -221,9 +235,20 @@ std::int64_t GroupModel::leave(GroupState& state, double churn, PathKey key, int
     remove_some(g.allowances, leavers, pick, uniforms);
   }
   const std::int64_t waiting = static_cast<std::int64_t>(state.waiting.size());
-  const std::int64_t gave_up = draws.binomial(MonthDraw::group_give_up, waiting, give_up_);
+  if (!pick) {  // a count (in deterministic runs, the most recent leave)
+    const std::int64_t gave_up = draws.binomial(MonthDraw::group_give_up, waiting, give_up_);
+    state.waiting.resize(static_cast<std::size_t>(waiting - gave_up));
+    return gave_up;
+  }
+  // Pooled: each waiting prospect in turn, one uniform each, in one pass.
+  if (!(give_up_ > 0.0) || waiting == 0) return 0;
   UniformStream uniforms(key, static_cast<std::uint64_t>(month), kGroupGiveUpSlot);
-  remove_some(state.waiting, gave_up, pick, uniforms);
+  std::size_t kept = 0;
+  for (double allowance : state.waiting) {  // in order: the k-th prospect takes the k-th uniform
+    if (!(uniforms.next() < give_up_)) state.waiting[kept++] = allowance;
+  }
+  const auto gave_up = waiting - static_cast<std::int64_t>(kept);
+  state.waiting.resize(kept);
   return gave_up;
 }
 

@@ -3,7 +3,9 @@
 // A month, in order (GroupModel::month, then GroupModel::leave at the month's end):
 //  1. review: in a pooled group, members whose budget no longer covers an equal share of the
 //     group price (group_price / members) leave: one layer of a cascade a month;
-//  2. newcomers: the prospects who want the group and can pay join the forming queue;
+//  2. newcomers: the prospects who want the group and can pay join the forming queue, which
+//     holds at most as many as all the groups have places (max_groups x maximum_size): those
+//     beyond it are lost to capacity;
 //  3. joining: those waiting fill running groups with room (pooled: only if they can pay the
 //     share after joining), in the order they arrived;
 //  4. collapse: a group still below the minimum size collapses, its members lost;
@@ -14,6 +16,8 @@
 //     with fewer attendees than the minimum is cancelled;
 //  8. the month's end: members leave with the path's churn, and prospects in the queue give up
 //     with clients.waiting_give_up_per_month.
+// Validation keeps groups small (at most 100 members, 200 groups), so per-member state stays
+// small too: at most 2 x 20,000 allowances a path.
 #pragma once
 
 #include <cmath>

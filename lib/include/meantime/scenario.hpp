@@ -434,9 +434,9 @@ void visit_fields(G& g, V& v, GroupOffer*) {
   v("interest_share", g.interest_share,
     share("share of newly aware prospects who want the group when one-to-one is sold too"));
   v("minimum_size", g.minimum_size,
-    FieldMeta{"members", "fewest attendees a meeting needs, and members a group needs", 1.0, 1000.0});
-  v("maximum_size", g.maximum_size, FieldMeta{"members", "most members one group takes", 1.0, 1000.0});
-  v("max_groups", g.max_groups, FieldMeta{"groups", "most groups running at once", 1.0, 1000.0});
+    FieldMeta{"members", "fewest attendees a meeting needs, and members a group needs", 1.0, 100.0});
+  v("maximum_size", g.maximum_size, FieldMeta{"members", "most members one group takes", 1.0, 100.0});
+  v("max_groups", g.max_groups, FieldMeta{"groups", "most groups running at once", 1.0, 200.0});
   v("meetings_per_month", g.meetings_per_month, FieldMeta{"meetings", "meetings of each group a month", 1.0, 31.0});
   v("meeting_hours", g.meeting_hours,
     FieldMeta{"hours", "the founder's time per meeting (out of one-to-one hours)", 0.0, 24.0, true});
