@@ -10,7 +10,8 @@
 // Should the engine grow its own serialisation, this file shrinks to calls of it.
 //
 // Format: "MTRR", a version, then fields in a fixed order in the machine's byte order (a
-// marker rejects bytes from a machine of the other order). Version 1.
+// marker rejects bytes from a machine of the other order). Version 2: issue 12's group series,
+// totals and outcome columns (version 1 had fewer of each).
 #include "serialise.hpp"
 
 #include <array>
@@ -67,7 +68,7 @@ MEANTIME_EXPOSE(Statistics, totals_, TotalSums)
 #undef MEANTIME_EXPOSE
 
 constexpr char kMagic[4] = {'M', 'T', 'R', 'R'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::uint32_t kByteOrder = 0x01020304;
 
 // -- writing and reading ----------------------------------------------------------------------

@@ -15,16 +15,19 @@ namespace meantime {
 
 // Draws made every month, each with its own uniforms.
 enum class MonthDraw : unsigned {
-  arrivals = 0,        // market: newly aware prospects
-  affordable = 1,      // market: how many of them can pay the price
-  session_demand = 2,  // clients: sessions booked
-  leavers = 3,         // clients: churn at the month's end
-  waiting_give_up = 4,  // clients: waiting prospects who give up
-  illness_start = 5,    // health: an episode starts
-  review_cuts = 6,      // clients: budgets cut at the yearly review
-  council_cut = 7,      // clients: a council-wide cut this month
-  bad_debt = 8,         // payments: 8 + channel index (4 channels)
-  living_costs = 12,    // household: irregular spending this month
+  arrivals = 0,           // market: newly aware prospects
+  affordable = 1,         // market: how many of them can pay the price
+  session_demand = 2,     // clients: sessions booked
+  leavers = 3,            // clients: churn at the month's end
+  waiting_give_up = 4,    // clients: waiting prospects who give up
+  illness_start = 5,      // health: an episode starts
+  review_cuts = 6,        // clients: budgets cut at the yearly review
+  council_cut = 7,        // clients: a council-wide cut this month
+  bad_debt = 8,           // payments: 8 + channel index (4 channels)
+  living_costs = 12,      // household: irregular spending this month
+  group_interest = 13,    // groups: newly aware prospects who want the group
+  group_affordable = 14,  // groups, per attendee: how many of them can pay
+  group_give_up = 15,     // groups, per attendee: how many waiting for a group give up
   // The town's own stream (kTownStream) uses `arrivals` for its newly aware prospects and these
   // for the shared market's choice, one binomial per category (16 + category).
   town_choice = 16,
@@ -34,6 +37,15 @@ enum class MonthDraw : unsigned {
 // MonthUniforms gives the extra uniforms of the draws above).
 inline constexpr std::uint64_t kPaymentDelaySlot = 64;  // + channel index
 inline constexpr std::uint64_t kIllnessLengthSlot = 72;
+// Groups (issue 12): streams of their own, keyed by entity where a draw belongs to one group
+// (its serial number in the path), so that one group's draws never shift another's.
+inline constexpr std::uint64_t kGroupAllowanceSlot = 80;   // pooled: each new prospect's budget
+inline constexpr std::uint64_t kGroupAttendanceSlot = 81;  // per group (group_slot): attendees per meeting
+inline constexpr std::uint64_t kGroupLeaversSlot = 82;     // per group (group_slot): churn, and who leaves
+// A draw made once per group: its slot with the group's id in the upper 32 bits (the counter's
+// fourth word is the drawer's stream, see rng.hpp).
+inline std::uint64_t group_slot(std::uint64_t slot, std::uint64_t group_id) { return slot | (group_id << 32); }
+inline constexpr std::uint64_t kGroupGiveUpSlot = 83;  // pooled: each waiting prospect gives up or not
 
 // Per-path parameters, drawn in month 0, each from its own slot.
 enum class ParameterSlot : std::uint64_t {
@@ -50,8 +62,8 @@ enum class ParameterSlot : std::uint64_t {
 
 // A path's parameter: its distribution's draw, or its mean in deterministic runs; clamped to
 // the field's valid range (only unbounded tails, allowed by validation, can reach past it).
-inline double draw_parameter(const Distribution& d, PathKey key, ParameterSlot slot, bool deterministic,
-                             double low, double high) {
+inline double draw_parameter(const Distribution& d, PathKey key, ParameterSlot slot, bool deterministic, double low,
+                             double high) {
   if (d.is_fixed()) return d.parameter(0);
   double x;
   if (deterministic) {

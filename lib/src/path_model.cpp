@@ -10,6 +10,7 @@ PathModel::PathModel(const Scenario& scenario)
     : scenario_(scenario),
       funding_(funding_schedule(scenario.funding, scenario.run.months)),
       payment_plan_(payment_plan(scenario.payments, scenario.run.deterministic)),
+      groups_(scenario),
       founder_hours_(founder_business_hours(scenario)),
       household_income_(scenario.household.other_income_per_month + scenario.household.partner_income_per_month +
                         job_wage(scenario.household)) {}
@@ -24,6 +25,7 @@ void PathModel::start(PathState& state, PathKey key) const {
       draw_parameter(scenario_.household.savings, key, ParameterSlot::savings, deterministic, 0.0, 1e9);
   state.staff_hours = scenario_.staff.hours_per_week;
   state.outcome.lowest_cash = std::numeric_limits<double>::infinity();
+  if (groups_.enabled()) groups_.start(state.groups, state.market.reservation_median);  // issue 12
 }
 
 void PathModel::track_break_even(PathState& state, const BusinessMonth& business, int month) const {
@@ -69,8 +71,24 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
   DemandMonth d;
   d.ill = ill_this_month(s.health, state.health, key, month, draws, s.run.deterministic);
   budget_changes(s.clients, state.clients, month, draws);
-  d.arrivals = shared_arrivals ? *shared_arrivals : market_month(s.market, state.market, state.market_state, draws);
-  d.healthy_capacity = session_capacity(s.business, founder_hours_ + state.staff_hours);
+  if (!shared_arrivals) {
+    d.arrivals = market_month(s.market, state.market, state.market_state, draws, groups_.interest_share());
+  } else {
+    d.arrivals = *shared_arrivals;  // those who chose this provider; groups take their share of them
+    const double share = groups_.interest_share();
+    if (share > 0.0) {
+      d.arrivals.want_group =
+          share >= 1.0 ? d.arrivals.can_pay : draws.binomial(MonthDraw::group_interest, d.arrivals.can_pay, share);
+      d.arrivals.can_pay -= d.arrivals.want_group;
+    }
+  }
+  // Groups (issue 12): their meetings come out of the month's one-to-one capacity.
+  if (groups_.enabled()) d.group = groups_.month(state.groups, d.arrivals.want_group, key, month, draws);
+  auto capacity = [&](double hours_per_week) {
+    return groups_.enabled() ? groups_.one_to_one_capacity(hours_per_week, d.group.hours)
+                             : session_capacity(s.business, hours_per_week);
+  };
+  d.healthy_capacity = capacity(founder_hours_ + state.staff_hours);
   const auto max_clients = static_cast<std::int64_t>(
       std::min(static_cast<double>(d.healthy_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
   d.clients = admit_and_book(s.clients, state.clients, d.arrivals.can_pay, max_clients, draws);
@@ -78,7 +96,7 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
   d.deliverable = std::min(d.clients.booked, d.healthy_capacity);
   if (d.ill) {
     const double founder_hours = founder_hours_ * (1.0 - s.health.capacity_lost);
-    d.own_sessions = std::min(d.clients.booked, session_capacity(s.business, founder_hours + state.staff_hours));
+    d.own_sessions = std::min(d.clients.booked, capacity(founder_hours + state.staff_hours));
   } else {
     d.own_sessions = d.deliverable;
   }
@@ -105,8 +123,8 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   }
 
   // Business and payments.
-  const BusinessMonth business =
-      business_month(s, month, delivery, state.staff_hours, funding_.interest[m], collective);
+  BusinessMonth business = business_month(s, month, delivery, state.staff_hours, funding_.interest[m], collective);
+  add_group_money(business, d.group);  // issue 12
   const PaymentMonth paid =
       payments_month(payment_plan_, state.receivables, business.revenue, month, key, draws, deterministic);
   const double cash_profit =
@@ -161,6 +179,8 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
     values[Series::waiting_list] = static_cast<double>(state.clients.waiting);
     values[Series::business_cash] = state.cash.business;
     values[Series::household_cash] = state.cash.household;
+    record_group_month(o, d.group);  // issue 12
+    values[Series::group_members] = static_cast<double>(d.group.members);
     const int give_up = s.run.give_up_after_months;
     FailureCause cause = FailureCause::none;
     if (state.cash.combined() < 0) {
@@ -182,6 +202,10 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   // The month's end.
   const std::int64_t gave_up = clients_leave(s.clients, state.churn_per_month, state.clients, draws);
   if (!state.failed) o.lost_to_capacity += gave_up;
+  if (groups_.enabled()) {  // issue 12
+    const std::int64_t group_gave_up = groups_.leave(state.groups, state.churn_per_month, key, month, draws);
+    if (!state.failed) o.group_prospects_gave_up += group_gave_up;
+  }
   maybe_hire(state);
   return values;
 }

@@ -18,18 +18,22 @@ const char* to_string(FailureCause cause) {
 const char* to_string(Series series) {
   static const char* names[kSeriesCount] = {"clients",  "sessions",      "revenue",  "profit",
                                             "business_cash", "household_cash", "drawings", "cash_received",
-                                            "benefits", "repayments",    "waiting_list"};
+                                            "benefits", "repayments",    "waiting_list",   "group_members"};
   return names[static_cast<int>(series)];
 }
 
 bool is_whole_number_series(Series series) {
-  return series == Series::clients || series == Series::sessions || series == Series::waiting_list;
+  return series == Series::clients || series == Series::sessions || series == Series::waiting_list ||
+         series == Series::group_members;
 }
 
 const char* to_string(Total total) {
   static const char* names[kTotalCount] = {"clients_served", "sessions_delivered", "lost_to_price", "lost_to_capacity",
                                            "drawings",       "billed",             "received",      "bad_debt",
-                                           "benefits",       "months_ill",         "sessions_covered"};
+                                           "benefits",       "months_ill",         "sessions_covered",
+                                           "groups_formed",  "groups_collapsed",   "group_members_served",
+                                           "group_meetings_held", "group_meetings_cancelled",
+                                           "group_members_priced_out", "group_prospects_gave_up", "group_billed"};
   return names[static_cast<int>(total)];
 }
 
@@ -54,7 +58,15 @@ PathOutcomes::PathOutcomes(Eigen::Index paths)
       bad_debt(paths),
       benefits(paths),
       months_ill(paths),
-      sessions_covered(paths) {}
+      sessions_covered(paths),
+      groups_formed(paths),
+      groups_collapsed(paths),
+      group_members_served(paths),
+      group_meetings_held(paths),
+      group_meetings_cancelled(paths),
+      group_members_priced_out(paths),
+      group_prospects_gave_up(paths),
+      group_billed(paths) {}
 
 std::size_t PathOutcomes::bytes_per_path() {
   return std::apply(
@@ -84,6 +96,14 @@ void PathOutcomes::set(Eigen::Index i, const PathOutcome& o) {
   benefits[i] = o.benefits;
   months_ill[i] = o.months_ill;
   sessions_covered[i] = o.sessions_covered;
+  groups_formed[i] = o.groups_formed;
+  groups_collapsed[i] = o.groups_collapsed;
+  group_members_served[i] = o.group_members_served;
+  group_meetings_held[i] = o.group_meetings_held;
+  group_meetings_cancelled[i] = o.group_meetings_cancelled;
+  group_members_priced_out[i] = o.group_members_priced_out;
+  group_prospects_gave_up[i] = o.group_prospects_gave_up;
+  group_billed[i] = o.group_billed;
 }
 
 PathOutcome PathOutcomes::get(Eigen::Index i) const {
@@ -107,6 +127,14 @@ PathOutcome PathOutcomes::get(Eigen::Index i) const {
   o.benefits = benefits[i];
   o.months_ill = months_ill[i];
   o.sessions_covered = sessions_covered[i];
+  o.groups_formed = groups_formed[i];
+  o.groups_collapsed = groups_collapsed[i];
+  o.group_members_served = group_members_served[i];
+  o.group_meetings_held = group_meetings_held[i];
+  o.group_meetings_cancelled = group_meetings_cancelled[i];
+  o.group_members_priced_out = group_members_priced_out[i];
+  o.group_prospects_gave_up = group_prospects_gave_up[i];
+  o.group_billed = group_billed[i];
   return o;
 }
 
@@ -191,7 +219,15 @@ void Statistics::add_outcome(const PathOutcome& o) {
                                       o.bad_debt,
                                       o.benefits,
                                       static_cast<double>(o.months_ill),
-                                      static_cast<double>(o.sessions_covered)};
+                                      static_cast<double>(o.sessions_covered),
+                                      static_cast<double>(o.groups_formed),
+                                      static_cast<double>(o.groups_collapsed),
+                                      static_cast<double>(o.group_members_served),
+                                      static_cast<double>(o.group_meetings_held),
+                                      static_cast<double>(o.group_meetings_cancelled),
+                                      static_cast<double>(o.group_members_priced_out),
+                                      static_cast<double>(o.group_prospects_gave_up),
+                                      o.group_billed};
   for (int t = 0; t < kTotalCount; ++t) totals_[static_cast<std::size_t>(t)].add(totals[t]);
 }
 

@@ -16,6 +16,7 @@ Scenario provider_scenario(const Scenario& town, std::size_t i) {
   s.household = p.household;
   s.benefits = p.benefits;
   s.health = p.health;
+  s.group = p.group;
   s.run = town.run;
   s.run.stream = p.stream;
   // The items it pays itself are fixed costs like any other.

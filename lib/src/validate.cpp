@@ -102,6 +102,26 @@ void check_cross_field_rules(const Scenario& s) {
         "benefits.capital_upper_limit",
         "must be >= capital_lower_limit (" + number(b.capital_lower_limit) + "), got " + number(b.capital_upper_limit));
   }
+  const auto& g = s.group;
+  if (g.maximum_size < g.minimum_size) {
+    throw ScenarioError("group.maximum_size", "must be >= group.minimum_size (" + std::to_string(g.minimum_size) +
+                                                  "), got " + std::to_string(g.maximum_size));
+  }
+  if (g.enabled) {
+    // Every group's meetings must fit in the client-facing hours of founder and staff.
+    const double client_hours =
+        (s.business.founder_hours_per_week - s.household.job_hours_per_week + s.staff.hours_per_week) * (52.0 / 12.0) *
+        s.business.client_facing_share;
+    const double group_hours = g.max_groups * g.meetings_per_month * g.meeting_hours;
+    if (group_hours > client_hours + 1e-9) {
+      throw ScenarioError("group.max_groups", "the groups' meetings (max_groups x meetings_per_month x meeting_hours = " +
+                                                  number(group_hours) +
+                                                  " hours a month) must fit in the client-facing hours of founder and "
+                                                  "staff (" +
+                                                  number(client_hours) + " hours a month), got " +
+                                                  std::to_string(g.max_groups) + " groups");
+    }
+  }
   // Money that arrives after the horizon is almost certainly a mistake in the month.
   auto check_month = [&](const std::string& list, std::size_t i, int month) {
     if (month > r.months) {

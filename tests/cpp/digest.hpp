@@ -27,11 +27,18 @@ class Digest {
   std::uint64_t hash_ = 1469598103934665603ULL;
 };
 
-inline std::uint64_t digest(const Statistics& s) {
+// The columns before issue 12 added the group outcomes (at the end of each list): goldens
+// pinned before then digest only these, so that they show the old outputs did not move.
+inline constexpr int kSeriesBeforeGroups = 11;
+inline constexpr int kTotalsBeforeGroups = 11;
+inline constexpr int kOutcomeColumnsBeforeGroups = 19;
+
+// Every series and total by default, or the first `series_count` and `total_count` of them.
+inline std::uint64_t digest(const Statistics& s, int series_count = kSeriesCount, int total_count = kTotalCount) {
   Digest d;
   d.value(s.paths());
   for (int month = 1; month <= s.months(); ++month) {
-    for (int i = 0; i < kSeriesCount; ++i) {
+    for (int i = 0; i < series_count; ++i) {
       const auto series = static_cast<Series>(i);
       d.value(s.mean(series, month));
       for (double q : {0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95}) d.value(s.quantile(series, month, q));
@@ -44,13 +51,16 @@ inline std::uint64_t digest(const Statistics& s) {
   d.value(s.lowest_cash().sum.mean());
   d.value(s.lowest_cash().sum.variance());
   for (double q : {0.05, 0.1, 0.5}) d.value(s.lowest_cash().histogram.quantile(q, false));
-  for (int t = 0; t < kTotalCount; ++t) d.value(s.total(static_cast<Total>(t)).mean());
+  for (int t = 0; t < total_count; ++t) d.value(s.total(static_cast<Total>(t)).mean());
   return d.get();
 }
 
-inline std::uint64_t digest(const PathOutcomes& o) {
+// Every column by default, or the first `columns` of them.
+inline std::uint64_t digest(const PathOutcomes& o, int columns = 1 << 30) {
   Digest d;
+  int seen = 0;
   PathOutcomes::for_each_column(o, [&](const char* name, const auto& column) {
+    if (seen++ >= columns) return;
     d.bytes(name, std::strlen(name));
     d.bytes(column.data(), static_cast<std::size_t>(column.size()) * sizeof(column[0]));
   });

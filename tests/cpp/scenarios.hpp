@@ -90,4 +90,19 @@ inline Scenario full_model_scenario() {
   return s;
 }
 
+// The default start-up also running peer groups bought with pooled budgets (issue 12): up to
+// two groups of 4-8, a waiting list, and allowances close enough to the share that a group can
+// unravel.
+inline Scenario pooled_group_scenario() {
+  Scenario s = default_scenario();
+  s.group.enabled = true;
+  s.group.pricing = GroupPricing::pooled;
+  s.group.interest_share = 0.4;
+  s.group.max_groups = 2;
+  s.group.group_price = 60;
+  s.group.pooled_share = 0.35;  // median allowance 22 x 2 h x 0.35 = 15.40 a meeting: a group of 4 pays 15
+  s.clients.waiting_list = true;
+  return s;
+}
+
 }  // namespace meantime::testing

@@ -50,7 +50,23 @@ TEST(Golden, FirstPathsOfTheDefaultScenario) {
   }
 }
 
-// Five fixed scenarios and seeds, every outcome column and every statistic.
+// With group.enabled false, every group output is zero.
+void expect_no_group_outputs(const RunResult& r) {
+  const PathOutcomes& o = *r.outcomes;
+  EXPECT_TRUE((o.groups_formed == 0).all() && (o.groups_collapsed == 0).all() && (o.group_members_served == 0).all() &&
+              (o.group_meetings_held == 0).all() && (o.group_meetings_cancelled == 0).all() &&
+              (o.group_members_priced_out == 0).all() && (o.group_prospects_gave_up == 0).all() &&
+              (o.group_billed == 0).all());
+  for (int t = testing::kTotalsBeforeGroups; t < kTotalCount; ++t) {
+    EXPECT_EQ(r.statistics.total(static_cast<Total>(t)).sum(), 0.0) << to_string(static_cast<Total>(t));
+  }
+  for (int month = 1; month <= r.months; ++month) {
+    EXPECT_EQ(r.statistics.series(Series::group_members, month).histogram.max(), 0.0);
+  }
+}
+
+// Five fixed scenarios and seeds, every outcome column and every statistic (those before the
+// group outputs of issue 12; see below for runs with groups on).
 TEST(Golden, DigestsOfWholeRuns) {
   struct Case {
     const char* name;
@@ -68,6 +84,38 @@ TEST(Golden, DigestsOfWholeRuns) {
       {"default, seed 2026", default_scenario(), 2026, 0x0398fd0c3004b3b2ULL, 0x0d1a4534c24724b5ULL},
       {"referrals, seed 7", referrals, 7, 0xdd9d5382a325012eULL, 0x4b21563014f15c8bULL},
       {"full model, seed 11", testing::full_model_scenario(), 11, 0xd1f933a9eb9868baULL, 0x979267a7e9c05870ULL},
+  };
+  for (const Case& c : cases) {
+    RunOptions o;
+    o.paths = 1000;
+    o.seed = c.seed;
+    const RunResult r = simulate(c.scenario, o);
+    // Issue 12 appended group series, totals and outcome columns: these digests cover the
+    // columns that came before, unchanged, and the new ones must be zero with groups off.
+    const std::uint64_t outcomes = testing::digest(*r.outcomes, testing::kOutcomeColumnsBeforeGroups),
+                        statistics =
+                            testing::digest(r.statistics, testing::kSeriesBeforeGroups, testing::kTotalsBeforeGroups);
+    expect_no_group_outputs(r);
+    std::printf("      {\"%s\", ..., 0x%016" PRIx64 "ULL, 0x%016" PRIx64 "ULL},\n", c.name, outcomes, statistics);
+    EXPECT_EQ(outcomes, c.outcomes) << c.name << kPolicy;
+    EXPECT_EQ(statistics, c.statistics) << c.name << kPolicy;
+  }
+}
+
+// Groups on (issue 12), every column: pooled budgets, and per attendee beside one-to-one.
+TEST(Golden, DigestsOfRunsWithGroups) {
+  Scenario per_attendee = default_scenario();
+  per_attendee.group.enabled = true;
+  struct Case {
+    const char* name;
+    Scenario scenario;
+    std::uint64_t seed;
+    std::uint64_t outcomes;
+    std::uint64_t statistics;
+  };
+  const Case cases[] = {
+      {"pooled groups, seed 12", testing::pooled_group_scenario(), 12, 0xc6058b1d4340e17aULL, 0x21ba556b299ba410ULL},
+      {"per-attendee groups, seed 3", per_attendee, 3, 0xd202a7788d4dc4ceULL, 0x25f1985b468382ebULL},
   };
   for (const Case& c : cases) {
     RunOptions o;

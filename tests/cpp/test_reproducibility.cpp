@@ -53,6 +53,33 @@ TEST(Reproducibility, TheFullModelTooForAnyThreadCountAndChunking) {
   EXPECT_TRUE(*merged.outcomes == *one.outcomes);
 }
 
+// Groups with pooled budgets (issue 12) draw from streams of their own, per group.
+TEST(Reproducibility, GroupsWithPooledBudgetsForAnyThreadCountAndChunking) {
+  const Scenario s = testing::pooled_group_scenario();
+  RunOptions o;
+  o.paths = 1500;
+  o.seed = 78;
+  o.threads = 1;
+  o.keep_paths = true;
+  const RunResult one = simulate(s, o);
+  EXPECT_GT(one.statistics.total(Total::groups_formed).mean(), 0.5);  // groups really run
+  for (int threads : {2, 3}) {
+    SCOPED_TRACE(threads);
+    o.threads = threads;
+    const RunResult many = simulate(s, o);
+    EXPECT_TRUE(many.statistics == one.statistics);
+    EXPECT_TRUE(*many.outcomes == *one.outcomes);
+    EXPECT_TRUE(*many.path_arrays == *one.path_arrays);
+  }
+  o.paths = 700;
+  RunResult merged = simulate(s, o);
+  o.first_path = 700;
+  o.paths = 800;
+  merged.merge(simulate(s, o));
+  EXPECT_TRUE(merged.statistics == one.statistics);
+  EXPECT_TRUE(*merged.outcomes == *one.outcomes);
+}
+
 TEST(Reproducibility, MergedChunksEqualOnePass) {
   const RunResult whole = run(0, kPaths, 2);
   for (std::uint64_t cut : {1ULL, 256ULL, 777ULL, 2999ULL}) {

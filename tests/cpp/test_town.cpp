@@ -53,6 +53,16 @@ TEST(Town, IndependentProvidersAreTheProvidersAlonePathByPath) {
   }
 }
 
+TEST(Town, AProviderSellingGroupsIsItselfAlone) {
+  Scenario town = three_providers();
+  town.providers[1].group.enabled = true;
+  town.providers[1].group.pricing = GroupPricing::pooled;
+  const TownResult together = simulate_town(town, options(400));
+  const RunResult alone = simulate(provider_scenario(town, 1), options(400));
+  EXPECT_TRUE(*together.providers[1].outcomes == *alone.outcomes);
+  EXPECT_GT(alone.outcomes->groups_formed.sum(), 0);
+}
+
 TEST(Town, ACollectiveSharingNothingChangesNothing) {
   Scenario town = three_providers();
   const TownResult apart = simulate_town(town, options(400));

@@ -196,6 +196,47 @@ TEST(Validation, CrossFieldRules) {
                   "interested must be a whole number from 0 to asked");
 }
 
+// Group offers (issue 12): the ranges of every group field are checked by the schema-driven
+// tests above; these are the rules between fields, and the choice.
+TEST(Validation, GroupRules) {
+  expect_rejected(
+      [](Scenario& s) {
+        s.group.minimum_size = 6;
+        s.group.maximum_size = 5;
+      },
+      "group.maximum_size", "must be >= group.minimum_size (6), got 5");
+  expect_rejected([](Scenario& s) { s.group.maximum_size = 3; }, "group.maximum_size", "got 3");  // minimum 4
+  expect_rejected([](Scenario& s) { s.group.minimum_size = 0; }, "group.minimum_size", "must be >= 1");
+  expect_rejected([](Scenario& s) { s.group.pooled_share = 0; }, "group.pooled_share", "must be > 0");
+  expect_rejected([](Scenario& s) { s.group.attendance_probability = 1.5; }, "group.attendance_probability",
+                  "<= 1, got 1.5");
+  // The default founder has 15 h x 52/12 x 0.7 = 45.5 client-facing hours a month: six groups
+  // meeting 4 x 2 h (48 hours) do not fit; five do, and a switched-off offer is not checked.
+  expect_rejected(
+      [](Scenario& s) {
+        s.group.enabled = true;
+        s.group.max_groups = 6;
+      },
+      "group.max_groups", "must fit in the client-facing hours");
+  Scenario fits = default_scenario();
+  fits.group.enabled = true;
+  fits.group.max_groups = 5;
+  EXPECT_NO_THROW(validate(fits));
+  fits.group.enabled = false;
+  fits.group.max_groups = 50;
+  EXPECT_NO_THROW(validate(fits));
+  expect_rejected([](Scenario& s) { s.group.pricing = static_cast<GroupPricing>(7); }, "group.pricing",
+                  "not one of the valid choices");
+  Scenario named = default_scenario();
+  try {
+    set_field(named, "group.pricing", std::string("shared"));
+    ADD_FAILURE() << "accepted pricing 'shared'";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.field(), "group.pricing");
+    EXPECT_NE(e.rule().find("must be one of per_attendee, pooled"), std::string::npos) << e.rule();
+  }
+}
+
 TEST(Validation, RunOptions) {
   const Scenario s = default_scenario();
   auto expect_option_error = [&](RunOptions o, const std::string& field) {

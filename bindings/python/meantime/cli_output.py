@@ -55,14 +55,37 @@ def run_text(result, label: str) -> str:
         ("lowest combined cash, worst 1 future in 10", _money(est("lowest_cash_q10")), ""),
         ("extra starting capital for a 9 in 10 chance", _money(est("extra_capital_for_90_percent")), ""),
     ]
+    groups = result.scenario.group.enabled
+    if groups:
+        pooled = result.scenario.group.pricing == "pooled"
+
+        def mean(key: str) -> str:
+            return f"{est(key):,.1f}"
+
+        headline += [
+            ("groups formed, per future (mean)", mean("mean_groups_formed"), ""),
+            ("groups that collapsed below their minimum (mean)", mean("mean_groups_collapsed"), ""),
+            ("members who joined a group (mean)", mean("mean_group_members_served"), ""),
+            ("group meetings held / cancelled (mean)",
+             f"{mean('mean_group_meetings_held')} / {mean('mean_group_meetings_cancelled')}", ""),
+        ]
+        if pooled:
+            headline.append(("members priced out as their share rose (mean)", mean("mean_group_members_priced_out"),
+                             ""))
     monthly = result.monthly
     marks = sorted({m for m in (3, 6, 12, 24, 36, 48, 60, horizon) if m <= horizon})
+    one_to_one = not groups or result.scenario.group.one_to_one
     by_month = [
-        (str(m), _percent(monthly.loc[m, "survival"]), f"{monthly.loc[m, 'clients_q50']:.0f}",
+        (str(m), _percent(monthly.loc[m, "survival"]),
+         *([f"{monthly.loc[m, 'clients_q50']:.0f}"] if one_to_one else []),
+         *([f"{monthly.loc[m, 'group_members_q50']:.0f}"] if groups else []),
          _money(monthly.loc[m, "revenue_mean"]), _money(monthly.loc[m, "business_cash_q50"]),
          _money(monthly.loc[m, "household_cash_q50"]))
         for m in marks
     ]
+    month_headers = ["month", "still going", *(["clients (median)"] if one_to_one else []),
+                     *(["group members (median)"] if groups else []), "revenue (mean)", "business cash (median)",
+                     "household cash (median)"]
     seconds = f", {result.seconds:.1f} s" if math.isfinite(result.seconds) else ""
     return "\n".join([
         f"meantime: {label} - {result.path_count:,} simulated futures x {horizon} months, seed {result.seed}"
@@ -70,8 +93,7 @@ def run_text(result, label: str) -> str:
         "",
         table_text(["answer", "estimate", "± std. error"], headline),
         "",
-        table_text(["month", "still going", "clients (median)", "revenue (mean)", "business cash (median)",
-                    "household cash (median)"], by_month, right=[True] * 6),
+        table_text(month_headers, by_month, right=[True] * len(month_headers)),
         "",
         str(result),
     ])

@@ -93,6 +93,19 @@ def assumptions(scenario) -> list[tuple[str, str]]:
          + f". The founder draws up to {_money(h.max_drawings_per_month)} a month from the business once it "
            f"holds {_money(h.drawings_buffer)}."),
     ]
+    if s.group.enabled:
+        g = s.group
+        who = ("all prospects" if not g.one_to_one
+               else f"{words('group.interest_share', 'share')} of prospects (the rest want one-to-one sessions)")
+        pay = (f"each member who attends pays {_money(g.price_per_attendee)} a meeting" if g.pricing == "per_attendee"
+               else f"members pool {words('group.pooled_share', 'share')} of what their budgets allow to pay "
+                    f"{_money(g.group_price)} a meeting between them, so a member's share rises when another leaves")
+        parts.append(("Groups",
+                      f"Groups of {g.minimum_size} to {g.maximum_size} (at most {g.max_groups} at once) meet "
+                      f"{g.meetings_per_month} times a month for {format_number(g.meeting_hours)} hours of the "
+                      f"founder's time; {who} want a group; {pay}. Each member attends a meeting with a chance of "
+                      f"{words('group.attendance_probability', 'probability')}; a meeting with fewer than "
+                      f"{g.minimum_size} is cancelled."))
     funding = [f"a grant of {_money(g.amount)} in month {g.month}" for g in s.funding.grants]
     funding += [f"a loan of {_money(loan.principal)} at {100 * loan.apr:.3g}% over {loan.term_months} months"
                 for loan in s.funding.loans]

@@ -40,6 +40,14 @@ _TOTALS = {
     "benefits": ("pounds", "benefit award received"),
     "months_ill": ("months", "months the founder was ill"),
     "sessions_covered": ("sessions", "sessions a peer delivered while the founder was ill"),
+    "groups_formed": ("groups", "groups formed"),
+    "groups_collapsed": ("groups", "groups that fell below their minimum size and ended"),
+    "group_members_served": ("members", "members who joined a group"),
+    "group_meetings_held": ("meetings", "group meetings held"),
+    "group_meetings_cancelled": ("meetings", "group meetings cancelled for too few attendees"),
+    "group_members_priced_out": ("members", "members who left a pooled group when their share rose past their budget"),
+    "group_prospects_gave_up": ("prospects", "prospects who gave up waiting for a group"),
+    "group_billed": ("pounds", "revenue billed for group meetings"),
 }
 
 
@@ -159,8 +167,10 @@ class Result:
         pandas.DataFrame
             Indexed by answer (``survival``, ``operating_break_even``, ``living_break_even``,
             ``payback``, median months, lowest-cash quantiles, ``extra_capital_for_90_percent``,
-            and the mean of every per-path total: ``mean_clients_served``, ...), with columns ``estimate``, ``std_error`` (NaN where not
-            estimated), ``unit`` and ``meaning``.
+            and the mean of every per-path total: ``mean_clients_served``, ...; the group totals,
+            ``mean_groups_formed``, ``mean_group_meetings_held``, ..., when the scenario sells
+            groups), with columns ``estimate``, ``std_error`` (NaN where not estimated), ``unit``
+            and ``meaning``.
 
         Examples
         --------
@@ -203,7 +213,10 @@ class Result:
                          f"lowest combined cash: {round(100 * q)}% of futures fall to this or below"))
         rows.append(("extra_capital_for_90_percent", self.extra_capital_needed(0.9), math.nan, "pounds",
                      "more starting capital that would carry 9 in 10 futures through"))
-        for total in _core.total_names:  # every per-path total the engine sums
+        groups = self.scenario.group.enabled
+        for total in _core.total_names:  # every per-path total the engine sums (group ones with groups on)
+            if total.startswith("group") and not groups:
+                continue
             unit, meaning = _TOTALS.get(total, ("", total.replace("_", " ")))
             mean(f"mean_{total}", s.total(total), unit, f"{meaning}, per future, over the horizon")
         table = pd.DataFrame.from_records(rows, columns=["answer", "estimate", "std_error", "unit", "meaning"])

@@ -86,6 +86,14 @@ struct ChoiceNames<SplitRule> {
   }
 };
 
+template <>
+struct ChoiceNames<GroupPricing> {
+  static const std::vector<std::string>& names() {
+    static const std::vector<std::string> n = {"per_attendee", "pooled"};
+    return n;
+  }
+};
+
 template <class E, class = void>
 struct IsChoice : std::false_type {};
 template <class E>

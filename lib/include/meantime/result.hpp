@@ -40,8 +40,9 @@ enum class Series : int {
   benefits,        // benefit award paid to the household
   repayments,      // loan repayments
   waiting_list,    // prospects waiting for a place at the month's end
+  group_members,   // members across running groups (after joining, before leavers)
 };
-inline constexpr int kSeriesCount = 11;
+inline constexpr int kSeriesCount = 12;
 const char* to_string(Series series);
 bool is_whole_number_series(Series series);
 
@@ -90,6 +91,15 @@ struct PathOutcome {
   double benefits = 0;                // total benefit award
   std::int64_t months_ill = 0;
   std::int64_t sessions_covered = 0;  // delivered by a peer while the founder was ill
+  // Group offers (issue 12); all 0 when group.enabled is false.
+  std::int64_t groups_formed = 0;
+  std::int64_t groups_collapsed = 0;          // fell below the minimum size: members lost
+  std::int64_t group_members_served = 0;      // members who ever joined a group
+  std::int64_t group_meetings_held = 0;
+  std::int64_t group_meetings_cancelled = 0;  // fewer attendees than the minimum
+  std::int64_t group_members_priced_out = 0;  // pooled: left when their share rose past their budget
+  std::int64_t group_prospects_gave_up = 0;   // interested prospects who gave up waiting for a group
+  double group_billed = 0;                    // the part of `billed` from groups
 };
 
 // Per-path totals summarised across paths (exact sums).
@@ -105,8 +115,16 @@ enum class Total : int {
   benefits,
   months_ill,
   sessions_covered,
+  groups_formed,
+  groups_collapsed,
+  group_members_served,
+  group_meetings_held,
+  group_meetings_cancelled,
+  group_members_priced_out,
+  group_prospects_gave_up,
+  group_billed,
 };
-inline constexpr int kTotalCount = 11;
+inline constexpr int kTotalCount = 19;
 const char* to_string(Total total);
 
 // Per-path outcomes as columns (numpy-friendly, no copies needed).
@@ -130,6 +148,14 @@ struct PathOutcomes {
   Eigen::ArrayXd benefits;
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> months_ill;
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> sessions_covered;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> groups_formed;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> groups_collapsed;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> group_members_served;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> group_meetings_held;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> group_meetings_cancelled;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> group_members_priced_out;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> group_prospects_gave_up;
+  Eigen::ArrayXd group_billed;
 
   explicit PathOutcomes(Eigen::Index paths = 0);
 
@@ -154,7 +180,15 @@ struct PathOutcomes {
                            std::pair{"bad_debt", &PathOutcomes::bad_debt},
                            std::pair{"benefits", &PathOutcomes::benefits},
                            std::pair{"months_ill", &PathOutcomes::months_ill},
-                           std::pair{"sessions_covered", &PathOutcomes::sessions_covered});
+                           std::pair{"sessions_covered", &PathOutcomes::sessions_covered},
+                           std::pair{"groups_formed", &PathOutcomes::groups_formed},
+                           std::pair{"groups_collapsed", &PathOutcomes::groups_collapsed},
+                           std::pair{"group_members_served", &PathOutcomes::group_members_served},
+                           std::pair{"group_meetings_held", &PathOutcomes::group_meetings_held},
+                           std::pair{"group_meetings_cancelled", &PathOutcomes::group_meetings_cancelled},
+                           std::pair{"group_members_priced_out", &PathOutcomes::group_members_priced_out},
+                           std::pair{"group_prospects_gave_up", &PathOutcomes::group_prospects_gave_up},
+                           std::pair{"group_billed", &PathOutcomes::group_billed});
   }
   // f(name, column) for every column of `self` (const or not), in order.
   template <class Self, class F>

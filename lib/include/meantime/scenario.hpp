@@ -385,6 +385,76 @@ void visit_fields(G& h, V& v, Health*) {
   v("peer_cover_cost_per_session", h.peer_cover_cost_per_session, money("paid to the peer per session", 1e5));
 }
 
+// ------------------------------------------------------------------------------------- group
+
+// How a group is paid for.
+enum class GroupPricing {
+  per_attendee,  // each member who attends pays the price of the meeting
+  pooled,        // members pool part of their budgets: the group price of a meeting, split equally
+};
+
+// Group sessions (issue 12), sold beside one-to-one sessions or instead of them. Capacity counts
+// groups, not heads; the founder's time at meetings comes out of the one-to-one capacity. With
+// pooled budgets each member pays group_price / members for every meeting held, and a member
+// whose share rises past what their budget allows leaves at the next month's review: a group can
+// unravel month by month. The defaults describe a weekly two-hour peer group (illustrative).
+struct GroupOffer {
+  bool enabled = false;
+  bool one_to_one = true;  // false: groups only
+  // Share of newly aware prospects who want the group rather than one-to-one sessions when both
+  // are sold (illustrative).
+  double interest_share = 0.3;
+  int minimum_size = 4;  // a smaller meeting is cancelled; a smaller group collapses (illustrative)
+  int maximum_size = 8;  // members of one group (illustrative)
+  int max_groups = 1;
+  int meetings_per_month = 4;           // weekly
+  double meeting_hours = 2.0;           // the founder's time per meeting, travel and set-up included
+  double attendance_probability = 0.8;  // each member's chance of attending a meeting (illustrative)
+  // A meeting cancelled for too few attendees still costs this share of its time (the founder
+  // has prepared and travelled; illustrative).
+  double cancelled_time_share = 0.5;
+  // A community-centre room and refreshments for every planned meeting, held or cancelled: the
+  // room is booked ahead (illustrative).
+  double cost_per_meeting = 15.0;
+  GroupPricing pricing = GroupPricing::per_attendee;
+  // Per meeting, per member who attends: £8 for two hours, £4 an hour, far below the £13.75-£24.69
+  // direct-payment hourly rates (Shropshire 2024/25, shared/FACTS.md); the price is illustrative.
+  double price_per_attendee = 8.0;
+  // Pooled: the price of one meeting for the whole group, paid for every meeting held whoever
+  // attends (illustrative: two hours of a facilitator at £30 an hour).
+  double group_price = 60.0;
+  // Pooled: share of what a member's budget allows for the meeting's hours that they will pool
+  // (illustrative).
+  double pooled_share = 0.5;
+};
+
+template <class G, class V>
+void visit_fields(G& g, V& v, GroupOffer*) {
+  using namespace field_meta;
+  v("enabled", g.enabled, flag("sell group sessions"));
+  v("one_to_one", g.one_to_one, flag("sell one-to-one sessions as well (false: groups only)"));
+  v("interest_share", g.interest_share,
+    share("share of newly aware prospects who want the group when one-to-one is sold too"));
+  v("minimum_size", g.minimum_size,
+    FieldMeta{"members", "fewest attendees a meeting needs, and members a group needs", 1.0, 100.0});
+  v("maximum_size", g.maximum_size, FieldMeta{"members", "most members one group takes", 1.0, 100.0});
+  v("max_groups", g.max_groups, FieldMeta{"groups", "most groups running at once", 1.0, 200.0});
+  v("meetings_per_month", g.meetings_per_month, FieldMeta{"meetings", "meetings of each group a month", 1.0, 31.0});
+  v("meeting_hours", g.meeting_hours,
+    FieldMeta{"hours", "the founder's time per meeting (out of one-to-one hours)", 0.0, 24.0, true});
+  v("attendance_probability", g.attendance_probability, probability("each member's chance of attending a meeting"));
+  v("cancelled_time_share", g.cancelled_time_share,
+    share("share of a cancelled meeting's time the founder still spends"));
+  v("cost_per_meeting", g.cost_per_meeting, money("room and materials for every planned meeting", 1e5));
+  v("pricing", g.pricing, FieldMeta{"", "who pays: per_attendee, or pooled budgets splitting a group price"});
+  v("price_per_attendee", g.price_per_attendee,
+    FieldMeta{"pounds", "per_attendee: price of a meeting for each member who attends", 0.0, 1e5, true});
+  v("group_price", g.group_price,
+    FieldMeta{"pounds", "pooled: price of a meeting for the whole group, split among its members", 0.0, 1e6, true});
+  v("pooled_share", g.pooled_share,
+    FieldMeta{"share", "pooled: share of what a member's budget allows for a meeting that they pool", 0.0, 1.0, true});
+}
+
 // ----------------------------------------------------------------------- several providers
 
 // Costs a provider pays alone that a collective can share, a month each (on top of
@@ -425,6 +495,7 @@ struct Provider {
   Household household;
   Benefits benefits;
   Health health;
+  GroupOffer group;
 };
 
 template <class G, class V>
@@ -443,6 +514,7 @@ void visit_fields(G& p, V& v, Provider*) {
   v("household", p.household, record("the founder's household"));
   v("benefits", p.benefits, record("a means-tested benefit rule"));
   v("health", p.health, record("the founder's illness and peer cover"));
+  v("group", p.group, record("group sessions beside or instead of one-to-one sessions"));
 }
 
 // How prospects choose in a shared market (a multinomial logit): a newly aware prospect knows
@@ -560,6 +632,7 @@ struct Scenario {
   Household household;
   Benefits benefits;
   Health health;
+  GroupOffer group;
   RunSettings run;
   // Several providers in one town. Empty: the records above are the one provider. Otherwise
   // each provider carries its own records, the scenario's `market` is the town's when the town
@@ -581,6 +654,7 @@ void visit_fields(G& s, V& v, Scenario*) {
   v("household", s.household, record("the founder's household"));
   v("benefits", s.benefits, record("a means-tested benefit rule"));
   v("health", s.health, record("the founder's illness and peer cover"));
+  v("group", s.group, record("group sessions, paid per attendee or from pooled budgets"));
   v("run", s.run, record("horizon and break-even rules"));
   v("providers", s.providers, list("several providers in one town (empty: one provider)", kMaxProviders));
   v("town", s.town, record("how prospects choose among a town's providers"));
