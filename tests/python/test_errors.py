@@ -29,7 +29,7 @@ def test_scenario_error_is_a_value_error_with_field_and_rule():
 def out_of_range_cases():
     """For every bounded number-like field of the schema: a value just outside each bound."""
     for f in meantime.scenario_fields():
-        if f.type not in ("number", "integer", "distribution") or f.path.count("[]") > 1:
+        if f.type not in ("number", "integer", "distribution"):
             continue
         if math.isfinite(f.max):
             yield pytest.param(f.path, f.max + max(1.0, abs(f.max)), id=f"{f.path}>max")
@@ -37,20 +37,61 @@ def out_of_range_cases():
             yield pytest.param(f.path, f.min if f.min_open else f.min - 1.0, id=f"{f.path}<min")
 
 
+def nested(dotted: str, value):
+    """{"a": {"b": value}} for "a.b"."""
+    for name in reversed(dotted.split(".")):
+        value = {name: value}
+    return value
+
+
+def change_at(path: str, value):
+    """A change setting the field at `path` to `value`; a field of the records of a list
+    ("providers[].funding.grants[].amount") in a first record of every list on the way, made by
+    dict. Returns the change and the field the error must name ("providers[0]...grants[0].amount")."""
+    parts = path.split("[].")
+    inner = nested(parts[-1], value)
+    for dotted in reversed(parts[1:-1]):
+        inner = nested(dotted, [inner])
+    change = {parts[0]: [inner]} if len(parts) > 1 else {path: value}
+    return change, path.replace("[]", "[0]")
+
+
 @pytest.mark.parametrize("path, value", list(out_of_range_cases()))
 def test_every_bounded_field_rejects_values_out_of_range(path, value):
     f = {f.path: f for f in meantime.scenario_fields()}[path]
     if f.type == "integer":
         value = int(value)
-    if "[]" in path:  # a field of a list's records: one record holding the bad value
-        list_path, name = path.split("[].")
-        change, expected = {list_path: [{name: value}]}, f"{list_path}[0].{name}"
-    else:
-        change, expected = {path: value}, path
+    change, expected = change_at(path, value)
     with pytest.raises(meantime.ScenarioError) as caught:
         meantime.default_scenario().replace(change)
     assert caught.value.field == expected
     assert "must be" in caught.value.rule
+
+
+def test_fields_in_lists_inside_lists_are_reached_and_named():
+    # The examples the general rule above covers: a provider's cost, a grant of a provider.
+    assert change_at("providers[].costs.insurance", -1) == (
+        {"providers": [{"costs": {"insurance": -1}}]}, "providers[0].costs.insurance")
+    assert change_at("providers[].funding.grants[].amount", -1) == (
+        {"providers": [{"funding": {"grants": [{"amount": -1}]}}]}, "providers[0].funding.grants[0].amount")
+    town = meantime.default_scenario().replace(providers=[{}, {"stream": 2, "funding": {"grants": [{}, {}]}}])
+    for change, field in [
+        ({"providers[1].business.price_per_session": -12}, "providers[1].business.price_per_session"),
+        ({"providers[1].funding.grants[1].amount": "lots"}, "providers[1].funding.grants[1].amount"),
+        ({"providers[1].funding.grants[2].amount": 1}, "providers[1].funding.grants[2]"),
+        ({"providers[2].fit": 1}, "providers[2]"),
+        ({"providers[1].funding.grants": [{}, {"amount": -1}]}, "providers[1].funding.grants[1].amount"),
+        ({"providers": [{}, {"stream": 2, "funding": {"grants": [{}, 5]}}]}, "providers[1].funding.grants[1]"),
+    ]:
+        with pytest.raises(meantime.ScenarioError) as caught:
+            town.replace(change)
+        assert caught.value.field == field, change
+    with pytest.raises(meantime.ScenarioError) as caught:
+        town.replace({"providers[1].funding.grants[0].amout": 3})
+    assert caught.value.field == "providers[1].funding.grants[0].amout"
+    assert "did you mean 'providers[1].funding.grants[0].amount'?" in caught.value.rule
+    with pytest.raises(meantime.ScenarioError, match=r"providers\[1\].stream: must differ"):
+        town.replace({"providers[1].stream": 1})
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])

@@ -31,23 +31,38 @@ def a_changed_scenario() -> meantime.Scenario:
     )
 
 
+def with_a_record_in_every_list() -> meantime.Scenario:
+    """The default scenario with one default record in every list, lists inside lists too
+    (a provider, its grant...), each added by its concrete path."""
+    s = meantime.default_scenario()
+    for f in meantime.scenario_fields():
+        if f.type == "list":
+            s = s.replace({f.path.replace("[]", "[0]"): [{}]})
+    return s
+
+
 def test_groups_and_fields_come_from_the_engine_schema():
     paths = [f.path for f in _core.scenario_fields()]
     assert [f.path for f in meantime.scenario_fields()] == paths
-    s = meantime.default_scenario()
+    s = with_a_record_in_every_list()
     for path in paths:
-        if "[]" not in path:
-            s.get(path)  # every field, record and list is reachable by its path
-    groups = list(dict.fromkeys(p.split(".")[0] for p in paths))
+        s.get(path.replace("[]", "[0]"))  # every field, record and list is reachable by its path
+    groups = list(dict.fromkeys(f.group for f in meantime.scenario_fields()))
     assert list(s.groups()) == groups
     assert all(getattr(s, name) is record for name, record in s.groups().items())
+    # A group is a record or, like a town's providers, a list of records.
+    kinds = {name: isinstance(value, tuple) for name, value in s.groups().items()}
+    lists = {f.path for f in meantime.scenario_fields() if f.type == "list" and "." not in f.path}
+    assert {name for name, is_list in kinds.items() if is_list} == lists
+    assert all(isinstance(v, meantime.Record) for value in s.groups().values()
+               for v in (value if isinstance(value, tuple) else (value,)))
 
 
 def test_defaults_equal_the_engines_default_scenario():
     s, core = meantime.default_scenario(), _core.default_scenario()
     for f in meantime.scenario_fields():
         if f.type == "list" or "[]" in f.path:
-            continue  # lists and their records: see test_lists_of_records
+            continue  # lists and their records: see test_defaults_of_records_in_lists
         value = s.get(f.path)
         expected = core.get(f.path)
         if isinstance(value, meantime.Distribution):
@@ -55,6 +70,23 @@ def test_defaults_equal_the_engines_default_scenario():
         else:
             assert value == expected and type(value) is type(expected)
         assert value == f.default
+    assert s.fingerprint == core.fingerprint()
+
+
+def test_defaults_of_records_in_lists_equal_the_engines():
+    # A record added to a list (a provider, a provider's grant) holds what the engine's does.
+    s, core = with_a_record_in_every_list(), _core.default_scenario()
+    for f in meantime.scenario_fields():
+        if f.type == "list":
+            core.resize_list(f.path.replace("[]", "[0]"), 1)
+    for f in meantime.scenario_fields():
+        path = f.path.replace("[]", "[0]")
+        if f.type == "list":
+            assert len(s.get(path)) == core.list_size(path) == 1
+            continue
+        value, expected = s.get(path), core.get(path)
+        assert (value._core if isinstance(value, meantime.Distribution) else value) == expected, path
+        assert value == f.default, path
     assert s.fingerprint == core.fingerprint()
 
 
@@ -215,17 +247,83 @@ def list_fields():
     return [f for f in meantime.scenario_fields() if f.type == "list"]
 
 
-def test_lists_of_records():
-    assert {f.path for f in list_fields()} >= {"funding.grants", "funding.loans"}
-    # Whatever lists the engine has (grants, loans...): a record added by dict, read back by
-    # index, written to the engine, and round-tripped through plain data.
-    for info in list_fields():
-        s = meantime.default_scenario().replace({info.path: [{}]})
-        records = s.get(info.path)
-        assert isinstance(records, tuple) and len(records) == 1
-        element = records[0]
-        assert s.get(f"{info.path}[0]") == element
-        assert meantime.Scenario.from_dict(s.to_dict()) == s
-        assert meantime.Scenario.from_dict(s.to_dict(flat=True)) == s
-        assert eval(repr(s), vars(meantime)) == s
-        assert s.fingerprint != meantime.default_scenario().fingerprint or records == s.get(info.path)
+@pytest.mark.parametrize("info", list_fields(), ids=lambda f: f.path)
+def test_lists_of_records(info):
+    assert {f.path for f in list_fields()} >= {"funding.grants", "funding.loans", "providers",
+                                               "providers[].funding.grants"}
+    # Whatever lists the engine has (grants, loans, a town's providers, a provider's grants...): a
+    # record added by dict in a first record of every list on the way, read back by index,
+    # written to the engine, and round-tripped through plain data and code.
+    concrete, parts = info.path.replace("[]", "[0]"), info.path.split("[]")
+    s = meantime.default_scenario()
+    for i in range(1, len(parts) + 1):
+        s = s.replace({"[0]".join(parts[:i]): [{}]})
+    records = s.get(concrete)
+    assert isinstance(records, tuple) and len(records) == 1
+    element = records[0]
+    assert isinstance(element, meantime.Record) and element == type(element)()
+    assert s.get(f"{concrete}[0]") == element
+    assert meantime.Scenario.from_dict(s.to_dict()) == s
+    assert meantime.Scenario.from_dict(s.to_dict(flat=True)) == s
+    assert meantime.Scenario.from_dict(json.loads(json.dumps(s.to_dict()))) == s
+    assert eval(repr(s), vars(meantime)) == s
+    assert pickle.loads(pickle.dumps(s)) == s
+    core = _core.default_scenario()
+    for i in range(1, len(parts) + 1):
+        core.resize_list("[0]".join(parts[:i]), 1)
+    assert s.fingerprint == core.fingerprint()
+
+
+def a_town() -> meantime.Scenario:
+    """Two providers, the second with a grant of its own, in a collective sharing insurance."""
+    return meantime.Scenario(
+        providers=[
+            {"business": {"price_per_session": 12}, "collective_member": True},
+            meantime.Provider(stream=2, fit=0.5, collective_member=True,
+                              funding={"grants": [{"amount": 500, "month": 2}]}),
+        ],
+        town={"shared_market": True},
+        collective={"enabled": True, "insurance": {"shared": True, "cost_per_month": 30}},
+    )
+
+
+def test_a_town_in_python():
+    s = a_town()
+    assert len(s.providers) == 2 and isinstance(s.providers[0], meantime.Provider)
+    assert s.providers[0].business.price_per_session == 12.0
+    assert s.get("providers[1].funding.grants[0].amount") == 500.0
+    assert s.get("providers[1].funding.grants[0]") == s.providers[1].funding.grants[0]
+    assert s.get("collective.insurance.cost_per_month") == 30.0
+    changed = s.replace({"providers[1].business.price_per_session": 14})
+    assert changed.providers[1].business.price_per_session == 14.0 and s.providers[1].business.price_per_session == 11
+    assert changed.providers[0] == s.providers[0]
+    # A record of the list replaced whole, or changed by a dict (only the keys given).
+    assert s.replace({"providers[1]": {"fit": 1.0}}).providers[1].funding == s.providers[1].funding
+    assert s.replace({"providers[1]": meantime.Provider(stream=2)}).providers[1] == meantime.Provider(stream=2)
+    # A provider may take the scenario's own records (the same fields): the town of one idea.
+    one = meantime.default_scenario().replace(business__price_per_session=13)
+    p = meantime.Provider(business=one.business, funding=one.funding)
+    assert isinstance(p.business, meantime.ProviderBusiness) and p.business.to_dict() == one.business.to_dict()
+    # Code, plain data (nested and flat), pickle, and the engine's fingerprint.
+    assert eval(repr(s), vars(meantime)) == s and eval(str(s), vars(meantime)) == s
+    assert "ProviderGrant(" in repr(s) and len(repr(s).splitlines()) < 40
+    assert meantime.Scenario.from_dict(s.to_dict()) == s
+    assert meantime.Scenario.from_dict(s.to_dict(flat=True)) == s
+    assert s.to_dict(flat=True)["providers"][1]["funding"]["grants"][0]["amount"] == 500.0
+    assert pickle.loads(pickle.dumps(s)) == s
+    core = _core.default_scenario()
+    core.resize_list("providers", 2)
+    core.set("providers[0].business.price_per_session", 12.0)
+    core.set("providers[0].collective_member", True)
+    core.set("providers[1].stream", 2)
+    core.set("providers[1].fit", 0.5)
+    core.set("providers[1].collective_member", True)
+    core.resize_list("providers[1].funding.grants", 1)
+    core.set("providers[1].funding.grants[0].amount", 500.0)
+    core.set("providers[1].funding.grants[0].month", 2)
+    core.set("town.shared_market", True)
+    core.set("collective.enabled", True)
+    core.set("collective.insurance.shared", True)
+    core.set("collective.insurance.cost_per_month", 30.0)
+    assert s.fingerprint == core.fingerprint()
+    assert list(s) == list(dict(s).items()) and dict(s)["providers[1].funding.grants[0].month"] == 2

@@ -231,7 +231,13 @@ def toml_lines(text: str) -> dict[Path, int]:
         if text[i] == "[":
             double = text.startswith("[[", i)
             parts, j = scanner.key(i + (2 if double else 1))
-            header: Path = tuple(parts)
+            # Inside an array of tables, [providers.business] is a table of its last record:
+            # ("providers", 2, "business").
+            header: Path = ()
+            for k, part in enumerate(parts):
+                header += (part,)
+                if header in array_tables and (k < len(parts) - 1 or not double):
+                    header += (array_tables[header] - 1,)
             end = text.find("\n", j)
             i = len(text) if end < 0 else end
             if double:

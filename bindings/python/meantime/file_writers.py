@@ -1,8 +1,10 @@
 """Writing scenario files: TOML (values formatted by tomli-w, laid out for people), YAML, JSON.
 
 The TOML layout is one table per group (``[market]``, ``[payments.direct_payment]``...), a
-distribution as an inline table on its field's line, and a list of records as an array of inline
-tables. With ``annotate`` every field gets its meaning, unit, valid range and default as a
+distribution as an inline table on its field's line, a list of records that hold only fields
+(``funding.grants``) as an array of inline tables, and a list of records that hold records of
+their own (a town's ``providers``) as an array of tables: ``[[providers]]`` for each record,
+followed by its groups as ``[providers.business]``... tables. With ``annotate`` every field gets its meaning, unit, valid range and default as a
 comment: the file ``meantime show-defaults`` writes for people to start from.
 """
 
@@ -15,7 +17,7 @@ from typing import Any
 import tomli_w
 
 from .distributions import Distribution, format_number
-from .records import GROUP_NAMES, Record
+from .records import Record, Root
 from .schema import FIELDS, FieldInfo, plain
 
 __all__ = ["toml_text", "yaml_text", "json_text"]
@@ -127,12 +129,18 @@ def toml_text(scenario, annotate: bool = False) -> str:
         out.append("# A meantime scenario. Fields left out keep the built-in defaults;")
         out.append("# `meantime show-defaults` writes every field with its unit and meaning.")
 
-    def record(rec: Record, path: str) -> None:
-        direct = [c for c in rec._children.values() if c.kind in ("field", "list")]
-        if direct:
-            out.append("")
-            out.append(f"[{path}]")
-            for child in direct:
+    def own(rec: Record) -> list:
+        """The entries written in the record's own table: fields, lists of plain records, and a
+        list of deeper records only when it is empty but its default is not."""
+        return [c for c in rec._children.values() if c.kind == "field" or (c.kind == "list" and (
+            _plain_records(c.record) or (not getattr(rec, c.name) and c.info.default)))]
+
+    def table(rec: Record, path: str, header: str) -> None:
+        entries = own(rec)
+        if entries or header.startswith("[["):
+            if header:
+                out.extend(["", header])
+            for child in entries:
                 value = _tidy(plain(getattr(rec, child.name)))
                 if annotate:
                     out.extend(_wrap(_about(child.info, value)))
@@ -140,12 +148,71 @@ def toml_text(scenario, annotate: bool = False) -> str:
                         out.extend(_list_example(child.info))
                 out.append(f"{_toml_key(child.name)} = {_toml_value(value)}")
         for child in rec._children.values():
+            where = f"{path}.{child.name}" if path else child.name
             if child.kind == "record":
-                record(getattr(rec, child.name), f"{path}.{child.name}")
+                table(getattr(rec, child.name), where, f"[{where}]")
+            elif child.kind == "list" and child not in entries:
+                if annotate:
+                    out.append("")
+                    out.extend(_wrap(_about(child.info)))
+                    out.extend(_tables_example(child, where))
+                for item in getattr(rec, child.name):
+                    table(item, where, f"[[{where}]]")
 
-    for name in GROUP_NAMES:
-        record(scenario.groups()[name], name)
+    table(scenario._root, "", "")
     return "\n".join(out) + "\n"
+
+
+def _plain_records(record: type) -> bool:
+    """Whether a list's records hold only fields: such a list is written as inline tables."""
+    return all(c.kind == "field" for c in record._children.values())
+
+
+_EXAMPLE_FIELD = "business.price_per_session"
+
+
+def _tables_example(child, where: str) -> list[str]:
+    """Comments describing a list of records that hold records of their own (``providers``),
+    written as one ``[[providers]]`` table a record, with an example to uncomment."""
+    record = child.record
+    groups = {name: c.record for name, c in Root._children.items() if c.kind == "record"}
+    lines = _wrap(f"Write one [[{where}]] table for each record, followed by its groups as "
+                  f"[{where}.<group>] tables; fields left out keep their defaults. Each record holds:",
+                  prefix="# ")
+    for c in record._children.values():
+        if c.kind == "field":
+            lines += _wrap(f"{c.name}: {_about(c.info)}", prefix="#   ")
+    same, other = [], []
+    for name, c in record._children.items():
+        if c.kind == "field":
+            continue
+        if c.kind == "record" and name in groups and list(groups[name]._children) == list(c.record._children):
+            same.append(name)
+        else:
+            other.append(c)
+    for c in other:
+        if c.kind == "list":
+            lines += _wrap(f"{c.name}: {_about(c.info)}", prefix="#   ")
+            continue
+        for f in c.record.fields():
+            lines += _wrap(f"{c.name}.{f.name}: {_about(f)}", prefix="#   ")
+    if same:
+        lines += _wrap(f"and, with the fields of the scenario's groups of the same names: {', '.join(same)}.",
+                       prefix="#   ")
+    example = record()
+    lines += ["# e.g.", f"#   [[{where}]]"]
+    lines += [f"#   {c.name} = {_toml_value(_tidy(plain(getattr(example, c.name))))}"
+              for c in record._children.values() if c.kind == "field"]
+    # The example sets one field of a group: the price, where the records have one.
+    name, _, field = _EXAMPLE_FIELD.partition(".")
+    group = record._children.get(name)
+    if group is None or group.kind != "record" or field not in group.record._children:
+        group = next((c for c in record._children.values() if c.kind == "record"), None)
+        field = next((n for n, c in group.record._children.items() if c.kind == "field"), "") if group else ""
+    if group is not None and field:
+        value = _tidy(plain(getattr(getattr(example, group.name), field)))
+        lines += [f"#   [{where}.{group.name}]", f"#   {field} = {_toml_value(value)}"]
+    return lines
 
 
 # -- YAML and JSON ---------------------------------------------------------------------------------
@@ -165,7 +232,9 @@ def yaml_text(scenario) -> str:
     def mark(value: Any, in_list: bool = False) -> Any:
         if isinstance(value, dict):
             inner = {k: mark(v) for k, v in value.items()}
-            return Flow(inner) if "dist" in value or in_list else inner
+            plain_record = all(not isinstance(v, (dict, list)) or (isinstance(v, dict) and "dist" in v)
+                               for v in value.values())  # a grant, not a provider with its groups
+            return Flow(inner) if "dist" in value or (in_list and plain_record) else inner
         if isinstance(value, list):
             return [mark(v, in_list=True) for v in value]
         return value

@@ -37,9 +37,11 @@ __all__ = ["ScenarioFileError", "read_scenario", "write_scenario", "scenario_tex
 
 #: File formats by extension.
 FORMATS = {".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
-#: The largest scenario file read (a full scenario with a hundred grants is about 20 kB).
+#: The largest scenario file read (a full scenario with a hundred grants is about 20 kB, a town of
+#: fifty providers written out in full about 250 kB).
 MAX_FILE_BYTES = 1_000_000
-#: The deepest nesting of tables and lists read (a scenario needs five).
+#: The deepest nesting of tables and lists read (a scenario needs seven: a distribution in a grant
+#: of a provider).
 MAX_DEPTH = 16
 #: The most values a YAML file may hold once its aliases are expanded.
 MAX_YAML_NODES = 100_000

@@ -8,6 +8,7 @@ range and default. The classes are exported by name from :mod:`meantime`.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from typing import Any, ClassVar, Mapping
@@ -31,6 +32,21 @@ class Child:
 
 
 _INDEX = re.compile(r"^(\w+)\[(\d+)\]$")
+
+
+@contextlib.contextmanager
+def _record_of(list_path: str, i: int):
+    """Errors about some record of the list (``"providers[].business.price"``) name record `i`
+    (``"providers[2].business.price"``): a record's class knows its list, not its place in it.
+    Lists inside lists are named from the inside out, one list at a time."""
+    try:
+        yield
+    except ScenarioError as error:
+        anyone, this = f"{list_path}[]", f"{list_path}[{i}]"
+        if not error.field.startswith(anyone):
+            raise
+        field = this + error.field[len(anyone):]
+        raise type(error)(field, error.rule.replace(anyone, this)) from None
 
 
 class Record:
@@ -58,7 +74,11 @@ class Record:
                 if isinstance(value, (str, bytes, Mapping, Record)) or not hasattr(value, "__iter__"):
                     raise ScenarioError(where, f"must be a list of {child.record.__name__} records or dicts, "
                                                f"got {type(value).__name__}")
-                value = tuple(child.record._make(item, f"{where}[{i}]") for i, item in enumerate(value))
+                items = []
+                for i, item in enumerate(value):
+                    with _record_of(child.info.path, i):
+                        items.append(child.record._make(item, f"{where}[]"))
+                value = tuple(items)
             object.__setattr__(self, child.name, value)
 
     @classmethod
@@ -67,6 +87,9 @@ class Record:
             return value
         if isinstance(value, Mapping):
             return cls()._apply(value)
+        if isinstance(value, Record) and list(value._children) == list(cls._children):
+            # The same record elsewhere (a scenario's Business as a provider's): same fields.
+            return cls(**{name: getattr(value, name) for name in cls._children})
         raise ScenarioError(where, f"must be a {cls.__name__} or a dict of its fields, got {type(value).__name__}")
 
     @classmethod
@@ -90,11 +113,12 @@ class Record:
         return dataclasses.replace(self, **values)
 
     def _apply_path(self, parts: list[str], value: Any) -> "Record":
-        """A copy with the field at the path `parts` (e.g. ["grants[0]", "amount"]) set to `value`."""
+        """A copy with the field at the path `parts` (e.g. ["grants[0]", "amount"]) set to `value`;
+        a list's record (["grants[0]"]) is replaced by a record, or changed by a dict."""
         head, rest = parts[0], parts[1:]
-        if not rest:
-            return self._apply({head: value})
         indexed = _INDEX.match(head)
+        if not rest and not indexed:
+            return self._apply({head: value})
         name = indexed.group(1) if indexed else head
         child = self._children.get(name)
         if child is None or child.kind == "field" or (child.kind == "list") != bool(indexed):
@@ -103,8 +127,14 @@ class Record:
             items = list(getattr(self, name))
             i = int(indexed.group(2))
             if i >= len(items):
-                raise ScenarioError(f"{self._prefix()}{head}", f"the list has {len(items)} records")
-            items[i] = items[i]._apply_path(rest, value)
+                raise ScenarioError(f"{self._prefix()}{head}", f"the list has {len(items)} record{'' if len(items) == 1 else 's'}")
+            with _record_of(child.info.path, i):
+                if rest:
+                    items[i] = items[i]._apply_path(rest, value)
+                elif isinstance(value, Mapping):
+                    items[i] = items[i]._apply(value)
+                else:
+                    items[i] = child.record._make(value, f"{child.info.path}[]")
             return dataclasses.replace(self, **{name: tuple(items)})
         return dataclasses.replace(self, **{name: getattr(self, name)._apply_path(rest, value)})
 
@@ -116,11 +146,13 @@ class Record:
         if child is None or (bool(indexed) and child.kind != "list") or (rest and child.kind == "field"):
             raise unknown_name(f"{self._prefix()}{'.'.join(parts)}")
         value = getattr(self, name)
-        if indexed:
-            if int(indexed.group(2)) >= len(value):
-                raise ScenarioError(f"{self._prefix()}{head}", f"the list has {len(value)} records")
-            value = value[int(indexed.group(2))]
-        return value._get_path(rest) if rest else value
+        if not indexed:
+            return value._get_path(rest) if rest else value
+        i = int(indexed.group(2))
+        if i >= len(value):
+            raise ScenarioError(f"{self._prefix()}{head}", f"the list has {len(value)} record{'' if len(value) == 1 else 's'}")
+        with _record_of(child.info.path, i):
+            return value[i]._get_path(rest) if rest else value[i]
 
     def replace(self, **changes: Any) -> "Record":
         """A copy with some fields changed, e.g. ``business.replace(price_per_session=12)``."""
@@ -198,7 +230,7 @@ class Record:
                     continue
                 block = [f"{inner}{child.name}=("]
                 for item in value:
-                    sub = item._lines(inner + "  ", "")
+                    sub = item._lines(inner + "  ", "", None if against is None else child.record())
                     sub[-1] += ","
                     block.extend(sub)
                 block.append(f"{inner}),")
@@ -261,14 +293,45 @@ RECORD_CLASSES: dict[str, type] = {}  # by path: "market", "payments.direct_paym
 
 
 def _default_list(path: str, record: type) -> tuple:
-    """The records of a list in the engine's default scenario."""
-    if "[]" in path:
-        return ()
+    """The records of a list in the engine's default scenario; for a list inside the records of
+    another list (``providers[].funding.grants``), in the engine's default record of that list."""
     core = _core.default_scenario()
-    return tuple(record._from_core(core, f"{path}[{i}].") for i in range(core.list_size(path)))
+    parts = path.split("[]")
+    for i in range(len(parts) - 1):  # one default record in each list on the way
+        core.resize_list("[0]".join(parts[: i + 1]), 1)
+    concrete = path.replace("[]", "[0]")
+    return tuple(record._from_core(core, f"{concrete}[{i}].") for i in range(core.list_size(concrete)))
 
 
-def _make_record(path: str, entries: list[tuple[str, str, Any]], taken: set[str]) -> type:
+def _class_names(paths: list[str]) -> dict[str, str]:
+    """A class name for each record path, shallowest first, so the scenario's own records keep
+    the plain names: ``market`` is ``Market``, ``providers[]`` is ``Provider``, and the market
+    of a provider ``providers[].market`` is ``ProviderMarket``."""
+    def word(part: str) -> str:
+        return _class_name(_singular(part[:-2]) if part.endswith("[]") else part)
+
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for path in sorted(paths, key=_depth):
+        parts = path.split(".") if path else []
+        candidates = [word(parts[-1]) if parts else "Groups"]
+        lists = [i for i, part in enumerate(parts[:-1]) if part.endswith("[]")]
+        if lists:  # the record of the innermost list it is in, then its own name
+            candidates.append(word(parts[lists[-1]]) + word(parts[-1]))
+        candidates.append("".join(word(part) for part in parts))
+        name = next((c for c in candidates if c not in taken), None)
+        if name is None:  # pragma: no cover - the full path is unique unless the schema repeats it
+            raise RuntimeError(f"two scenario records would be named {candidates[-1]}")
+        names[path] = name
+        taken.add(name)
+    return names
+
+
+def _depth(path: str) -> int:
+    return path.count(".") + path.count("[]") + (1 if path else 0)
+
+
+def _make_record(path: str, entries: list[tuple[str, str, Any]], class_name: str) -> type:
     """The dataclass of the record at `path`; `entries` are (name, kind, FieldInfo or sub-path)."""
     children: dict[str, Child] = {}
     fields = []
@@ -288,12 +351,6 @@ def _make_record(path: str, entries: list[tuple[str, str, Any]], taken: set[str]
             children[name] = Child(name, "list", info=info, record=record)
             fields.append((name, f"tuple[{record.__name__}, ...]",
                            dataclasses.field(default_factory=lambda p=info.path, r=record: _default_list(p, r))))
-    last = path.rsplit(".", 1)[-1]
-    name = _singular(last[:-2]) if last.endswith("[]") else last
-    class_name = _class_name(name) if path else "Groups"
-    if class_name in taken:  # two records of one name in different places: say where
-        class_name = _class_name(path.replace("[]", "").replace(".", "_"))
-    taken.add(class_name)
     cls = dataclasses.make_dataclass(
         class_name,
         fields,
@@ -327,12 +384,9 @@ def _build() -> type:
         else:
             record_at(parent).append((name, "field", f))
 
-    taken: set[str] = set()
-    def depth(path: str) -> int:
-        return path.count(".") + path.count("[]") + (1 if path else 0)
-
-    for path in sorted(entries, key=depth, reverse=True):  # innermost first, the root last
-        RECORD_CLASSES[path] = _make_record(path, entries[path], taken)
+    names = _class_names(list(entries))
+    for path in sorted(entries, key=_depth, reverse=True):  # innermost first, the root last
+        RECORD_CLASSES[path] = _make_record(path, entries[path], names[path])
     return RECORD_CLASSES[""]
 
 

@@ -23,7 +23,9 @@ class Scenario:
 
     Groups are attributes (``s.market``, ``s.clients``, ``s.business``, ``s.household``,
     ``s.run``, ...), each a frozen dataclass whose fields have the engine's names; a group may
-    hold nested records and lists of records. A scenario is immutable and always valid.
+    hold nested records and lists of records. A group may itself be a list of records: a town's
+    ``s.providers`` is a tuple of :class:`Provider` records, each with its own ``business``,
+    ``funding`` (and its list of grants)... A scenario is immutable and always valid.
     ``repr`` shows what differs from the default scenario, as code; ``print`` shows every field
     with its unit.
 
@@ -80,11 +82,13 @@ class Scenario:
 
     def get(self, path: str) -> Any:
         """The value at a dotted path: ``s.get("business.price_per_session")``; a record or a
-        list for a path that names one; ``"funding.grants[0].amount"`` for a list's record."""
+        list for a path that names one; ``"funding.grants[0].amount"`` for a list's record,
+        ``"providers[1].funding.grants[0].amount"`` in a list inside a list."""
         return self._root._get_path(path.split("."))
 
-    def groups(self) -> dict[str, Record]:
-        """The groups by name, in the engine's order."""
+    def groups(self) -> dict[str, Any]:
+        """The groups by name, in the engine's order: a record, or for a list of records
+        (``providers``) a tuple of them."""
         return {name: getattr(self._root, name) for name in GROUP_NAMES}
 
     @staticmethod
@@ -106,7 +110,8 @@ class Scenario:
         ----------
         changes : dict, optional
             By dotted path (``{"business.price_per_session": 25}``, a list's record as
-            ``{"funding.grants[0].amount": 500}``) and/or by group
+            ``{"funding.grants[0].amount": 500}`` or ``{"providers[1].business.price_per_session":
+            14}``, a whole record of a list as ``{"providers[1]": {"fit": 0.5}}``) and/or by group
             (``{"business": {"price_per_session": 25}}``, changing only the keys given).
         **keywords
             ``group__field=value`` (``business__price_per_session=25``; deeper records with
@@ -141,7 +146,7 @@ class Scenario:
                 raise ScenarioError(repr(key), "field names must be text")
             path = key.replace("__", ".") if keyword else key
             parts = path.split(".")
-            if len(parts) == 1 and path not in GROUP_NAMES:
+            if len(parts) == 1 and path.split("[")[0] not in GROUP_NAMES:
                 raise unknown_name(path, keyword)
             root = root._apply_path(parts, value)
         return Scenario._of(root)
@@ -302,8 +307,9 @@ class Scenario:
 
 
 def _group_property(name: str) -> property:
-    cls = Root._children[name].record
-    return property(lambda self: getattr(self._root, name), doc=f"The ``{name}`` group ({cls.__name__}).")
+    child = Root._children[name]
+    kind = f"a tuple of {child.record.__name__}" if child.kind == "list" else child.record.__name__
+    return property(lambda self: getattr(self._root, name), doc=f"The ``{name}`` group ({kind}).")
 
 
 for _name in GROUP_NAMES:

@@ -9,6 +9,7 @@ Nothing here lists a field. ``_core.scenario_fields()`` gives every field by dot
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import numbers
 from typing import Any, Mapping
@@ -33,7 +34,7 @@ class FieldInfo:
         ``"payments.direct_payment.share"``; in the records of a list
         ``"funding.grants[].amount"``.
     group, name : str
-        The first and the last part of the path.
+        The first and the last part of the path (``"providers"`` for ``"providers[].fit"``).
     type : str
         ``"number"``, ``"integer"``, ``"boolean"``, ``"distribution"``, ``"choice"``, or
         ``"list"`` for a list of records.
@@ -83,7 +84,7 @@ def from_core(value: Any) -> Any:
 FIELDS: tuple[FieldInfo, ...] = tuple(
     FieldInfo(
         path=f.path,
-        group=f.path.split(".")[0],
+        group=f.path.split(".")[0].split("[")[0],
         name=f.path.rsplit(".", 1)[-1],
         type=f.type,
         unit=f.unit,
@@ -149,13 +150,19 @@ def canonical(info: FieldInfo, value: Any) -> Any:
         return value
     if "[]" not in info.path:
         return from_core(_core.canonical_value(info.path, to_core(info.path, value)))
-    # A field of the records of a list: ask the engine with one record in each list on the way.
+    # A field of the records of a list: ask the engine with one record in each list on the way,
+    # and name the field as some record of the list ("[]"): the record's list says which.
     scratch = _core.Scenario()
     parts = info.path.split("[]")
     for i in range(len(parts) - 1):
         scratch.resize_list("[0]".join(parts[: i + 1]), 1)
     concrete = info.path.replace("[]", "[0]")
-    scratch.set(concrete, to_core(info.path, value))
+    try:
+        scratch.set(concrete, to_core(info.path, value))
+    except ScenarioError as error:
+        if error.field != concrete:
+            raise
+        raise type(error)(info.path, error.rule.replace(concrete, info.path)) from None
     return from_core(scratch.get(concrete))
 
 
@@ -178,6 +185,7 @@ def show(value: Any) -> str:
 
 # -- unknown names --------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
 def _all_paths() -> list[str]:
     paths = []
     for f in FIELDS:
@@ -187,9 +195,21 @@ def _all_paths() -> list[str]:
 
 
 def unknown_name(path: str, keyword: bool = False) -> ScenarioError:
-    """The error for a name that is no field, record or list, suggesting the closest one."""
+    """The error for a name that is no field, record or list, suggesting the closest one.
+
+    Inside the records of a list (``providers[].business.price``) the suggestion is looked for
+    among the names of that record first, then within the list's records, so a provider's
+    field is not answered with the scenario's own ``business.price_per_session``."""
     shown = path.replace(".", "__") if keyword else path
-    suggestion = _core.closest_name(path, _all_paths())
+    names = _all_paths()
+    parent = path.rpartition(".")[0]
+    scope = path[: path.rindex("[].") + 3] if "[]." in path else ""
+    suggestion = ""
+    for prefix in dict.fromkeys(p for p in (f"{parent}.", scope) if p != "."):
+        if not suggestion:
+            suggestion = _core.closest_name(path, [n for n in names if n.startswith(prefix)])
+    if not suggestion and not scope:
+        suggestion = _core.closest_name(path, names)
     if not suggestion and "." not in path:  # a field's own name, without its group
         name = _core.closest_name(path, [f.name for f in FIELDS])
         suggestion = next((f.path for f in FIELDS if f.name == name), "") if name else ""
