@@ -207,4 +207,64 @@ def simulate(
     past ``max_seconds`` (0: no limit) raises RunTimeout."""
 
 def per_path_bytes(scenario: Scenario, paths: int, keep_outcomes: bool = True, keep_paths: bool = False) -> int: ...
+
+# -- a town of several providers -------------------------------------------------------------------
+
+town_series_names: list[str]
+town_total_names: list[str]
+
+class TownStatistics:
+    """A town's statistics across paths, exactly mergeable."""
+
+    @property
+    def months(self) -> int: ...
+    @property
+    def providers(self) -> int: ...
+    @property
+    def paths(self) -> int: ...
+    def means(self, series: str) -> npt.NDArray[np.float64]: ...
+    def variances(self, series: str) -> npt.NDArray[np.float64]: ...
+    def alive_counts(self) -> npt.NDArray[np.uint64]:
+        """months x (providers + 1): paths with exactly k providers trading at each month's end."""
+    def total(self, name: str) -> ExactSum: ...
+
+class TownResult:
+    """A town run: each provider's RunResult (shared, kept alive by this) and the town's statistics."""
+
+    @property
+    def seed(self) -> int: ...
+    @property
+    def first_path(self) -> int: ...
+    @property
+    def paths(self) -> int: ...
+    @property
+    def months(self) -> int: ...
+    @property
+    def scenario_fingerprint(self) -> int: ...
+    @property
+    def provider_count(self) -> int: ...
+    def provider(self, i: int) -> RunResult: ...
+    @property
+    def town(self) -> TownStatistics: ...
+    @property
+    def has_outcomes(self) -> bool: ...
+    def town_outcome_columns(self) -> Optional[dict[str, npt.NDArray[np.int64]]]: ...
+    def merged(self, next: TownResult) -> TownResult: ...
+
+def simulate_town(
+    scenario: Scenario,
+    paths: int = 10000,
+    seed: int = 0,
+    first_path: int = 0,
+    threads: int = 0,
+    keep_outcomes: bool = True,
+    keep_paths: bool = False,
+    progress: Optional[Callable[[int, int], Any]] = None,
+    progress_interval: float = 0.1,
+    max_seconds: float = 0.0,
+) -> TownResult:
+    """simulate() for a scenario with a providers list."""
+
+def provider_scenario(scenario: Scenario, i: int) -> Scenario:
+    """Provider i as a single-provider scenario (what it would be alone)."""
 def available_memory() -> int: ...
