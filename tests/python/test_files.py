@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pathlib
 import pickle
+import re
 import sys
 import time
 
@@ -73,15 +74,35 @@ def test_annotated_toml_has_every_field_with_unit_and_range(tmp_path):
     meantime.default_scenario().to_file(path, annotate=True)
     text = path.read_text()
     assert meantime.Scenario.from_file(path) == meantime.default_scenario()
+    same_groups = re.split(r"[,\s#]+", re.search(r"groups of the same names: ([\w,\s#]+)\.", text).group(1))
     for f in meantime.scenario_fields():
-        if "[]" in f.path:
-            assert f"#   {f.name}: " in text, f.path  # the records of a list are described
+        assert f.description[1:] in text, f.path
+        if "[]" in f.path:  # the records of a list are described, by their path in the record
+            within = f.path.rsplit("[].", 1)[1]
+            assert f"#   {within}: " in text or within.split(".")[0] in same_groups, f.path
+            continue
+        if f.type == "list" and f"[[{f.path}]]" in text:  # records holding groups: an example
+            assert f"#   [[{f.path}]]" in text, f.path
             continue
         assert f"\n{f.name} = " in text, f.path
-        assert f.description[1:] in text, f.path
         if f.unit and f.type != "list":
             assert f"({f.unit};" in text, f.path
     assert "(pounds; number > 0 and <= 100000)." in text  # price_per_session's unit and range
+
+
+def test_the_annotated_example_of_a_list_of_tables_is_a_valid_scenario(tmp_path):
+    text = meantime.files.scenario_text(meantime.default_scenario(), "toml", annotate=True)
+    lines = text.splitlines()
+    start = lines.index("#   [[providers]]")
+    example = []
+    for line in lines[start:]:
+        if not line.startswith("#   "):
+            break
+        example.append(line[len("#   "):])
+    (tmp_path / "town.toml").write_text("\n".join(example) + "\n")
+    s = meantime.Scenario.from_file(tmp_path / "town.toml")
+    assert len(s.providers) == 1 and "[providers.business]" in example
+    assert s.providers[0].business.price_per_session == s.business.price_per_session
 
 
 def test_partial_files_fill_in_defaults(tmp_path):
@@ -265,3 +286,91 @@ def test_each_example_loads_runs_and_says_where_its_figures_come_from(path):
         assert 0.0 <= one.survival() <= 1.0
     if path.stem != "kitchen_table":
         assert s != meantime.default_scenario()
+
+
+# -- a town: a list of records holding records and lists of their own ---------------------------
+
+def a_town() -> meantime.Scenario:
+    return meantime.Scenario(
+        providers=[
+            {"business": {"price_per_session": 12}, "collective_member": True,
+             "market": {"fit_share": meantime.beta(5, 20)}},
+            {"stream": 2, "fit": 0.5, "collective_member": True, "costs": {"insurance": 25},
+             "funding": {"grants": [{"amount": 500, "month": 2}, {"amount": 250, "month": 6}]}},
+            {"stream": 3, "payments": {"direct_payment": {"delay_months": 1}}},
+        ],
+        town={"shared_market": True, "price_coefficient": 0.2},
+        collective={"enabled": True, "insurance": {"shared": True, "cost_per_month": 30}},
+    )
+
+
+@pytest.mark.parametrize("ext", [".toml", ".yaml", ".json"])
+def test_a_town_round_trips_through_every_format(tmp_path, ext):
+    path = tmp_path / f"town{ext}"
+    a_town().to_file(path)
+    assert meantime.Scenario.from_file(path) == a_town()
+    assert meantime.Scenario.from_file(path).fingerprint == a_town().fingerprint
+
+
+def test_a_town_in_toml_is_arrays_of_tables_with_group_tables(tmp_path):
+    text = meantime.files.scenario_text(a_town(), "toml")
+    data = tomllib.loads(text)
+    assert [p["stream"] for p in data["providers"]] == [1, 2, 3]
+    assert text.count("\n[[providers]]\n") == 3 and "\n[providers.business]\n" in text
+    assert "\n[providers.payments.direct_payment]\n" in text
+    assert "{ amount = 250, month = 6 }," in text  # a provider's grants: inline tables, as the scenario's
+    # Written by hand: a provider needs only what differs from the defaults.
+    hand = ("[[providers]]\n[providers.business]\nprice_per_session = 12\n\n"
+            "[[providers]]\nstream = 2\n[providers.funding]\ngrants = [{ amount = 500, month = 2 }]\n\n"
+            "[collective.insurance]\nshared = true\n")
+    (tmp_path / "hand.toml").write_text(hand)
+    s = meantime.Scenario.from_file(tmp_path / "hand.toml")
+    assert s.get("providers[1].funding.grants[0].amount") == 500.0
+    assert s.providers[0].business.price_per_session == 12.0 and s.collective.insurance.shared is True
+    yaml_text = meantime.files.scenario_text(a_town(), "yaml")
+    assert "providers:\n- stream: 1\n" in yaml_text and "- {amount: 500, month: 2}" in yaml_text
+
+
+@pytest.mark.parametrize("name, text, line, field", [
+    ("a.toml", "[[providers]]\n\n[[providers]]\nstream = 2\n[providers.business]\nprice_per_session = -3\n", 6,
+     "providers[1].business.price_per_session"),
+    ("a.yaml", "providers:\n  - {}\n  - stream: 2\n    business:\n      price_per_session: -3\n", 5,
+     "providers[1].business.price_per_session"),
+    ("a.json", '{"providers": [\n  {},\n  {"stream": 2,\n   "business": {"price_per_session": -3}}]}\n', 4,
+     "providers[1].business.price_per_session"),
+    ("b.toml", "[[providers]]\n[[providers]]\nstream = 2\n[providers.funding]\n"
+               "grants = [\n  { amount = 1 },\n  { amount = -1 },\n]\n", 7, "providers[1].funding.grants[1].amount"),
+    ("b.yaml", "providers:\n- stream: 1\n- stream: 2\n  funding:\n    grants:\n    - amount: 1\n    - amount: -1\n", 7,
+     "providers[1].funding.grants[1].amount"),
+])
+def test_errors_in_a_town_name_the_provider_and_the_line(tmp_path, name, text, line, field):
+    error = file_error(tmp_path, name, text)
+    assert (error.line, error.field) == (line, field)
+    assert "must be" in error.rule
+    assert f"line {line}: {field}: must be" in str(error)
+
+
+def test_unknown_names_in_a_town_suggest_the_providers_own(tmp_path):
+    error = file_error(tmp_path, "a.toml", "[[providers]]\n[[providers]]\nstream = 2\n[providers.busines]\n"
+                                           "price_per_session = 3\n")
+    assert (error.line, error.field) == (4, "providers[1].busines")
+    assert "did you mean 'providers[1].business'?" in error.rule
+    error = file_error(tmp_path, "a.yaml", "providers:\n- funding:\n    grants: [{amount: 4}, {amont: 3}]\n")
+    assert (error.line, error.field) == (3, "providers[0].funding.grants[1].amont")
+    assert "did you mean 'providers[0].funding.grants[1].amount'?" in error.rule
+    error = file_error(tmp_path, "b.yaml", "providers:\n  business:\n    price_per_session: 3\n")
+    assert error.field == "providers" and "must be a list of Provider records" in error.rule
+
+
+def test_the_largest_town_fits_the_file_limits(tmp_path):
+    # As many providers as the engine allows, each with a grant, written out in full.
+    most = int({f.path: f for f in meantime.scenario_fields()}["providers"].max)
+    town = meantime.Scenario(providers=[{"stream": i + 1, "funding": {"grants": [{"amount": 100}]}}
+                                        for i in range(most)])
+    for ext in (".toml", ".yaml", ".json"):
+        path = tmp_path / f"big{ext}"
+        town.to_file(path)
+        assert path.stat().st_size < MAX_FILE_BYTES / 2, ext
+        assert meantime.Scenario.from_file(path) == town
+    with pytest.raises(meantime.ScenarioError, match="providers: .*at most"):
+        meantime.Scenario(providers=[{"stream": i + 1} for i in range(most + 1)])

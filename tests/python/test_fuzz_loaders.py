@@ -43,7 +43,14 @@ values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=
 shaped = st.dictionaries(st.sampled_from(GROUPS),
                          st.dictionaries(st.sampled_from([f.name for f in FIELDS]), values, max_size=4),
                          max_size=4)
-data_dicts = st.one_of(shaped, st.dictionaries(names, values, max_size=5))
+# A town: a list of providers, each with some of its own fields and groups (lists in lists).
+PROVIDER_KEYS = sorted({f.path.split(".")[1].split("[")[0] for f in meantime.scenario_fields()
+                        if f.path.startswith("providers[].")})
+towns = st.fixed_dictionaries({"providers": st.lists(
+    st.dictionaries(st.sampled_from(PROVIDER_KEYS),
+                    st.one_of(values, st.dictionaries(st.sampled_from([f.name for f in FIELDS]), values,
+                                                      max_size=3)), max_size=3), max_size=3)})
+data_dicts = st.one_of(shaped, towns, st.dictionaries(names, values, max_size=5))
 
 
 def load_only_our_errors(path) -> meantime.Scenario | None:

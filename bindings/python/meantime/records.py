@@ -4,12 +4,19 @@ One frozen dataclass per record (``Market``, ``Business``, ``DirectPayment`` in
 ``payments.direct_payment``, ``Grant`` for the records of the list ``funding.grants``...), so
 that a field, record or list added to the C++ scenario appears in Python with its unit, meaning,
 range and default. The classes are exported by name from :mod:`meantime`.
+
+Lists may hold records that hold records and lists of their own, at any depth: a town's
+``providers`` is a list of ``Provider`` records, each with its own ``ProviderBusiness``,
+``ProviderFunding`` and its list of ``ProviderGrant``. A record met again inside a list's record
+takes the list's record name as a prefix (the scenario's own records keep the plain names); it
+accepts the scenario's record of the same fields (``Provider(business=s.business)``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import math
 import re
 from typing import Any, ClassVar, Mapping
 
@@ -177,19 +184,25 @@ class Record:
                                            for i in range(core.list_size(path)))
         return cls(**values)
 
-    def _write(self, core: _core.Scenario, prefix: str) -> None:
-        """Set every field of this record in the engine's scenario, under `prefix`."""
+    def _write(self, core: _core.Scenario, prefix: str, held: "Record | None" = None) -> None:
+        """Set in the engine's scenario, under `prefix`, every field that differs from `held`:
+        the record the engine holds there (a new engine scenario holds the defaults, a record
+        added to a list its record's defaults). Setting a field by path costs the engine a walk
+        over every field, so a town of fifty providers is written in milliseconds, not seconds."""
+        held = _defaults(type(self)) if held is None else held
         for child in self._children.values():
-            value = getattr(self, child.name)
+            value, was = getattr(self, child.name), getattr(held, child.name)
             path = prefix + child.name
             if child.kind == "field":
-                core.set(path, to_core(path, value))
+                if not _same(value, was):
+                    core.set(path, to_core(path, value))
             elif child.kind == "record":
-                value._write(core, path + ".")
+                value._write(core, path + ".", was)
             else:
-                core.resize_list(path, len(value))
+                if len(value) != len(was):
+                    core.resize_list(path, len(value))  # keeps the first records, adds default ones
                 for i, item in enumerate(value):
-                    item._write(core, f"{path}[{i}].")
+                    item._write(core, f"{path}[{i}].", was[i] if i < len(was) else None)
 
     def _flat(self, prefix: str):
         """(dotted path, plain value) for every field; a list as a whole, under its path."""
@@ -251,6 +264,23 @@ class Record:
 
     def __repr__(self) -> str:
         return "\n".join(self._lines("", ""))
+
+
+_DEFAULTS: dict[type, Record] = {}
+
+
+def _defaults(cls: type) -> Record:
+    """The record with every field at its default (made once a class)."""
+    if cls not in _DEFAULTS:
+        _DEFAULTS[cls] = cls()
+    return _DEFAULTS[cls]
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as the engine stores them: 0.0 and -0.0 differ (the engine keeps the sign)."""
+    if isinstance(a, float) and isinstance(b, float):
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+    return type(a) is type(b) and a == b
 
 
 # -- making the record classes ----------------------------------------------------------------------
