@@ -26,7 +26,7 @@ enum class MonthDraw : unsigned {
   bad_debt = 8,         // payments: 8 + channel index (4 channels)
   living_costs = 12,    // household: irregular spending this month
   group_interest = 13,  // groups: newly aware prospects who want the group
-  group_affordable = 14,  // groups, per attendee: how many of them can pay
+  group_affordable = 14,  // groups: how many of them can pay
   group_give_up = 15,     // groups, per attendee: how many waiting for a group give up
 };
 
@@ -36,7 +36,7 @@ inline constexpr std::uint64_t kPaymentDelaySlot = 64;  // + channel index
 inline constexpr std::uint64_t kIllnessLengthSlot = 72;
 // Groups (issue 12): streams of their own, keyed by entity where a draw belongs to one group
 // (its serial number in the path), so that one group's draws never shift another's.
-inline constexpr std::uint64_t kGroupAllowanceSlot = 80;   // pooled: each new prospect's budget
+inline constexpr std::uint64_t kGroupAllowanceSlot = 80;   // pooled: each queued prospect's budget
 inline constexpr std::uint64_t kGroupAttendanceSlot = 81;  // entity = group: attendees per meeting
 inline constexpr std::uint64_t kGroupLeaversSlot = 82;     // entity = group: churn, and who leaves
 inline constexpr std::uint64_t kGroupGiveUpSlot = 83;      // pooled: each waiting prospect gives up or not
