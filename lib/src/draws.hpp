@@ -26,7 +26,7 @@ enum class MonthDraw : unsigned {
   bad_debt = 8,           // payments: 8 + channel index (4 channels)
   living_costs = 12,      // household: irregular spending this month
   group_interest = 13,    // groups: newly aware prospects who want the group
-  group_affordable = 14,  // groups, per attendee: how many of them can pay
+  group_affordable = 14,  // groups: how many of them can pay
   group_give_up = 15,     // groups, per attendee: how many waiting for a group give up
   // The town's own stream (kTownStream) uses `arrivals` for its newly aware prospects and these
   // for the shared market's choice, one binomial per category (16 + category).
@@ -39,7 +39,7 @@ inline constexpr std::uint64_t kPaymentDelaySlot = 64;  // + channel index
 inline constexpr std::uint64_t kIllnessLengthSlot = 72;
 // Groups (issue 12): streams of their own, keyed by entity where a draw belongs to one group
 // (its serial number in the path), so that one group's draws never shift another's.
-inline constexpr std::uint64_t kGroupAllowanceSlot = 80;   // pooled: each new prospect's budget
+inline constexpr std::uint64_t kGroupAllowanceSlot = 80;   // pooled: each queued prospect's budget
 inline constexpr std::uint64_t kGroupAttendanceSlot = 81;  // per group (group_slot): attendees per meeting
 inline constexpr std::uint64_t kGroupLeaversSlot = 82;     // per group (group_slot): churn, and who leaves
 // A draw made once per group: its slot with the group's id in the upper 32 bits (the counter's

@@ -39,15 +39,25 @@ std::vector<double> pooled_cascade(const std::vector<double>& allowances, double
   return stay;
 }
 
+namespace {
+
+// largest_affordable_group of `count` allowances already sorted from the largest.
+std::int64_t largest_affordable_prefix(const double* sorted, std::size_t count, double group_price,
+                                       std::int64_t minimum, std::int64_t maximum) {
+  const std::int64_t largest = std::min<std::int64_t>(maximum, static_cast<std::int64_t>(count));
+  // The n largest all cover G/n exactly when the n-th largest does.
+  for (std::int64_t n = largest; n >= minimum && n >= 1; --n) {
+    if (sorted[n - 1] >= member_share(group_price, n)) return n;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::int64_t largest_affordable_group(std::vector<double> allowances, double group_price, std::int64_t minimum,
                                       std::int64_t maximum) {
   std::sort(allowances.begin(), allowances.end(), std::greater<double>());
-  const std::int64_t largest = std::min<std::int64_t>(maximum, static_cast<std::int64_t>(allowances.size()));
-  // The n largest all cover G/n exactly when the n-th largest does.
-  for (std::int64_t n = largest; n >= minimum && n >= 1; --n) {
-    if (allowances[static_cast<std::size_t>(n - 1)] >= member_share(group_price, n)) return n;
-  }
-  return 0;
+  return largest_affordable_prefix(allowances.data(), allowances.size(), group_price, minimum, maximum);
 }
 
 std::int64_t GroupState::members() const {
@@ -75,9 +85,12 @@ double GroupModel::share_check_price() const {
 
 void GroupModel::start(GroupState& state, double reservation_median_per_hour) const {
   // Per attendee: a prospect can pay when their reservation rate x the meeting's hours covers
-  // the price, i.e. their rate covers price / hours.
-  state.affordable_share =
-      affordable_share(offer_.price_per_attendee / offer_.meeting_hours, reservation_median_per_hour, spread_);
+  // the price, i.e. their rate covers price / hours. Pooled: when their allowance (rate x hours
+  // x pooled share) covers the share of a full group.
+  const double hourly = offer_.pricing == GroupPricing::pooled ? member_share(offer_.group_price, offer_.maximum_size) /
+                                                                     (offer_.meeting_hours * offer_.pooled_share)
+                                                               : offer_.price_per_attendee / offer_.meeting_hours;
+  state.affordable_share = affordable_share(hourly, reservation_median_per_hour, spread_);
   state.median_allowance = reservation_median_per_hour * offer_.meeting_hours * offer_.pooled_share;
 }
 
@@ -90,14 +103,23 @@ std::int64_t GroupModel::one_to_one_capacity(double hours_per_week, double group
 }
 
 void GroupModel::join_running_groups(GroupState& state, GroupMonth& m) const {
-  std::int64_t places = 0;
-  for (const Group& g : state.groups) places += offer_.maximum_size - g.size();
-  if (places == 0 || state.waiting.empty()) return;
+  if (state.waiting.empty()) return;
   const double price = share_check_price();
+  // The lowest share a newcomer would pay in any group with room (infinite: every group is
+  // full). One below it can join none: a long queue is passed over without trying each group.
+  auto lowest_share = [&] {
+    double lowest = kNoLimit;
+    for (const Group& g : state.groups) {
+      if (g.size() < offer_.maximum_size) lowest = std::min(lowest, member_share(price, g.size() + 1));
+    }
+    return lowest;
+  };
+  double threshold = lowest_share();
+  if (threshold == kNoLimit) return;
   std::vector<double> still_waiting;
   for (double allowance : state.waiting) {
     bool joined = false;
-    if (places == 0) {  // every group is full: the rest keep waiting
+    if (threshold == kNoLimit || allowance < threshold) {
       still_waiting.push_back(allowance);
       continue;
     }
@@ -105,8 +127,8 @@ void GroupModel::join_running_groups(GroupState& state, GroupMonth& m) const {
       if (g.size() >= offer_.maximum_size || allowance < member_share(price, g.size() + 1)) continue;
       g.allowances.push_back(allowance);
       ++m.joined;
-      --places;
       joined = true;
+      threshold = lowest_share();
       break;
     }
     if (!joined) still_waiting.push_back(allowance);
@@ -115,29 +137,45 @@ void GroupModel::join_running_groups(GroupState& state, GroupMonth& m) const {
 }
 
 void GroupModel::form_groups(GroupState& state, GroupMonth& m) const {
+  const std::vector<double>& waiting = state.waiting;
+  if (static_cast<std::int64_t>(state.groups.size()) >= offer_.max_groups ||
+      static_cast<std::int64_t>(waiting.size()) < offer_.minimum_size) {
+    return;
+  }
+  // Each group takes the n who can pay most (the earliest arrivals among equals): with the queue
+  // sorted once, the groups are consecutive runs of it.
+  std::vector<std::size_t> order(waiting.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return waiting[a] > waiting[b]; });
+  std::vector<double> sorted(waiting.size());
+  for (std::size_t k = 0; k < order.size(); ++k) sorted[k] = waiting[order[k]];
+  std::vector<char> chosen(waiting.size(), 0);
   const double price = share_check_price();
-  while (static_cast<std::int64_t>(state.groups.size()) < offer_.max_groups &&
-         static_cast<std::int64_t>(state.waiting.size()) >= offer_.minimum_size) {
-    const std::int64_t n = largest_affordable_group(state.waiting, price, offer_.minimum_size, offer_.maximum_size);
+  std::size_t start = 0;
+  while (static_cast<std::int64_t>(state.groups.size()) < offer_.max_groups) {
+    const std::int64_t n = largest_affordable_prefix(sorted.data() + start, sorted.size() - start, price,
+                                                     offer_.minimum_size, offer_.maximum_size);
     if (n == 0) break;
-    // The n who can pay most (the earliest arrivals among equals), kept in arrival order.
-    std::vector<std::size_t> order(state.waiting.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return state.waiting[a] > state.waiting[b]; });
-    std::vector<bool> chosen(state.waiting.size(), false);
-    for (std::int64_t k = 0; k < n; ++k) chosen[order[static_cast<std::size_t>(k)]] = true;
+    std::vector<std::size_t> members(order.begin() + static_cast<std::ptrdiff_t>(start),
+                                     order.begin() + static_cast<std::ptrdiff_t>(start) + n);
+    std::sort(members.begin(), members.end());  // a group keeps its members in arrival order
     Group group;
     group.id = state.next_id++;
-    std::vector<double> rest;
-    for (std::size_t i = 0; i < state.waiting.size(); ++i) {
-      (chosen[i] ? group.allowances : rest).push_back(state.waiting[i]);
+    for (std::size_t i : members) {
+      group.allowances.push_back(waiting[i]);
+      chosen[i] = 1;
     }
-    state.waiting.swap(rest);
     state.groups.push_back(std::move(group));
     ++m.formed;
     m.joined += n;
+    start += static_cast<std::size_t>(n);
   }
+  if (start == 0) return;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < state.waiting.size(); ++i) {
+    if (!chosen[i]) state.waiting[kept++] = state.waiting[i];
+  }
+  state.waiting.resize(kept);
 }
 
 void GroupModel::meet(const Group& group, PathKey key, int month, GroupMonth& m) const {
@@ -175,31 +213,29 @@ GroupMonth GroupModel::month(GroupState& state, std::int64_t interested, PathKey
     }
   }
 
-  // 2. Newcomers. Pooled: each prospect's allowance per meeting is their own reservation rate
-  // (lognormal around the path's median) x meeting hours x pooled share; one who cannot pay a
-  // share even of a full group can never join. Per attendee: a binomial count of who can pay.
-  const auto queue_limit = static_cast<std::size_t>(offer_.max_groups) * static_cast<std::size_t>(offer_.maximum_size);
+  // 2. Newcomers: a binomial count of those who can pay (per attendee, the price; pooled, a
+  // share even of a full group, or they could never join); those beyond the queue's room are
+  // lost to capacity. Pooled, each one queued draws their own allowance per meeting: their
+  // reservation rate (lognormal around the path's median, given that it covers a full group's
+  // share: z = -Phi^-1(u x share who can pay)) x meeting hours x pooled share. Deterministic
+  // runs give each the median of those who can pay (u = 1/2).
   if (interested > 0) {
+    const auto limit = static_cast<std::size_t>(offer_.max_groups) * static_cast<std::size_t>(offer_.maximum_size);
+    const std::int64_t can_pay = draws.binomial(MonthDraw::group_affordable, interested, state.affordable_share);
+    const auto room = static_cast<std::int64_t>(limit - std::min(limit, state.waiting.size()));
+    const std::int64_t queued = std::min(can_pay, room);
+    m.lost_to_price += interested - can_pay;
+    m.lost_to_capacity += can_pay - queued;
     if (pooled) {
       const double floor = member_share(offer_.group_price, offer_.maximum_size);
       UniformStream uniforms(key, static_cast<std::uint64_t>(month), kGroupAllowanceSlot);
-      for (std::int64_t i = 0; i < interested; ++i) {
-        const double z = deterministic_ ? 0.0 : normal_quantile(uniforms.next());
-        const double allowance = state.median_allowance * std::exp(spread_ * z);
-        if (allowance < floor) {
-          ++m.lost_to_price;
-        } else if (state.waiting.size() < queue_limit) {
-          state.waiting.push_back(allowance);
-        } else {
-          ++m.lost_to_capacity;
-        }
+      for (std::int64_t i = 0; i < queued; ++i) {
+        const double u = deterministic_ ? 0.5 : uniforms.next();
+        const double z = -normal_quantile(u * state.affordable_share);
+        // Never below the floor the count was drawn for (rounding aside, it is not).
+        state.waiting.push_back(std::max(floor, state.median_allowance * std::exp(spread_ * z)));
       }
     } else {
-      const std::int64_t can_pay = draws.binomial(MonthDraw::group_affordable, interested, state.affordable_share);
-      m.lost_to_price += interested - can_pay;
-      const auto room = static_cast<std::int64_t>(queue_limit - std::min(queue_limit, state.waiting.size()));
-      const std::int64_t queued = std::min(can_pay, room);
-      m.lost_to_capacity += can_pay - queued;
       state.waiting.insert(state.waiting.end(), static_cast<std::size_t>(queued), kNoLimit);
     }
   }

@@ -55,8 +55,8 @@ struct Group {
 };
 
 struct GroupState {
-  // Drawn with the path's market: per attendee, the share of prospects who can pay; pooled, the
-  // median allowance per meeting (each prospect's is drawn around it).
+  // From the path's market: the share of prospects who can pay (per attendee: the price; pooled:
+  // a share of a full group), and pooled, the median allowance per meeting.
   double affordable_share = 0;
   double median_allowance = 0;
   std::vector<double> waiting;  // the forming queue, in arrival order

@@ -97,6 +97,43 @@ TEST(Groups, TheEngineAppliesTheCascadeAndCollapsesBelowTheMinimum) {
   }
 }
 
+// Forming from a queue, pooled: each group takes the largest run of those who can pay most.
+// Queue (arrival order) 10, 40, 25, 12, 30, 8, 22; groups of 2-3, up to three groups.
+//   £60: 40, 30, 25 pay 20 each; of 22, 12, 10, 8 no two cover 30 -> one group, four wait.
+//   £24: 40, 30, 25 (8 each); then 22, 12, 10 (8 each); 8 alone is below the minimum -> two.
+TEST(Groups, GroupsFormFromThoseWhoCanPayMost) {
+  for (double price : {60.0, 24.0}) {
+    SCOPED_TRACE(price);
+    Scenario s = testing::hand_computed_scenario();
+    s.group.enabled = true;
+    s.group.pricing = GroupPricing::pooled;
+    s.group.group_price = price;
+    s.group.minimum_size = 2;
+    s.group.maximum_size = 3;
+    s.group.max_groups = 3;
+    s.group.attendance_probability = 1.0;
+    s.clients.waiting_list = true;
+    const GroupModel model(s);
+    GroupState state;
+    state.waiting = {10, 40, 25, 12, 30, 8, 22};
+    SamplerCache cache;
+    MonthDraws draws(PathKey{1, 0}, 1, true, cache);
+    const GroupMonth m = model.month(state, 0, PathKey{1, 0}, 1, draws);
+    ASSERT_GE(state.groups.size(), 1u);
+    EXPECT_EQ(state.groups[0].allowances, (std::vector<double>{40, 25, 30}));  // in arrival order
+    if (price == 60.0) {
+      EXPECT_EQ(m.formed, 1);
+      EXPECT_EQ(state.waiting, (std::vector<double>{10, 12, 8, 22}));
+    } else {
+      EXPECT_EQ(m.formed, 2);
+      ASSERT_EQ(state.groups.size(), 2u);
+      EXPECT_EQ(state.groups[1].allowances, (std::vector<double>{10, 12, 22}));
+      EXPECT_EQ(state.waiting, (std::vector<double>{8}));
+    }
+    EXPECT_EQ(m.joined, 3 * m.formed);
+  }
+}
+
 // Groups only, paid per attendee, all randomness off: 3 referrals a month, everyone can pay
 // (£100 an hour against £8 for two hours), groups of 4-6, one group, four meetings a month,
 // attendance 0.75, £10 a meeting for the room, no waiting list, a fifth of those waiting for a
