@@ -41,18 +41,13 @@ TownResult run_town(const Scenario& scenario, std::uint64_t paths, std::uint64_t
 py::object town_outcome_columns(py::object self) {
   const TownResult& result = self.cast<const TownResult&>();
   if (!result.town_outcomes) return py::none();
-  const TownOutcomes& o = *result.town_outcomes;
   py::dict columns;
-  auto view = [&](const char* name, const Eigen::Array<std::int64_t, Eigen::Dynamic, 1>& column) {
-    columns[name] = py::array_t<std::int64_t>({static_cast<py::ssize_t>(column.size())},
-                                              {static_cast<py::ssize_t>(sizeof(std::int64_t))}, column.data(), self);
-  };
-  view("clients_served", o.clients_served);
-  view("client_months", o.client_months);
-  view("lost_to_price", o.lost_to_price);
-  view("chose_none", o.chose_none);
-  view("lost_to_capacity", o.lost_to_capacity);
-  view("survivors", o.survivors);
+  for (int t = 0; t < kTownTotalCount; ++t) {
+    const auto& column = (*result.town_outcomes)[static_cast<TownTotal>(t)];
+    columns[to_string(static_cast<TownTotal>(t))] =
+        py::array_t<std::int64_t>({static_cast<py::ssize_t>(column.size())},
+                                  {static_cast<py::ssize_t>(sizeof(std::int64_t))}, column.data(), self);
+  }
   return std::move(columns);
 }
 

@@ -8,17 +8,20 @@ namespace meantime {
 
 const char* to_string(FailureCause cause) {
   switch (cause) {
-    case FailureCause::none: return "none";
-    case FailureCause::ran_out_of_money: return "ran_out_of_money";
-    case FailureCause::gave_up: return "gave_up";
+    case FailureCause::none:
+      return "none";
+    case FailureCause::ran_out_of_money:
+      return "ran_out_of_money";
+    case FailureCause::gave_up:
+      return "gave_up";
   }
   return "unknown";
 }
 
 const char* to_string(Series series) {
-  static const char* names[kSeriesCount] = {"clients",  "sessions",      "revenue",  "profit",
-                                            "business_cash", "household_cash", "drawings", "cash_received",
-                                            "benefits", "repayments",    "waiting_list",   "group_members"};
+  static const char* names[kSeriesCount] = {"clients",       "sessions",       "revenue",      "profit",
+                                            "business_cash", "household_cash", "drawings",     "cash_received",
+                                            "benefits",      "repayments",     "waiting_list", "group_members"};
   return names[static_cast<int>(series)];
 }
 
@@ -28,12 +31,25 @@ bool is_whole_number_series(Series series) {
 }
 
 const char* to_string(Total total) {
-  static const char* names[kTotalCount] = {"clients_served", "sessions_delivered", "lost_to_price", "lost_to_capacity",
-                                           "drawings",       "billed",             "received",      "bad_debt",
-                                           "benefits",       "months_ill",         "sessions_covered",
-                                           "groups_formed",  "groups_collapsed",   "group_members_served",
-                                           "group_meetings_held", "group_meetings_cancelled",
-                                           "group_members_priced_out", "group_prospects_gave_up", "group_billed"};
+  static const char* names[kTotalCount] = {"clients_served",
+                                           "sessions_delivered",
+                                           "lost_to_price",
+                                           "lost_to_capacity",
+                                           "drawings",
+                                           "billed",
+                                           "received",
+                                           "bad_debt",
+                                           "benefits",
+                                           "months_ill",
+                                           "sessions_covered",
+                                           "groups_formed",
+                                           "groups_collapsed",
+                                           "group_members_served",
+                                           "group_meetings_held",
+                                           "group_meetings_cancelled",
+                                           "group_members_priced_out",
+                                           "group_prospects_gave_up",
+                                           "group_billed"};
   return names[static_cast<int>(total)];
 }
 
@@ -163,6 +179,10 @@ bool PathOutcomes::operator==(const PathOutcomes& o) const {
 
 PathArrays::PathArrays(Eigen::Index paths, int months) {
   for (auto& m : series) m = PathMatrix::Zero(paths, months);
+}
+
+void PathArrays::set(Eigen::Index path, int month, const MonthValues& values) {
+  for (std::size_t s = 0; s < kSeriesCount; ++s) series[s](path, month - 1) = values.values[s];
 }
 
 void PathArrays::append(const PathArrays& next) {

@@ -3,16 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <cstdio>
-#include <exception>
 #include <fstream>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "meantime/errors.hpp"
@@ -106,12 +101,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
         const PathKey key{options.seed, options.first_path + begin + i, stream};
         const MonthValues values = model.step(states[i], key, month, mine.cache);
         mine.month_values.set(i, values);
-        if (result.path_arrays) {
-          for (int s = 0; s < kSeriesCount; ++s) {
-            result.path_arrays->series[static_cast<std::size_t>(s)](static_cast<Eigen::Index>(begin + i), month - 1) =
-                values.values[s];
-          }
-        }
+        if (result.path_arrays) result.path_arrays->set(static_cast<Eigen::Index>(begin + i), month, values);
       }
       mine.statistics.add_month(month, mine.month_values, count);
     }

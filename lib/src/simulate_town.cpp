@@ -84,12 +84,7 @@ TownResult simulate_town(const Scenario& scenario, const RunOptions& options) {
           const MonthValues& values = mine.scratch.values[i];
           mine.month_values[i].set(p, values);
           auto& arrays = result.providers[i].path_arrays;
-          if (arrays) {
-            for (int s = 0; s < kSeriesCount; ++s) {
-              arrays->series[static_cast<std::size_t>(s)](static_cast<Eigen::Index>(begin + p), month - 1) =
-                  values.values[s];
-            }
-          }
+          if (arrays) arrays->set(static_cast<Eigen::Index>(begin + p), month, values);
         }
       }
       for (std::size_t i = 0; i < n; ++i) mine.statistics[i].add_month(month, mine.month_values[i], count);

@@ -7,16 +7,8 @@ namespace meantime {
 Scenario provider_scenario(const Scenario& town, std::size_t i) {
   const Provider& p = town.providers.at(i);
   Scenario s;
-  s.market = town.town.shared_market ? town.market : p.market;
-  s.clients = p.clients;
-  s.payments = p.payments;
-  s.business = p.business;
-  s.staff = p.staff;
-  s.funding = p.funding;
-  s.household = p.household;
-  s.benefits = p.benefits;
-  s.health = p.health;
-  s.group = p.group;
+  static_cast<Venture&>(s) = p;
+  if (town.town.shared_market) s.market = town.market;
   s.run = town.run;
   s.run.stream = p.stream;
   // The items it pays itself are fixed costs like any other.

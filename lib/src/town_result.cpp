@@ -60,52 +60,27 @@ std::uint64_t TownStatistics::alive_count(int month, int k) const {
                 static_cast<std::size_t>(k)];
 }
 
-TownOutcomes::TownOutcomes(Eigen::Index paths)
-    : clients_served(paths),
-      client_months(paths),
-      lost_to_price(paths),
-      chose_none(paths),
-      lost_to_capacity(paths),
-      survivors(paths) {}
-
-namespace {
-template <class F>
-void for_each_column(TownOutcomes& o, F&& f) {
-  f(o.clients_served, TownTotal::clients_served);
-  f(o.client_months, TownTotal::client_months);
-  f(o.lost_to_price, TownTotal::lost_to_price);
-  f(o.chose_none, TownTotal::chose_none);
-  f(o.lost_to_capacity, TownTotal::lost_to_capacity);
-  f(o.survivors, TownTotal::survivors);
+TownOutcomes::TownOutcomes(Eigen::Index paths) {
+  for (Column& column : columns) column.resize(paths);
 }
-}  // namespace
 
 void TownOutcomes::set(Eigen::Index i, const std::array<double, kTownTotalCount>& totals) {
-  for_each_column(*this, [&](auto& column, TownTotal t) {
-    column(i) = static_cast<std::int64_t>(totals[static_cast<std::size_t>(t)]);
-  });
+  for (std::size_t t = 0; t < kTownTotalCount; ++t) columns[t](i) = static_cast<std::int64_t>(totals[t]);
 }
 
 void TownOutcomes::append(const TownOutcomes& next) {
-  auto join = [](Eigen::Array<std::int64_t, Eigen::Dynamic, 1>& column,
-                 const Eigen::Array<std::int64_t, Eigen::Dynamic, 1>& more) {
-    Eigen::Array<std::int64_t, Eigen::Dynamic, 1> joined(column.size() + more.size());
-    joined << column, more;
-    column.swap(joined);
-  };
-  join(clients_served, next.clients_served);
-  join(client_months, next.client_months);
-  join(lost_to_price, next.lost_to_price);
-  join(chose_none, next.chose_none);
-  join(lost_to_capacity, next.lost_to_capacity);
-  join(survivors, next.survivors);
+  for (std::size_t t = 0; t < kTownTotalCount; ++t) {
+    Column joined(columns[t].size() + next.columns[t].size());
+    joined << columns[t], next.columns[t];
+    columns[t].swap(joined);
+  }
 }
 
 bool TownOutcomes::operator==(const TownOutcomes& o) const {
-  if (clients_served.size() != o.clients_served.size()) return false;
-  return (clients_served == o.clients_served).all() && (client_months == o.client_months).all() &&
-         (lost_to_price == o.lost_to_price).all() && (chose_none == o.chose_none).all() &&
-         (lost_to_capacity == o.lost_to_capacity).all() && (survivors == o.survivors).all();
+  for (std::size_t t = 0; t < kTownTotalCount; ++t) {
+    if (columns[t].size() != o.columns[t].size() || !(columns[t] == o.columns[t]).all()) return false;
+  }
+  return true;
 }
 
 void TownResult::merge(const TownResult& next) {

@@ -137,7 +137,7 @@ TEST(Town, IdenticalProvidersSplitSharedDemandEvenly) {
   EXPECT_GT(a.cast<double>().mean(), 10.0);  // demand to split
   EXPECT_LT(std::fabs(mean), 4 * se);
   // The town's new clients are the two providers' together, path by path.
-  EXPECT_TRUE(((a + b) == r.town_outcomes->clients_served).all());
+  EXPECT_TRUE(((a + b) == (*r.town_outcomes)[TownTotal::clients_served]).all());
 }
 
 TEST(Town, DeterministicSharedMarketFollowsTheLogit) {
@@ -156,7 +156,8 @@ TEST(Town, DeterministicSharedMarketFollowsTheLogit) {
   const double e = std::exp(1.0);
   EXPECT_EQ(r.providers[0].outcomes->clients_served(0) + r.providers[0].outcomes->lost_to_capacity(0),
             std::llround(1000 / (1 + e)));
-  EXPECT_EQ(r.town_outcomes->clients_served(0) + r.town_outcomes->lost_to_capacity(0), 1000);
+  EXPECT_EQ((*r.town_outcomes)[TownTotal::clients_served](0) + (*r.town_outcomes)[TownTotal::lost_to_capacity](0),
+            1000);
 }
 
 // Three members whose insurance and premises cost them £260 a month alone; shared, £300 for all.

@@ -210,6 +210,8 @@ using PathMatrix = Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::R
 struct PathArrays {
   std::array<PathMatrix, kSeriesCount> series;
   PathArrays(Eigen::Index paths, int months);
+  // Every series' value of one path (row) in one month (1-based).
+  void set(Eigen::Index path, int month, const MonthValues& values);
   PathMatrix& operator[](Series s) { return series[static_cast<std::size_t>(s)]; }
   const PathMatrix& operator[](Series s) const { return series[static_cast<std::size_t>(s)]; }
   void append(const PathArrays& next);

@@ -132,7 +132,8 @@ void visit_fields(G& c, V& v, Clients*) {
   v("session_count", c.session_count, FieldMeta{"", "sessions booked: poisson around the plan, or fixed at it"});
   v("churn_per_month", c.churn_per_month, probability("monthly chance a client stops buying"));
   v("waiting_list", c.waiting_list, flag("prospects who meet a full diary wait for a place"));
-  v("waiting_give_up_per_month", c.waiting_give_up_per_month, probability("monthly chance a waiting prospect gives up"));
+  v("waiting_give_up_per_month", c.waiting_give_up_per_month,
+    probability("monthly chance a waiting prospect gives up"));
   v("review_month", c.review_month, FieldMeta{"month of year", "month budgets are reviewed (0: none)", 0.0, 12.0});
   v("review_cut_probability", c.review_cut_probability, probability("chance a review ends a client's purchase"));
   v("council_cut_per_month", c.council_cut_per_month, probability("monthly chance of a council-wide cut"));
@@ -475,18 +476,11 @@ void visit_fields(G& c, V& v, CostItems*) {
   v("booking_system", c.booking_system, money("booking system paid alone, a month", 1e7));
 }
 
-// One provider of a town: the single-provider scenario's records, its identity and its place
-// in the town's market and collective. Its defaults are the kitchen-table start-up's.
-struct Provider {
-  // Whose random numbers: this provider draws what a single-provider run with run.stream set to
-  // the same identity draws. Distinct providers need distinct identities.
-  int stream = 1;
-  // How well the offer fits what budget holders want, in utility units of the town's choice
-  // model (0: neutral; +1 is worth 1 / town.price_coefficient pounds an hour).
-  double fit = 0.0;
-  bool collective_member = false;
-  CostItems costs;
-  Market market;  // its own market, used when the town has no shared market
+// The records of one provider's venture: what a single-provider scenario holds (besides its
+// run settings), and what each provider of a town holds. One list, so a record added to the
+// model reaches both.
+struct Venture {
+  Market market;
   Clients clients;
   Payments payments;
   Business business;
@@ -498,6 +492,35 @@ struct Provider {
   GroupOffer group;
 };
 
+// The venture's records in the field table; `market_description` says whose market it is.
+template <class G, class V>
+void visit_venture_fields(G& r, V& v, const char* market_description) {
+  using namespace field_meta;
+  v("market", r.market, record(market_description));
+  v("clients", r.clients, record("sessions, leaving, waiting, reviews and cuts"));
+  v("payments", r.payments, record("how and when clients' money arrives"));
+  v("business", r.business, record("the offer, its costs and the founder's hours"));
+  v("staff", r.staff, record("paid hours beside the founder's"));
+  v("funding", r.funding, record("grants and loans"));
+  v("household", r.household, record("the founder's household"));
+  v("benefits", r.benefits, record("a means-tested benefit rule"));
+  v("health", r.health, record("the founder's illness and peer cover"));
+  v("group", r.group, record("group sessions, paid per attendee or from pooled budgets"));
+}
+
+// One provider of a town: a venture (defaults: the kitchen-table start-up's), its identity and
+// its place in the town's market and collective.
+struct Provider : Venture {
+  // Whose random numbers: this provider draws what a single-provider run with run.stream set to
+  // the same identity draws. Distinct providers need distinct identities.
+  int stream = 1;
+  // How well the offer fits what budget holders want, in utility units of the town's choice
+  // model (0: neutral; +1 is worth 1 / town.price_coefficient pounds an hour).
+  double fit = 0.0;
+  bool collective_member = false;
+  CostItems costs;
+};
+
 template <class G, class V>
 void visit_fields(G& p, V& v, Provider*) {
   using namespace field_meta;
@@ -505,16 +528,7 @@ void visit_fields(G& p, V& v, Provider*) {
   v("fit", p.fit, FieldMeta{"utility", "how well the offer fits, in the town's choice model", -50.0, 50.0});
   v("collective_member", p.collective_member, flag("belongs to the town's collective"));
   v("costs", p.costs, record("costs paid alone that a collective can share"));
-  v("market", p.market, record("its own market (unused with town.shared_market)"));
-  v("clients", p.clients, record("sessions, leaving, waiting, reviews and cuts"));
-  v("payments", p.payments, record("how and when clients' money arrives"));
-  v("business", p.business, record("the offer, its costs and the founder's hours"));
-  v("staff", p.staff, record("paid hours beside the founder's"));
-  v("funding", p.funding, record("grants and loans"));
-  v("household", p.household, record("the founder's household"));
-  v("benefits", p.benefits, record("a means-tested benefit rule"));
-  v("health", p.health, record("the founder's illness and peer cover"));
-  v("group", p.group, record("group sessions beside or instead of one-to-one sessions"));
+  visit_venture_fields(p, v, "its own market (unused with town.shared_market)");
 }
 
 // How prospects choose in a shared market (a multinomial logit): a newly aware prospect knows
@@ -588,8 +602,7 @@ void visit_fields(G& c, V& v, Collective*) {
   v("membership_fee_per_month", c.membership_fee_per_month, money("each member's fee a month", 1e6));
   v("cover", c.cover, flag("members cover an ill member's sessions from spare capacity"));
   v("cover_share", c.cover_share, share("share of a member's spare capacity offered for cover"));
-  v("cover_payment_per_session", c.cover_payment_per_session,
-    money("paid by the ill member per covered session", 1e5));
+  v("cover_payment_per_session", c.cover_payment_per_session, money("paid by the ill member per covered session", 1e5));
 }
 
 // ---------------------------------------------------------------------------------------- run
@@ -622,21 +635,11 @@ void visit_fields(G& r, V& v, RunSettings*) {
 
 // ---------------------------------------------------------------------------------- scenario
 
-struct Scenario {
-  Market market;
-  Clients clients;
-  Payments payments;
-  Business business;
-  Staff staff;
-  Funding funding;
-  Household household;
-  Benefits benefits;
-  Health health;
-  GroupOffer group;
+struct Scenario : Venture {
   RunSettings run;
-  // Several providers in one town. Empty: the records above are the one provider. Otherwise
-  // each provider carries its own records, the scenario's `market` is the town's when the town
-  // shares one, and the records above other than `market` and `run` are not used.
+  // Several providers in one town. Empty: the Venture's records are the one provider. Otherwise
+  // each provider carries its own, the scenario's `market` is the town's when the town shares
+  // one, and its other Venture records are not used.
   std::vector<Provider> providers;
   Town town;
   Collective collective;
@@ -645,16 +648,7 @@ struct Scenario {
 template <class G, class V>
 void visit_fields(G& s, V& v, Scenario*) {
   using namespace field_meta;
-  v("market", s.market, record("who hears of the service and can pay"));
-  v("clients", s.clients, record("sessions, leaving, waiting, reviews and cuts"));
-  v("payments", s.payments, record("how and when clients' money arrives"));
-  v("business", s.business, record("the offer, its costs and the founder's hours"));
-  v("staff", s.staff, record("paid hours beside the founder's"));
-  v("funding", s.funding, record("grants and loans"));
-  v("household", s.household, record("the founder's household"));
-  v("benefits", s.benefits, record("a means-tested benefit rule"));
-  v("health", s.health, record("the founder's illness and peer cover"));
-  v("group", s.group, record("group sessions, paid per attendee or from pooled budgets"));
+  visit_venture_fields(s, v, "who hears of the service and can pay");
   v("run", s.run, record("horizon and break-even rules"));
   v("providers", s.providers, list("several providers in one town (empty: one provider)", kMaxProviders));
   v("town", s.town, record("how prospects choose among a town's providers"));

@@ -70,15 +70,12 @@ class TownStatistics {
   std::array<ExactSum, kTownTotalCount> totals_;
 };
 
-// Per-path town outcomes, as columns.
+// Per-path town outcomes, as columns: one per TownTotal, in its order.
 struct TownOutcomes {
-  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> clients_served;
-  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> client_months;
-  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> lost_to_price;
-  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> chose_none;
-  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> lost_to_capacity;
-  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> survivors;
+  using Column = Eigen::Array<std::int64_t, Eigen::Dynamic, 1>;
+  std::array<Column, kTownTotalCount> columns;
   explicit TownOutcomes(Eigen::Index paths = 0);
+  const Column& operator[](TownTotal t) const { return columns[static_cast<std::size_t>(t)]; }
   void set(Eigen::Index i, const std::array<double, kTownTotalCount>& totals);
   void append(const TownOutcomes& next);
   bool operator==(const TownOutcomes& o) const;
