@@ -21,21 +21,6 @@ namespace meantime::python {
 
 namespace {
 
-template <class Enum, int Count>
-Enum enum_from_name(const std::string& name, const char* what) {
-  std::vector<std::string> names;
-  for (int i = 0; i < Count; ++i) {
-    names.emplace_back(to_string(static_cast<Enum>(i)));
-    if (names.back() == name) return static_cast<Enum>(i);
-  }
-  std::string message = "unknown " + std::string(what) + " '" + name + "'";
-  const std::string suggestion = closest_name(name, names);
-  if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-  std::string list;
-  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-  throw py::value_error(message + " (valid: " + list + ")");
-}
-
 void check_month(const Statistics& s, int month) {
   if (month < 1 || month > s.months()) {
     throw py::index_error("month must be in 1.." + std::to_string(s.months()) + ", got " + std::to_string(month));
@@ -55,7 +40,8 @@ py::array_t<double> per_month(const Statistics& s, F value) {
   return out;
 }
 
-py::array_t<double> quantiles_by_month(const Statistics& s, const std::string& name, const std::vector<double>& levels) {
+py::array_t<double> quantiles_by_month(const Statistics& s, const std::string& name,
+                                       const std::vector<double>& levels) {
   const Series series = series_from_name(name);
   for (double q : levels) check_probability(q);
   py::array_t<double> out({static_cast<py::ssize_t>(s.months()), static_cast<py::ssize_t>(levels.size())});
@@ -87,17 +73,9 @@ FailureCause failure_cause_from_name(const std::string& name) {
   return enum_from_name<FailureCause, kFailureCauseCount>(name, "failure cause");
 }
 
-py::list series_names() {
-  py::list names;
-  for (int i = 0; i < kSeriesCount; ++i) names.append(to_string(static_cast<Series>(i)));
-  return names;
-}
+py::list series_names() { return enum_names<Series, kSeriesCount>(); }
 
-py::list failure_cause_names() {
-  py::list names;
-  for (int i = 0; i < kFailureCauseCount; ++i) names.append(to_string(static_cast<FailureCause>(i)));
-  return names;
-}
+py::list failure_cause_names() { return enum_names<FailureCause, kFailureCauseCount>(); }
 
 void register_statistics(py::module_& m) {
   m.attr("series_names") = series_names();
@@ -137,7 +115,8 @@ void register_statistics(py::module_& m) {
       .def(
           "at",
           [](const CountHistogram& h, int month) {
-            if (month < 1 || month > h.months()) throw py::index_error("month must be in 1.." + std::to_string(h.months()));
+            if (month < 1 || month > h.months())
+              throw py::index_error("month must be in 1.." + std::to_string(h.months()));
             return h.at(month);
           },
           "month"_a)
@@ -177,12 +156,10 @@ void register_statistics(py::module_& m) {
       .def(
           "survival_curve", [](const Statistics& s) { return per_month(s, [&](int t) { return s.survival(t); }); },
           "survival(month) for every month, as a numpy array.")
-      .def(
-          "operating_break_even_curve",
-          [](const Statistics& s) { return per_month(s, [&](int t) { return s.operating_break_even_by(t); }); })
-      .def(
-          "living_break_even_curve",
-          [](const Statistics& s) { return per_month(s, [&](int t) { return s.living_break_even_by(t); }); })
+      .def("operating_break_even_curve",
+           [](const Statistics& s) { return per_month(s, [&](int t) { return s.operating_break_even_by(t); }); })
+      .def("living_break_even_curve",
+           [](const Statistics& s) { return per_month(s, [&](int t) { return s.living_break_even_by(t); }); })
       .def(
           "means",
           [](const Statistics& s, const std::string& name) {
@@ -209,7 +186,8 @@ void register_statistics(py::module_& m) {
       .def("lost_to_price", &Statistics::lost_to_price, py::return_value_policy::reference_internal)
       .def("lost_to_capacity", &Statistics::lost_to_capacity, py::return_value_policy::reference_internal)
       .def("drawings", &Statistics::drawings, py::return_value_policy::reference_internal)
-      .def("__eq__", [](const Statistics& a, const Statistics& b) { return a == b; }, py::is_operator())
+      .def(
+          "__eq__", [](const Statistics& a, const Statistics& b) { return a == b; }, py::is_operator())
       .def(py::pickle([](const Statistics& s) { return py::bytes(statistics_to_bytes(s)); },
                       [](const py::bytes& bytes) { return statistics_from_bytes(std::string_view(bytes)); }));
 }

@@ -18,18 +18,10 @@ namespace meantime::python {
 namespace {
 
 TownSeries town_series(const std::string& name) {
-  for (int s = 0; s < kTownSeriesCount; ++s) {
-    if (name == to_string(static_cast<TownSeries>(s))) return static_cast<TownSeries>(s);
-  }
-  throw py::value_error("unknown town series '" + name + "'");
+  return enum_from_name<TownSeries, kTownSeriesCount>(name, "town series");
 }
 
-TownTotal town_total(const std::string& name) {
-  for (int t = 0; t < kTownTotalCount; ++t) {
-    if (name == to_string(static_cast<TownTotal>(t))) return static_cast<TownTotal>(t);
-  }
-  throw py::value_error("unknown town total '" + name + "'");
-}
+TownTotal town_total(const std::string& name) { return enum_from_name<TownTotal, kTownTotalCount>(name, "town total"); }
 
 TownResult run_town(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed, std::uint64_t first_path,
                     int threads, bool keep_outcomes, bool keep_paths, const py::object& progress,
@@ -54,11 +46,8 @@ py::object town_outcome_columns(py::object self) {
 }  // namespace
 
 void register_town(py::module_& m) {
-  py::list series, totals;
-  for (int s = 0; s < kTownSeriesCount; ++s) series.append(to_string(static_cast<TownSeries>(s)));
-  for (int t = 0; t < kTownTotalCount; ++t) totals.append(to_string(static_cast<TownTotal>(t)));
-  m.attr("town_series_names") = series;
-  m.attr("town_total_names") = totals;
+  m.attr("town_series_names") = enum_names<TownSeries, kTownSeriesCount>();
+  m.attr("town_total_names") = enum_names<TownTotal, kTownTotalCount>();
 
   py::class_<TownStatistics>(m, "TownStatistics", "A town's statistics across paths, exactly mergeable.")
       .def_property_readonly("months", &TownStatistics::months)
