@@ -39,7 +39,7 @@ struct PoissonConstants {
   explicit PoissonConstants(double mean_);
   double mean;
   bool inversion;
-  double exp_minus_mean = 0;  // inversion
+  double exp_minus_mean = 0;                                                          // inversion
   double slam = 0, loglam = 0, b = 0, a = 0, invalpha = 0, vr = 0, log_invalpha = 0;  // PTRS
 };
 
@@ -96,12 +96,22 @@ std::int64_t poisson(double mean, U& u) {
   return poisson(PoissonConstants(mean), u);
 }
 
-// q^n, the binomial's chance of no successes: std::pow, or a kept copy of it with the same bits
-// (see LastPower in draws.hpp). q^1 is q exactly: pow's result is exact whenever it is
-// representable, and GCC already folds pow(q, 1.0) to q wherever n = 1 is known at compile
-// time (an event's draw inlined), so the shortcut gives the same bits in every build.
+// q^n, the binomial's chance of no successes, by repeated squaring (n >= 1): a dozen
+// multiplications for the counts the inversion meets (n p < 10), against std::pow's hundred-odd
+// instructions, and the same bits on every platform (IEEE products, where each libm's pow may
+// round differently). Each squaring doubles the relative error so far, so the result is within
+// about n ulps of q^n: the error the exact power already carries, since q = 1 - p is rounded to
+// an ulp and q^n multiplies that by n. LastPower (draws.hpp) keeps the last one.
 struct Power {
-  double operator()(double q, std::int64_t n) const { return n == 1 ? q : std::pow(q, static_cast<double>(n)); }
+  double operator()(double q, std::int64_t n) const {
+    double result = (n & 1) != 0 ? q : 1.0;
+    double square = q;
+    for (auto rest = static_cast<std::uint64_t>(n) >> 1; rest != 0; rest >>= 1) {
+      square *= square;
+      if (rest & 1) result *= square;
+    }
+    return result;
+  }
 };
 
 // Binomial(n, p) for p <= 1/2.
