@@ -137,7 +137,8 @@ class MonthDraws {
     if (deterministic_) return std::llround(mean);
     if (!(mean > 0.0)) return 0;
     auto source = uniforms_.draw(static_cast<unsigned>(d));
-    return meantime::poisson(cache_.poisson(mean), source);
+    const SamplerCache::Poisson kept = cache_.poisson(mean);
+    return meantime::poisson(kept.constants, source, kept.cdf);
   }
 
  private:

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <random>
+#include <vector>
 
 #include "draws.hpp"
 #include "meantime/rng.hpp"
@@ -24,7 +25,7 @@ TEST(SamplerCache, KeptPoissonConstantsAreTheFreshOnes) {
     // Means that repeat (clients x plan) and means that do not, so entries are hit and replaced.
     const double mean = i % 2 == 0 ? 4.0 * (i % 37) + 0.5 : means(engine);
     const PoissonConstants fresh(mean);
-    const PoissonConstants& kept = cache.poisson(mean);
+    const PoissonConstants& kept = cache.poisson(mean).constants;
     EXPECT_TRUE(same_bits(kept.mean, fresh.mean));
     EXPECT_EQ(kept.inversion, fresh.inversion);
     for (auto field :
@@ -55,6 +56,53 @@ TEST(SamplerCache, PowersAreWithinTheirErrorBoundAndKeptExactly) {
   EXPECT_TRUE(same_bits(Power{}(0.75, 1), 0.75));
   EXPECT_TRUE(same_bits(Power{}(0.75, 2), 0.5625));
   EXPECT_TRUE(same_bits(Power{}(0.5, 40), 0x1.0p-40));  // powers of two are exact
+}
+
+// A uniform source that gives one value.
+struct Fixed {
+  double value;
+  double next() { return value; }
+};
+
+TEST(SamplerCache, AKeptPoissonCdfGivesTheWalksCount) {
+  std::mt19937_64 engine(7);
+  std::uniform_real_distribution<double> means(0.001, kPoissonInversionMeanLimit);
+  std::uniform_real_distribution<double> uniforms(0.0, 1.0);
+  for (int i = 0; i < 300; ++i) {
+    const double mean = i == 0 ? std::nextafter(kPoissonInversionMeanLimit, 0.0) : means(engine);
+    const PoissonConstants c(mean);
+    ASSERT_TRUE(c.inversion) << mean;
+    PoissonCdf cdf;
+    cdf.build(c);
+    // Random uniforms, the extremes, and each cdf value itself and its neighbours (where the
+    // walk's `target > cdf` and the search's `cdf < target` must agree exactly).
+    std::vector<double> targets = {0x1.0p-53, 1e-300, kLargestUniform, 0.5};
+    for (int j = 0; j < 200; ++j) targets.push_back(uniforms(engine));
+    double p = c.exp_minus_mean, running = p;
+    for (std::int64_t k = 0; k < 40; ++k) {
+      targets.push_back(running);
+      targets.push_back(std::nextafter(running, 0.0));
+      targets.push_back(std::nextafter(running, 1.0));
+      p *= mean / static_cast<double>(k + 1);
+      running += p;
+    }
+    for (double t : targets) {
+      if (!(t > 0.0 && t < 1.0)) continue;
+      Fixed walk{t}, search{t};
+      EXPECT_EQ(poisson(c, walk), poisson(c, search, &cdf)) << mean << " " << t;
+    }
+  }
+}
+
+TEST(SamplerCache, ThePoissonCdfIsKeptFromTheSecondTime) {
+  SamplerCache cache;
+  EXPECT_EQ(cache.poisson(12.0).cdf, nullptr);  // first time: the walk
+  const SamplerCache::Poisson again = cache.poisson(12.0);
+  ASSERT_NE(again.cdf, nullptr);
+  Fixed u{0.5}, w{0.5};
+  EXPECT_EQ(poisson(again.constants, u, again.cdf), poisson(PoissonConstants(12.0), w));
+  EXPECT_EQ(cache.poisson(500.0).cdf, nullptr);  // PTRS keeps no cdf
+  EXPECT_EQ(cache.poisson(500.0).cdf, nullptr);
 }
 
 TEST(SamplerCache, MonthUniformsKeepEveryBlockInAnyOrder) {

@@ -4,11 +4,15 @@
 //
 // Counts use inversion while the mean is small (one uniform, monotone in it: the best coupling
 // for common random numbers) and Hörmann's transformed rejection above it (PTRS for Poisson,
-// BTRS for the binomial; W. Hörmann 1993), as NumPy and TensorFlow do.
+// BTRS for the binomial; W. Hörmann 1993), as NumPy and TensorFlow do. Poisson inversion
+// reaches further (means below 128): a run keeps each mean's cdf (PoissonCdf), so its cost
+// does not grow with the mean.
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace meantime {
 
@@ -22,7 +26,13 @@ double normal_quantile(double p);
 // Standard normal CDF.
 inline double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
+// Binomial: inversion below this mean (n p), BTRS above.
 inline constexpr double kInversionMeanLimit = 10.0;
+// Poisson: inversion below this mean, PTRS above. The walk up the cdf stops at this count (it
+// only guards against a cdf that rounds to just below 1; at means below 128 the count's chance
+// of reaching it is far below 1e-100).
+inline constexpr double kPoissonInversionMeanLimit = 128.0;
+inline constexpr std::int64_t kPoissonInversionCap = 1000;
 
 // 1 - u for a uniform source u: uniform on (0, 1) again.
 template <class U>
@@ -33,8 +43,8 @@ struct Mirrored {
 
 // What a Poisson draw needs before its first uniform: e^-mean for inversion, or PTRS's
 // constants (a square root, two logs, three divisions). The same means come back month after
-// month (clients x plan), so the engine keeps them (PoissonConstantsCache); a kept copy gives
-// the same bits as working them out again.
+// month (clients x plan), so the engine keeps them (SamplerCache); a kept copy gives the same
+// bits as working them out again.
 struct PoissonConstants {
   explicit PoissonConstants(double mean_);
   double mean;
@@ -43,7 +53,7 @@ struct PoissonConstants {
   double slam = 0, loglam = 0, b = 0, a = 0, invalpha = 0, vr = 0, log_invalpha = 0;  // PTRS
 };
 
-inline PoissonConstants::PoissonConstants(double mean_) : mean(mean_), inversion(mean_ < kInversionMeanLimit) {
+inline PoissonConstants::PoissonConstants(double mean_) : mean(mean_), inversion(mean_ < kPoissonInversionMeanLimit) {
   if (inversion) {
     exp_minus_mean = std::exp(-mean);
     return;
@@ -57,17 +67,58 @@ inline PoissonConstants::PoissonConstants(double mean_) : mean(mean_), inversion
   log_invalpha = std::log(invalpha);
 }
 
-// Poisson(c.mean), c.mean > 0.
+// The cdf Poisson inversion walks, worked out once for a mean: P(X <= k) for k = 0, 1, ... by
+// the walk's own recurrence in the walk's own order, up to the first value that no uniform can
+// exceed (or the cap). A search in it therefore gives the walk's count bit for bit, in a few
+// comparisons rather than about `mean` steps, and without PTRS's second uniform.
+class PoissonCdf {
+ public:
+  void build(const PoissonConstants& c);
+  bool empty() const { return cdf_.empty(); }
+  // The smallest k with target <= P(X <= k): what the walk returns for this uniform.
+  std::int64_t count(double target) const {
+    const double* base = cdf_.data();
+    std::size_t n = cdf_.size();
+    while (n > 1) {  // branch-free lower bound: the comparison becomes a conditional move
+      const std::size_t half = n / 2;
+      base = base[half - 1] < target ? base + half : base;
+      n -= half;
+    }
+    return static_cast<std::int64_t>(base - cdf_.data());
+  }
+
+ private:
+  std::vector<double> cdf_;
+};
+
+// The largest uniform a source gives: the largest double below 1.
+inline constexpr double kLargestUniform = 1.0 - 0x1.0p-53;
+
+inline void PoissonCdf::build(const PoissonConstants& c) {
+  cdf_.clear();
+  double p = c.exp_minus_mean;
+  double cdf = p;
+  cdf_.push_back(cdf);
+  for (std::int64_t k = 0; cdf < kLargestUniform && k < kPoissonInversionCap;) {
+    ++k;
+    p *= c.mean / static_cast<double>(k);
+    cdf += p;
+    cdf_.push_back(cdf);
+  }
+}
+
+// Poisson(c.mean), c.mean > 0. `kept`: the mean's PoissonCdf, if the caller keeps one (the same
+// count, faster).
 template <class U>
-std::int64_t poisson(const PoissonConstants& c, U& u) {
+std::int64_t poisson(const PoissonConstants& c, U& u, const PoissonCdf* kept = nullptr) {
   const double mean = c.mean;
   if (c.inversion) {
     const double target = u.next();
+    if (kept) return kept->count(target);
     double p = c.exp_minus_mean;
     double cdf = p;
     std::int64_t k = 0;
-    // The cap only guards against a cdf that rounds to just below 1.
-    while (target > cdf && k < 1000) {
+    while (target > cdf && k < kPoissonInversionCap) {
       ++k;
       p *= mean / static_cast<double>(k);
       cdf += p;
