@@ -62,11 +62,41 @@ void ExactSum::add(const double* values, std::size_t count) {
   int128 sum = 0;
   int128 coarse_sum = 0;
   int128 coarse_squares = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    sum += fixed_point(values[i], 65536.0);
-    const std::int64_t coarse = fixed_point(values[i], 16.0);
-    coarse_sum += coarse;
-    coarse_squares += static_cast<int128>(coarse) * coarse;  // one widening multiply
+  // In runs of kRun values. Where every value of a run is below 2^23 in magnitude (money and
+  // counts always are), its fixed-point values, their sum and their squares' sum all fit in 64
+  // bits (2^39, 2^46 and 128 x 2^54 < 2^63), so the run adds in 64-bit registers and the 128-bit
+  // sums take its totals once: the same integers, so the same bits. A larger value (or a NaN,
+  // which converts to INT64_MIN) sends the run through the 128-bit loop instead.
+  constexpr std::size_t kRun = 128;
+  constexpr std::uint64_t kFineLimit = std::uint64_t{1} << 39;  // 2^23 x 2^16
+  for (std::size_t start = 0; start < count; start += kRun) {
+    const std::size_t n = std::min(kRun, count - start);
+    const double* x = values + start;
+    // Unsigned: wrapping is defined, and only a run that cannot wrap is used.
+    std::uint64_t run_sum = 0;
+    std::uint64_t run_coarse_sum = 0;
+    std::uint64_t run_coarse_squares = 0;
+    std::uint64_t outside = 0;  // nonzero once a fine value is outside [-2^39, 2^39)
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto fine = static_cast<std::uint64_t>(round_to_integer(x[i] * 65536.0));
+      outside |= (fine + kFineLimit) >> 40;
+      run_sum += fine;
+      const auto coarse = static_cast<std::uint64_t>(round_to_integer(x[i] * 16.0));
+      run_coarse_sum += coarse;
+      run_coarse_squares += coarse * coarse;  // the signed square's bits
+    }
+    if (outside == 0) {
+      sum += static_cast<std::int64_t>(run_sum);
+      coarse_sum += static_cast<std::int64_t>(run_coarse_sum);
+      coarse_squares += static_cast<std::int64_t>(run_coarse_squares);
+      continue;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      sum += fixed_point(x[i], 65536.0);
+      const std::int64_t coarse = fixed_point(x[i], 16.0);
+      coarse_sum += coarse;
+      coarse_squares += static_cast<int128>(coarse) * coarse;  // one widening multiply
+    }
   }
   count_ += count;
   sum_ += sum;
@@ -280,7 +310,8 @@ void CountHistogram::merge(const CountHistogram& other) {
 
 std::uint64_t CountHistogram::reached_by(int month) const {
   std::uint64_t total = 0;
-  for (int m = 1; m <= month && m < static_cast<int>(counts_.size()); ++m) total += counts_[static_cast<std::size_t>(m)];
+  for (int m = 1; m <= month && m < static_cast<int>(counts_.size()); ++m)
+    total += counts_[static_cast<std::size_t>(m)];
   return total;
 }
 
