@@ -170,7 +170,7 @@ def test_a_town_scenario_gives_its_first_provider_and_its_market():
 def test_plot_and_words(small):
     axes = small.plot()
     assert len(axes) == 3 and "after 24 months" in axes[0].get_ylabel()
-    assert "3 start:" in str(small) and "seed 3" in str(small)
+    assert "3 providers start:" in str(small) and "1 provider starts:" in str(small) and "seed 3" in str(small)
     assert repr(small).startswith("<meantime.MarketCapacity: best_k=")
 
 
@@ -211,3 +211,57 @@ def test_bad_scenario_and_run_settings():
     with pytest.raises(meantime.ArgumentError) as caught:
         capacity_town(meantime.default_scenario(), 0)
     assert caught.value.argument == "providers"
+
+
+# -- the command line and the report -------------------------------------------------------------------
+
+def test_the_command_prints_the_table_and_the_answer(capsys, tmp_path):
+    from meantime.cli import main
+
+    table = tmp_path / "capacity.csv"
+    assert main(["capacity", "--max-providers", "3", "--paths", "300", "--seed", "4", "--no-progress",
+                 "--out", str(table)]) == 0
+    out = capsys.readouterr().out
+    result = meantime.market_capacity(meantime.default_scenario(), max_providers=3, paths=300, seed=4,
+                                      progress=False)
+    assert "towns of 1 to 3 providers" in out and "300 futures per town x 36 months, seed 4" in out
+    for k, row in result.table.iterrows():  # the same numbers as the Python function
+        assert f"{row.survivors:.2f} ± {row.survivors_se:.2f}" in out
+        assert f"{row.client_months:,.0f} ± {row.client_months_se:,.0f}" in out
+    assert f"served most by {result.best_k} provider" in out
+    assert f"{result.best_k} *" in out
+    assert table.read_text().startswith("providers,survivors,survivors_se,")
+
+
+def test_the_command_takes_a_town_and_writes_the_report(capsys, tmp_path):
+    import chromium  # tests/python/chromium.py
+    from meantime.cli import main
+
+    report = tmp_path / "capacity.html"
+    assert main(["capacity", TOWN_EXAMPLE, "-k", "2", "--paths", "200", "--month", "24", "--objective",
+                 "clients_served", "--no-progress", "--report", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "trading at 24" in out and f"wrote {report}" in out
+    html = report.read_text()
+    for part in ('id="capacity"', 'id="capacity-answer"', 'id="capacity-distribution"', "How many are still trading",
+                 "Budget holders served against providers", "Providers still trading against providers"):
+        assert part in html, part
+    assert "<script" not in html and "http://" not in html and "https://" not in html
+    page = chromium.render(report)
+    assert page.errors == []
+    assert page.title.startswith("How many providers can this market sustain?")
+    assert "served most when" in page.text and "What was assumed" in page.text
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["capacity", "-k", "51", "--paths", "10"], "max_providers: must be a whole number from 1 to 50, got 51"),
+    (["capacity", "--month", "40", "--paths", "10"], "month: must be a whole number from 1 to 36, got 40"),
+    (["capacity", "--paths", "10", "--report", "out.pdf"], "give --report a name ending in .html"),
+    (["capacity", "--paths", "10", "--set", "market.population=-5"], "market.population"),
+])
+def test_command_mistakes_are_one_line(capsys, argv, words):
+    from meantime.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert words in err and len(err.strip().splitlines()) == 1
