@@ -84,7 +84,8 @@ def test_a_large_pool_sustains_more_than_one():
     assert capacity.best_k > 1
     gain, se = capacity.table.loc[2, ["gain", "gain_se"]]
     assert gain > 4 * se  # a second provider serves clearly more, on the same futures
-    assert capacity.table.loc[2, "survivors"] > capacity.table.loc[1, "survivors"] + 4 * capacity.table.loc[2, "survivors_se"]
+    table = capacity.table
+    assert table.loc[2, "survivors"] > table.loc[1, "survivors"] + 4 * table.loc[2, "survivors_se"]
     d, d_se = capacity.paired_difference(2, 1)
     assert d == pytest.approx(gain) and d_se == pytest.approx(se)
 
@@ -226,7 +227,7 @@ def test_the_command_prints_the_table_and_the_answer(capsys, tmp_path):
                                       progress=False)
     assert "towns of 1 to 3 providers" in out and "300 futures per town x 36 months, seed 4" in out
     for k, row in result.table.iterrows():  # the same numbers as the Python function
-        assert f"{row.survivors:.2f} ± {row.survivors_se:.2f}" in out
+        assert f"{row.survivors:.3f} ± {row.survivors_se:.3f}" in out
         assert f"{row.client_months:,.0f} ± {row.client_months_se:,.0f}" in out
     assert f"served most by {result.best_k} provider" in out
     assert f"{result.best_k} *" in out

@@ -490,10 +490,10 @@ def _capacity_text(result, label: str) -> str:
     from .analyses import CAPACITY_OBJECTIVES
 
     m, h = result.month, result.horizon
-    rows = [(f"{k} *" if k == result.best_k else str(k), f"{r.survivors:.2f} ± {r.survivors_se:.2f}",
+    rows = [(f"{k} *" if k == result.best_k else str(k), f"{r.survivors:.3f} ± {r.survivors_se:.3f}",
              f"{100 * r.all_survive:.1f}%", f"{100 * r.none_survive:.1f}%",
-             f"{r.clients_served:,.1f} ± {r.clients_served_se:,.1f}", f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}",
-             f"{r.gain:+,.1f} ± {r.gain_se:,.1f}")
+             f"{r.clients_served:,.1f} ± {r.clients_served_se:,.1f}",
+             f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}", f"{r.gain:+,.1f} ± {r.gain_se:,.1f}")
             for k, r in result.table.iterrows()]
     distribution = [(str(k), *(f"{100 * share:.1f}%" if j <= k else "" for j, share in row.items()))
                     for k, row in result.distribution.iterrows()]

@@ -60,8 +60,8 @@ def capacity_section_html(result, heading: str = "How many providers can this ma
 
     t, m, h = result.table, result.month, result.horizon
     rows = [
-        (f"{k} (most served)" if k == result.best_k else str(k), f"{r.survivors:.2f} ± {r.survivors_se:.2f}", f"{100 * r.all_survive:.1f}%",
-         f"{100 * r.none_survive:.1f}%", f"{r.clients_served:,.1f} ± {r.clients_served_se:,.1f}",
+        (f"{k} (most served)" if k == result.best_k else str(k), f"{r.survivors:.3f} ± {r.survivors_se:.3f}",
+         f"{100 * r.all_survive:.1f}%", f"{100 * r.none_survive:.1f}%", f"{r.clients_served:,.1f} ± {r.clients_served_se:,.1f}",
          f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}", f"{r.client_months_per_provider:,.0f}",
          f"{r.gain:+,.1f} ± {r.gain_se:,.1f}")
         for k, r in t.iterrows()]
@@ -114,8 +114,8 @@ def capacity_html(result, title: Optional[str] = None) -> str:
               if s.town.outside_option else "no outside option (a prospect who can afford an offer buys one)")
     assumed = [
         f"The pool: a catchment of {_value(s.market.population)} people, a budget-holder share of "
-        f"{_value(s.market.budget_holder_share)} and a fit share of {_value(s.market.fit_share)}; prospects hear of the service by {s.market.arrivals} "
-        "awareness shared by all the offers.",
+        f"{_value(s.market.budget_holder_share)} and a fit share of {_value(s.market.fit_share)}; prospects hear "
+        f"of the service by {s.market.arrivals} awareness shared by all the offers.",
         f"Each provider: £{entrant.business.price_per_session:,.2f} a session of {entrant.business.session_hours:g} "
         f"hours (£{price_per_hour:,.2f} an hour), {entrant.business.founder_hours_per_week:g} hours a week, "
         f"£{_value(entrant.household.savings)} of savings; all alike, so they share the pool equally on average.",

@@ -228,8 +228,8 @@ class MarketCapacity:
         best = t.loc[self.best_k]
         served = ("client-months" if self.objective == "client_months" else "budget holders served")
         close = [k for k in self.close_to_best if k != self.best_k]
-        trading = (f"{best.survivors:.2f} ± {best.survivors_se:.2f} of them still trading" if self.best_k > 1 else
-                   f"a {100 * best.survivors:.0f}% ± {100 * best.survivors_se:.0f} chance that it is still trading")
+        trading = (f"{best.survivors:.3f} ± {best.survivors_se:.3f} of them still trading" if self.best_k > 1 else
+                   f"a {100 * best.survivors:.1f}% ± {100 * best.survivors_se:.1f} chance that it is still trading")
         lines = [
             f"This pool of budget holders is served most by {self.best_k} provider{'s' if self.best_k > 1 else ''}: "
             f"{best[self.objective]:,.0f} ± {best[f'{self.objective}_se']:,.0f} {served} per future over "
@@ -238,8 +238,9 @@ class MarketCapacity:
         if close:
             lines.append(f"  Within two standard errors of it (the same futures): k = {', '.join(map(str, close))}.")
         for k, row in t.iterrows():
-            lines.append(f"  {k} provider{'s start' if k > 1 else ' starts'}: {row.survivors:.2f} still trading after {self.month} months "
-                         f"(all {100 * row.all_survive:.0f}%, none {100 * row.none_survive:.0f}%); "
+            start = f"{k} provider{'s start' if k > 1 else ' starts'}"
+            lines.append(f"  {start}: {row.survivors:.2f} still trading after {self.month} months (all"
+                         f" {100 * row.all_survive:.0f}%, none {100 * row.none_survive:.0f}%); "
                          f"{row.clients_served:,.1f} budget holders served, {row.client_months:,.0f} client-months.")
         lines.append(f"({self.paths:,} simulated futures per town, seed {self.seed}; the same futures for every k.)")
         return "\n".join(lines)
