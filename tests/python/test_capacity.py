@@ -266,3 +266,16 @@ def test_command_mistakes_are_one_line(capsys, argv, words):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert words in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_readme_example_runs(tmp_path, monkeypatch):
+    import pathlib
+
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text()
+    block = readme.split("**How many providers can this market sustain?**", 1)[1].split("```python\n", 1)[1]
+    code = block.split("```", 1)[0].replace("paths=10_000", "paths=300")
+    monkeypatch.chdir(tmp_path)  # the report is written here
+    namespace: dict = {"meantime": meantime}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert isinstance(namespace["capacity"], meantime.MarketCapacity)
+    assert (tmp_path / "capacity.html").is_file()
