@@ -48,7 +48,7 @@ def capacity_answer(result) -> str:
     trading = (f"{best.survivors:.1f} of the {k} still trading" if k > 1
                else f"a {100 * best.survivors:.0f}% chance that it is still trading")
     return (f"This town's budget holders are served most when {k} provider{'s start' if k > 1 else ' starts'}: "
-            f"{best[result.objective]:,.0f} {_served_words(result.objective)} per future over {result.horizon} "
+            f"{best[result.objective]:,.{0 if result.objective == 'client_months' else 1}f} {_served_words(result.objective)} per future over {result.horizon} "
             f"months, with {trading} after {result.month} months.{also}")
 
 
