@@ -46,6 +46,7 @@ from .records import RECORD_CLASSES, Record
 from .schema import FieldInfo, scenario_fields
 from .scenario import Scenario, default_scenario
 from .analyses import (
+    CAPACITY_OBJECTIVES,
     HEADLINES,
     PORTFOLIO_OBJECTIVES,
     PORTFOLIO_RULES,
@@ -53,6 +54,8 @@ from .analyses import (
     break_even,
     collective_effect,
     compare,
+    market_capacity,
+    MarketCapacity,
     Portfolio,
     portfolio,
     price_curve,
@@ -98,6 +101,9 @@ __all__ = [
     "Portfolio",
     "PORTFOLIO_OBJECTIVES",
     "PORTFOLIO_RULES",
+    "market_capacity",
+    "MarketCapacity",
+    "CAPACITY_OBJECTIVES",
     "HEADLINES",
     "Result",
     "TownResult",

@@ -8,6 +8,7 @@
     meantime show-defaults [-o FILE]        every field, annotated: a file to start from
     meantime break-even | capital | sweep | compare   the analyses
     meantime portfolio FUNDING.toml [--report FILE]  a funder's pot split among start-ups
+    meantime capacity SCENARIO --max-providers K [--report FILE]  how many providers a market sustains
 
 Errors are one line on stderr and exit status 2 (``--debug`` shows the traceback).
 """
@@ -138,6 +139,32 @@ def _parser() -> argparse.ArgumentParser:
     portfolio.add_argument("--out", "-o", metavar="FILE",
                            help="also write the allocation table to FILE: .csv, .parquet or .json")
     portfolio.set_defaults(handler=_portfolio)
+
+    capacity = command("capacity", "how many providers of one kind of service a town's budget holders sustain: "
+                                   "towns of 1..K copies of the scenario's provider sharing its market",
+                       [out_option])
+    capacity.add_argument("scenario", nargs="?", help=scenario_help + "; a town's providers[0] is the one copied")
+    capacity.add_argument("--max-providers", "-k", type=_positive, default=5, metavar="K",
+                          help="try towns of 1 to K providers (default 5, at most 50)")
+    capacity.add_argument("--objective", choices=["client_months", "clients_served"], default="client_months",
+                          help="what 'budget holders served' means for the best k (default client_months)")
+    capacity.add_argument("--month", type=_positive, default=None, metavar="M",
+                          help="count the providers still trading at the end of month M (default: the horizon)")
+    group = capacity.add_argument_group("simulation")
+    group.add_argument("--paths", type=_positive, default=DEFAULT_PATHS, metavar="N",
+                       help=f"simulated futures per town (default {DEFAULT_PATHS:,})")
+    group.add_argument("--seed", type=_whole, default=DEFAULT_SEED, metavar="S",
+                       help=f"seed of the random streams: the same seed, the same answer (default {DEFAULT_SEED})")
+    group.add_argument("--threads", type=_positive, default=None, metavar="T",
+                       help="worker threads (default: all cores; the answer does not depend on it)")
+    group.add_argument("--months", type=_positive, default=None, metavar="M",
+                       help="horizon in months (default: the scenario's run.months)")
+    group.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="changes",
+                       help="change one field, e.g. --set market.population=120000 (repeatable)")
+    group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    capacity.add_argument("--report", metavar="FILE.html", default=None,
+                          help="also write the capacity report: one self-contained HTML file")
+    capacity.set_defaults(handler=_capacity)
     return parser
 
 
@@ -453,6 +480,57 @@ def _portfolio(args: argparse.Namespace) -> int:
                            else None)
         write_portfolio_report(result, args.report, title=plan.title or output.title_from(args.funding),
                                curve=curve, files=plan.files)
+        print(f"wrote {args.report}")
+    return 0
+
+
+def _capacity_text(result, label: str) -> str:
+    """What ``meantime capacity`` prints: a row per number of providers, the survivors'
+    distribution, the answer in words."""
+    from .analyses import CAPACITY_OBJECTIVES
+
+    m, h = result.month, result.horizon
+    rows = [(f"{k} *" if k == result.best_k else str(k), f"{r.survivors:.3f} ± {r.survivors_se:.3f}",
+             f"{100 * r.all_survive:.1f}%", f"{100 * r.none_survive:.1f}%",
+             f"{r.clients_served:,.1f} ± {r.clients_served_se:,.1f}",
+             f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}", f"{r.gain:+,.1f} ± {r.gain_se:,.1f}")
+            for k, r in result.table.iterrows()]
+    distribution = [(str(k), *(f"{100 * share:.1f}%" if j <= k else "" for j, share in row.items()))
+                    for k, row in result.distribution.iterrows()]
+    return "\n".join([
+        f"meantime: {label} - towns of 1 to {result.max_providers} providers sharing one pool of budget holders; "
+        f"{result.paths:,} futures per town x {h} months, seed {result.seed}",
+        "",
+        f"Providers who start, those still trading after {m} months, and budget holders served over {h} months "
+        f"(* most {CAPACITY_OBJECTIVES[result.objective].split(' (')[0]}; gain: on one provider fewer, same futures)",
+        output.table_text(["providers", f"trading at {m} (± s.e.)", "all trading", "none trading", "clients served",
+                           "client-months", f"gain in {result.objective.replace('_', '-')}"], rows),
+        "",
+        f"Share of futures with j providers still trading after {m} months",
+        output.table_text(["providers", *(f"{j} trading" for j in result.distribution.columns)], distribution,
+                          right=[True] * (len(result.distribution.columns) + 1)),
+        "",
+        str(result),
+    ])
+
+
+def _capacity(args: argparse.Namespace) -> int:
+    function = _analysis("market_capacity", "capacity")
+    if args.report and not args.report.lower().endswith((".html", ".htm")):
+        raise CommandError(f"the report is an HTML file: give --report a name ending in .html, got {args.report!r}")
+    scenario = _scenario(args.scenario, args)
+    result = function(scenario, max_providers=args.max_providers, paths=args.paths, seed=args.seed,
+                      objective=args.objective, month=args.month, threads=args.threads,
+                      progress=False if args.no_progress else None)
+    print(_capacity_text(result, _label(args.scenario)))
+    if args.out:
+        output.write_table(result.table, args.out)
+        print(f"\nwrote the table to {args.out}")
+    if args.report:
+        from .report_capacity import write_capacity_report
+
+        title = f"How many providers can this market sustain? {output.title_from(args.scenario)}"
+        write_capacity_report(result, args.report, title=title)
         print(f"wrote {args.report}")
     return 0
 

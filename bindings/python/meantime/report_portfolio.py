@@ -142,7 +142,7 @@ rules are sharper than the standard errors of each suggest.</p>
 <ul>
 <li>Each start-up is simulated on its own: they do not compete for the same budget holders here. Where
 several offer the same kind of service in the town, the market they share may not sustain them all
-(a later version of meantime answers "how many providers can the town sustain").</li>
+(<code>meantime capacity SCENARIO --max-providers K</code> answers how many it can sustain).</li>
 <li>Services alive is the sum of each start-up's chance of still going: an expected count, not a promise.
 Client-months are the budget holders served each month, summed over the months a service lasts.</li>
 <li>The optimised allocation is found by moving £{result.step:,.0f} at a time to where it gains most per

@@ -12,6 +12,8 @@
 - :func:`collective_effect`: a town's collective members' survival with and without it.
 - :func:`portfolio`: a funder's pot of start-up grants split among a town's candidates, by a rule
   (none, equal, by need, optimised), with what each buys.
+- :func:`market_capacity`: how many providers of one kind a town's pool of budget holders
+  sustains: survivors and budget holders served for 1..K providers sharing the pool.
 
 Every analysis that simulates takes ``paths``, ``seed``, ``threads`` and ``progress`` (one bar
 over the whole analysis), runs every scenario with the same seed (common random numbers), and
@@ -28,7 +30,9 @@ from .price import best_price, price_curve
 from .sensitivities import sensitivity
 from .sweeps import sweep
 from .portfolio import OBJECTIVES as PORTFOLIO_OBJECTIVES, RULES as PORTFOLIO_RULES, Portfolio, portfolio
+from .capacity import CAPACITY_OBJECTIVES, MarketCapacity, market_capacity
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
            "collective_effect", "portfolio", "Portfolio",
-           "PORTFOLIO_OBJECTIVES", "PORTFOLIO_RULES", "HEADLINES"]
+           "PORTFOLIO_OBJECTIVES", "PORTFOLIO_RULES", "market_capacity", "MarketCapacity",
+           "CAPACITY_OBJECTIVES", "HEADLINES"]

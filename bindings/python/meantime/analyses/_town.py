@@ -1,5 +1,6 @@
 """A town's candidate start-ups, evaluated under grants with one seed and one path count: the
-shared ground of the funder's analyses (a portfolio of grants now; market capacity later)."""
+ground of a funder's portfolio of grants. (Market capacity, :mod:`meantime.analyses.capacity`,
+simulates towns of providers sharing one market instead: each start-up here has its own.)"""
 
 from __future__ import annotations
 

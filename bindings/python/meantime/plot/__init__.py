@@ -25,6 +25,12 @@ Of a funder's portfolio (:func:`meantime.portfolio`):
 - :func:`pot_curve` -- expected services alive against the size of the pot, by rule;
 - :func:`cost_per_survivor` -- pounds granted per surviving service against the pot.
 
+Of a town's market capacity (:func:`meantime.market_capacity`):
+
+- :func:`capacity_curve` -- expected survivors or budget holders served against the number of
+  providers who start;
+- :func:`survivors_distribution` -- how many of them are still trading, as stacked shares.
+
 Examples
 --------
 >>> import matplotlib; matplotlib.use("Agg")
@@ -37,8 +43,10 @@ Examples
 """
 
 from .analyses import price_curve, sweep_heatmap, tornado
+from .capacity import capacity_curve, survivors_distribution
 from .portfolio import allocation as portfolio_allocation, cost_per_survivor, pot_curve
 from .runs import break_even_months, cash_fan, cash_quantiles, clients_over_time, survival_curve
 
 __all__ = ["cash_fan", "cash_quantiles", "survival_curve", "break_even_months", "clients_over_time",
-           "price_curve", "tornado", "sweep_heatmap", "portfolio_allocation", "pot_curve", "cost_per_survivor"]
+           "price_curve", "tornado", "sweep_heatmap", "portfolio_allocation", "pot_curve", "cost_per_survivor", "capacity_curve",
+           "survivors_distribution"]
