@@ -179,33 +179,31 @@ void LogHistogram::add(double x) { add(&x, 1); }
 void LogHistogram::add(const double* values, std::size_t count) {
   if (count == 0) return;
   if (count_ == 0) min_ = max_ = values[0];
-  // In runs of up to kRun values: find their bins and the range they span, grow the counts once
-  // for the range, then count.
-  constexpr std::size_t kRun = 256;
-  std::int32_t bins[kRun];
-  for (std::size_t start = 0; start < count; start += kRun) {
-    const std::size_t n = std::min(kRun, count - start);
-    const double* x = values + start;
-    std::int32_t lowest = std::numeric_limits<std::int32_t>::max();
-    std::int32_t highest = std::numeric_limits<std::int32_t>::min();
-    double low = min_;
-    double high = max_;
-    for (std::size_t i = 0; i < n; ++i) {
-      bins[i] = bin_index(x[i]);
-      lowest = std::min(lowest, bins[i]);
-      highest = std::max(highest, bins[i]);
-      // In arrival order, exactly as one add at a time (which of 0.0 and -0.0 is kept, NaN).
-      low = std::min(low, x[i]);
-      high = std::max(high, x[i]);
+  // One pass: a value whose bin is outside the counts grows them (rare after a histogram's first
+  // values: a series' range settles within its first block of paths).
+  std::uint64_t* counts = counts_.data();
+  std::int32_t offset = offset_;
+  auto size = static_cast<std::uint32_t>(counts_.size());
+  double low = min_;
+  double high = max_;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double x = values[i];
+    const std::int32_t bin = bin_index(x);
+    auto slot = static_cast<std::uint32_t>(bin - offset);  // wraps below offset: one comparison
+    if (slot >= size) {
+      grow_to(bin);
+      counts = counts_.data();
+      offset = offset_;
+      size = static_cast<std::uint32_t>(counts_.size());
+      slot = static_cast<std::uint32_t>(bin - offset);
     }
-    min_ = low;
-    max_ = high;
-    if (!covers(lowest)) grow_to(lowest);
-    if (!covers(highest)) grow_to(highest);
-    std::uint64_t* counts = counts_.data();
-    const std::int32_t offset = offset_;
-    for (std::size_t i = 0; i < n; ++i) ++counts[bins[i] - offset];
+    ++counts[slot];
+    // In arrival order, exactly as one add at a time (which of 0.0 and -0.0 is kept, NaN).
+    low = std::min(low, x);
+    high = std::max(high, x);
   }
+  min_ = low;
+  max_ = high;
   count_ += count;
 }
 
