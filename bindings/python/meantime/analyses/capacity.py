@@ -230,7 +230,7 @@ class MarketCapacity:
         digits = 0 if self.objective == "client_months" else 1  # client-months run to hundreds
         close = [k for k in self.close_to_best if k != self.best_k]
         trading = (f"{best.survivors:.3f} ± {best.survivors_se:.3f} of them still trading" if self.best_k > 1 else
-                   f"a {100 * best.survivors:.1f}% ± {100 * best.survivors_se:.1f} chance that it is still trading")
+                   f"a {100 * best.survivors:.1f}% ± {100 * best.survivors_se:.1f}% chance that it is still trading")
         lines = [
             f"This pool of budget holders is served most by {self.best_k} provider{'s' if self.best_k > 1 else ''}: "
             f"{best[self.objective]:,.{digits}f} ± {best[f'{self.objective}_se']:,.{digits}f} {served} per future over "
