@@ -35,15 +35,11 @@ class CommandError(Exception):
 
 # -- the parser ----------------------------------------------------------------------------------------
 
-def _parser() -> argparse.ArgumentParser:
-    debug = argparse.ArgumentParser(add_help=False)
-    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                       help="show the full traceback of an error")
-
-    run_options = argparse.ArgumentParser(add_help=False)
-    group = run_options.add_argument_group("simulation")
+def _add_simulation_options(group: Any, futures: str, set_example: str) -> None:
+    """--paths, --seed, --threads, --months, --set and --no-progress, as every simulating command
+    takes them (``futures`` says what --paths counts; ``set_example`` is --set's example)."""
     group.add_argument("--paths", type=_positive, default=DEFAULT_PATHS, metavar="N",
-                       help=f"simulated futures (default {DEFAULT_PATHS:,})")
+                       help=f"{futures} (default {DEFAULT_PATHS:,})")
     group.add_argument("--seed", type=_whole, default=DEFAULT_SEED, metavar="S",
                        help=f"seed of the random streams: the same seed, the same answer (default {DEFAULT_SEED})")
     group.add_argument("--threads", type=_positive, default=None, metavar="T",
@@ -51,8 +47,18 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--months", type=_positive, default=None, metavar="M",
                        help="horizon in months (default: the scenario's run.months)")
     group.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="changes",
-                       help="change one field, e.g. --set business.price_per_session=12 (repeatable)")
+                       help=f"change one field, e.g. --set {set_example} (repeatable)")
     group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+
+def _parser() -> argparse.ArgumentParser:
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show the full traceback of an error")
+
+    run_options = argparse.ArgumentParser(add_help=False)
+    group = run_options.add_argument_group("simulation")
+    _add_simulation_options(group, "simulated futures", "business.price_per_session=12")
     group.add_argument("--scheduler", metavar="ADDRESS", default=None,
                        help="run on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' / "
                             "'local:N' for a local cluster of N worker processes (default 2); the answer "
@@ -150,18 +156,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="what 'budget holders served' means for the best k (default client_months)")
     capacity.add_argument("--month", type=_positive, default=None, metavar="M",
                           help="count the providers still trading at the end of month M (default: the horizon)")
-    group = capacity.add_argument_group("simulation")
-    group.add_argument("--paths", type=_positive, default=DEFAULT_PATHS, metavar="N",
-                       help=f"simulated futures per town (default {DEFAULT_PATHS:,})")
-    group.add_argument("--seed", type=_whole, default=DEFAULT_SEED, metavar="S",
-                       help=f"seed of the random streams: the same seed, the same answer (default {DEFAULT_SEED})")
-    group.add_argument("--threads", type=_positive, default=None, metavar="T",
-                       help="worker threads (default: all cores; the answer does not depend on it)")
-    group.add_argument("--months", type=_positive, default=None, metavar="M",
-                       help="horizon in months (default: the scenario's run.months)")
-    group.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="changes",
-                       help="change one field, e.g. --set market.population=120000 (repeatable)")
-    group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    # Towns run on this machine only: no --scheduler.
+    _add_simulation_options(capacity.add_argument_group("simulation"), "simulated futures per town",
+                            "market.population=120000")
     capacity.add_argument("--report", metavar="FILE.html", default=None,
                           help="also write the capacity report: one self-contained HTML file")
     capacity.set_defaults(handler=_capacity)
