@@ -111,6 +111,8 @@ def test_statistics_only_runs_keep_no_per_path_data():
     result = meantime.simulate(paths=500, keep_outcomes=False, progress=False)
     with pytest.raises(meantime.NotKeptError, match="keep_outcomes=True"):
         result.outcomes
+    with pytest.raises(meantime.NotKeptError, match="keep_outcomes=True"):
+        result.outcome_arrays
     with pytest.raises(meantime.NotKeptError, match="keep_paths=True"):
         result.paths
     assert 0 < result.survival() <= 1

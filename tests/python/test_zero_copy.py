@@ -19,6 +19,10 @@ def test_outcome_columns_are_views_of_the_engine_arrays():
         assert np.shares_memory(column, again[name])  # two asks, one memory
         assert np.shares_memory(result.outcomes[name].to_numpy(), column)
     assert list(result.outcomes.columns) == list(engine)
+    # outcome_arrays: the same arrays without a DataFrame, for analyses that reduce many runs.
+    assert list(result.outcome_arrays) == list(engine)
+    for name, column in result.outcome_arrays.items():
+        assert np.shares_memory(column, engine[name]) and np.array_equal(column, engine[name])
 
 
 def test_outcome_columns_have_the_engines_types():

@@ -79,7 +79,7 @@ class Result:
     Made by :func:`~meantime.simulate`. ``str(result)`` answers in words; :meth:`summary` gives
     the headline answers with their Monte Carlo standard errors; :attr:`monthly` the per-month
     statistics; :attr:`outcomes` and :attr:`paths` the per-path data as views of the engine's
-    memory (no copies).
+    memory (no copies); :attr:`outcome_arrays` the outcomes as a dict of numpy arrays.
 
     Attributes
     ----------
@@ -261,11 +261,23 @@ class Result:
         NotKeptError
             When the run was made with ``keep_outcomes=False``.
         """
+        index = pd.RangeIndex(self.first_path, self.first_path + self.path_count, name="path")
+        return pd.DataFrame(self.outcome_arrays, index=index, copy=False)
+
+    @cached_property
+    def outcome_arrays(self) -> dict[str, np.ndarray]:
+        """:attr:`outcomes` as a dict of numpy arrays, column name -> the engine's own array
+        (no copy, no DataFrame: what an analysis that reduces many runs reads).
+
+        Raises
+        ------
+        NotKeptError
+            When the run was made with ``keep_outcomes=False``.
+        """
         columns = self._run.outcome_columns()
         if columns is None:
             raise NotKeptError("this run kept no per-path outcomes; simulate(..., keep_outcomes=True) keeps them")
-        index = pd.RangeIndex(self.first_path, self.first_path + self.path_count, name="path")
-        return pd.DataFrame(columns, index=index, copy=False)
+        return columns
 
     @cached_property
     def paths(self) -> dict[str, np.ndarray]:

@@ -50,9 +50,9 @@ class Headlines:
 
 
 def _per_path_values(result: Result) -> dict[str, np.ndarray]:
-    o = result.outcomes
-    lost_to_price = o["lost_to_price"].to_numpy(dtype=float)
-    aware = lost_to_price + o["clients_served"].to_numpy(dtype=float) + o["lost_to_capacity"].to_numpy(dtype=float)
+    o = result.outcome_arrays  # numpy arrays: a DataFrame per run costs more than these sums
+    lost_to_price = o["lost_to_price"].astype(float)
+    aware = lost_to_price + o["clients_served"].astype(float) + o["lost_to_capacity"].astype(float)
     total_aware = aware.sum()
     share = lost_to_price.sum() / total_aware if total_aware > 0 else math.nan
     # A ratio of totals, linearised (delta method): the mean of these is the share, and their
@@ -60,11 +60,11 @@ def _per_path_values(result: Result) -> dict[str, np.ndarray]:
     priced_out = share + (lost_to_price - share * aware) / aware.mean() if total_aware > 0 else np.full(
         lost_to_price.size, math.nan)
     return {
-        "survival": (o["failure_month"].to_numpy() == -1).astype(float),
-        "operating_break_even": (o["operating_break_even_month"].to_numpy() != -1).astype(float),
-        "living_break_even": (o["living_break_even_month"].to_numpy() != -1).astype(float),
-        "founder_income": o["drawings"].to_numpy(dtype=float) / result.months,
-        "clients_served": o["clients_served"].to_numpy(dtype=float),
+        "survival": (o["failure_month"] == -1).astype(float),
+        "operating_break_even": (o["operating_break_even_month"] != -1).astype(float),
+        "living_break_even": (o["living_break_even_month"] != -1).astype(float),
+        "founder_income": o["drawings"].astype(float) / result.months,
+        "clients_served": o["clients_served"].astype(float),
         "priced_out_share": priced_out,
     }
 
@@ -84,7 +84,7 @@ def headlines(result: Result, keep_per_path: bool = False) -> Headlines:
     if savings_dependent_rule(result.scenario):
         estimate["extra_capital_90"] = std_error["extra_capital_90"] = math.nan
     else:
-        shift, low, high = capital_from_lowest_cash(result.outcomes["lowest_cash"].to_numpy(), 0.9)
+        shift, low, high = capital_from_lowest_cash(result.outcome_arrays["lowest_cash"], 0.9)
         estimate["extra_capital_90"] = max(0.0, shift)
         # The half-width of the 95% order-statistic interval, as a standard error.
         width = max(0.0, high) - max(0.0, low)
