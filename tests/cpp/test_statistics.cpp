@@ -50,32 +50,44 @@ TEST(ExactSum, MeanAndVarianceAreRight) {
 
 // Runs of small values add in 64-bit registers, runs with a large one in 128 bits: both must be
 // the sum of the rounded fixed-point values, worked out here independently.
+// Runs of small values add in 64-bit registers (two at a time on x86-64), runs with a large one
+// in 128 bits, and a single value on its own: all must be the sum of the rounded fixed-point
+// values, worked out here independently. Odd lengths leave a last value to the scalar step.
 TEST(ExactSum, SmallAndLargeRunsGiveTheExactSums) {
-  std::vector<double> values = sample_values(1000, 9);
-  values[200] = 3.0e9;  // above 2^23: its run of 128 takes the 128-bit loop
-  values[201] = -8.0e11;
-  values[900] = 0x1.0p23;  // exactly the limit
-  __int128 fine = 0, coarse = 0, squares = 0;
-  for (double x : values) {
-    fine += std::llrint(x * 65536.0);
-    const long long c = std::llrint(x * 16.0);
-    coarse += c;
-    squares += static_cast<__int128>(c) * c;
+  std::vector<double> all = sample_values(1000, 9);
+  all[200] = 3.0e9;  // above 2^23: its run of 128 takes the 128-bit loop
+  all[201] = -8.0e11;
+  all[900] = 0x1.0p23;  // exactly the limit
+  all[901] = -0x1.0p23 + 0.5;
+  all[902] = 2.5 / 65536.0;  // ties round to even, as cvtsd2si does
+  all[903] = -3.5 / 16.0;
+  for (std::size_t size : {std::size_t{1000}, std::size_t{999}, std::size_t{129}, std::size_t{3}, std::size_t{1}}) {
+    SCOPED_TRACE(size);
+    const std::vector<double> values(all.end() - static_cast<std::ptrdiff_t>(size), all.end());
+    __int128 fine = 0, coarse = 0, squares = 0;
+    for (double x : values) {
+      fine += std::llrint(x * 65536.0);
+      const long long c = std::llrint(x * 16.0);
+      coarse += c;
+      squares += static_cast<__int128>(c) * c;
+    }
+    ExactSum in_one_call;
+    in_one_call.add(values.data(), values.size());
+    ExactSum one_by_one;
+    for (double x : values) one_by_one.add(x);
+    const auto n = static_cast<long double>(values.size());
+    const long double mean = static_cast<long double>(fine) / 65536.0L / n;
+    const long double coarse_mean = static_cast<long double>(coarse) / n;
+    const long double variance =
+        (static_cast<long double>(squares) - n * coarse_mean * coarse_mean) / (n - 1.0L) / 256.0L;
+    for (const ExactSum* sum : {&in_one_call, &one_by_one}) {
+      EXPECT_EQ(sum->mean(), static_cast<double>(mean));
+      if (values.size() > 1) {
+        EXPECT_EQ(sum->variance(), static_cast<double>(variance));
+      }
+    }
+    EXPECT_TRUE(in_one_call == one_by_one);
   }
-  ExactSum in_one_call;
-  in_one_call.add(values.data(), values.size());
-  ExactSum one_by_one;
-  for (double x : values) one_by_one.add(x);
-  const long double n = values.size();
-  const long double mean = static_cast<long double>(fine) / 65536.0L / n;
-  const long double coarse_mean = static_cast<long double>(coarse) / n;
-  const long double variance =
-      (static_cast<long double>(squares) - n * coarse_mean * coarse_mean) / (n - 1.0L) / 256.0L;
-  for (const ExactSum* sum : {&in_one_call, &one_by_one}) {
-    EXPECT_EQ(sum->mean(), static_cast<double>(mean));
-    EXPECT_EQ(sum->variance(), static_cast<double>(variance));
-  }
-  EXPECT_TRUE(in_one_call == one_by_one);
 }
 
 TEST(LogHistogram, BinsAreOrderedAndBounded) {
