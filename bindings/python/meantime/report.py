@@ -124,12 +124,13 @@ def report_html(result, title: str | None = None, analyses: bool = True,
     ]
     extra = report_analyses.sections(scenario, result, paths=analysis_paths) if analyses else []
     today = datetime.date.today().isoformat()
-    return _PAGE.format(
+    body = _BODY.format(
         title=escape(title), version=escape(__version__), date=today,
         paths=f"{result.path_count:,}", seed=result.seed, months=result.months,
         answer=escape(answer), cards=cards, words=words, rows=rows,
         verdict="".join(f"<p>{escape(line)}</p>" for line in verdict if not line.startswith("Answer: ")),
-        charts="".join(charts), analyses="".join(extra), style=_STYLE)
+        charts="".join(charts), analyses="".join(extra))
+    return page_html(title, body)
 
 
 def write_report(result, path: str | os.PathLike, title: str | None = None, analyses: bool = True,
@@ -204,16 +205,8 @@ _SHELL = """<!DOCTYPE html>
 </html>
 """
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{style}</style>
-</head>
-<body>
-<h1>{title}</h1>
+# The viability report's body; page_html puts it in the page.
+_BODY = """<h1>{title}</h1>
 <p class="meta">meantime {version} &middot; {date} &middot; {paths} simulated futures over {months} months,
 seed {seed} (the same seed gives the same report)</p>
 
@@ -235,7 +228,4 @@ chance (who hears of the service, who books, who stops, illness) is drawn each m
 <table><thead><tr><th>field</th><th>value</th><th>meaning</th></tr></thead><tbody>{rows}</tbody></table>
 </details>
 <p class="note">A model is a way of thinking through the uncertainty, not a forecast. Figures marked
-illustrative in the scenario should be replaced by the founder's own.</p>
-</body>
-</html>
-"""
+illustrative in the scenario should be replaced by the founder's own.</p>"""
