@@ -292,6 +292,12 @@ def _label(path: str | None) -> str:
 
 # -- commands --------------------------------------------------------------------------------------------
 
+def _check_html(option: str, path: str) -> None:
+    """A report goes to an .html (or .htm) file: a CommandError naming ``option`` otherwise."""
+    if not path.lower().endswith((".html", ".htm")):
+        raise CommandError(f"the report is an HTML file: give {option} a name ending in .html, got {path!r}")
+
+
 def _run(args: argparse.Namespace) -> int:
     from .simulation import simulate
 
@@ -311,8 +317,7 @@ def _report(args: argparse.Namespace) -> int:
     from .report import COMBINED_FAN_PATHS, write_report
     from .simulation import simulate
 
-    if not args.out.lower().endswith((".html", ".htm")):
-        raise CommandError(f"the report is an HTML file: give --out a name ending in .html, got {args.out!r}")
+    _check_html("--out", args.out)
     scenario = _scenario(args.scenario, args)
     title = args.title or output.title_from(args.scenario)
     if scenario.providers:  # a town: a section per provider and one for the town
@@ -453,8 +458,8 @@ def _portfolio(args: argparse.Namespace) -> int:
     from .analyses._funding_file import read_funding
 
     function = _analysis("portfolio", "portfolio")
-    if args.report and not args.report.lower().endswith((".html", ".htm")):
-        raise CommandError(f"the report is an HTML file: give --report a name ending in .html, got {args.report!r}")
+    if args.report:
+        _check_html("--report", args.report)
     plan = read_funding(args.funding)
     arguments = plan.portfolio_arguments()
     arguments.setdefault("paths", DEFAULT_PATHS)
@@ -513,8 +518,8 @@ def _capacity_text(result, label: str) -> str:
 
 def _capacity(args: argparse.Namespace) -> int:
     function = _analysis("market_capacity", "capacity")
-    if args.report and not args.report.lower().endswith((".html", ".htm")):
-        raise CommandError(f"the report is an HTML file: give --report a name ending in .html, got {args.report!r}")
+    if args.report:
+        _check_html("--report", args.report)
     scenario = _scenario(args.scenario, args)
     result = function(scenario, max_providers=args.max_providers, paths=args.paths, seed=args.seed,
                       objective=args.objective, month=args.month, threads=args.threads,
