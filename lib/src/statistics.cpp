@@ -56,16 +56,15 @@ inline std::int32_t bin_index(double x) {
 
 }  // namespace
 
-void ExactSum::add(double x) {
-  // One value (each path's outcome totals): the 128-bit loop's step without the runs' set-up.
-  const std::int64_t coarse = fixed_point(x, 16.0);
-  ++count_;
-  sum_ += fixed_point(x, 65536.0);
-  coarse_sum_ += coarse;
-  coarse_squares_ += static_cast<int128>(coarse) * coarse;
-}
-
 namespace {
+
+// One value into 128-bit sums: its fixed-point value, its coarse value and that one's square.
+inline void add_exactly(double x, int128& sum, int128& coarse_sum, int128& coarse_squares) {
+  sum += fixed_point(x, 65536.0);
+  const std::int64_t coarse = fixed_point(x, 16.0);
+  coarse_sum += coarse;
+  coarse_squares += static_cast<int128>(coarse) * coarse;  // one widening multiply
+}
 
 // A run's three sums in 64 bits, when every value is below 2^23 in magnitude (money and counts
 // always are): its fixed-point values, their sum and their squares' sum then fit (2^39, 2^46 and
@@ -137,6 +136,12 @@ bool add_small_values(const double* x, std::size_t n, RunSums& run) { return add
 
 }  // namespace
 
+void ExactSum::add(double x) {
+  // One value (each path's outcome totals): without the runs' set-up.
+  ++count_;
+  add_exactly(x, sum_, coarse_sum_, coarse_squares_);
+}
+
 void ExactSum::add(const double* values, std::size_t count) {
   int128 sum = 0;
   int128 coarse_sum = 0;
@@ -154,12 +159,7 @@ void ExactSum::add(const double* values, std::size_t count) {
       coarse_squares += static_cast<std::int64_t>(run.coarse_squares);
       continue;
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      sum += fixed_point(x[i], 65536.0);
-      const std::int64_t coarse = fixed_point(x[i], 16.0);
-      coarse_sum += coarse;
-      coarse_squares += static_cast<int128>(coarse) * coarse;  // one widening multiply
-    }
+    for (std::size_t i = 0; i < n; ++i) add_exactly(x[i], sum, coarse_sum, coarse_squares);
   }
   count_ += count;
   sum_ += sum;

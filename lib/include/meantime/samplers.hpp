@@ -75,7 +75,6 @@ inline PoissonConstants::PoissonConstants(double mean_) : mean(mean_), inversion
 class PoissonCdf {
  public:
   void build(const PoissonConstants& c);
-  bool empty() const { return cdf_.empty(); }
   // The smallest k with target <= P(X <= k): what the walk returns for this uniform. A guide
   // table (Chen and Asau 1974) says where to start: guide_[g] is the first k whose cdf falls in
   // bucket g or above, and the bucket of `target` is at most that of its count, so the count is

@@ -48,7 +48,7 @@ class LogHistogram {
   static constexpr double kZeroBelow = 0x1.0p-10;
 
   void add(double x);
-  // The same as add() for each value in turn, growing the bins at most once.
+  // The same as add() for each value in turn, in one pass.
   void add(const double* values, std::size_t count);
   // add(x) `copies` times.
   void add_copies(double x, std::uint64_t copies);
