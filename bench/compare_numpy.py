@@ -83,22 +83,22 @@ def simulate_numpy(paths: int, months: int, seed: int) -> dict[str, float]:
     lowest = np.full(paths, np.inf)
     alive = np.ones(paths, dtype=bool)
     draw_seconds = 0.0
-    clock = time.perf_counter
+
+    def draw(sampler, *arguments):
+        """One of NumPy's samplers over the paths, its time counted in draw_seconds."""
+        nonlocal draw_seconds
+        started = time.perf_counter()
+        values = sampler(*arguments)
+        draw_seconds += time.perf_counter() - started
+        return values
+
     for month in range(1, months + 1):
         hazard = np.minimum(1.0, p["innovation"] + p["imitation"] * aware / pool)
-        started = clock()
-        new = rng.binomial(pool - aware, hazard)
-        draw_seconds += clock() - started
+        new = draw(rng.binomial, pool - aware, hazard)
         aware += new
-        started = clock()
-        can_pay = rng.binomial(new, affordable)
-        draw_seconds += clock() - started
+        can_pay = draw(rng.binomial, new, affordable)
         clients += np.minimum(can_pay, np.maximum(0, max_clients - clients))
-        demand = clients * p["sessions_per_month"]
-        started = clock()
-        booked = rng.poisson(demand)
-        draw_seconds += clock() - started
-        sessions = np.minimum(booked, capacity)
+        sessions = np.minimum(draw(rng.poisson, clients * p["sessions_per_month"]), capacity)
         costs = p["fixed_costs_per_month"] + p["variable_cost_per_session"] * sessions
         if month == 1:
             costs = costs + p["startup_costs"]
@@ -116,10 +116,7 @@ def simulate_numpy(paths: int, months: int, seed: int) -> dict[str, float]:
         combined = business + household
         np.minimum(lowest, combined, out=lowest)
         alive &= combined >= 0
-        started = clock()
-        leavers = rng.binomial(clients, p["churn_per_month"])
-        draw_seconds += clock() - started
-        clients -= leavers
+        clients -= draw(rng.binomial, clients, p["churn_per_month"])
     return {"survival": float(alive.mean()), "lowest_mean": float(lowest.mean()),
             "lowest_sd": float(lowest.std(ddof=1)), "draw_seconds": draw_seconds}
 
