@@ -115,7 +115,7 @@ def _outcome(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _cash_and_clients(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     paths = result.paths
     combined = paths["business_cash"] + paths["household_cash"]
-    return result.outcomes["failure_month"].to_numpy().copy(), combined, np.cumsum(paths["clients"], axis=1)
+    return result.outcome_arrays["failure_month"].copy(), combined, np.cumsum(paths["clients"], axis=1)
 
 
 def _key(amount: float) -> float:

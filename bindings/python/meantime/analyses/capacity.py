@@ -255,7 +255,7 @@ def _reduce(month: int):
     def reduce(result) -> _TownPaths:
         alive = np.zeros(result.path_count, dtype=np.int16)
         for provider in result.providers:
-            failure = provider.outcomes["failure_month"].to_numpy()
+            failure = provider.outcome_arrays["failure_month"]
             alive += (failure == -1) | (failure > month)
         totals = result.town_outcomes
         return _TownPaths(alive, totals["clients_served"].to_numpy(np.float64).copy(),

@@ -125,7 +125,7 @@ def _shifted_savings(scenario: Scenario, shift: float) -> Scenario:
 
 
 def _survivors(result) -> int:
-    return int((result.outcomes["failure_month"].to_numpy() == -1).sum())
+    return int((result.outcome_arrays["failure_month"] == -1).sum())
 
 
 class _Bisection:
@@ -279,7 +279,7 @@ def required_capital(
     with Runs(paths, seed, threads, progress, expected_runs=expected_runs,
               client=client, chunk_paths=chunk_paths, retries=retries) as runs:
         lowest, survivors = runs.run(
-            [scenario], lambda result: (result.outcomes["lowest_cash"].to_numpy().copy(), _survivors(result)))[0]
+            [scenario], lambda result: (result.outcome_arrays["lowest_cash"].copy(), _survivors(result)))[0]
         n = lowest.size
         floor = _lowest_shift(savings)
         rows = []

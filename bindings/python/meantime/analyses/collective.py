@@ -79,8 +79,8 @@ def collective_effect(
     for i, provider in enumerate(scenario.providers):
         if not provider.collective_member:
             continue
-        with_ = _survived(together.providers[i].outcomes["failure_month"].to_numpy(), month)
-        without = _survived(apart.providers[i].outcomes["failure_month"].to_numpy(), month)
+        with_ = _survived(together.providers[i].outcome_arrays["failure_month"], month)
+        without = _survived(apart.providers[i].outcome_arrays["failure_month"], month)
         n = with_.size
         difference = with_ - without
         rows.append({
