@@ -1,4 +1,4 @@
-// Engine throughput (issue 8): path-months per second for the default scenario and the full
+// Engine throughput: path-months per second for the default scenario and the full
 // model by thread count; the floor, every random draw those path-months make and nothing else;
 // and the merge of two runs' statistics. bench/run_all.sh runs these and prints the ratios.
 #include <benchmark/benchmark.h>

@@ -1,4 +1,4 @@
-// Peak resident memory of one summary-only run (keep_outcomes off), for issue 8's target that
+// Peak resident memory of one summary-only run (keep_outcomes off), for the target that
 // summary-only memory does not grow with paths. Run it in a fresh process per size:
 //   meantime_memory PATHS [default|full] [THREADS]
 // prints "paths=... peak_rss_kib=... seconds=...".

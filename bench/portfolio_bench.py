@@ -1,5 +1,5 @@
 """Times meantime.portfolio on the example town: twenty candidate start-ups at 10,000 paths each,
-a £20,000 pot moved in 20 steps of £1,000 (issue 13's target: within a minute on two cores).
+a £20,000 pot moved in 20 steps of £1,000 (the target: within a minute on two cores).
 
     .venv/bin/python bench/portfolio_bench.py [--paths N] [--evaluation auto|rerun]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the engine in Release and runs issue 8's C++ benchmarks, then prints one short table:
+# Builds the engine in Release and runs the C++ benchmarks, then prints one short table:
 # path-months per second per scenario and thread count, the ratio to the draw floor, the
 # 2-thread speed-up, and the peak memory of summary-only runs by path count.
 #
@@ -81,5 +81,5 @@ for row in rows:
 print("  (summary-only runs, keep_outcomes off, all cores; target: 10^6 within 10% of 10^4)")
 PY
 echo
-# A funder's portfolio of twenty start-ups (issue 13; Python, the installed package).
+# A funder's portfolio of twenty start-ups (Python, the installed package).
 "$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )" bench/portfolio_bench.py

@@ -1,4 +1,4 @@
-// meantime._core: the compiled half of the Python package. Thin by design (DESIGN.md):
+// meantime._core: the compiled half of the Python package. Thin by design (docs/design.md):
 // conversion, the GIL and errors; everything else lives in the pure-Python package.
 #include "register.hpp"
 

@@ -2,7 +2,7 @@
 // client and merge there bit for bit (RunResult and Statistics pickle through these).
 //
 // The engine keeps its statistics' fields private and has no serialisation of its own; the
-// bindings must not change the engine (DESIGN.md: the core knows nothing of Python or of
+// bindings must not change the engine (docs/design.md: the core knows nothing of Python or of
 // transport). The fields are reached through the one route C++ leaves open for this: naming a
 // private member in an explicit template instantiation (C++17 [temp.explicit]/14), each named
 // once below. A field the engine renames or retypes fails to compile here, and a field it adds
@@ -10,7 +10,7 @@
 // Should the engine grow its own serialisation, this file shrinks to calls of it.
 //
 // Format: "MTRR", a version, then fields in a fixed order in the machine's byte order (a
-// marker rejects bytes from a machine of the other order). Version 2: issue 12's group series,
+// marker rejects bytes from a machine of the other order). Version 2: the group offers' series,
 // totals and outcome columns (version 1 had fewer of each).
 #include "serialise.hpp"
 

@@ -37,7 +37,7 @@ double benefit_award(const Benefits& rule, double employed_earnings, double self
 }
 
 Benefits universal_credit_single(int year, bool aged_25_or_over, bool limited_capability, double housing_costs) {
-  // shared/FACTS.md: House of Commons Library CBP-10105 and CPAG (2025/26); gov.uk proposed
+  // docs/sources.md, Universal Credit rates: House of Commons Library CBP-10105 and CPAG (2025/26); gov.uk proposed
   // rates 2026/27 via PolicyEngine UK's parameters.
   struct Rates {
     double under_25, over_25, allowance_with_housing, allowance_without_housing, floor_earnings, floor_deductions;
@@ -58,7 +58,7 @@ Benefits universal_credit_single(int year, bool aged_25_or_over, bool limited_ca
   b.enabled = true;
   b.maximum_award = (aged_25_or_over ? rates.over_25 : rates.under_25) + housing_costs;
   // A work allowance only with limited capability for work (or a child); the floor does not
-  // apply to those with limited capability (Citizens Advice, shared/FACTS.md).
+  // apply to those with limited capability (Citizens Advice; docs/sources.md, Universal Credit rules).
   b.work_allowance =
       limited_capability ? (housing_costs > 0 ? rates.allowance_with_housing : rates.allowance_without_housing) : 0.0;
   b.taper = 0.55;

@@ -37,7 +37,7 @@ enum class MonthDraw : unsigned {
 // MonthUniforms gives the extra uniforms of the draws above).
 inline constexpr std::uint64_t kPaymentDelaySlot = 64;  // + channel index
 inline constexpr std::uint64_t kIllnessLengthSlot = 72;
-// Groups (issue 12): streams of their own, keyed by entity where a draw belongs to one group
+// Groups: streams of their own, keyed by entity where a draw belongs to one group
 // (its serial number in the path), so that one group's draws never shift another's.
 inline constexpr std::uint64_t kGroupAllowanceSlot = 80;   // pooled: each queued prospect's budget
 inline constexpr std::uint64_t kGroupAttendanceSlot = 81;  // per group (group_slot): attendees per meeting

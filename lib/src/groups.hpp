@@ -1,4 +1,4 @@
-// Group offers and pooled budgets (issue 12, parts 1 and 2), for one provider.
+// Group offers and pooled budgets, for one provider.
 //
 // A month, in order (GroupModel::month, then GroupModel::leave at the month's end):
 //  1. review: in a pooled group, members whose budget no longer covers an equal share of the

@@ -22,7 +22,7 @@ MarketParameters draw_market(const Scenario& scenario, PathKey key) {
   p.referrals_per_month = draw_parameter(m.referrals_per_month, key, ParameterSlot::referrals, det, 0.0, 1e5);
   const double median =
       draw_parameter(m.reservation_price_per_hour, key, ParameterSlot::reservation_price, det, 1e-9, 1e5);
-  p.reservation_median = median;  // groups (issue 12)
+  p.reservation_median = median;  // for groups' pooled budgets
   const Business& b = scenario.business;
   p.affordable_share = affordable_share(b.price_per_session / b.session_hours, median, m.reservation_price_spread);
   return p;

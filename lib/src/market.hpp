@@ -15,7 +15,7 @@ struct MarketParameters {  // one path's draw
   double imitation = 0;
   double referrals_per_month = 0;
   double affordable_share = 1;    // share of prospects whose budget covers the price
-  double reservation_median = 0;  // groups (issue 12): the path's median price per hour
+  double reservation_median = 0;  // groups: the path's median price per hour
 };
 
 struct MarketState {
@@ -26,7 +26,7 @@ struct MarketState {
 struct Arrivals {
   std::int64_t can_pay = 0;
   std::int64_t lost_to_price = 0;
-  std::int64_t want_group = 0;  // groups (issue 12): prospects who want the group instead
+  std::int64_t want_group = 0;  // groups: prospects who want the group instead
 };
 
 MarketParameters draw_market(const Scenario& scenario, PathKey key);
@@ -48,12 +48,12 @@ inline std::int64_t newly_aware(const Market& market, const MarketParameters& p,
   return draws.poisson(MonthDraw::arrivals, p.referrals_per_month);
 }
 
-// `group_share`: share of newly aware prospects who want a group (issue 12; 0: no groups).
+// `group_share`: share of newly aware prospects who want a group (0: no groups).
 inline Arrivals market_month(const Market& market, const MarketParameters& p, MarketState& state, MonthDraws& draws,
                              double group_share = 0.0) {
   std::int64_t new_prospects = newly_aware(market, p, state, draws);
   Arrivals arrivals;
-  if (group_share > 0.0) {  // groups (issue 12): no draw, and no change, without them
+  if (group_share > 0.0) {  // groups: no draw, and no change, without them
     arrivals.want_group =
         group_share >= 1.0 ? new_prospects : draws.binomial(MonthDraw::group_interest, new_prospects, group_share);
     new_prospects -= arrivals.want_group;

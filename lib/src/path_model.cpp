@@ -25,7 +25,7 @@ void PathModel::start(PathState& state, PathKey key) const {
       draw_parameter(scenario_.household.savings, key, ParameterSlot::savings, deterministic, 0.0, 1e9);
   state.staff_hours = scenario_.staff.hours_per_week;
   state.outcome.lowest_cash = std::numeric_limits<double>::infinity();
-  if (groups_.enabled()) groups_.start(state.groups, state.market.reservation_median);  // issue 12
+  if (groups_.enabled()) groups_.start(state.groups, state.market.reservation_median);
 }
 
 void PathModel::track_break_even(PathState& state, const BusinessMonth& business, int month) const {
@@ -82,7 +82,7 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
       d.arrivals.can_pay -= d.arrivals.want_group;
     }
   }
-  // Groups (issue 12): their meetings come out of the month's one-to-one capacity.
+  // Groups: their meetings come out of the month's one-to-one capacity.
   if (groups_.enabled()) d.group = groups_.month(state.groups, d.arrivals.want_group, key, month, draws);
   auto capacity = [&](double hours_per_week) {
     return groups_.enabled() ? groups_.one_to_one_capacity(hours_per_week, d.group.hours)
@@ -124,7 +124,7 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
 
   // Business and payments.
   BusinessMonth business = business_month(s, month, delivery, state.staff_hours, funding_.interest[m], collective);
-  add_group_money(business, d.group);  // issue 12
+  add_group_money(business, d.group);
   const PaymentMonth paid =
       payments_month(payment_plan_, state.receivables, business.revenue, month, key, draws, deterministic);
   const double cash_profit =
@@ -179,7 +179,7 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
     values[Series::waiting_list] = static_cast<double>(state.clients.waiting);
     values[Series::business_cash] = state.cash.business;
     values[Series::household_cash] = state.cash.household;
-    record_group_month(o, d.group);  // issue 12
+    record_group_month(o, d.group);
     values[Series::group_members] = static_cast<double>(d.group.members);
     const int give_up = s.run.give_up_after_months;
     FailureCause cause = FailureCause::none;
@@ -202,7 +202,7 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   // The month's end.
   const std::int64_t gave_up = clients_leave(s.clients, state.churn_per_month, state.clients, draws);
   if (!state.failed) o.lost_to_capacity += gave_up;
-  if (groups_.enabled()) {  // issue 12
+  if (groups_.enabled()) {
     const std::int64_t group_gave_up = groups_.leave(state.groups, state.churn_per_month, key, month, draws);
     if (!state.failed) o.group_prospects_gave_up += group_gave_up;
   }

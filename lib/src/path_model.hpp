@@ -22,7 +22,7 @@ struct PathState {
   MarketState market_state;
   ClientState clients;
   HealthState health;
-  GroupState groups;  // issue 12
+  GroupState groups;
   Receivables receivables;
   Cash cash;
   double staff_hours = 0;
@@ -45,7 +45,7 @@ struct DemandMonth {
   std::int64_t healthy_capacity = 0;  // sessions the founder and staff can deliver when well
   std::int64_t deliverable = 0;       // sessions booked that the healthy capacity allows
   std::int64_t own_sessions = 0;      // sessions the founder and staff deliver this month
-  GroupMonth group;                   // groups (issue 12)
+  GroupMonth group;                   // groups
   std::int64_t lost_sessions() const { return deliverable - own_sessions; }  // to illness
   std::int64_t spare_sessions() const { return std::max<std::int64_t>(0, healthy_capacity - deliverable); }
 };
@@ -74,7 +74,7 @@ class PathModel {
   const Scenario& scenario_;
   FundingSchedule funding_;
   PaymentPlan payment_plan_;
-  GroupModel groups_;        // issue 12
+  GroupModel groups_;
   double founder_hours_;     // for the business, after any job
   double household_income_;  // other, partner and job income a month
 };

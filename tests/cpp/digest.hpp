@@ -27,7 +27,7 @@ class Digest {
   std::uint64_t hash_ = 1469598103934665603ULL;
 };
 
-// The columns before issue 12 added the group outcomes (at the end of each list): goldens
+// The columns before the group offers added their outcomes (at the end of each list): goldens
 // pinned before then digest only these, so that they show the old outputs did not move.
 inline constexpr int kSeriesBeforeGroups = 11;
 inline constexpr int kTotalsBeforeGroups = 11;

@@ -90,7 +90,7 @@ inline Scenario full_model_scenario() {
   return s;
 }
 
-// The default start-up also running peer groups bought with pooled budgets (issue 12): up to
+// The default start-up also running peer groups bought with pooled budgets: up to
 // two groups of 4-8, a waiting list, and allowances close enough to the share that a group can
 // unravel.
 inline Scenario pooled_group_scenario() {

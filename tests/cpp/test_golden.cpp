@@ -66,7 +66,7 @@ void expect_no_group_outputs(const RunResult& r) {
 }
 
 // Five fixed scenarios and seeds, every outcome column and every statistic (those before the
-// group outputs of issue 12; see below for runs with groups on).
+// group offers' outputs; see below for runs with groups on).
 TEST(Golden, DigestsOfWholeRuns) {
   struct Case {
     const char* name;
@@ -102,7 +102,7 @@ TEST(Golden, DigestsOfWholeRuns) {
   }
 }
 
-// Groups on (issue 12), every column: pooled budgets, and per attendee beside one-to-one.
+// Groups on, every column: pooled budgets, and per attendee beside one-to-one.
 TEST(Golden, DigestsOfRunsWithGroups) {
   Scenario per_attendee = default_scenario();
   per_attendee.group.enabled = true;

@@ -1,4 +1,4 @@
-// Group offers and pooled budgets (issue 12): known answers, a hand-computed cascade, a
+// Group offers and pooled budgets: known answers, a hand-computed cascade, a
 // hand-computed deterministic run, and a direction test under common random numbers.
 #include <gtest/gtest.h>
 

@@ -9,7 +9,7 @@ namespace {
 
 using testing::run_kept;
 
-// Universal Credit 2026/27, single, 25+, no housing element (shared/FACTS.md): maximum £424.90.
+// Universal Credit 2026/27, single, 25+, no housing element (docs/sources.md, Universal Credit rates): maximum £424.90.
 TEST(Benefits, AwardsByHandWithAWorkAllowance) {
   // Limited capability for work: work allowance £710, no minimum income floor.
   const Benefits uc = universal_credit_single(2026, true, true, 0.0);

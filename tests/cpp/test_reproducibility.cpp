@@ -53,7 +53,7 @@ TEST(Reproducibility, TheFullModelTooForAnyThreadCountAndChunking) {
   EXPECT_TRUE(*merged.outcomes == *one.outcomes);
 }
 
-// Groups with pooled budgets (issue 12) draw from streams of their own, per group.
+// Groups with pooled budgets draw from streams of their own, per group.
 TEST(Reproducibility, GroupsWithPooledBudgetsForAnyThreadCountAndChunking) {
   const Scenario s = testing::pooled_group_scenario();
   RunOptions o;

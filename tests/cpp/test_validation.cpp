@@ -196,7 +196,7 @@ TEST(Validation, CrossFieldRules) {
                   "interested must be a whole number from 0 to asked");
 }
 
-// Group offers (issue 12): the ranges of every group field are checked by the schema-driven
+// Group offers: the ranges of every group field are checked by the schema-driven
 // tests above; these are the rules between fields, and the choice.
 TEST(Validation, GroupRules) {
   expect_rejected(

@@ -17,7 +17,7 @@ double counted_self_employed_earnings(const Benefits& rule, double cash_profit, 
 // less tariff income on capital between the limits; nothing above the upper capital limit.
 double benefit_award(const Benefits& rule, double employed_earnings, double self_employed_earnings, double capital);
 
-// Universal Credit for a single adult (shared/FACTS.md). `year` is the first year of the
+// Universal Credit for a single adult (docs/sources.md, Universal Credit rates and rules). `year` is the first year of the
 // benefit year: 2025 (2025/26) or 2026 (2026/27). With limited capability for work (LCW or
 // LCWRA, as for many founders with lived experience of mental illness) the claimant gets a work
 // allowance and no minimum income floor. `housing_costs` is the housing element a month (0:

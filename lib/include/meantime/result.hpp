@@ -91,7 +91,7 @@ struct PathOutcome {
   double benefits = 0;                // total benefit award
   std::int64_t months_ill = 0;
   std::int64_t sessions_covered = 0;  // delivered by a peer while the founder was ill
-  // Group offers (issue 12); all 0 when group.enabled is false.
+  // Group offers; all 0 when group.enabled is false.
   std::int64_t groups_formed = 0;
   std::int64_t groups_collapsed = 0;          // fell below the minimum size: members lost
   std::int64_t group_members_served = 0;      // members who ever joined a group

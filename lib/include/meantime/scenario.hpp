@@ -1,5 +1,5 @@
 // The scenario: everything one start-up idea needs, as plain aggregates grouped the way
-// DESIGN.md groups the model. Defaults are the built-in "kitchen table" start-up (see the
+// docs/design.md groups the model. Defaults are the built-in "kitchen table" start-up (see the
 // comments beside each value). Money is in pounds, time in months.
 //
 // Each record lists its fields once more in `visit_fields`, with unit, meaning and valid range:
@@ -39,7 +39,7 @@ inline FieldMeta list(const char* description, double max_items) { return {"item
 }  // namespace field_meta
 
 // A full-time equivalent, for the 5 FTE limit of a micro-enterprise (Community Catalysts'
-// definition, shared/FACTS.md).
+// definition; docs/sources.md, Community micro-enterprises).
 inline constexpr double kHoursPerFte = 37.5;
 inline constexpr double kMaxFte = 5.0;
 // Providers in one town scenario.
@@ -58,7 +58,7 @@ struct Market {
   Distribution population = 60000.0;
   // Share of residents holding a relevant personal budget. England: 117,737 direct-payment
   // holders (2023/24) + 188,489 personal health budgets (March 2024) in ~57 million people is
-  // about 0.54% (shared/FACTS.md); the range allows for local variation (illustrative).
+  // about 0.54% (docs/sources.md, Budget holders and prices); the range allows for local variation (illustrative).
   Distribution budget_holder_share = triangular(0.003, 0.0054, 0.007);
   // Share of budget holders for whom this service fits. Market research: asked 40 budget
   // holders, 10 were interested -> Beta(11, 31) posterior (illustrative survey).
@@ -72,7 +72,7 @@ struct Market {
   // Referrals per month when arrivals = referrals.
   Distribution referrals_per_month = 2.0;
   // Median hourly rate budget holders can pay. Council direct-payment hourly rates seen:
-  // £19.55 (Merton 2023), £13.75-£24.69 (Shropshire 2024/25) (shared/FACTS.md).
+  // £19.55 (Merton 2023), £13.75-£24.69 (Shropshire 2024/25) (docs/sources.md, Budget holders and prices).
   Distribution reservation_price_per_hour = triangular(18.0, 22.0, 25.0);
   // Spread of what individual budget holders can pay: sd of the log (illustrative).
   double reservation_price_spread = 0.25;
@@ -184,7 +184,7 @@ void visit_fields(G& p, V& v, Payments*) {
 
 struct Business {
   // Half-hour session at £11, i.e. £22 an hour: inside the £13.75-£24.69 direct-payment
-  // hourly range (Shropshire 2024/25, shared/FACTS.md).
+  // hourly range (Shropshire 2024/25; docs/sources.md, Budget holders and prices).
   double price_per_session = 11.0;
   double session_hours = 0.5;
   // One-off: DBS check, insurance deposit, training, a second-hand laptop (illustrative).
@@ -219,7 +219,7 @@ void visit_fields(G& b, V& v, Business*) {
 struct Staff {
   // Paid hours a week from the start.
   double hours_per_week = 0.0;
-  // National Living Wage from April 2026: £12.71 (gov.uk, shared/FACTS.md). Employer on-costs
+  // National Living Wage from April 2026: £12.71 (gov.uk; docs/sources.md, Wages). Employer on-costs
   // are not modelled.
   double wage_per_hour = 12.71;
   // Hire `hire_hours_per_week` more when the waiting list reaches this many (0: never), while
@@ -298,7 +298,7 @@ struct Household {
   double partner_income_per_month = 0.0;
   // A part-time job: its hours come out of the founder's working hours.
   double job_hours_per_week = 0.0;
-  double job_wage_per_hour = 12.71;  // National Living Wage, April 2026 (shared/FACTS.md)
+  double job_wage_per_hour = 12.71;  // National Living Wage, April 2026 (docs/sources.md, Wages)
   // The founder leaves this much in the business before drawing from it.
   double drawings_buffer = 300.0;
   // The most the founder draws from the business in a month.
@@ -327,7 +327,7 @@ void visit_fields(G& h, V& v, Household*) {
 // cash profit, with losses carried forward; after a start-up period the minimum income floor
 // counts them as at least the assumed earnings less notional tax and NI. Presets with their
 // year and source are in benefits.hpp; the defaults below are Universal Credit 2026/27 for a
-// single adult aged 25+ with no housing element, no work allowance (shared/FACTS.md).
+// single adult aged 25+ with no housing element, no work allowance (docs/sources.md, Universal Credit rates).
 struct Benefits {
   bool enabled = false;
   double maximum_award = 424.90;       // standard allowance, single 25+, 2026/27
@@ -340,7 +340,7 @@ struct Benefits {
   bool minimum_income_floor = true;
   double assumed_earnings_per_month = 1927.68;  // NLW £12.71 x 35 x 52 / 12 (2026/27)
   // Notional income tax (20%) and Class 4 NI (6%) on the assumed earnings above £12,570 a
-  // year: a documented assumption, the method is not in law (shared/FACTS.md).
+  // year: a documented assumption, the method is not in law (docs/sources.md, Universal Credit rules).
   double assumed_deductions_per_month = 228.85;
   int startup_period_months = 12;  // no floor in the first 12 months (reg. 63)
 };
@@ -394,7 +394,7 @@ enum class GroupPricing {
   pooled,        // members pool part of their budgets: the group price of a meeting, split equally
 };
 
-// Group sessions (issue 12), sold beside one-to-one sessions or instead of them. Capacity counts
+// Group sessions, sold beside one-to-one sessions or instead of them. Capacity counts
 // groups, not heads; the founder's time at meetings comes out of the one-to-one capacity. With
 // pooled budgets each member pays group_price / members for every meeting held, and a member
 // whose share rises past what their budget allows leaves at the next month's review: a group can
@@ -419,7 +419,7 @@ struct GroupOffer {
   double cost_per_meeting = 15.0;
   GroupPricing pricing = GroupPricing::per_attendee;
   // Per meeting, per member who attends: £8 for two hours, £4 an hour, far below the £13.75-£24.69
-  // direct-payment hourly rates (Shropshire 2024/25, shared/FACTS.md); the price is illustrative.
+  // direct-payment hourly rates (Shropshire 2024/25; docs/sources.md, Budget holders and prices); the price is illustrative.
   double price_per_attendee = 8.0;
   // Pooled: the price of one meeting for the whole group, paid for every meeting held whoever
   // attends (illustrative: two hours of a facilitator at £30 an hour).
