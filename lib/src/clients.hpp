@@ -82,14 +82,16 @@ inline ClientsLeaving clients_leave(const Clients& c, double churn, ClientState&
   return left;
 }
 
-// Routes: the month's admissions, by route: first from those waiting, then newcomers in
-// proportion to the routes they can pay by; with a waiting list the rest wait.
-inline void admit_by_route(const Clients& c, ClientState& state, const ClientMonth& month,
-                           const RouteCounts& can_pay) {
-  add(state.active_by_route, take_in_proportion(state.waiting_by_route, month.from_list));
+// Routes: the month's admissions, by route (returned): first from those waiting, then
+// newcomers in proportion to the routes they can pay by; with a waiting list the rest wait.
+inline RouteCounts admit_by_route(const Clients& c, ClientState& state, const ClientMonth& month,
+                                  const RouteCounts& can_pay) {
+  RouteCounts admitted = take_in_proportion(state.waiting_by_route, month.from_list);
   RouteCounts arriving = can_pay;
-  add(state.active_by_route, take_in_proportion(arriving, month.admitted - month.from_list));
+  add(admitted, take_in_proportion(arriving, month.admitted - month.from_list));
+  add(state.active_by_route, admitted);
   if (c.waiting_list) add(state.waiting_by_route, arriving);
+  return admitted;
 }
 
 }  // namespace meantime

@@ -158,7 +158,7 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
   const auto max_clients = static_cast<std::int64_t>(
       std::min(static_cast<double>(full_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
   d.clients = admit_and_book(s.clients, state.clients, d.arrivals.can_pay, max_clients, draws, working);
-  if (market.by_route) admit_by_route(s.clients, state.clients, d.clients, d.arrivals.by_route);
+  if (market.by_route) d.admitted_by_route = admit_by_route(s.clients, state.clients, d.clients, d.arrivals.by_route);
   if (market.renewing) state.market_state.spent += d.clients.lost_to_capacity;
   // Illness takes part of the founder's hours.
   d.deliverable = std::min(d.clients.booked, d.healthy_capacity);
@@ -230,6 +230,7 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   MonthValues values;
   if (!state.failed) {
     o.clients_served += clients.admitted;
+    o.self_funders_served += d.admitted_by_route[kSelfFunded];
     o.sessions_delivered += delivery.billed_sessions();
     o.sessions_covered += delivery.covered_sessions + delivery.collective_sessions;
     o.months_ill += ill ? 1 : 0;

@@ -46,6 +46,7 @@ struct DemandMonth {
   std::int64_t deliverable = 0;       // sessions booked that the healthy capacity allows
   std::int64_t own_sessions = 0;      // sessions the founder and staff deliver this month
   std::int64_t missed = 0;            // of own_sessions: missed or cancelled late
+  RouteCounts admitted_by_route{};    // routes: the month's admissions by route
   GroupMonth group;                   // groups
   std::int64_t lost_sessions() const { return deliverable - own_sessions; }  // to illness
   std::int64_t spare_sessions() const { return std::max<std::int64_t>(0, healthy_capacity - deliverable); }

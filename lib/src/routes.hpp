@@ -18,6 +18,7 @@ inline std::array<const Route*, kRouteCount> route_list(const Routes& r) {
   return {&r.direct_payment, &r.health_budget, &r.service_fund, &r.council_managed, &r.self_funded};
 }
 inline constexpr std::size_t kCouncilManaged = 3;
+inline constexpr std::size_t kSelfFunded = 4;
 
 inline std::int64_t sum(const RouteCounts& c) {
   std::int64_t total = 0;
