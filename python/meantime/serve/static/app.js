@@ -49,8 +49,21 @@ function buildForm() {
     const summary = document.createElement("summary");
     summary.textContent = group.group.replace(/_/g, " ");
     details.appendChild(summary);
+    const records = {};  // a record inside the group (routes, renewal...) folds away under its name
     for (const f of group.fields) {
       state.info[f.path] = f;
+      const record = f.label.includes(": ") ? f.label.split(": ")[0] : null;
+      let place = details;
+      if (record) {
+        if (!records[record]) {
+          records[record] = document.createElement("details");
+          records[record].className = "record";
+          const s = document.createElement("summary"); s.textContent = record.replace(/_/g, " ");
+          records[record].appendChild(s);
+          details.appendChild(records[record]);
+        }
+        place = records[record];
+      }
       const row = document.createElement("div");
       row.className = "field"; row.dataset.path = f.path;
       const label = document.createElement("label");
@@ -70,11 +83,12 @@ function buildForm() {
       input.name = f.path;
       input.addEventListener("change", () => changed(f.path));
       const help = document.createElement("small");
-      help.textContent = f.help + (f.range ? ` Valid: ${f.range}.` : "") + ` Default: ${f.default}.`;
+      const range = f.range.replace(/\d+\.\d{5,}/g, x => String(Number(Number(x).toPrecision(3))));
+      help.textContent = f.help + (range ? `; valid ${range}` : "") + `; default ${f.default}.`;
       const problem = document.createElement("div");
       problem.className = "problem";
       row.append(label, input, help, problem);
-      details.appendChild(row);
+      place.appendChild(row);
     }
     form.appendChild(details);
   }
@@ -113,7 +127,7 @@ function showProblems(problems) {
       const row = input.closest(".field");
       row.classList.add("wrong");
       row.querySelector(".problem").textContent = `${path} ${rule}`;
-      row.closest("details").open = true;
+      for (let d = row.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
     }
     general.push(`${path || "the scenario"}: ${rule}`);
   }
@@ -161,14 +175,15 @@ function escapeHtml(text) {
 }
 
 function showAnswer(a) {
-  const pc = p => `${(100 * p.p).toFixed(1)}%`, month = m => (m === null ? "not within " + a.months : `month ${m}`);
+  const pc = p => `${(100 * p.p).toFixed(1)}%`;
+  const half = m => (m === null ? `half not within ${a.months} months` : `half by month ${m}`);
   const box = $("answer");
   box.innerHTML = `<p id="headline">${escapeHtml(a.headline)}</p>
     <p id="verdict"><b>${escapeHtml(a.verdict)}</b></p>
     <div class="cards">
       ${card(pc(a.survival), `get through ${a.months} months`)}
-      ${card(pc(a.operating), `cover the business's costs (half by ${month(a.median_month_operating)})`)}
-      ${card(pc(a.living), `also pay the founder's way (half by ${month(a.median_month_living)})`)}
+      ${card(pc(a.operating), `cover the business's costs (${half(a.median_month_operating)})`)}
+      ${card(pc(a.living), `also pay the founder's way (${half(a.median_month_living)})`)}
       ${card(Charts.pounds(a.extra_capital_90), "more starting capital for a 9 in 10 chance")}
       ${card(a.benefits.enabled ? Charts.pounds(a.benefits.per_future || 0) : "off", "household's benefits per future, in all")}
     </div>
