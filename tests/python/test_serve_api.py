@@ -123,6 +123,14 @@ def test_each_browser_sees_only_its_own_cases(server):
     assert status == 404
 
 
+def test_no_file_is_served_from_outside_the_pages_own_folder(server):
+    browser = Session(server.url)
+    for path in ("/static/../settings.py", "/static/..%2fsettings.py", "/static/%2e%2e/storage.py",
+                 "/static//etc/passwd", "/static/../../../../etc/passwd"):
+        status, body = browser.request("GET", path)
+        assert status != 200 and "import" not in str(body) and "root:" not in str(body), path
+
+
 def test_a_page_reached_under_another_name_is_refused(server):
     status, text = Session(server.url, headers={"Host": "evil.example:80"}).request("GET", "/")
     assert status == 403 and "localhost" in text
@@ -199,5 +207,40 @@ def test_saved_cases_survive_a_restart_and_a_kill_in_the_middle_of_saving(tmp_pa
         assert set(confirmed) | {first["version"]} <= kept
         status, version = browser.request("GET", f"/api/versions/{confirmed[-1]}")
         assert status == 200 and version["scenario"] == json.loads(json.dumps(values))
+    finally:
+        server.stop()
+
+
+def long_run_values(browser: Session) -> dict:
+    return dict(browser.start_values()["values"], **{"run.months": "600"})  # 50 years: seconds of work
+
+
+def test_a_long_run_shows_its_progress_and_a_newer_run_replaces_it(server):
+    browser = Session(server.url)
+    status, long_job = browser.request("POST", "/api/run", {"values": long_run_values(browser), "paths": 200_000})
+    assert status == 202 and long_job["total"] == 200_000
+    deadline = time.monotonic() + 60
+    while long_job["done"] == 0 and long_job["state"] in ("waiting", "running"):
+        assert time.monotonic() < deadline, "no progress reported within 60 s"
+        time.sleep(0.05)
+        long_job = browser.request("GET", f"/api/jobs/{long_job['id']}")[1]
+    assert long_job["state"] == "running" and 0 < long_job["done"] < long_job["total"]
+    quick = browser.finished(browser.request("POST", "/api/run", {"values": browser.start_values()["values"],
+                                                                  "paths": PATHS, "seed": SEED}))
+    assert quick["state"] == "done"
+    replaced = browser.finished((200, browser.request("GET", f"/api/jobs/{long_job['id']}")[1]), timeout=60)
+    assert replaced["state"] == "cancelled" and "replaced" in replaced["error"]
+
+
+def test_a_run_longer_than_the_limit_is_stopped_with_a_message(tmp_path):
+    server = Server(tmp_path, "--max-seconds", "1").wait_ready()
+    try:
+        browser = Session(server.url)
+        started = time.monotonic()
+        job = browser.finished(browser.request("POST", "/api/run", {"values": long_run_values(browser),
+                                                                    "paths": 1_000_000}), timeout=60)
+        assert job["state"] == "failed" and "too long" in job["error"] and "fewer futures" in job["error"]
+        assert time.monotonic() - started < 30
+        assert server.running()
     finally:
         server.stop()
