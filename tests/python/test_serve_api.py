@@ -72,6 +72,17 @@ def test_every_wrong_value_is_named_with_its_rule_at_once(server):
     assert status == 400 and "not a field" in reply["problems"]["business.price"]
 
 
+def test_deeply_nested_values_and_requests_get_a_message(server):
+    browser = Session(server.url)
+    values = dict(browser.start_values()["values"], **{"funding.grants": "[" * 50_000 + "]" * 50_000})
+    status, reply = browser.request("POST", "/api/run", {"values": values, "paths": PATHS})
+    assert status == 400 and "nested" in reply["problems"]["funding.grants"]
+    status, reply = browser.request("POST", "/api/run", raw=b'{"values": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                                    headers={"Content-Type": "application/json"})
+    assert status == 400 and "JSON" in reply["error"]
+    assert server.running()
+
+
 def test_runs_are_limited_in_paths(server):
     browser = Session(server.url)
     values = browser.start_values()["values"]

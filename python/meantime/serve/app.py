@@ -51,8 +51,8 @@ def make_app(settings: Settings) -> Starlette:
             data = json.loads(await read_body(request, _JSON_LIMIT))
         except BodyTooLarge as error:
             raise BadRequest(f"the request is {error}") from None
-        except (ValueError, UnicodeDecodeError):
-            raise BadRequest("the request is not JSON") from None
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise BadRequest("the request is not JSON (or is nested too deeply)") from None
         if not isinstance(data, dict):
             raise BadRequest("the request must be a JSON object")
         return data

@@ -16,7 +16,8 @@ from typing import Any, Mapping
 
 from ..errors import ScenarioError
 from ..scenario.distributions import format_number
-from ..scenario.files import tomllib
+from ..scenario.files import MAX_DEPTH, tomllib
+from ..scenario.lines import bracket_depth
 from ..scenario.schema import FIELDS, FIELD_BY_PATH, canonical
 from ..scenario.scenario import Scenario, default_scenario
 
@@ -80,6 +81,7 @@ def display(path: str, value: Any) -> Any:
     return inline(value if value is not None else [])
 
 
+_MAX_TEXT = 100_000  # one field's text: a list of a town's providers fits many times over
 _NUMBER = re.compile(r"^[+-]?£?\s*[0-9][0-9,_]*(\.[0-9]*)?([eE][+-]?[0-9]+)?$|^[+-]?\.[0-9]+$")
 
 
@@ -110,6 +112,10 @@ def _typed(path: str, raw: Any) -> Any:
     if info.type in ("number", "integer"):
         raise ScenarioError(path, f"expected a number" + (f" ({info.range})" if info.range else "")
                             + f", got {text!r}")
+    if len(text) > _MAX_TEXT:
+        raise ScenarioError(path, f"is {len(text):,} characters long; at most {_MAX_TEXT:,}")
+    if bracket_depth(text, comments=False) > MAX_DEPTH:
+        raise ScenarioError(path, f"is nested more than {MAX_DEPTH} levels deep")
     try:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
