@@ -177,6 +177,7 @@ function escapeHtml(text) {
 function showAnswer(a) {
   const pc = p => `${(100 * p.p).toFixed(1)}%`;
   const half = m => (m === null ? `half not within ${a.months} months` : `half by month ${m}`);
+  $("print-title").textContent = `${$("case-name").value}: ${a.paths.toLocaleString("en-GB")} futures, seed ${a.seed}`;
   const box = $("answer");
   box.innerHTML = `<p id="headline">${escapeHtml(a.headline)}</p>
     <p id="verdict"><b>${escapeHtml(a.verdict)}</b></p>
