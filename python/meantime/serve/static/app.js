@@ -267,8 +267,8 @@ async function save() {
     const ids = await api("POST", "/api/cases", { case: state.caseId, case_name: $("case-name").value,
       version_name: $("version-name").value, values: state.values, stated: [...state.stated] });
     state.caseId = ids.case; state.versionId = ids.version;
-    $("save-status").textContent = `saved as "${$("version-name").value}"`;
     await refreshCases();
+    $("save-status").textContent = `saved as "${$("version-name").value}"`;
   } catch (error) {
     showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
     $("save-status").textContent = "not saved";
