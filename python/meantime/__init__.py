@@ -64,9 +64,8 @@ from .analyses import (
     sweep,
 )
 from .scenario.files import ScenarioFileError
-from . import plot
-
-__version__ = "0.1.0"
+from .version import __version__
+from . import plot, report
 
 # The record classes (Market, Clients, Business, Household, Run, ...) come from the engine's
 # schema; they are exported by name so that `meantime.Business(...)` works.
