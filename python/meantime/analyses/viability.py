@@ -11,7 +11,6 @@ from typing import Callable, Union
 import numpy as np
 import pandas as pd
 
-from ..errors import NotKeptError
 from ..running.result import Result
 from ..running.simulation import simulate
 from ..scenario.scenario import Scenario
@@ -94,11 +93,8 @@ class ViabilityAnalyses:
 
 def _fan_source(result: Result, most_paths: int) -> tuple[Result, str]:
     """A result with paths for the combined-cash fan, and words saying which futures it shows."""
-    try:
-        result.paths
+    if result.has_paths:
         return result, ""
-    except NotKeptError:
-        pass
     paths = min(result.path_count, most_paths)
     subset = simulate(result.scenario, paths=paths, seed=result.seed, first_path=result.first_path,
                       keep_outcomes=False, keep_paths=True, progress=False)

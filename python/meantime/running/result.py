@@ -261,6 +261,11 @@ class Result:
             raise NotKeptError("this run kept no per-path outcomes; simulate(..., keep_outcomes=True) keeps them")
         return columns
 
+    @property
+    def has_paths(self) -> bool:
+        """Whether the run kept its full paths (``simulate(..., keep_paths=True)``): :attr:`paths`."""
+        return bool(self._run.has_path_arrays)
+
     @cached_property
     def paths(self) -> dict[str, np.ndarray]:
         """Full path arrays: ``{series: array of shape (paths, months)}``, without copying.
