@@ -21,11 +21,14 @@ import math
 import os
 import re
 import sys
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, TypeVar
+
+import yaml
 
 from .. import _core
-from . import lines as file_lines
 from ..errors import ScenarioError
+from . import lines as file_lines
+from . import writers as file_writers
 from .schema import FIELD_BY_PATH
 
 if sys.version_info >= (3, 11):
@@ -104,8 +107,13 @@ def file_format(path: str | os.PathLike, format: str | None = None) -> str:
     return FORMATS[ext]
 
 
-def read_scenario(path: str | os.PathLike, format: str | None = None):
-    """Read a scenario file; see :meth:`Scenario.from_file <meantime.Scenario.from_file>`."""
+#: What a file's data is built into (a :class:`~meantime.Scenario`, by its ``from_dict``).
+Built = TypeVar("Built")
+
+
+def read_scenario(path: str | os.PathLike, format: str | None, build: Callable[[Mapping[str, Any]], Built]) -> Built:
+    """Read a scenario file; see :meth:`Scenario.from_file <meantime.Scenario.from_file>`, which
+    passes its ``from_dict`` as ``build`` (this module sits below the Scenario class)."""
     name = os.fspath(path)
     fmt = file_format(name, format)
     try:
@@ -126,16 +134,14 @@ def read_scenario(path: str | os.PathLike, format: str | None = None):
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ScenarioFileError(name, line, "", "is not UTF-8 text (save it as UTF-8)") from None
-    return read_text(text, fmt, name)
+    return read_text(text, fmt, build, name)
 
 
-def read_text(text: str, fmt: str, name: str = "<text>"):
-    """A scenario from the text of a file in format ``fmt``; ``name`` is used in errors."""
-    from .scenario import Scenario
-
+def read_text(text: str, fmt: str, build: Callable[[Mapping[str, Any]], Built], name: str = "<text>") -> Built:
+    """``build`` of the data in the text of a file in format ``fmt``; ``name`` is used in errors."""
     data, lines = _parse(text, fmt, name)
     try:
-        return Scenario.from_dict(data)
+        return build(data)
     except ScenarioFileError:
         raise
     except ScenarioError as error:
@@ -206,8 +212,6 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict]:
-    import yaml
-
     def fail(error: yaml.YAMLError) -> ScenarioFileError:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -229,8 +233,6 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict]:
 
 def _yaml_duplicates(node: Any, name: str) -> None:
     """PyYAML keeps the last of two equal keys without a word; a scenario file must not."""
-    import yaml
-
     pending = [node]
     while pending:
         node = pending.pop()
@@ -365,8 +367,6 @@ def write_scenario(scenario, path: str | os.PathLike, format: str | None = None,
 def scenario_text(scenario, fmt: str = "toml", annotate: bool = False) -> str:
     """The text of a scenario file in format ``fmt``; ``annotate`` (TOML only) puts every
     field's meaning, unit, valid range and default beside it as comments."""
-    from . import writers as file_writers
-
     if fmt == "toml":
         return file_writers.toml_text(scenario, annotate)
     if annotate:

@@ -12,6 +12,7 @@ from typing import Any, Iterator, Mapping
 
 from .. import _core
 from ..errors import ScenarioError
+from . import files
 from .records import GROUP_NAMES, Record, Root
 from .schema import FIELDS, FieldInfo, unknown_name
 
@@ -240,9 +241,7 @@ class Scenario:
         >>> meantime.Scenario.from_file(path).business.price_per_session
         12.0
         """
-        from .files import read_scenario
-
-        return read_scenario(path, format)
+        return files.read_scenario(path, format, cls.from_dict)
 
     def to_file(self, path: "str | os.PathLike[str]", format: str | None = None, *, annotate: bool = False) -> None:
         """Write the scenario to a file that :meth:`from_file` reads back to an equal scenario.
@@ -266,9 +265,7 @@ class Scenario:
         >>> meantime.Scenario.from_file(path) == s
         True
         """
-        from .files import write_scenario
-
-        write_scenario(self, path, format, annotate=annotate)
+        files.write_scenario(self, path, format, annotate=annotate)
 
     # -- Python protocol ---------------------------------------------------------------------
 
