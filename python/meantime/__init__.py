@@ -40,6 +40,7 @@ from .errors import (
     ScenarioError,
 )
 from .running.result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
+from .running.settings import RunSettings
 from .running.simulation import simulate
 from .running.town_result import TOWN_SERIES, TOWN_TOTALS, TownResult
 from .scenario.records import (
@@ -142,6 +143,7 @@ __all__ = [
     "gamma",
     "research_share",
     "simulate",
+    "RunSettings",
     "break_even",
     "required_capital",
     "sweep",

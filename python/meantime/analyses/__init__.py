@@ -15,10 +15,11 @@
 - :func:`market_capacity`: how many providers of one kind a town's pool of budget holders
   sustains: survivors and budget holders served for 1..K providers sharing the pool.
 
-Every analysis that simulates takes ``paths``, ``seed``, ``threads`` and ``progress`` (one bar
-over the whole analysis), runs every scenario with the same seed (common random numbers), and
-gives every probability with its standard error. All of them run their scenarios through
-:class:`meantime.analyses._runs.Runs`.
+Every analysis that simulates takes the run settings (:class:`~meantime.RunSettings`: ``paths``,
+``seed``, ``threads``, ``progress`` -- one bar over the whole analysis -- and, where it can use a
+cluster, ``client``, ``chunk_paths`` and ``retries``), one by one or together as ``settings=``;
+runs every scenario with the same seed (common random numbers), and gives every probability with
+its standard error. They run their scenarios through :class:`meantime.analyses._runs.Runs`.
 """
 
 from ._headlines import HEADLINES
