@@ -132,6 +132,9 @@ def test_each_browser_sees_only_its_own_cases(server):
     status, _ = bob.request("POST", "/api/cases", {"case": ids["case"], "case_name": "taken", "version_name": "v2",
                                                    "values": values, "stated": []})
     assert status == 404
+    assert bob.request("DELETE", f"/api/cases/{ids['case']}")[0] == 404
+    assert alice.request("DELETE", f"/api/cases/{ids['case']}")[0] == 200
+    assert alice.request("GET", "/api/cases")[1]["cases"] == []
 
 
 def test_no_file_is_served_from_outside_the_pages_own_folder(server):

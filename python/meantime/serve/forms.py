@@ -23,8 +23,10 @@ from ..scenario.scenario import Scenario, default_scenario
 
 __all__ = ["form_fields", "parse_values", "stated_paths", "FormError", "inline"]
 
-# Fields of the records of a list are edited inside their list's value.
-FORM_FIELDS = tuple(f for f in FIELDS if "[]" not in f.path)
+# Fields of the records of a list are edited inside their list's value. The page models one
+# start-up: a town's providers and what they share are for `meantime run` on a town's file.
+_TOWN_GROUPS = ("providers", "town", "collective")
+FORM_FIELDS = tuple(f for f in FIELDS if "[]" not in f.path and f.group not in _TOWN_GROUPS)
 _FORM_PATHS = {f.path for f in FORM_FIELDS}
 
 
@@ -64,11 +66,29 @@ def form_fields() -> list[dict[str, Any]]:
     for f in FORM_FIELDS:
         groups.setdefault(f.group, []).append({
             "path": f.path, "label": f.path.split(".", 1)[-1].replace("_", " ").replace(".", ": "),
-            "type": f.type, "unit": f.unit, "help": f.description, "range": f.range,
+            "type": f.type, "unit": f.unit, "help": f.description + _list_example(f), "range": f.range,
             "min": _bound(f.min), "max": _bound(f.max), "min_open": f.min_open, "choices": list(f.choices),
             "default": display(f.path, defaults.get(f.path)),
         })
     return [{"group": name, "fields": fields} for name, fields in groups.items()]
+
+
+def _list_example(info) -> str:
+    """For a list of records, how to write one: its fields with their defaults."""
+    if info.type != "list":
+        return ""
+    prefix = info.path + "[]."
+    fields = [f for f in FIELDS if f.path.startswith(prefix) and "[]" not in f.path[len(prefix):]
+              and f.type != "list"]
+    if not fields:
+        return ""
+    record = "{" + ", ".join(f"{f.name} = {inline(_plain_default(f.default))}" for f in fields) + "}"
+    return f" (at most {int(info.max)}; write each as {record}, in [ ], separated by commas)" \
+        if math.isfinite(info.max) else f" (write each as {record}, in [ ], separated by commas)"
+
+
+def _plain_default(value: Any) -> Any:
+    return value.to_dict() if hasattr(value, "to_dict") else value
 
 
 def display(path: str, value: Any) -> Any:

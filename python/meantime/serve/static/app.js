@@ -219,7 +219,17 @@ async function refreshCases() {
   if (!data.cases.length) list.innerHTML = '<li class="note">none yet</li>';
   for (const c of data.cases) {
     const item = document.createElement("li");
-    item.innerHTML = `<b>${escapeHtml(c.name)}</b>`;
+    item.innerHTML = `<b>${escapeHtml(c.name)}</b> `;
+    const remove = document.createElement("button");
+    remove.type = "button"; remove.className = "delete"; remove.textContent = "delete";
+    remove.title = `delete the case "${c.name}" and its versions`;
+    remove.addEventListener("click", async () => {
+      if (!window.confirm(`Delete "${c.name}" and its ${c.versions.length} version(s)? This cannot be undone.`)) return;
+      await api("DELETE", `/api/cases/${c.id}`);
+      if (state.caseId === c.id) { state.caseId = null; state.versionId = null; }
+      await refreshCases();
+    });
+    item.appendChild(remove);
     const versions = document.createElement("ul");
     for (const v of c.versions) {
       const li = document.createElement("li");
