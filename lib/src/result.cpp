@@ -49,7 +49,9 @@ const char* to_string(Total total) {
                                            "group_meetings_cancelled",
                                            "group_members_priced_out",
                                            "group_prospects_gave_up",
-                                           "group_billed"};
+                                           "group_billed",
+                                           "tax",
+                                           "household_income"};
   return names[static_cast<int>(total)];
 }
 
@@ -82,7 +84,10 @@ PathOutcomes::PathOutcomes(Eigen::Index paths)
       group_meetings_cancelled(paths),
       group_members_priced_out(paths),
       group_prospects_gave_up(paths),
-      group_billed(paths) {}
+      group_billed(paths),
+      tax(paths),
+      household_income(paths),
+      floor_month(paths) {}
 
 std::size_t PathOutcomes::bytes_per_path() {
   return std::apply(
@@ -120,6 +125,9 @@ void PathOutcomes::set(Eigen::Index i, const PathOutcome& o) {
   group_members_priced_out[i] = o.group_members_priced_out;
   group_prospects_gave_up[i] = o.group_prospects_gave_up;
   group_billed[i] = o.group_billed;
+  tax[i] = o.tax;
+  household_income[i] = o.household_income;
+  floor_month[i] = o.floor_month;
 }
 
 PathOutcome PathOutcomes::get(Eigen::Index i) const {
@@ -151,6 +159,9 @@ PathOutcome PathOutcomes::get(Eigen::Index i) const {
   o.group_members_priced_out = group_members_priced_out[i];
   o.group_prospects_gave_up = group_prospects_gave_up[i];
   o.group_billed = group_billed[i];
+  o.tax = tax[i];
+  o.household_income = household_income[i];
+  o.floor_month = floor_month[i];
   return o;
 }
 
@@ -247,7 +258,9 @@ void Statistics::add_outcome(const PathOutcome& o) {
                                       static_cast<double>(o.group_meetings_cancelled),
                                       static_cast<double>(o.group_members_priced_out),
                                       static_cast<double>(o.group_prospects_gave_up),
-                                      o.group_billed};
+                                      o.group_billed,
+                                      o.tax,
+                                      o.household_income};
   for (int t = 0; t < kTotalCount; ++t) totals_[static_cast<std::size_t>(t)].add(totals[t]);
 }
 

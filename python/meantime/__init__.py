@@ -64,6 +64,7 @@ from .analyses import (
     sweep,
 )
 from .scenario.files import ScenarioFileError
+from .scenario import benefits
 from . import plot
 
 __version__ = "0.1.0"
