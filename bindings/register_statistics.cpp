@@ -178,6 +178,8 @@ void register_statistics(py::module_& m) {
       .def("operating_break_even", &Statistics::operating_break_even, py::return_value_policy::reference_internal)
       .def("living_break_even", &Statistics::living_break_even, py::return_value_policy::reference_internal)
       .def("payback", &Statistics::payback, py::return_value_policy::reference_internal)
+      .def("floor_bites", &Statistics::floor_bites, py::return_value_policy::reference_internal,
+           "Paths by the month the minimum income floor first raised the founder's earned income.")
       .def("lowest_cash", &Statistics::lowest_cash, py::return_value_policy::reference_internal)
       .def("total", &total_by_name, "name"_a, py::return_value_policy::reference_internal,
            "A per-path total summarised across paths (one of total_names): count, sum, mean, variance.")

@@ -12,7 +12,7 @@
 // Format: "MTRR", a version, then fields in a fixed order in the machine's byte order (a
 // marker rejects bytes from a machine of the other order). Version 2: the group offers' series,
 // totals and outcome columns (version 1 had fewer of each). Version 3: tax, household income and
-// the month the minimum income floor first applied.
+// the month the minimum income floor first applied (an outcome column and a month histogram).
 #include "serialise.hpp"
 
 #include <array>
@@ -63,6 +63,7 @@ MEANTIME_EXPOSE(Statistics, failures_, FailureHistograms)
 MEANTIME_EXPOSE(Statistics, operating_break_even_, CountHistogram)
 MEANTIME_EXPOSE(Statistics, living_break_even_, CountHistogram)
 MEANTIME_EXPOSE(Statistics, payback_, CountHistogram)
+MEANTIME_EXPOSE(Statistics, floor_bites_, CountHistogram)
 MEANTIME_EXPOSE(Statistics, lowest_cash_, Distributional)
 MEANTIME_EXPOSE(Statistics, totals_, TotalSums)
 
@@ -127,6 +128,7 @@ class Writer {
     put(field_of(s, Statistics_operating_break_even_{}));
     put(field_of(s, Statistics_living_break_even_{}));
     put(field_of(s, Statistics_payback_{}));
+    put(field_of(s, Statistics_floor_bites_{}));
     put(field_of(s, Statistics_lowest_cash_{}));
     for (const auto& t : field_of(s, Statistics_totals_{})) put(t);
   }
@@ -191,6 +193,7 @@ class Reader {
     get(field_of(s, Statistics_operating_break_even_{}));
     get(field_of(s, Statistics_living_break_even_{}));
     get(field_of(s, Statistics_payback_{}));
+    get(field_of(s, Statistics_floor_bites_{}));
     get(field_of(s, Statistics_lowest_cash_{}));
     for (auto& t : field_of(s, Statistics_totals_{})) get(t);
   }

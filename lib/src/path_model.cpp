@@ -217,14 +217,14 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   double benefits = 0.0;
   bool floor_applied = false;
   if (s.benefits.enabled) {
-    const EarnedIncome earned{cash_profit - tax.on_profits, wages - tax.class1,
+    const EarnedIncome earned{cash_profit - tax.on_profits, wages - tax.on_wages - tax.class1,
                               s.household.couple ? s.household.partner_income_per_month : 0.0};
     const Assessment assessment = assess(s.benefits, claim_terms_, month, earned, capital, state.claim);
     floor_applied = assessment.floor_lift > 0.0;
     benefits = benefit_paid(s.benefits, month, assessment.award, state.claim);
   }
   const double income = s.household.other_income_per_month + s.household.partner_income_per_month + wages -
-                        tax.class1 + benefits;
+                        tax.on_wages - tax.class1 + benefits;
   const double living_costs =
       s.household.living_costs_per_month +
       (s.household.living_costs_sd > 0 ? s.household.living_costs_sd * draws.standard_normal(MonthDraw::living_costs)

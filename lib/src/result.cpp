@@ -223,7 +223,8 @@ Statistics::Statistics(int months)
       monthly_(static_cast<std::size_t>(months) * kSeriesCount),
       operating_break_even_(months),
       living_break_even_(months),
-      payback_(months) {
+      payback_(months),
+      floor_bites_(months) {
   for (auto& f : failures_) f = CountHistogram(months);
 }
 
@@ -243,6 +244,7 @@ void Statistics::add_outcome(const PathOutcome& o) {
   operating_break_even_.add(o.operating_break_even_month);
   living_break_even_.add(o.living_break_even_month);
   payback_.add(o.payback_month);
+  floor_bites_.add(o.floor_month);
   lowest_cash_.add(o.lowest_cash);
   const double totals[kTotalCount] = {static_cast<double>(o.clients_served),
                                       static_cast<double>(o.sessions_delivered),
@@ -277,6 +279,7 @@ void Statistics::merge(const Statistics& other) {
   operating_break_even_.merge(other.operating_break_even_);
   living_break_even_.merge(other.living_break_even_);
   payback_.merge(other.payback_);
+  floor_bites_.merge(other.floor_bites_);
   lowest_cash_.merge(other.lowest_cash_);
   for (std::size_t t = 0; t < totals_.size(); ++t) totals_[t].merge(other.totals_[t]);
 }
@@ -284,7 +287,7 @@ void Statistics::merge(const Statistics& other) {
 bool Statistics::operator==(const Statistics& o) const {
   return months_ == o.months_ && paths_ == o.paths_ && monthly_ == o.monthly_ && failures_ == o.failures_ &&
          operating_break_even_ == o.operating_break_even_ && living_break_even_ == o.living_break_even_ &&
-         payback_ == o.payback_ && lowest_cash_ == o.lowest_cash_ && totals_ == o.totals_;
+         payback_ == o.payback_ && floor_bites_ == o.floor_bites_ && lowest_cash_ == o.lowest_cash_ && totals_ == o.totals_;
 }
 
 const Distributional& Statistics::series(Series s, int month) const {

@@ -36,18 +36,22 @@ TaxMonth tax_month(const Tax& tax, TaxYear& year, double profit, double wages) {
     // A new tax year: a loss of the year just ended is carried forward (ITTOIA 2005 s. 83 in
     // spirit: set against later profits of the same trade); profits used up earlier losses.
     year.loss_brought_forward = std::max(0.0, year.loss_brought_forward - year.profits);
-    year = TaxYear{0, 0, 0, 0, year.loss_brought_forward};
+    year = TaxYear{0, 0, 0, 0, 0, year.loss_brought_forward};
   }
   year.month += 1;
   year.profits += profit;
   year.wages += wages;
   const double share = year.month / 12.0;
   const double taxable_profits = std::max(0.0, year.profits - year.loss_brought_forward);
-  const double liability =
-      income_tax(tax, taxable_profits + year.wages, share) + class4_national_insurance(tax, taxable_profits, share);
+  const double income = taxable_profits + year.wages;
+  const double tax_on_income = income_tax(tax, income, share);
+  const double wages_share = income > 0 ? tax_on_income * year.wages / income : 0.0;
+  const double on_profits = tax_on_income - wages_share + class4_national_insurance(tax, taxable_profits, share);
   TaxMonth m;
-  m.on_profits = liability - year.set_aside;
-  year.set_aside = liability;
+  m.on_profits = on_profits - year.on_profits;
+  m.on_wages = wages_share - year.on_wages;
+  year.on_profits = on_profits;
+  year.on_wages = wages_share;
   m.class1 = class1_national_insurance(tax, wages, 1.0 / 12.0);
   return m;
 }

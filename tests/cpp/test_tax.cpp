@@ -57,10 +57,18 @@ TEST(Tax, WagesPayClassOnePerMonth) {
   const Tax t;
   TaxYear year;
   // £1,500 a month of pay: 8% of (1,500 - 1,047.50) = 36.20; income tax 20% of (18,000 - 12,570)
-  // / 12 = 90.50.
+  // / 12 = 90.50, all of it the wages'.
   const TaxMonth m = tax_month(t, year, 0, 1500);
   EXPECT_NEAR(m.class1, 36.20, 1e-9);
-  EXPECT_NEAR(m.on_profits, 90.50, 1e-9);
+  EXPECT_NEAR(m.on_wages, 90.50, 1e-9);
+  EXPECT_DOUBLE_EQ(m.on_profits, 0.0);
+  // £1,500 of pay and £1,500 of profit a month: 36,000 a year, income tax 20% of 23,430 = 4,686,
+  // half each; Class 4 6% of (18,000 - 12,570) = 325.80 on the profits. A month: 195.25 + 27.15 on
+  // the profits, 195.25 on the wages.
+  TaxYear both;
+  const TaxMonth b = tax_month(t, both, 1500, 1500);
+  EXPECT_NEAR(b.on_profits, 195.25 + 27.15, 1e-9);
+  EXPECT_NEAR(b.on_wages, 195.25, 1e-9);
 }
 
 TEST(Tax, TheFloorsNotionalDeductions) {

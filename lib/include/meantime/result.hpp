@@ -265,6 +265,8 @@ class Statistics {
   const CountHistogram& operating_break_even() const { return operating_break_even_; }
   const CountHistogram& living_break_even() const { return living_break_even_; }
   const CountHistogram& payback() const { return payback_; }
+  // The month the minimum income floor first raised the founder's earned income.
+  const CountHistogram& floor_bites() const { return floor_bites_; }
   const Distributional& lowest_cash() const { return lowest_cash_; }
   const ExactSum& total(Total t) const { return totals_[static_cast<std::size_t>(t)]; }
   const ExactSum& clients_served() const { return total(Total::clients_served); }
@@ -281,6 +283,7 @@ class Statistics {
   CountHistogram operating_break_even_;
   CountHistogram living_break_even_;
   CountHistogram payback_;
+  CountHistogram floor_bites_;
   Distributional lowest_cash_;
   std::array<ExactSum, kTotalCount> totals_;
 };

@@ -19,20 +19,24 @@ struct TaxYear {
   int month = 0;                     // months of the tax year done (0..12)
   double profits = 0;                // cash profits so far this year (a loss is negative)
   double wages = 0;                  // wages so far this year
-  double set_aside = 0;              // income tax and Class 4 NI set aside so far this year
+  double on_profits = 0;             // set aside so far this year for the profits' share
+  double on_wages = 0;               // ... and for the wages' share of income tax
   double loss_brought_forward = 0;   // earlier years' losses not yet set against profits
 };
 
 struct TaxMonth {
-  double on_profits = 0;  // income tax and Class 4 NI on the year to date, less what was set aside
+  double on_profits = 0;  // Class 4 NI and the profits' share of income tax
+  double on_wages = 0;    // the wages' share of income tax
   double class1 = 0;      // employee NI on this month's wages (worked out per pay period)
-  double total() const { return on_profits + class1; }
+  double total() const { return on_profits + on_wages + class1; }
 };
 
 // Adds a month's cash profit and wages to the tax year and returns what to set aside: the
 // liability on the year to date (thresholds accrued k/12 after k months) less what is already
 // set aside, so that the twelve months add up to the year's liability exactly; it is negative
 // when a bad month lowers the year's liability. A year that ends in loss carries it forward.
+// Income tax on profits and wages together is shared between them in proportion to their
+// taxable amounts (an assumption: the allowance is not given to either first).
 TaxMonth tax_month(const Tax& tax, TaxYear& year, double profit, double wages);
 
 // The notional deductions that turn the minimum income floor's gross threshold (a month) into a

@@ -60,6 +60,11 @@ def headlines(result) -> list[tuple[str, str, str, str]]:
                      "without benefits", f"± {100 * 1.96 * se(without):.1f} points (95% Monte Carlo interval)"))
         rows.append(("benefits", whole_percent(result.benefits_share()),
                      "of the household's income is Universal Credit", f"for a founder with {lc}"))
+        bites, month = result.floor_bites()
+        if bites > 0:
+            rows.append(("floor", f"month {month:.0f}", "the minimum income floor starts to bite (the award is worked "
+                         "out as if the business paid a full-time minimum wage)",
+                         f"in {whole_percent(bites)} of futures; half of those by this month"))
     return rows
 
 

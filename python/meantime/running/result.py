@@ -120,12 +120,14 @@ class Result:
 
     def floor_bites(self) -> tuple[float, float]:
         """When the minimum income floor starts to bite: (share of futures in which it raises the
-        founder's earned income within the horizon, and the median month it first does among
-        them; NaN when it never does). Needs the per-path outcomes."""
-        months = self.outcome_arrays["floor_month"]
-        bitten = months[months > 0]
-        share = bitten.size / months.size if months.size else math.nan
-        return share, float(np.quantile(bitten, 0.5, method="inverted_cdf")) if bitten.size else math.nan
+        founder's earned income within the horizon, and the first month by which it has in half
+        of those futures; NaN when it never does)."""
+        counts = np.asarray(self.statistics.floor_bites().counts()[1:])
+        bitten = int(counts.sum())
+        if bitten == 0:
+            return 0.0, math.nan
+        month = int(np.nonzero(2 * np.cumsum(counts) >= bitten)[0][0]) + 1
+        return bitten / self.path_count, float(month)
 
     @cached_property
     def without_benefits(self) -> "Result | None":
@@ -134,8 +136,7 @@ class Result:
         if not self.scenario.benefits.enabled:
             return None
         scenario = self.scenario.replace(benefits__enabled=False)
-        run = _core.simulate(scenario._core, self.path_count, self.seed, self.first_path, 0,
-                             self._run.has_outcomes, False)
+        run = _core.simulate(scenario._core, self.path_count, self.seed, self.first_path, 0, False, False)
         return Result(scenario, run)
 
     def operating_break_even_by(self, month: int | None = None) -> float:
@@ -227,12 +228,11 @@ class Result:
         if self.scenario.benefits.enabled:
             rows.append(("benefits_share_of_income", self.benefits_share(), math.nan, "share",
                          "benefits as a share of the household's income over the horizon"))
-            if self._run.has_outcomes:
-                bites, month = self.floor_bites()
-                probability("floor_bites", bites, f"the minimum income floor raises the founder's earnings by month "
-                                                  f"{horizon}")
-                rows.append(("median_month_floor_bites", month, math.nan, "month",
-                             "half of the futures where the floor bites see it first by this month"))
+            bites, month = self.floor_bites()
+            probability("floor_bites", bites, f"the minimum income floor raises the founder's earnings by month "
+                                              f"{horizon}")
+            rows.append(("median_month_floor_bites", month, math.nan, "month",
+                         "half of the futures where the floor bites see it first by this month"))
             without = self.without_benefits
             probability("survival_without_benefits", without.survival(horizon),
                         f"still going after {horizon} months on the same futures without benefits")
@@ -410,10 +410,9 @@ class Result:
                "lcwra": "limited capability for work and work-related activity (LCWRA)"}[h.limited_capability]
         words = (f"Universal Credit ({'a couple' if h.couple else 'single'}, {who}) is "
                  f"{percent(self.benefits_share())} of the household's income")
-        if self._run.has_outcomes:
-            bites, month = self.floor_bites()
-            words += (f"; the minimum income floor starts to bite in month {month:.0f} in {in_ten(bites)} futures"
-                      if bites > 0 else "; the minimum income floor never bites")
+        bites, month = self.floor_bites()
+        words += (f"; the minimum income floor starts to bite in month {month:.0f} in {in_ten(bites)} futures"
+                  if bites > 0 else "; the minimum income floor never bites")
         without = self.without_benefits.survival()
         return [words + ".", f"Without benefits, {in_ten(without)} futures survive {self.months} months "
                              f"({percent(without)} ± {percent(self.standard_error(without))})."]
