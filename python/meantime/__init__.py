@@ -51,6 +51,7 @@ from .running.result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
 from .running.settings import RunSettings
 from .running.simulation import simulate
 from .running.town_result import TOWN_SERIES, TOWN_TOTALS, TownResult
+from .scenario import benefits  # noqa: F401  (meantime.benefits.universal_credit(...))
 from .scenario.distributions import (
     Distribution,
     beta,
@@ -63,7 +64,6 @@ from .scenario.distributions import (
     triangular,
     uniform,
 )
-from .scenario import benefits  # noqa: F401  (meantime.benefits.universal_credit(...))
 from .scenario.files import ScenarioFileError
 from .scenario.records import (
     RECORD_CLASSES,  # noqa: F401  (by path: meantime.RECORD_CLASSES["market"])
@@ -115,6 +115,7 @@ from .scenario.records import (
     ProviderSelfFunded,
     ProviderServiceFund,
     ProviderStaff,
+    ProviderTax,
     Record,
     Renewal,
     Routes,
@@ -122,6 +123,7 @@ from .scenario.records import (
     SelfFunded,
     ServiceFund,
     Staff,
+    Tax,
     Town,
 )
 from .scenario.scenario import Scenario, default_scenario
@@ -229,11 +231,13 @@ __all__ = [
     "ProviderSelfFunded",
     "ProviderServiceFund",
     "ProviderStaff",
+    "ProviderTax",
     "Renewal",
     "Routes",
     "Run",
     "SelfFunded",
     "ServiceFund",
     "Staff",
+    "Tax",
     "Town",
 ]

@@ -17,8 +17,8 @@ import pytest  # noqa: E402
 import meantime  # noqa: E402
 import meantime.analyses.capacity  # noqa: E402
 import meantime.plot.capacity  # noqa: E402
-from meantime.analyses.capacity import capacity_town  # noqa: E402
 from conftest import classic_scenario  # noqa: E402
+from meantime.analyses.capacity import capacity_town  # noqa: E402
 
 TOWN_EXAMPLE = "examples/scenarios/town_collective.toml"
 

@@ -474,12 +474,14 @@ ProviderRoutes = RECORD_CLASSES["providers[].market.routes"]
 ProviderSelfFunded = RECORD_CLASSES["providers[].payments.self_funded"]
 ProviderServiceFund = RECORD_CLASSES["providers[].market.routes.service_fund"]
 ProviderStaff = RECORD_CLASSES["providers[].staff"]
+ProviderTax = RECORD_CLASSES["providers[].tax"]
 Renewal = RECORD_CLASSES["market.renewal"]
 Routes = RECORD_CLASSES["market.routes"]
 Run = RECORD_CLASSES["run"]
 SelfFunded = RECORD_CLASSES["payments.self_funded"]
 ServiceFund = RECORD_CLASSES["market.routes.service_fund"]
 Staff = RECORD_CLASSES["staff"]
+Tax = RECORD_CLASSES["tax"]
 Town = RECORD_CLASSES["town"]
 
 __all__ += [
@@ -531,11 +533,13 @@ __all__ += [
     "ProviderSelfFunded",
     "ProviderServiceFund",
     "ProviderStaff",
+    "ProviderTax",
     "Renewal",
     "Routes",
     "Run",
     "SelfFunded",
     "ServiceFund",
     "Staff",
+    "Tax",
     "Town",
 ]
