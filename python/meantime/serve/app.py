@@ -39,7 +39,7 @@ def _problem(message: str, status: int = 400, problems: dict[str, str] | None = 
 
 
 class BadRequest(ValueError):
-    pass
+    """A request the page would not send (not JSON, a missing part), answered in words."""
 
 
 def make_app(settings: Settings) -> Starlette:
@@ -114,11 +114,6 @@ def make_app(settings: Settings) -> Starlette:
         scenario, stated = read_upload(filename, raw, settings.max_upload_bytes)
         title = pathlib.PurePath(filename).stem.replace("_", " ") or "Uploaded case"
         return JSONResponse({"name": title, "values": values_of(scenario), "stated": stated})
-
-    async def check(request: Request) -> Response:
-        data = await body_json(request)
-        parse_values(data.get("values"))
-        return JSONResponse({"ok": True})
 
     def wait(job) -> JSONResponse:
         job.finished.wait(_WAIT_FOR_ANSWER_SECONDS)
@@ -211,7 +206,6 @@ def make_app(settings: Settings) -> Starlette:
         Route("/api/fields", handle(fields)),
         Route("/api/start/{kind}", handle(start)),
         Route("/api/upload", handle(upload), methods=["POST"]),
-        Route("/api/check", handle(check), methods=["POST"]),
         Route("/api/run", handle(run), methods=["POST"]),
         Route("/api/compare", handle(compare), methods=["POST"]),
         Route("/api/report", handle(report), methods=["POST"]),
