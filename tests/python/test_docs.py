@@ -17,19 +17,19 @@ import meantime.analyses.deterministic
 import meantime.analyses.price
 import meantime.analyses.sensitivities
 import meantime.analyses.sweeps
-import meantime.running.cluster
-import meantime.scenario.distributions
 import meantime.errors
-import meantime.scenario.files
 import meantime.plot
 import meantime.plot.analyses
 import meantime.plot.runs
+import meantime.running.cluster
 import meantime.running.progress
 import meantime.running.result
 import meantime.running.settings
 import meantime.running.simulation
-import meantime.scenario.scenario
+import meantime.scenario.distributions
+import meantime.scenario.files
 import meantime.scenario.records
+import meantime.scenario.scenario
 import meantime.scenario.schema
 from meantime import _core
 

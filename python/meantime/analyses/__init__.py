@@ -22,17 +22,19 @@ runs every scenario with the same seed (common random numbers), and gives every 
 its standard error. They run their scenarios through :class:`meantime.analyses._runs.Runs`.
 """
 
+from ._funding_file import FundingPlan, read_funding
 from ._headlines import HEADLINES
-from .deterministic import break_even
+from .capacity import CAPACITY_OBJECTIVES, MarketCapacity, market_capacity
 from .capital import required_capital
 from .collective import collective_effect
 from .comparison import compare
+from .deterministic import break_even
+from .portfolio import OBJECTIVES as PORTFOLIO_OBJECTIVES
+from .portfolio import RULES as PORTFOLIO_RULES
+from .portfolio import Portfolio, portfolio
 from .price import best_price, price_curve
 from .sensitivities import sensitivity
 from .sweeps import sweep
-from .portfolio import OBJECTIVES as PORTFOLIO_OBJECTIVES, RULES as PORTFOLIO_RULES, Portfolio, portfolio
-from .capacity import CAPACITY_OBJECTIVES, MarketCapacity, market_capacity
-from ._funding_file import FundingPlan, read_funding
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
            "collective_effect", "portfolio", "Portfolio",

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional, Sequence, TypeVar
 
-from .. import _core
-from ..running.cluster import ClusterSettings
 from ..errors import RunCancelled
+from ..running.cluster import ClusterSettings
 from ..running.progress import ProgressBar
 from ..running.result import Result
-from ..scenario.scenario import Scenario
 from ..running.settings import ProgressArgument, check_run_settings
 from ..running.simulation import simulate
+from ..scenario.scenario import Scenario
 
 T = TypeVar("T")
 

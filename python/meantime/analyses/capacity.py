@@ -24,11 +24,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..scenario.scenario import Scenario
 from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.views import view
+from ..scenario.scenario import Scenario
 from ._arguments import as_scenario
 from ._runs import Runs
-from ..running.views import view
 
 __all__ = ["market_capacity", "MarketCapacity", "capacity_town", "CAPACITY_OBJECTIVES", "MAX_PROVIDERS"]
 

@@ -20,10 +20,10 @@ from typing import Any, Iterable, Optional
 import numpy as np
 import pandas as pd
 
-from ..scenario.distributions import Distribution
 from ..errors import ArgumentError
-from ..scenario.scenario import Scenario
 from ..running.settings import ProgressArgument, takes_run_settings
+from ..scenario.distributions import Distribution
+from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values
 from ._runs import Runs
 

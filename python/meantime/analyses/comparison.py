@@ -7,7 +7,6 @@ from typing import Any, Mapping, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..scenario.scenario import Scenario
 from ..running.settings import ProgressArgument, takes_run_settings
 from ._arguments import as_scenario
 from ._headlines import HEADLINES, headlines, paired_difference

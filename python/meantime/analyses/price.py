@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..scenario.scenario import Scenario
 from ..running.settings import ProgressArgument, takes_run_settings
+from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values, with_value
 from ._headlines import headlines
 from ._runs import Runs

@@ -13,9 +13,9 @@ import pandas as pd
 from .. import _core
 from ..errors import ArgumentError
 from ..running.result import Result
+from ..running.settings import ProgressArgument, takes_run_settings
 from ..scenario.scenario import Scenario
 from ..scenario.schema import FieldInfo
-from ..running.settings import ProgressArgument, takes_run_settings
 from ._arguments import as_scenario, field, number, probability, with_value
 from ._headlines import HEADLINES, headlines
 from ._runs import Runs

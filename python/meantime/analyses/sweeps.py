@@ -7,10 +7,10 @@ from typing import Any, Mapping, Optional
 
 import pandas as pd
 
-from ..scenario.distributions import Distribution
 from ..errors import ArgumentError
-from ..scenario.scenario import Scenario
 from ..running.settings import ProgressArgument, takes_run_settings
+from ..scenario.distributions import Distribution
+from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, field, values, with_value
 from ._headlines import headlines
 from ._runs import Runs

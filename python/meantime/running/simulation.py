@@ -5,16 +5,16 @@ from __future__ import annotations
 import math
 import numbers
 import time
-from typing import Any, Callable, Mapping, Union
+from typing import Any, Mapping
 
 from .. import _core
 from ..errors import MemoryLimitError, RunSettingsError
-from .progress import ProgressBar
-from .settings import ProgressArgument, takes_run_settings, whole_number
-from .result import Result
-from .town_result import TownResult
-from .cluster import ClusterSettings
 from ..scenario.scenario import Scenario, default_scenario
+from .cluster import ClusterSettings
+from .progress import ProgressBar
+from .result import Result
+from .settings import ProgressArgument, takes_run_settings, whole_number
+from .town_result import TownResult
 
 __all__ = ["simulate"]
 
