@@ -16,7 +16,6 @@ from browser_tab import Tab  # noqa: E402  (tests/python/browser_tab.py)
 from serve_helpers import Server  # noqa: E402
 
 
-
 def field(path: str) -> str:
     return "#f-" + path.replace(".", "-")
 
