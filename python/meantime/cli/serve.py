@@ -11,7 +11,7 @@ from ..serve.settings import Settings, SettingsError, default_data_dir
 try:
     from ..serve.server import serve
 except ImportError as missing:  # the web packages are an extra: the command says so when asked for
-    serve = None
+    serve = None  # type: ignore[assignment]
     _MISSING = str(missing)
 
 __all__ = ["add_serve"]

@@ -10,6 +10,7 @@ from typing import Any, Callable
 import numpy as np
 
 from ..analyses import HEADLINES, compare
+from ..running.result import Result
 from ..running.simulation import simulate
 from ..scenario.scenario import Scenario
 
@@ -43,14 +44,21 @@ def _break_even_counts(months: np.ndarray, horizon: int) -> list[int]:
     return np.bincount(months[months >= 1], minlength=horizon + 1)[1:horizon + 1].tolist()
 
 
+def one_start_up(result: Any) -> Result:
+    """The run of one start-up (the page refuses a town's scenario before it runs)."""
+    if not isinstance(result, Result):
+        raise TypeError("a town of several providers is not one start-up's case")
+    return result
+
+
 def answer(scenario: Scenario, paths: int, seed: int, progress: Callable[[int, int], Any] | None = None,
            max_seconds: float | None = None) -> dict[str, Any]:
     """Simulate ``paths`` futures of ``scenario`` with ``seed`` and describe the answer."""
     keep_paths = paths <= FAN_PATHS
-    result = simulate(scenario, paths=paths, seed=seed, keep_outcomes=True, keep_paths=keep_paths,
-                      progress=progress if progress is not None else False, max_seconds=max_seconds)
-    fan_result = result if keep_paths else simulate(scenario, paths=FAN_PATHS, seed=seed, keep_paths=True,
-                                                    progress=False, max_seconds=max_seconds)
+    result = one_start_up(simulate(scenario, paths=paths, seed=seed, keep_outcomes=True, keep_paths=keep_paths,
+                                   progress=progress if progress is not None else False, max_seconds=max_seconds))
+    fan_result = result if keep_paths else one_start_up(simulate(
+        scenario, paths=FAN_PATHS, seed=seed, keep_paths=True, progress=False, max_seconds=max_seconds))
     kept = fan_result.paths
     cash = kept["business_cash"] + kept["household_cash"]
     failed = fan_result.outcome_arrays["failure_month"] >= 1

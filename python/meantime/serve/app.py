@@ -10,11 +10,11 @@ from typing import Any
 
 import anyio.to_thread
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.middleware import Middleware
 
 from ..errors import ScenarioError
 from ..scenario.scenario import default_scenario
@@ -39,7 +39,7 @@ def _problem(message: str, status: int = 400, problems: dict[str, str] | None = 
 
 
 class BadRequest(ValueError):
-    pass
+    """A request the page would not send (not JSON, a missing part), answered in words."""
 
 
 def make_app(settings: Settings) -> Starlette:
@@ -114,11 +114,6 @@ def make_app(settings: Settings) -> Starlette:
         scenario, stated = read_upload(filename, raw, settings.max_upload_bytes)
         title = pathlib.PurePath(filename).stem.replace("_", " ") or "Uploaded case"
         return JSONResponse({"name": title, "values": values_of(scenario), "stated": stated})
-
-    async def check(request: Request) -> Response:
-        data = await body_json(request)
-        parse_values(data.get("values"))
-        return JSONResponse({"ok": True})
 
     def wait(job) -> JSONResponse:
         job.finished.wait(_WAIT_FOR_ANSWER_SECONDS)
@@ -211,7 +206,6 @@ def make_app(settings: Settings) -> Starlette:
         Route("/api/fields", handle(fields)),
         Route("/api/start/{kind}", handle(start)),
         Route("/api/upload", handle(upload), methods=["POST"]),
-        Route("/api/check", handle(check), methods=["POST"]),
         Route("/api/run", handle(run), methods=["POST"]),
         Route("/api/compare", handle(compare), methods=["POST"]),
         Route("/api/report", handle(report), methods=["POST"]),

@@ -18,8 +18,8 @@ from ..errors import ScenarioError
 from ..scenario.distributions import format_number
 from ..scenario.files import MAX_DEPTH, tomllib
 from ..scenario.lines import bracket_depth
-from ..scenario.schema import FIELDS, FIELD_BY_PATH, canonical
 from ..scenario.scenario import Scenario, default_scenario
+from ..scenario.schema import FIELD_BY_PATH, FIELDS, canonical
 
 __all__ = ["form_fields", "parse_values", "stated_paths", "FormError", "inline"]
 
@@ -130,7 +130,7 @@ def _typed(path: str, raw: Any) -> Any:
         raise ScenarioError(path, f"write a share as a number between 0 and 1: {text} is "
                                   f"{float(text[:-1].replace(',', '')) / 100:g}")
     if info.type in ("number", "integer"):
-        raise ScenarioError(path, f"expected a number" + (f" ({info.range})" if info.range else "")
+        raise ScenarioError(path, "expected a number" + (f" ({info.range})" if info.range else "")
                             + f", got {text!r}")
     if len(text) > _MAX_TEXT:
         raise ScenarioError(path, f"is {len(text):,} characters long; at most {_MAX_TEXT:,}")
@@ -144,7 +144,7 @@ def _typed(path: str, raw: Any) -> Any:
         raise ScenarioError(path, f"cannot read {text!r}: expected {example}") from None
 
 
-def parse_values(values: Mapping[str, Any]) -> Scenario:
+def parse_values(values: Any) -> Scenario:
     """The scenario from the form's values (path -> value as typed); a FormError naming every field
     that is wrong, or the rule between fields that is broken."""
     if not isinstance(values, Mapping):

@@ -94,7 +94,7 @@ class Guard(BaseHTTPMiddleware):
         response = await call_next(request)
         if new_session:
             self._cookie(response, SESSION_COOKIE, session)
-        if set_token:
+        if set_token and settings.token:
             self._cookie(response, TOKEN_COOKIE, settings.token)
         for name, value in _SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)

@@ -98,6 +98,7 @@ class CaseStore:
             if case_id is None:
                 case_id = db.execute("INSERT INTO cases (owner, name, created, updated) VALUES (?, ?, ?, ?)",
                                      (owner, case_name, now, now)).lastrowid
+                assert case_id is not None  # an INSERT always gives the new row's id
             else:
                 found = db.execute("UPDATE cases SET updated = ?, name = ? WHERE id = ? AND owner = ?",
                                    (now, case_name, case_id, owner)).rowcount
@@ -106,6 +107,7 @@ class CaseStore:
             version_id = db.execute(
                 "INSERT INTO versions (case_id, name, scenario, stated, created) VALUES (?, ?, ?, ?, ?)",
                 (case_id, version_name, json.dumps(scenario), json.dumps(sorted(stated)), now)).lastrowid
+            assert version_id is not None
         return int(case_id), int(version_id)
 
     def version(self, owner: str, version_id: int) -> dict[str, Any]:

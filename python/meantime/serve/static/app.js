@@ -2,7 +2,7 @@
 "use strict";
 
 const state = { groups: [], info: {}, values: {}, stated: new Set(), caseId: null, versionId: null,
-                cases: [], runTimer: null, lastRun: 0, answered: 0 };
+                cases: [], runTimer: null, lastRun: 0, answered: 0, loads: 0 };
 const $ = id => document.getElementById(id);
 const OPEN_GROUPS = new Set(["market", "business", "household", "funding", "benefits"]);
 
@@ -263,7 +263,9 @@ function fillCompare() {
 }
 
 async function openVersion(id) {
+  const ticket = ++state.loads;  // the case asked for last is the one shown, whichever answers first
   const v = await api("GET", `/api/versions/${id}`);
+  if (ticket !== state.loads) return;
   loadCase({ name: v.case_name, values: v.scenario, stated: v.stated }, true);
   state.caseId = v.case_id; state.versionId = v.id;
   $("version-name").value = v.name;
@@ -352,8 +354,10 @@ async function upload() {
   const file = $("upload").files[0], message = $("upload-message");
   if (!file) return;
   message.textContent = "";
+  const ticket = ++state.loads;
   try {
     const data = await api("POST", `/api/upload?name=${encodeURIComponent(file.name)}`, undefined, await file.arrayBuffer());
+    if (ticket !== state.loads) return;
     loadCase(data);
     run(10000);
   } catch (error) {
@@ -364,7 +368,10 @@ async function upload() {
 }
 
 async function start(kind) {
-  loadCase(await api("GET", `/api/start/${kind}`));
+  const ticket = ++state.loads;
+  const data = await api("GET", `/api/start/${kind}`);
+  if (ticket !== state.loads) return;
+  loadCase(data);
   run(10000);
 }
 
