@@ -9,6 +9,7 @@
     meantime break-even | capital | sweep | compare   the analyses
     meantime portfolio FUNDING.toml [--report FILE]  a funder's pot split among start-ups
     meantime capacity SCENARIO --max-providers K [--report FILE]  how many providers a market sustains
+    meantime serve [--port P] [--host H]    the advisor's page in a browser
 
 Errors are one line on stderr and exit status 2 (``--debug`` shows the traceback).
 """
@@ -41,6 +42,7 @@ from ..running.simulation import simulate
 from ..scenario.files import file_format, scenario_text, tomllib
 from ..scenario.scenario import Scenario, default_scenario
 from . import output
+from .serve import add_serve
 
 __all__ = ["main"]
 
@@ -181,6 +183,7 @@ def _parser() -> argparse.ArgumentParser:
     capacity.add_argument("--report", metavar="FILE.html", default=None,
                           help="also write the capacity report: one self-contained HTML file")
     capacity.set_defaults(handler=_capacity)
+    add_serve(command)
     return parser
 
 
