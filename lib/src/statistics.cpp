@@ -229,7 +229,7 @@ void LogHistogram::grow_to(std::int32_t bin) {
     counts_.insert(counts_.begin(), static_cast<std::size_t>(offset_ - new_offset), 0);
     offset_ = new_offset;
   } else if (bin > last) {
-    counts_.resize(static_cast<std::size_t>(bin - offset_ + 1 + 32), 0);
+    counts_.resize(static_cast<std::size_t>(bin - offset_) + 1 + 32, 0);
   }
 }
 

@@ -272,7 +272,7 @@ def test_command_mistakes_are_one_line(capsys, argv, words):
 def test_the_readme_example_runs(tmp_path, monkeypatch):
     import pathlib
 
-    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text()
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "docs" / "funders.md").read_text()
     block = readme.split("**How many providers can this market sustain?**", 1)[1].split("```python\n", 1)[1]
     code = block.split("```", 1)[0].replace("paths=10_000", "paths=300")
     monkeypatch.chdir(tmp_path)  # the report is written here

@@ -260,8 +260,8 @@ def test_docstring_examples_run(module):
 
 
 def test_the_readme_example_runs():
-    readme = (EXAMPLES.parents[1] / "README.md").read_text()
-    block = readme.split("## Funding a town: portfolios", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    readme = (EXAMPLES.parents[1] / "docs" / "funders.md").read_text()
+    block = readme.split("# Funding a town: portfolios", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
     code = block.replace("paths=10_000", "paths=200").replace('result.report("portfolio.html")', "")
     code = code.replace('"examples/scenarios/', f'"{EXAMPLES}/')
     namespace: dict = {}

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
 from ..running.views import view
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario
@@ -264,6 +264,7 @@ def market_capacity(
     month: Optional[int] = None,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
+    settings: Optional[RunSettings] = None,
 ) -> MarketCapacity:
     """How many providers of one kind of service a town's budget holders can sustain.
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.distributions import Distribution
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values
@@ -193,6 +193,7 @@ def required_capital(
     confidence: float = 0.95,
     method: str = "auto",
     tolerance: float = 1.0,
+    settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
     """The starting capital that carries a given share of the futures through the horizon.
 

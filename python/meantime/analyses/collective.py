@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
 from ..running.town_result import TownResult, provider_label
 from ._arguments import as_scenario
 from ._runs import Runs
@@ -26,6 +26,7 @@ def collective_effect(
     month: int | None = None,
     threads: int | None = None,
     progress: ProgressArgument = None,
+    settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
     """Each member's survival with the collective and without it, under common random numbers.
 

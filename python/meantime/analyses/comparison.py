@@ -7,7 +7,7 @@ from typing import Any, Mapping, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
 from ._arguments import as_scenario
 from ._headlines import HEADLINES, headlines, paired_difference
 from ._runs import Runs
@@ -26,6 +26,7 @@ def compare(
     client: Any = None,
     chunk_paths: Optional[int] = None,
     retries: Optional[int] = None,
+    settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
     """The headline answers of several scenarios side by side, and each one's difference from
     the first.

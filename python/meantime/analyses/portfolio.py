@@ -15,7 +15,7 @@ from typing import Any, Mapping, Optional, Sequence
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
 from ..running.views import view
 from ._allocation import RULES, SIMPLE_RULES, by_need, equal_split, optimise
 from ._arguments import number, probability
@@ -291,6 +291,7 @@ def portfolio(
     retries: Optional[int] = None,
     evaluation: str = "auto",
     start: str = "best",
+    settings: Optional[RunSettings] = None,
 ) -> Portfolio:
     """Split a pot of start-up grants among a town's candidate start-ups, by a rule.
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values, with_value
 from ._headlines import headlines
@@ -45,6 +45,7 @@ def price_curve(
     client: Any = None,
     chunk_paths: Optional[int] = None,
     retries: Optional[int] = None,
+    settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
     """Survival, founder income, clients served and the share priced out, against price.
 
@@ -159,6 +160,7 @@ def best_price(
     client: Any = None,
     chunk_paths: Optional[int] = None,
     retries: Optional[int] = None,
+    settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
     """The price that maximises the founder's expected income while the venture survives and
     stays affordable, or a clear answer that no price does.

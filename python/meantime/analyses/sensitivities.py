@@ -13,7 +13,7 @@ import pandas as pd
 from .. import _core
 from ..errors import ArgumentError
 from ..running.result import Result
-from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.scenario import Scenario
 from ..scenario.schema import FieldInfo
 from ._arguments import as_scenario, field, number, probability, with_value
@@ -133,6 +133,7 @@ def sensitivity(
     retries: Optional[int] = None,
     samples: int = 64,
     confidence: float = 0.95,
+    settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
     """How much each field moves an answer over its range: a tornado or Sobol indices.
 

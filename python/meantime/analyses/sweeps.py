@@ -8,7 +8,7 @@ from typing import Any, Mapping, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.distributions import Distribution
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, field, values, with_value
@@ -54,6 +54,7 @@ def sweep(
     chunk_paths: Optional[int] = None,
     retries: Optional[int] = None,
     common_random_numbers: bool = True,
+    settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
     """Run every combination of some fields' values, each with the same seed.
 

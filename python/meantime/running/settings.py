@@ -97,15 +97,20 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def takes_run_settings(function: F) -> F:
-    """Let ``function`` take its run settings together as ``settings=`` (a :class:`RunSettings`)
-    as well as one by one: the settings it has keywords for are passed as those keywords; giving
-    both, or a setting it does not use, is a :class:`~meantime.ArgumentError`."""
+    """Let ``function`` (which declares ``settings: Optional[RunSettings] = None``) take its run
+    settings together as ``settings=`` as well as one by one: the settings it has keywords for are
+    passed as those keywords; giving both, or a setting it does not use, is a
+    :class:`~meantime.ArgumentError`."""
     signature = inspect.signature(function)
     used = [name for name in RUN_SETTINGS if name in signature.parameters]
     defaults = RunSettings()
 
+    if "settings" not in signature.parameters:
+        raise TypeError(f"{function.__name__} must have a keyword `settings: Optional[RunSettings] = None`")
+
     @functools.wraps(function)
-    def with_settings(*args: Any, settings: Optional[RunSettings] = None, **kwargs: Any) -> Any:
+    def with_settings(*args: Any, **kwargs: Any) -> Any:
+        settings = kwargs.pop("settings", None)
         if settings is not None:
             if not isinstance(settings, RunSettings):
                 raise ArgumentError("settings", f"must be a meantime.RunSettings, got {type(settings).__name__}")
@@ -120,9 +125,4 @@ def takes_run_settings(function: F) -> F:
             kwargs.update({name: getattr(settings, name) for name in used})
         return function(*args, **kwargs)
 
-    setting = inspect.Parameter("settings", inspect.Parameter.KEYWORD_ONLY, default=None,
-                                annotation="Optional[RunSettings]")
-    parameters = list(signature.parameters.values())
-    at = next((i for i, p in enumerate(parameters) if p.kind is inspect.Parameter.VAR_KEYWORD), len(parameters))
-    with_settings.__signature__ = signature.replace(parameters=parameters[:at] + [setting] + parameters[at:])  # type: ignore[attr-defined]
     return with_settings  # type: ignore[return-value]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import numbers
 import time
-from typing import Any, Mapping
+from typing import Any, Mapping, Optional
 
 from .. import _core
 from ..errors import MemoryLimitError, RunSettingsError
@@ -13,7 +13,7 @@ from ..scenario.scenario import Scenario, default_scenario
 from .cluster import ClusterSettings
 from .progress import ProgressBar
 from .result import Result
-from .settings import ProgressArgument, takes_run_settings, whole_number
+from .settings import ProgressArgument, RunSettings, takes_run_settings, whole_number
 from .town_result import TownResult
 
 __all__ = ["simulate"]
@@ -58,6 +58,7 @@ def simulate(
     chunk_paths: int | None = None,
     retries: int | None = None,
     max_seconds: float | None = None,
+    settings: Optional[RunSettings] = None,
 ) -> Result | TownResult:
     """Simulate many futures of one start-up idea, or of a town of several providers.
 
@@ -94,7 +95,7 @@ def simulate(
     client : dask.distributed.Client, optional
         Run on this Dask cluster instead (``pip install 'meantime[dask]'``): the paths are cut
         into chunks of ``chunk_paths``, one task each, and merged in path order, so the result
-        is bit-identical to the local run (see "Running on a cluster" in the README). The
+        is bit-identical to the local run (see docs/clusters.md). The
         scenario is sent to each worker once; ``threads`` does not apply (one engine thread per
         task).
     chunk_paths : int, optional
