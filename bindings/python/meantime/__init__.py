@@ -30,6 +30,7 @@ from .distributions import (
 )
 from .errors import (
     ArgumentError,
+    EssentialsMissing,
     Error,
     MemoryLimitError,
     MergeError,
@@ -115,6 +116,7 @@ __all__ = [
     "Error",
     "ScenarioError",
     "ScenarioFileError",
+    "EssentialsMissing",
     "RunSettingsError",
     "ArgumentError",
     "MemoryLimitError",

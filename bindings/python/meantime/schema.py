@@ -12,11 +12,12 @@ import dataclasses
 import functools
 import math
 import numbers
+import re
 from typing import Any, Mapping
 
 import numpy as np
 
-from . import _core
+from . import _core, hints
 from .distributions import Distribution, format_number
 from .errors import ScenarioError
 
@@ -143,7 +144,17 @@ def to_core(path: str, value: Any) -> Any:
 
 
 def canonical(info: FieldInfo, value: Any) -> Any:
-    """The value as the engine stores it (a number in a distribution field becomes fixed...)."""
+    """The value as the engine stores it (a number in a distribution field becomes fixed...);
+    a value it refuses raises the engine's rule with what the person most likely meant."""
+    try:
+        return _canonical(info, value)
+    except ScenarioError as error:
+        if re.sub(r"\[\d+\]", "[]", error.field) != info.path:
+            raise
+        raise type(error)(error.field, hints.explain(info, value, error.rule)) from None
+
+
+def _canonical(info: FieldInfo, value: Any) -> Any:
     if info.type == "distribution" and isinstance(value, Distribution):
         return value
     if type(value) is _PYTHON_TYPE.get(info.type) and (info.type != "choice" or value in info.choices):
@@ -213,6 +224,9 @@ def unknown_name(path: str, keyword: bool = False) -> ScenarioError:
     if not suggestion and "." not in path:  # a field's own name, without its group
         name = _core.closest_name(path, [f.name for f in FIELDS])
         suggestion = next((f.path for f in FIELDS if f.name == name), "") if name else ""
+    if not suggestion and not scope:  # a field written in the wrong group: say where it belongs
+        name = path.rsplit(".", 1)[-1]
+        suggestion = next((f.path for f in FIELDS if f.name == name and "[]" not in f.path), "")
     if suggestion:
         suggestion = suggestion.replace(".", "__") if keyword else suggestion
         return ScenarioError(shown, f"unknown field; did you mean '{suggestion}'?")
