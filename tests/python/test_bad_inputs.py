@@ -14,7 +14,7 @@ from typing import Callable
 import pytest
 
 import meantime
-from meantime.files import MAX_DEPTH, MAX_FILE_BYTES
+from meantime.scenario.files import MAX_DEPTH, MAX_FILE_BYTES
 
 #: Every case must be refused within this many seconds (the issue's bound on rejection time).
 SECONDS = 1.0

@@ -217,7 +217,7 @@ def test_bad_scenario_and_run_settings():
 # -- the command line and the report -------------------------------------------------------------------
 
 def test_the_command_prints_the_table_and_the_answer(capsys, tmp_path):
-    from meantime.cli import main
+    from meantime.cli.main import main
 
     table = tmp_path / "capacity.csv"
     assert main(["capacity", "--max-providers", "3", "--paths", "300", "--seed", "4", "--no-progress",
@@ -236,7 +236,7 @@ def test_the_command_prints_the_table_and_the_answer(capsys, tmp_path):
 
 def test_the_command_takes_a_town_and_writes_the_report(capsys, tmp_path):
     import chromium  # tests/python/chromium.py
-    from meantime.cli import main
+    from meantime.cli.main import main
 
     report = tmp_path / "capacity.html"
     assert main(["capacity", TOWN_EXAMPLE, "-k", "2", "--paths", "200", "--month", "24", "--objective",
@@ -261,7 +261,7 @@ def test_the_command_takes_a_town_and_writes_the_report(capsys, tmp_path):
     (["capacity", "--paths", "10", "--set", "market.population=-5"], "market.population"),
 ])
 def test_command_mistakes_are_one_line(capsys, argv, words):
-    from meantime.cli import main
+    from meantime.cli.main import main
 
     assert main(argv) == 2
     err = capsys.readouterr().err

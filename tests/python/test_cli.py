@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import meantime
-from meantime.cli import main
+from meantime.cli.main import main
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "scenarios"

@@ -17,26 +17,26 @@ import meantime.analyses.deterministic
 import meantime.analyses.price
 import meantime.analyses.sensitivities
 import meantime.analyses.sweeps
-import meantime.cluster
-import meantime.distributions
+import meantime.running.cluster
+import meantime.scenario.distributions
 import meantime.errors
-import meantime.files
+import meantime.scenario.files
 import meantime.plot
 import meantime.plot.analyses
 import meantime.plot.runs
-import meantime.progress
-import meantime.result
-import meantime.simulation
-import meantime.scenario
-import meantime.records
-import meantime.schema
+import meantime.running.progress
+import meantime.running.result
+import meantime.running.simulation
+import meantime.scenario.scenario
+import meantime.scenario.records
+import meantime.scenario.schema
 from meantime import _core
 
-MODULES = [meantime, meantime.distributions, meantime.errors, meantime.files, meantime.plot, meantime.plot.runs,
-           meantime.plot.analyses, meantime.progress, meantime.result, meantime.simulation,
-           meantime.scenario, meantime.schema, meantime.records, meantime.analyses,
+MODULES = [meantime, meantime.scenario.distributions, meantime.errors, meantime.scenario.files, meantime.plot, meantime.plot.runs,
+           meantime.plot.analyses, meantime.running.progress, meantime.running.result, meantime.running.simulation,
+           meantime.scenario.scenario, meantime.scenario.schema, meantime.scenario.records, meantime.analyses,
            meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
-           meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.cluster]
+           meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.running.cluster]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

@@ -9,8 +9,8 @@ import pickle
 import pytest
 
 import meantime
-from meantime import cli
-from meantime.essentials import ESSENTIALS, essential_fields
+from meantime.cli import main as cli
+from meantime.scenario.essentials import ESSENTIALS, essential_fields
 
 STATED = """\
 [business]
@@ -145,3 +145,17 @@ def test_in_a_town_each_provider_states_its_own_essentials(tmp_path):
     path.write_text("[[providers]]\n" + provider + "\n[[providers]]\nstream = 2\n" + provider)
     town = meantime.Scenario.from_file(path)
     assert len(town.providers) == 2 and town.defaults_used() == {}
+
+
+def test_the_report_lists_the_values_from_the_example(tmp_path):
+    from meantime.report.viability import report_html
+
+    quick = tmp_path / "quick.toml"
+    quick.write_text('based_on = "kitchen-table"\n' + WITHOUT_HOUSEHOLD)
+    result = meantime.simulate(meantime.Scenario.from_file(quick), paths=200, seed=1, progress=False)
+    html = report_html(result, analyses=False)
+    assert 'id="from-the-example"' in html and "household.savings = 4000" in html
+    assert "business.price_per_session" not in html.split('id="from-the-example"')[1].split("</p>")[0]
+    (tmp_path / "idea.toml").write_text(STATED)
+    result = meantime.simulate(meantime.Scenario.from_file(tmp_path / "idea.toml"), paths=200, seed=1, progress=False)
+    assert 'id="from-the-example"' not in report_html(result, analyses=False)

@@ -12,7 +12,7 @@ import time
 import pytest
 
 import meantime
-from meantime.files import MAX_DEPTH, MAX_FILE_BYTES
+from meantime.scenario.files import MAX_DEPTH, MAX_FILE_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -91,7 +91,7 @@ def test_annotated_toml_has_every_field_with_unit_and_range(tmp_path):
 
 
 def test_the_annotated_example_of_a_list_of_tables_is_a_valid_scenario(tmp_path):
-    text = meantime.files.scenario_text(meantime.default_scenario(), "toml", annotate=True)
+    text = meantime.scenario.files.scenario_text(meantime.default_scenario(), "toml", annotate=True)
     lines = text.splitlines()
     start = lines.index("#   [[providers]]")
     example = []
@@ -313,7 +313,7 @@ def test_a_town_round_trips_through_every_format(tmp_path, ext):
 
 
 def test_a_town_in_toml_is_arrays_of_tables_with_group_tables(tmp_path):
-    text = meantime.files.scenario_text(a_town(), "toml")
+    text = meantime.scenario.files.scenario_text(a_town(), "toml")
     data = tomllib.loads(text)
     assert [p["stream"] for p in data["providers"]] == [1, 2, 3]
     assert text.count("\n[[providers]]\n") == 3 and "\n[providers.business]\n" in text
@@ -327,7 +327,7 @@ def test_a_town_in_toml_is_arrays_of_tables_with_group_tables(tmp_path):
     s = meantime.Scenario.from_file(tmp_path / "hand.toml")
     assert s.get("providers[1].funding.grants[0].amount") == 500.0
     assert s.providers[0].business.price_per_session == 12.0 and s.collective.insurance.shared is True
-    yaml_text = meantime.files.scenario_text(a_town(), "yaml")
+    yaml_text = meantime.scenario.files.scenario_text(a_town(), "yaml")
     assert "providers:\n- stream: 1\n" in yaml_text and "- {amount: 500, month: 2}" in yaml_text
 
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 import meantime
-from meantime.cli import main
-from meantime.report_words import assumptions
+from meantime.cli.main import main
+from meantime.report.words import assumptions
 
 EXAMPLE = pathlib.Path(__file__).resolve().parents[2] / "examples" / "scenarios" / "peer_group_pooled.toml"
 GROUP_TOTALS = ("groups_formed", "groups_collapsed", "group_members_served", "group_meetings_held",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 
 import meantime
-from meantime import cli
+from meantime.cli import main as cli
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -11,8 +11,8 @@ import pexpect
 import pytest
 
 import meantime
-from meantime import cli
-from meantime.questionnaire import questions
+from meantime.cli import main as cli
+from meantime.scenario.questionnaire import questions
 
 FLAGS = ["--service", "Gardening and company for older people", "--price", "£30 an hour",
          "--session-hours", "90 minutes", "--hours-per-week", "20", "--population", "45,000",

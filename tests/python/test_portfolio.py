@@ -243,7 +243,7 @@ def test_bad_pots_for_the_curve(optimised):
 
 @pytest.mark.parametrize("module", ["meantime.analyses.portfolio", "meantime.analyses._allocation",
                                     "meantime.analyses._objectives", "meantime.analyses._grants",
-                                    "meantime.plot.portfolio", "meantime.report_portfolio"])
+                                    "meantime.plot.portfolio", "meantime.report.portfolio"])
 def test_docstring_examples_run(module):
     import doctest
     import importlib

@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 
 import meantime  # noqa: E402
 from meantime.analyses._funding_file import read_funding  # noqa: E402
-from meantime.cli import main  # noqa: E402
+from meantime.cli.main import main  # noqa: E402
 
 import chromium  # noqa: E402  (tests/python/chromium.py)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import meantime
-from meantime.progress import ProgressBar
+from meantime.running.progress import ProgressBar
 
 
 def test_a_progress_function_sees_the_run_finish():

@@ -19,7 +19,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import meantime  # noqa: E402
-import meantime.report  # noqa: E402
+import meantime.report.viability  # noqa: E402
 
 import chromium  # noqa: E402  (tests/python/chromium.py)
 
@@ -84,7 +84,7 @@ def test_the_charts_are_valid_svg(tmp_path, result):
 def test_a_run_without_paths_still_gets_the_combined_fan(tmp_path, monkeypatch):
     result = meantime.simulate(paths=3_000, seed=5, keep_outcomes=False, progress=False)
     path = tmp_path / "report.html"
-    monkeypatch.setattr(meantime.report, "COMBINED_FAN_PATHS", 1_000)
+    monkeypatch.setattr(meantime.report.viability, "COMBINED_FAN_PATHS", 1_000)
     result.report(path)
     html = path.read_text()
     assert "Drawn from the first 1,000 of the 3,000 futures." in html

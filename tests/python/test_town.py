@@ -84,7 +84,7 @@ def test_town_errors_name_the_provider():
 
 
 def test_command_line_and_report(tmp_path, capsys):
-    from meantime.cli import main
+    from meantime.cli.main import main
 
     assert main(["run", EXAMPLE, "--paths", "2000", "--no-progress"]) == 0
     out = capsys.readouterr().out

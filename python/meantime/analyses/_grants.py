@@ -1,0 +1,181 @@
+"""One start-up's futures as a function of a month-1 grant: what a portfolio (and, later, other
+funder's analyses) evaluates again and again.
+
+A grant is a record ``{amount, month: 1}`` added to ``funding.grants`` of a copy of the
+scenario. Every evaluation runs with the analysis's seed and paths, so path ``i`` meets the same
+luck whatever the grant (common random numbers): the difference two grants make is sharp.
+
+Each evaluation is reduced to two per-path arrays, :class:`GrantOutcome`: the month the venture
+failed (-1: never) and the client-months it served (active clients summed over the months before
+and including its failure; a failed path serves no more).
+
+Two ways to get them:
+
+- **Shifted** (exact, the fast way): when neither benefits nor giving up are on, nothing in the
+  model depends on how much money there is except the failure test itself (combined cash below
+  zero), so a grant of ``g`` in month 1 raises every path's combined cash in every month by
+  exactly ``g`` and changes nothing else. Two runs then answer every grant: the scenario as it is
+  (grant 0, its own arrays bit for bit), and one with a grant ``G`` large enough that no path
+  fails, which shows each path's cash and clients in every month. With grant ``g`` a path fails
+  in the first month whose combined cash, less ``G``, plus ``g`` is below zero. (Floating point:
+  equal to a re-run path by path, except where a path's cash with the grant would be exactly zero
+  in exact arithmetic -- a round grant meeting cash in whole pence -- and the two sums round to
+  opposite sides of it, about 1e-12 pounds apart.)
+- **Re-run**: otherwise (benefits: savings against the capital limits; giving up: a failure no
+  money prevents), each grant is simulated.
+
+Both are cached by grant, so an optimiser asking twice runs once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import numpy as np
+
+from ..errors import RunCancelled
+from ..scenario.scenario import Scenario
+from ..running.simulation import simulate
+from ._runs import Runs
+
+__all__ = ["GrantOutcome", "StartUp", "with_grant", "shift_rule", "KeptRuns", "CHUNK_PATHS"]
+
+#: Paths per run kept in memory at once (the per-path arrays of every series are kept for a
+#: moment, then reduced to two numbers a path).
+CHUNK_PATHS = 10_000
+
+
+def with_grant(scenario: Scenario, amount: float) -> Scenario:
+    """``scenario`` with one more grant, ``amount`` pounds in month 1 (itself for 0)."""
+    if amount == 0:
+        return scenario
+    grants = [{"amount": g.amount, "month": g.month} for g in scenario.funding.grants]
+    return scenario.replace({"funding.grants": grants + [{"amount": float(amount), "month": 1}]})
+
+
+def shift_rule(scenario: Scenario) -> str:
+    """Why a grant does not simply shift the cash ("" when it does), in words."""
+    reasons = []
+    if scenario.benefits.enabled:
+        reasons.append("benefits are enabled (savings count against their capital limits)")
+    if scenario.run.give_up_after_months > 0:
+        reasons.append("the founder may give up (a failure no money prevents)")
+    return "; ".join(reasons)
+
+
+@dataclass(frozen=True)
+class GrantOutcome:
+    """Per path, with one grant: ``failure_month`` (1..months, -1 never), ``client_months`` and
+    ``lowest_cash`` (the lowest combined cash over the horizon, followed past a failure)."""
+
+    failure_month: np.ndarray
+    client_months: np.ndarray
+    lowest_cash: np.ndarray
+
+    def alive(self, month: int) -> np.ndarray:
+        """True for the paths still going at the end of ``month``."""
+        return (self.failure_month == -1) | (self.failure_month > month)
+
+
+class KeptRuns(Runs):
+    """:class:`Runs` whose runs keep their per-path arrays, cut into chunks of paths and reduced
+    chunk by chunk (locally, or each chunk run on the Dask cluster of ``client``)."""
+
+    def __init__(self, *args: Any, client: Any = None, chunk_paths: Optional[int] = None,
+                 retries: Optional[int] = None, **kwargs: Any) -> None:
+        super().__init__(*args, client=client, chunk_paths=chunk_paths, retries=retries, **kwargs)
+        self._cluster_options = {} if client is None else dict(client=client, chunk_paths=chunk_paths,
+                                                                 retries=retries)
+
+    def run_kept(self, scenario: Scenario, reduce) -> list:
+        """``reduce(result)`` for each chunk of paths of ``scenario`` (outcomes and paths kept)."""
+        kept = []
+        for first in range(0, self.paths, CHUNK_PATHS):
+            count = min(CHUNK_PATHS, self.paths - first)
+            threads = {} if self._cluster_options else {"threads": self.threads}
+            result = simulate(scenario, paths=count, seed=self.seed, first_path=first, keep_outcomes=True,
+                              keep_paths=True, progress=self._report, **threads, **self._cluster_options)
+            if self._cancelled:
+                raise RunCancelled("the analysis was stopped by its progress function")
+            self.done += count
+            kept.append(reduce(result))
+        self.runs += 1
+        return kept
+
+
+def _outcome(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    outcomes = result.outcomes
+    # A failed path reports no clients after its failure month (the engine's rule).
+    return (outcomes["failure_month"].to_numpy().astype(np.int32), result.paths["clients"].sum(axis=1),
+            outcomes["lowest_cash"].to_numpy().copy())
+
+
+def _cash_and_clients(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    paths = result.paths
+    combined = paths["business_cash"] + paths["household_cash"]
+    return result.outcome_arrays["failure_month"].copy(), combined, np.cumsum(paths["clients"], axis=1)
+
+
+def _key(amount: float) -> float:
+    return round(float(amount), 2)
+
+
+class StartUp:
+    """One candidate start-up: its outcomes with any month-1 grant, each grant run (or derived)
+    once. ``method`` is ``"shifted"`` or ``"rerun"`` (see the module's notes)."""
+
+    def __init__(self, name: str, scenario: Scenario, runs: KeptRuns) -> None:
+        self.name, self.scenario, self.runs = name, scenario, runs
+        self.months = scenario.run.months
+        self.why_rerun = shift_rule(scenario)
+        self.method = "rerun" if self.why_rerun else "shifted"
+        self._cache: dict[float, GrantOutcome] = {}
+        self._needs: Optional[np.ndarray] = None       # paths x months: grant to get through each month
+        self._cumulative: Optional[np.ndarray] = None  # paths x months: client-months so far
+
+    @property
+    def evaluations(self) -> int:
+        """Grants evaluated so far (runs or derivations)."""
+        return len(self._cache)
+
+    def outcome(self, grant: float) -> GrantOutcome:
+        """The per-path outcome with ``grant`` pounds in month 1."""
+        key = _key(grant)
+        if key not in self._cache:
+            if key == 0:
+                self._cache[key] = self._run(0.0)
+            elif self.method == "shifted":
+                self._cache[key] = self._shifted(key)
+            else:
+                self._cache[key] = self._run(key)
+        return self._cache[key]
+
+    def _run(self, grant: float) -> GrantOutcome:
+        chunks = self.runs.run_kept(with_grant(self.scenario, grant), _outcome)
+        return GrantOutcome(*(np.concatenate([c[k] for c in chunks]) for k in range(3)))
+
+    def _prepare_shift(self) -> None:
+        """The grant each path needs to get through each month, and its client-months so far,
+        from a run with a grant large enough that no path fails (the scenario's own run when
+        none fails)."""
+        base = self.outcome(0.0)
+        grant = math.ceil(max(0.0, float(-base.lowest_cash.min()))) + 1.0 if (base.failure_month != -1).any() else 0.0
+        chunks = self.runs.run_kept(with_grant(self.scenario, grant), _cash_and_clients)
+        if any((c[0] != -1).any() for c in chunks):  # cannot happen when the shift is exact
+            raise RuntimeError(f"{self.name}: a path failed even with a grant of £{grant:,.0f}; "
+                               "the shifted evaluation does not apply")
+        # The grant that carries a path through month t: its deepest shortfall up to t.
+        self._needs = np.maximum.accumulate(grant - np.concatenate([c[1] for c in chunks]), axis=1)
+        self._cumulative = np.concatenate([c[2] for c in chunks])
+
+    def _shifted(self, grant: float) -> GrantOutcome:
+        if self._needs is None:
+            self._prepare_shift()
+        short = self._needs > grant  # the path's combined cash is below zero at the month's end
+        fails = short.any(axis=1)
+        first = np.where(fails, short.argmax(axis=1), self.months - 1)
+        client_months = self._cumulative[np.arange(first.size), first]
+        return GrantOutcome(np.where(fails, first + 1, -1).astype(np.int32), client_months,
+                            grant - self._needs[:, -1])

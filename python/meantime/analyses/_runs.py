@@ -1,0 +1,159 @@
+"""Running the scenarios of an analysis: the one place where an analysis calls the engine.
+
+Every analysis hands its scenarios to :class:`Runs`, which runs them with the analysis's
+``paths``, ``seed`` and ``threads``, shows one progress bar over the whole analysis, and reduces
+each run to what the analysis keeps (headline answers, a survivor count...) as soon as it is
+done, so that memory does not grow with the number of runs. Sending the work to a cluster (a
+Dask ``client=``) is a change to :meth:`Runs.run` only: the scenarios, the seeds and the
+reducing function are all it needs.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional, Sequence, TypeVar
+
+from .. import _core
+from ..running.cluster import ClusterSettings
+from ..errors import RunCancelled
+from ..running.progress import ProgressBar
+from ..running.result import Result
+from ..scenario.scenario import Scenario
+from ..running.simulation import ProgressArgument, _whole, simulate
+
+T = TypeVar("T")
+
+__all__ = ["Runs", "check_run_settings"]
+
+
+def check_run_settings(paths: Any, seed: Any, threads: Any) -> tuple[int, int, Optional[int]]:
+    """``paths``, ``seed`` and ``threads`` checked as :func:`~meantime.simulate` checks them, before
+    any work starts (a :class:`~meantime.RunSettingsError` naming the one that is unusable)."""
+    paths = _whole("paths", paths, 1, _core.MAX_PATHS)
+    seed = _whole("seed", seed, 0, 2**64 - 1)
+    threads = None if threads is None else _whole("threads", threads, 1, 1024)
+    return paths, seed, threads
+
+
+class Runs:
+    """The runs of one analysis, with one progress bar over all of them.
+
+    Parameters
+    ----------
+    paths, seed, threads
+        As for :func:`~meantime.simulate`; every run of the analysis uses them (so two
+        scenarios share their random numbers path by path: common random numbers).
+    progress : None, bool or callable
+        As for :func:`~meantime.simulate`, but over the whole analysis: a callable is called as
+        ``progress(paths_done, paths_in_all)`` and may return False to cancel.
+    expected_runs : int
+        How many runs the analysis expects, for the bar's length. An analysis that does not know
+        (a bisection) gives its best guess; the bar grows if more runs come.
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: with a Dask ``client`` every run is cut into chunks
+        sent to the cluster, and each run's ``reduce`` happens on a worker; the answers are the
+        local ones bit for bit.
+    """
+
+    def __init__(self, paths: int, seed: int, threads: Optional[int], progress: ProgressArgument,
+                 expected_runs: int, client: Any = None, chunk_paths: Optional[int] = None,
+                 retries: Optional[int] = None) -> None:
+        self.paths, self.seed, self.threads = check_run_settings(paths, seed, threads)
+        self.cluster = ClusterSettings.make(client, chunk_paths, retries)
+        if not (progress is None or isinstance(progress, bool) or callable(progress)):
+            raise TypeError(f"progress must be None, True, False or a function, got {type(progress).__name__}")
+        self.total = self.paths * max(1, int(expected_runs))
+        self.done = 0  # paths of the runs finished so far
+        self.runs = 0
+        self._cancelled = False
+        self._callback = progress if callable(progress) and not isinstance(progress, bool) else None
+        self._bar = ProgressBar(self.total, always=progress is True) if progress is None or progress is True else None
+
+    # -- progress -------------------------------------------------------------------------------
+
+    def _report(self, done_in_run: int, _paths_in_run: int) -> Any:
+        done = self.done + done_in_run
+        if done > self.total:  # more runs than expected: the bar grows
+            self._grow(max(done, self.total + self.total // 4))
+        if self._callback is not None:
+            answer = self._callback(done, self.total)
+            # None carries on, anything else false cancels (as for simulate); a run that had just
+            # finished when told ends the analysis before the next run.
+            self._cancelled = answer is not None and not answer
+            return answer
+        if self._bar is not None:
+            return self._bar(done, self.total)
+        return True
+
+    def expect(self, more_runs: int) -> None:
+        """At least ``more_runs`` runs are still to come (a bisection that knows its steps)."""
+        wanted = self.done + max(0, int(more_runs)) * self.paths
+        if wanted > self.total:
+            self._grow(wanted)
+
+    def _grow(self, total: int) -> None:
+        self.total = total
+        if self._bar is not None:
+            self._bar.total = total
+            if self._bar.bar is not None:
+                self._bar.bar.total = total
+                self._bar.bar.refresh()
+
+    def close(self, finished: bool = True) -> None:
+        """Close the bar. An analysis that ``finished`` with fewer runs than it expected ends its
+        bar (or tells its progress function) at what was done: 100%."""
+        if finished and self.done < self.total:
+            self.total = self.done
+            if self._callback is not None:
+                self._callback(self.done, self.total)
+            elif self._bar is not None and self._bar.bar is not None:
+                self._grow(self.done)
+        if self._bar is not None:
+            self._bar.close()
+
+    def __enter__(self) -> "Runs":
+        return self
+
+    def __exit__(self, exc_type: Any, *exc_info: Any) -> None:
+        self.close(finished=exc_type is None)
+
+    # -- running --------------------------------------------------------------------------------
+
+    def run(self, scenarios: Sequence[Scenario], reduce: Callable[[Result], T],
+            seeds: Optional[Sequence[int]] = None) -> list[T]:
+        """Run each scenario and reduce its result; in order, one value per scenario.
+
+        Parameters
+        ----------
+        scenarios : sequence of Scenario
+        reduce : callable
+            ``reduce(result)``: what to keep of a run. Called at once, so the run's per-path
+            arrays can be freed before the next run.
+        seeds : sequence of int, optional
+            One seed per scenario; by default all use the analysis's seed (common random
+            numbers).
+        """
+        if seeds is not None and len(seeds) != len(scenarios):
+            raise ValueError("one seed per scenario")
+        if self.cluster is not None:
+            return self._run_on_cluster(scenarios, reduce, seeds)
+        kept = []
+        for i, scenario in enumerate(scenarios):
+            seed = self.seed if seeds is None else seeds[i]
+            result = simulate(scenario, paths=self.paths, seed=seed, threads=self.threads, keep_outcomes=True,
+                              progress=self._report)
+            if self._cancelled:
+                raise RunCancelled("the analysis was stopped by its progress function")
+            self.done += self.paths
+            self.runs += 1
+            kept.append(reduce(result))
+        return kept
+
+    def _run_on_cluster(self, scenarios: Sequence[Scenario], reduce: Callable[[Result], T],
+                        seeds: Optional[Sequence[int]]) -> list[T]:
+        seeds = [self.seed] * len(scenarios) if seeds is None else list(seeds)
+        kept = self.cluster.run_and_reduce(scenarios, seeds, self.paths, reduce, self._report)
+        if self._cancelled:  # the progress function said stop just as the last run finished
+            raise RunCancelled("the analysis was stopped by its progress function")
+        self.done += self.paths * len(scenarios)
+        self.runs += len(scenarios)
+        return kept

@@ -1,0 +1,101 @@
+"""Comparison: the headline answers of several scenarios side by side, common random numbers."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional
+
+import pandas as pd
+
+from ..errors import ArgumentError
+from ..scenario.scenario import Scenario
+from ..running.simulation import ProgressArgument
+from ._arguments import as_scenario
+from ._headlines import HEADLINES, headlines, paired_difference
+from ._runs import Runs
+
+__all__ = ["compare"]
+
+
+def compare(
+    scenarios: Mapping[str, Any],
+    paths: int = 10_000,
+    seed: int = 0,
+    *,
+    threads: Optional[int] = None,
+    progress: ProgressArgument = None,
+    client: Any = None,
+    chunk_paths: Optional[int] = None,
+    retries: Optional[int] = None,
+) -> pd.DataFrame:
+    """The headline answers of several scenarios side by side, and each one's difference from
+    the first.
+
+    Every scenario is run with the same seed (common random numbers): path ``i`` meets the
+    same luck in each, so the differences are sharp, and their standard errors come from the
+    paired per-path differences.
+
+    Parameters
+    ----------
+    scenarios : dict
+        Name -> Scenario (or a dict read with :meth:`Scenario.from_dict`), in the order to show;
+        the first is the baseline of the differences.
+    paths, seed, threads
+        As for :func:`~meantime.simulate`, for every scenario.
+    progress : bool or callable, optional
+        One bar over the whole comparison.
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        paths), with the local answer bit for bit.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by answer (``survival``, ``operating_break_even``, ``living_break_even``,
+        ``founder_income``, ``clients_served``, ``priced_out_share``, ``extra_capital_90``: see
+        :func:`~meantime.sweep`), with two column levels: for each scenario ``estimate`` and
+        ``std_error``; then for each scenario after the first, ``"<name> - <first>"`` with
+        ``estimate`` (the difference) and ``std_error`` (paired; NaN for the capital). A
+        ``unit`` column says what each answer is measured in.
+
+    Raises
+    ------
+    ArgumentError
+        For an empty dict or a name that is not text.
+
+    Examples
+    --------
+    >>> import meantime
+    >>> s = meantime.default_scenario()
+    >>> table = meantime.compare({"part-time": s.replace(household__job_hours_per_week=7.5),
+    ...                           "full-time": s}, paths=1_000, seed=1)
+    >>> table["full-time"].columns.tolist()
+    ['estimate', 'std_error']
+    >>> survival = table.loc["survival"]
+    >>> bool(survival[("full-time - part-time", "estimate")]
+    ...      == survival[("full-time", "estimate")] - survival[("part-time", "estimate")])
+    True
+    """
+    if not isinstance(scenarios, Mapping):
+        raise ArgumentError("scenarios", f"must be a dict of name -> Scenario, got {type(scenarios).__name__}")
+    if not scenarios:
+        raise ArgumentError("scenarios", "is empty: give at least one named scenario")
+    names = list(scenarios)
+    for name in names:
+        if not isinstance(name, str):
+            raise ArgumentError("scenarios", f"names must be text, got {name!r}")
+    checked = [as_scenario(scenarios[name], f"scenarios[{name!r}]") for name in names]
+    with Runs(paths, seed, threads, progress, expected_runs=len(checked),
+              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+        answers = runs.run(checked, lambda result: headlines(result, keep_per_path=True))
+    columns: dict[tuple[str, str], list[Any]] = {("unit", ""): [HEADLINES[a][0] for a in HEADLINES]}
+    for name, answer in zip(names, answers):
+        columns[(name, "estimate")] = [answer.estimate[a] for a in HEADLINES]
+        columns[(name, "std_error")] = [answer.std_error[a] for a in HEADLINES]
+    base_name, base = names[0], answers[0]
+    for name, answer in zip(names[1:], answers[1:]):
+        differences = [paired_difference(answer, base, a) for a in HEADLINES]
+        columns[(f"{name} - {base_name}", "estimate")] = [d for d, _ in differences]
+        columns[(f"{name} - {base_name}", "std_error")] = [se for _, se in differences]
+    table = pd.DataFrame(columns, index=pd.Index(list(HEADLINES), name="answer"))
+    table.attrs.update(paths=runs.paths, seed=runs.seed)
+    return table

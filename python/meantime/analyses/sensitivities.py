@@ -1,0 +1,233 @@
+"""Sensitivity: which fields move an answer most, one at a time (tornado) or all together (Sobol)."""
+
+from __future__ import annotations
+
+import math
+import numbers
+import warnings
+from typing import Any, Callable, Mapping, Optional, Union
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ArgumentError
+from ..running.result import Result
+from ..scenario.scenario import Scenario
+from ..scenario.schema import FieldInfo
+from ..running.simulation import ProgressArgument
+from ._arguments import as_scenario, field, number, probability, with_value
+from ._headlines import HEADLINES, headlines
+from ._runs import Runs
+
+__all__ = ["sensitivity"]
+
+Metric = Union[str, Callable[[Result], float]]
+_NUMERIC = ("number", "integer", "distribution")
+
+
+def _ranges(scenario: Scenario, ranges: Any, method: str) -> list[tuple[str, FieldInfo, float, float]]:
+    if not isinstance(ranges, Mapping):
+        raise ArgumentError("ranges", f"must be a dict of field -> (low, high), got {type(ranges).__name__}")
+    if not ranges:
+        raise ArgumentError("ranges", "is empty: give at least one field and its (low, high), "
+                                      "e.g. {'business.price_per_session': (9, 13)}")
+    checked = []
+    for path, bounds in ranges.items():
+        info = field("ranges", path, scenario)
+        where = f"ranges['{path}']"
+        if info.type not in _NUMERIC:
+            raise ArgumentError(where, f"'{path}' is a {info.type} field; a range needs a number field")
+        if isinstance(bounds, (str, bytes, Mapping)) or not hasattr(bounds, "__len__") or len(bounds) != 2:
+            raise ArgumentError(where, f"must be a pair (low, high), got {bounds!r}")
+        low, high = number(where, bounds[0]), number(where, bounds[1])
+        if low > high:
+            raise ArgumentError(where, f"low {low:g} is above high {high:g}")
+        if method == "sobol" and low == high:
+            raise ArgumentError(where, f"Sobol indices need low < high, got {low:g} twice")
+        for value in (low, high):
+            with_value(where, scenario, path, _value(info, value))
+        checked.append((path, info, low, high))
+    return checked
+
+
+def _value(info: FieldInfo, value: float) -> Union[int, float]:
+    return int(round(value)) if info.type == "integer" else float(value)
+
+
+def _reducer(metric: Metric, keep_per_path: bool) -> Callable[[Result], tuple[float, float, Optional[np.ndarray]]]:
+    if callable(metric):
+        return lambda result: (float(metric(result)), math.nan, None)
+
+    def reduce(result: Result) -> tuple[float, float, Optional[np.ndarray]]:
+        answers = headlines(result, keep_per_path=keep_per_path)
+        per_path = answers.per_path.get(metric) if answers.per_path else None
+        return answers.estimate[metric], answers.std_error[metric], per_path
+
+    return reduce
+
+
+def _tornado(scenario: Scenario, fields: list, runs: Runs, metric: Metric) -> pd.DataFrame:
+    scenarios = [scenario]
+    for path, info, low, high in fields:
+        scenarios += [scenario.replace({path: _value(info, low)}), scenario.replace({path: _value(info, high)})]
+    (base, base_se, _), *swings = runs.run(scenarios, _reducer(metric, keep_per_path=True))
+    rows = []
+    for k, (path, info, low, high) in enumerate(fields):
+        (at_low, low_se, low_paths), (at_high, high_se, high_paths) = swings[2 * k], swings[2 * k + 1]
+        if low_paths is not None and high_paths is not None and low_paths.size > 1:
+            swing_se = float(np.std(high_paths - low_paths, ddof=1) / math.sqrt(low_paths.size))
+        else:
+            swing_se = math.nan
+        rows.append({"field": path, "low": _value(info, low), "high": _value(info, high), "at_low": at_low,
+                     "at_low_se": low_se, "at_high": at_high, "at_high_se": high_se, "swing": at_high - at_low,
+                     "swing_se": swing_se, "base": base, "base_se": base_se})
+    table = pd.DataFrame(rows).set_index("field")
+    order = table["swing"].abs().sort_values(ascending=False, kind="stable").index
+    return table.loc[order]
+
+
+def _sobol(scenario: Scenario, fields: list, runs: Runs, metric: Metric, samples: int, confidence: float,
+           seed: int) -> pd.DataFrame:
+    from SALib.analyze import sobol as sobol_analysis  # SALib (and SciPy) only when asked for
+    from SALib.sample import sobol as sobol_sampling
+
+    problem = {"num_vars": len(fields), "names": [path for path, *_ in fields],
+               "bounds": [[low, high] for _, _, low, high in fields]}
+    points = sobol_sampling.sample(problem, samples, calc_second_order=False, seed=seed % 2**32)
+    scenarios = [scenario.replace({path: _value(info, x) for (path, info, _, _), x in zip(fields, point)})
+                 for point in points]
+    outputs = np.array([value for value, _, _ in runs.run(scenarios, _reducer(metric, keep_per_path=False))])
+    if not np.all(np.isfinite(outputs)):
+        raise ArgumentError("metric", "is not a finite number at every sample point (e.g. NaN capital with a "
+                                      "savings-dependent rule); choose another metric")
+    if np.var(outputs) == 0:
+        warnings.warn("the metric is the same at every sample point: Sobol indices are undefined (NaN)",
+                      RuntimeWarning, stacklevel=3)
+        indices = {key: np.full(len(fields), math.nan) for key in ("S1", "S1_conf", "ST", "ST_conf")}
+    else:
+        indices = sobol_analysis.analyze(problem, outputs, calc_second_order=False, conf_level=confidence,
+                                         seed=seed % 2**32)
+    table = pd.DataFrame({
+        "field": problem["names"],
+        "low": [_value(info, low) for _, info, low, _ in fields],
+        "high": [_value(info, high) for _, info, _, high in fields],
+        "S1": indices["S1"], "S1_conf": indices["S1_conf"], "ST": indices["ST"], "ST_conf": indices["ST_conf"],
+    }).set_index("field")
+    return table.sort_values("ST", ascending=False, kind="stable")
+
+
+def sensitivity(
+    scenario: Optional[Scenario],
+    ranges: Mapping[str, tuple[float, float]],
+    metric: Metric = "survival",
+    method: str = "tornado",
+    paths: Optional[int] = None,
+    seed: int = 0,
+    *,
+    threads: Optional[int] = None,
+    progress: ProgressArgument = None,
+    client: Any = None,
+    chunk_paths: Optional[int] = None,
+    retries: Optional[int] = None,
+    samples: int = 64,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """How much each field moves an answer over its range: a tornado or Sobol indices.
+
+    Every run uses the same seed (common random numbers), so a field that does not matter
+    moves the answer by exactly nothing, and small effects stand out from the noise.
+
+    - ``method="tornado"``: one field at a time at its low and its high end, the others as in
+      the scenario (``2 x fields + 1`` runs); ranked by the size of the swing.
+    - ``method="sobol"``: all fields together, each uniform over its range, sampled and
+      analysed with SALib's Sobol' sequence and estimators (first-order and total indices,
+      ``samples x (fields + 2)`` runs, the engine as the model); ranked by the total index.
+      The Monte Carlo noise of each run is part of the answer's variance that no field
+      explains: use enough paths that it is small beside the effects.
+
+    Parameters
+    ----------
+    scenario : Scenario or dict, optional
+        Default: :func:`~meantime.default_scenario`.
+    ranges : dict
+        Dotted paths of number fields to ``(low, high)``, low <= high (low < high for Sobol).
+        A distribution field is set to a fixed number; an integer field is rounded.
+    metric : str or callable, default "survival"
+        A headline answer: ``"survival"``, ``"operating_break_even"``, ``"living_break_even"``,
+        ``"founder_income"``, ``"clients_served"``, ``"priced_out_share"`` or
+        ``"extra_capital_90"`` (see :func:`~meantime.sweep`); or a function of a
+        :class:`~meantime.Result` returning a number.
+    method : {"tornado", "sobol"}
+    paths : int, optional
+        Paths per run; default 10,000 for a tornado and 2,000 for Sobol (which runs many more).
+    seed, threads
+        As for :func:`~meantime.simulate`; the seed also scrambles Sobol's sample.
+    progress : bool or callable, optional
+        One bar over the whole analysis.
+    samples : int, default 64
+        Sobol's base sample size N, a power of two.
+    confidence : float, default 0.95
+        Level of Sobol's bootstrap confidence intervals.
+    client, chunk_paths, retries
+        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        paths), with the local answer bit for bit.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``field``, largest effect first. Tornado: ``low``, ``high`` (the inputs),
+        ``at_low``, ``at_high`` (the metric there) with standard errors ``at_low_se``,
+        ``at_high_se``, ``swing`` (``at_high - at_low``) with ``swing_se`` (from paired
+        per-path differences; NaN for the capital or a function), ``base`` and ``base_se``
+        (the scenario as it is). Sobol: ``low``, ``high``, ``S1``, ``S1_conf``, ``ST``,
+        ``ST_conf`` (the half-widths of the confidence intervals).
+
+    Raises
+    ------
+    ArgumentError
+        For empty ranges, an unknown or non-numeric field, low > high, a value the field does not
+        take, an unknown metric or method, or ``samples`` not a power of two.
+
+    Examples
+    --------
+    >>> import meantime
+    >>> table = meantime.sensitivity(
+    ...     meantime.default_scenario(),
+    ...     {"household.savings": (2_000, 8_000), "business.price_per_session": (10, 12)},
+    ...     metric="survival", paths=1_000, seed=1)
+    >>> list(table.columns[:4])
+    ['low', 'high', 'at_low', 'at_low_se']
+    >>> bool(table.loc["household.savings", "swing"] > 0)
+    True
+    """
+    scenario = as_scenario(scenario)
+    if method not in ("tornado", "sobol"):
+        raise ArgumentError("method", f"must be 'tornado' or 'sobol', got {method!r}")
+    if isinstance(metric, str):
+        if metric not in HEADLINES:
+            from .. import _core
+
+            hint = _core.closest_name(metric, list(HEADLINES))
+            raise ArgumentError("metric", f"unknown answer {metric!r}" + (f"; did you mean {hint!r}?" if hint else "")
+                                + f" (one of {', '.join(HEADLINES)}, or a function of a Result)")
+    elif not callable(metric):
+        raise ArgumentError("metric", f"must be an answer's name or a function of a Result, got {metric!r}")
+    fields = _ranges(scenario, ranges, method)
+    if paths is None:
+        paths = 10_000 if method == "tornado" else 2_000
+    if method == "tornado":
+        with Runs(paths, seed, threads, progress, expected_runs=2 * len(fields) + 1,
+                  client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+            table = _tornado(scenario, fields, runs, metric)
+    else:
+        if isinstance(samples, bool) or not isinstance(samples, numbers.Integral) or samples < 2 or \
+                samples & (samples - 1):
+            raise ArgumentError("samples", f"must be a power of two (Sobol' sequences), at least 2, got {samples!r}")
+        confidence = probability("confidence", confidence)
+        with Runs(paths, seed, threads, progress, expected_runs=samples * (len(fields) + 2),
+                  client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+            table = _sobol(scenario, fields, runs, metric, int(samples), confidence, runs.seed)
+    name = metric if isinstance(metric, str) else getattr(metric, "__name__", "metric")
+    table.attrs.update(method=method, metric=name,
+                       paths=runs.paths, seed=runs.seed, runs=runs.runs)
+    return table

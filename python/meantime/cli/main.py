@@ -1,0 +1,597 @@
+"""The ``meantime`` command: scenario files in, plain answers, tables and reports out.
+
+::
+
+    meantime run [SCENARIO]                 the answer in words, with a table
+    meantime report [SCENARIO] -o FILE      the viability report (one HTML file)
+    meantime validate SCENARIO...           check files, one line each
+    meantime show-defaults [-o FILE]        every field, annotated: a file to start from
+    meantime break-even | capital | sweep | compare   the analyses
+    meantime portfolio FUNDING.toml [--report FILE]  a funder's pot split among start-ups
+    meantime capacity SCENARIO --max-providers K [--report FILE]  how many providers a market sustains
+
+Errors are one line on stderr and exit status 2 (``--debug`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from typing import Any, Sequence
+
+from ..errors import ScenarioError
+from ..scenario import essentials
+from ..scenario.questionnaire import AnswerError
+from . import new as cli_new
+from . import output
+
+__all__ = ["main"]
+
+DEFAULT_PATHS = 10_000
+DEFAULT_SEED = 2026
+
+
+class CommandError(Exception):
+    """A problem to report in one line (exit status 2)."""
+
+
+# -- the parser ----------------------------------------------------------------------------------------
+
+def _add_simulation_options(group: Any, futures: str, set_example: str) -> None:
+    """--paths, --seed, --threads, --months, --set and --no-progress, as every simulating command
+    takes them (``futures`` says what --paths counts; ``set_example`` is --set's example)."""
+    group.add_argument("--paths", type=_positive, default=DEFAULT_PATHS, metavar="N",
+                       help=f"{futures} (default {DEFAULT_PATHS:,})")
+    group.add_argument("--seed", type=_whole, default=DEFAULT_SEED, metavar="S",
+                       help=f"seed of the random streams: the same seed, the same answer (default {DEFAULT_SEED})")
+    group.add_argument("--threads", type=_positive, default=None, metavar="T",
+                       help="worker threads (default: all cores; the answer does not depend on it)")
+    group.add_argument("--months", type=_positive, default=None, metavar="M",
+                       help="horizon in months (default: the scenario's run.months)")
+    group.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="changes",
+                       help=f"change one field, e.g. --set {set_example} (repeatable)")
+    group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+
+def _parser() -> argparse.ArgumentParser:
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show the full traceback of an error")
+    defaults_option = argparse.ArgumentParser(add_help=False)
+    defaults_option.add_argument("--allow-defaults", action="store_true",
+                                 help="let a scenario file leave essentials (price, hours, market size, the "
+                                      "household's money) to the built-in example, as if it said "
+                                      'based_on = "kitchen-table"; they are listed in the output')
+
+    run_options = argparse.ArgumentParser(add_help=False)
+    group = run_options.add_argument_group("simulation")
+    _add_simulation_options(group, "simulated futures", "business.price_per_session=12")
+    group.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="run on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' / "
+                            "'local:N' for a local cluster of N worker processes (default 2); the answer "
+                            "is the same bits as without it (needs pip install 'meantime[dask]')")
+    group.add_argument("--chunk-paths", type=_positive, default=None, metavar="N",
+                       help="paths per task on the cluster (with --scheduler; default 65,536)")
+
+    out_option = argparse.ArgumentParser(add_help=False)
+    out_option.add_argument("--out", "-o", metavar="FILE",
+                            help="also write the table to FILE: .csv, .parquet or .json by its extension")
+
+    parser = argparse.ArgumentParser(
+        prog="meantime", parents=[debug],
+        description="Will a micro-provider break even before the founder's money runs out? "
+                    "Monte Carlo answers for a scenario file (TOML, YAML or JSON).",
+        epilog="Start with `meantime new` (it asks about the idea in plain words and writes idea.toml), "
+               "then `meantime run idea.toml`.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, help: str, parents: Sequence[argparse.ArgumentParser] = ()) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help, parents=[debug, *parents])
+
+    scenario_help = "scenario file (.toml, .yaml or .json; default: the built-in kitchen-table example)"
+    cli_new.add_command(commands, [debug])
+    run = command("run", "simulate a scenario and answer in words", [run_options, out_option, defaults_option])
+    run.add_argument("scenario", nargs="?", help=scenario_help)
+    run.set_defaults(handler=_run)
+
+    report = command("report", "write the viability report: one self-contained HTML file",
+                     [run_options, defaults_option])
+    report.add_argument("scenario", nargs="?", help=scenario_help)
+    report.add_argument("--out", "-o", metavar="FILE.html", default="report.html",
+                        help="the report to write (default report.html)")
+    report.add_argument("--title", help="the report's title (default: from the file's name)")
+    report.add_argument("--no-analyses", action="store_true",
+                        help="leave out the analyses (price curve, sensitivity, ...) even where available")
+    report.set_defaults(handler=_report)
+
+    validate = command("validate", "check scenario files: every mistake of each, in line order, and every "
+                                   "essential taken from the built-in example", [defaults_option])
+    validate.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files")
+    validate.set_defaults(handler=_validate)
+
+    defaults = command("show-defaults", "write every field, with its unit, range and meaning: a file to start from")
+    defaults.add_argument("--out", "-o", metavar="FILE", help="write to FILE instead of the terminal (.toml is "
+                          "annotated; .yaml and .json are plain)")
+    defaults.set_defaults(handler=_show_defaults)
+
+    break_even = command("break-even", "sessions, clients and price needed, without simulation",
+                         [out_option, defaults_option])
+    break_even.add_argument("scenario", nargs="?", help=scenario_help)
+    break_even.set_defaults(handler=_break_even)
+
+    capital = command("capital", "starting capital for a chance of getting through",
+                      [run_options, out_option, defaults_option])
+    capital.add_argument("scenario", nargs="?", help=scenario_help)
+    capital.add_argument("--survival", type=_probability, default=0.9, metavar="P",
+                         help="the chance of getting through to aim for, between 0 and 1 (default 0.9)")
+    capital.set_defaults(handler=_capital)
+
+    sweep = command("sweep", "the answers over a grid of values of one or more fields",
+                    [run_options, out_option, defaults_option])
+    sweep.add_argument("scenario", nargs="?", help=scenario_help)
+    sweep.add_argument("--vary", action="append", required=True, metavar="FIELD=VALUES", type=_grid_axis,
+                       help="a field and its values: business.price_per_session=8,10,12 or =8:14:2 "
+                            "(start:stop:step, stop included); repeat for a grid")
+    sweep.set_defaults(handler=_sweep)
+
+    compare = command("compare", "the answers of several scenarios side by side",
+                      [run_options, out_option, defaults_option])
+    compare.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files (two or more)")
+    compare.set_defaults(handler=_compare)
+
+    portfolio = command("portfolio", "split a funder's pot of start-up grants among a town's candidates "
+                                     "(a funding file names the pot, rules, objective and candidate scenarios)")
+    portfolio.add_argument("funding", help="funding file (.toml): pot, rule, objective, paths, seed and "
+                                           "[candidates] name = scenario file")
+    group = portfolio.add_argument_group("simulation (each overrides the funding file)")
+    group.add_argument("--paths", type=_positive, default=None, metavar="N",
+                       help=f"simulated futures per start-up (default: the file's, else {DEFAULT_PATHS:,})")
+    group.add_argument("--seed", type=_whole, default=None, metavar="S",
+                       help=f"seed of the random streams (default: the file's, else {DEFAULT_SEED})")
+    group.add_argument("--threads", type=_positive, default=None, metavar="T",
+                       help="worker threads (default: all cores; the answer does not depend on it)")
+    group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    group.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="run on a Dask cluster (as for `meantime run`); the same answer")
+    group.add_argument("--chunk-paths", type=_positive, default=None, metavar="N",
+                       help="paths per task on the cluster (with --scheduler)")
+    portfolio.add_argument("--report", metavar="FILE.html", default=None,
+                           help="also write the portfolio report: one self-contained HTML file")
+    portfolio.add_argument("--out", "-o", metavar="FILE",
+                           help="also write the allocation table to FILE: .csv, .parquet or .json")
+    portfolio.set_defaults(handler=_portfolio)
+
+    capacity = command("capacity", "how many providers of one kind of service a town's budget holders sustain: "
+                                   "towns of 1..K copies of the scenario's provider sharing its market",
+                       [out_option, defaults_option])
+    capacity.add_argument("scenario", nargs="?", help=scenario_help + "; a town's providers[0] is the one copied")
+    capacity.add_argument("--max-providers", "-k", type=_positive, default=5, metavar="K",
+                          help="try towns of 1 to K providers (default 5, at most 50)")
+    capacity.add_argument("--objective", choices=["client_months", "clients_served"], default="client_months",
+                          help="what 'budget holders served' means for the best k (default client_months)")
+    capacity.add_argument("--month", type=_positive, default=None, metavar="M",
+                          help="count the providers still trading at the end of month M (default: the horizon)")
+    # Towns run on this machine only: no --scheduler.
+    _add_simulation_options(capacity.add_argument_group("simulation"), "simulated futures per town",
+                            "market.population=120000")
+    capacity.add_argument("--report", metavar="FILE.html", default=None,
+                          help="also write the capacity report: one self-contained HTML file")
+    capacity.set_defaults(handler=_capacity)
+    return parser
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    value = _whole(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}") from None
+    if not 0 < value < 1:
+        hint = f" (did you mean {value / 100:g}?)" if 1 < value < 100 else ""
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {text}{hint}")
+    return value
+
+
+def _value(text: str) -> Any:
+    """A value typed on the command line, read as TOML (12, 0.3, true, {dist = ...}) or else as text."""
+    from ..scenario.files import tomllib
+
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def _grid_axis(text: str) -> tuple[str, list]:
+    field, equals, values = text.partition("=")
+    if not equals or not field or not values:
+        raise argparse.ArgumentTypeError(f"expected FIELD=VALUES such as business.price_per_session=8,10,12, got {text!r}")
+    if ":" in values:
+        try:
+            start, stop, step = (float(v) for v in values.split(":"))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected start:stop:step, got {values!r}") from None
+        if step <= 0 or stop < start:
+            raise argparse.ArgumentTypeError(f"expected start <= stop and a step above 0, got {values!r}")
+        count = int(round((stop - start) / step)) + 1
+        if count > 1000:
+            raise argparse.ArgumentTypeError(f"{values!r} makes {count:,} values; at most 1,000")
+        grid = [round(start + i * step, 10) for i in range(count)]
+    else:
+        grid = [_value(v.strip()) for v in values.split(",") if v.strip()]
+    return field.strip(), grid
+
+
+# -- shared steps ------------------------------------------------------------------------------------
+
+def _scenario(path: str | None, args: argparse.Namespace):
+    """The scenario from a file (or the default), with --set and --months applied. Essentials
+    a file leaves out may be given with --set."""
+    from ..scenario.files import ScenarioFileError, read_scenario
+    from ..scenario.scenario import default_scenario
+
+    changes = {}
+    for change in getattr(args, "changes", []):
+        field, equals, value = change.partition("=")
+        if not equals or not field.strip():
+            raise CommandError(f"--set expects FIELD=VALUE, e.g. business.price_per_session=12; got {change!r}")
+        changes[field.strip()] = _value(value.strip())
+    if getattr(args, "months", None):
+        changes["run.months"] = args.months
+    allow = getattr(args, "allow_defaults", False)
+    try:
+        scenario = read_scenario(path, allow_defaults=allow) if path else default_scenario()
+    except ScenarioFileError as error:
+        if not error.missing or not all(essentials.is_stated(p, changes) for p in error.missing):
+            raise
+        scenario = read_scenario(path, allow_defaults=True)  # --set states what the file leaves out
+    return scenario.replace(changes) if changes else scenario
+
+
+def _run_options(args: argparse.Namespace) -> dict:
+    options = dict(paths=args.paths, seed=args.seed, progress=False if args.no_progress else None)
+    client = getattr(args, "client", None)
+    if client is None:
+        if getattr(args, "chunk_paths", None) is not None:
+            raise CommandError("--chunk-paths goes with --scheduler (it sizes the tasks sent to a cluster)")
+        options["threads"] = args.threads
+    else:  # each task runs one engine thread; --threads does not apply on a cluster
+        options["client"] = client
+        if args.chunk_paths is not None:
+            options["chunk_paths"] = args.chunk_paths
+    return options
+
+
+@contextlib.contextmanager
+def _cluster(args: argparse.Namespace):
+    """A Dask client for --scheduler (a local cluster for 'local' or 'local:N'), closed afterwards."""
+    address = getattr(args, "scheduler", None)
+    if not address:
+        yield None
+        return
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise CommandError("--scheduler needs Dask: pip install 'meantime[dask]'") from None
+    if address == "local" or address.startswith("local:"):
+        workers = address.partition(":")[2] or "2"
+        if not workers.isdigit() or int(workers) < 1:
+            raise CommandError(f"--scheduler local:N needs a whole number of workers, got {address!r}")
+        with LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+    else:
+        with Client(address, timeout="10s") as client:
+            yield client
+
+
+def _analysis(name: str, command: str):
+    from ..report.analyses import available
+
+    function = available(name)
+    if function is None:
+        raise CommandError(f"`meantime {command}` is not available in this version: it needs meantime.{name} "
+                           "(the analyses); `meantime run` and `meantime report` work")
+    return function
+
+
+def _label(path: str | None) -> str:
+    return os.path.basename(path) if path else "the built-in kitchen-table example"
+
+
+# -- commands --------------------------------------------------------------------------------------------
+
+def _check_html(option: str, path: str) -> None:
+    """A report goes to an .html (or .htm) file: a CommandError naming ``option`` otherwise."""
+    if not path.lower().endswith((".html", ".htm")):
+        raise CommandError(f"the report is an HTML file: give {option} a name ending in .html, got {path!r}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ..running.simulation import simulate
+
+    scenario = _scenario(args.scenario, args)
+    result = simulate(scenario, **_run_options(args), keep_outcomes=True)
+    if scenario.providers:  # a town: a section per provider and one for the town
+        print(output.town_text(result, _label(args.scenario)))
+    else:
+        print(output.run_text(result, _label(args.scenario)))
+    if output.defaults_text(scenario):
+        print("\n" + output.defaults_text(scenario))
+    if args.out:
+        output.write_table(result.monthly, args.out)
+        print(f"\nwrote the monthly table to {args.out}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ..report.viability import COMBINED_FAN_PATHS, write_report
+    from ..running.simulation import simulate
+
+    _check_html("--out", args.out)
+    scenario = _scenario(args.scenario, args)
+    title = args.title or output.title_from(args.scenario)
+    if scenario.providers:  # a town: a section per provider and one for the town
+        from ..report.town import write_town_report
+
+        result = simulate(scenario, **_run_options(args), keep_outcomes=True)
+        write_town_report(result, args.out, title=title)
+        print(f"wrote {args.out}: {str(result).splitlines()[-3].strip()}")
+        return 0
+    result = simulate(scenario, **_run_options(args), keep_outcomes=False, keep_paths=args.paths <= COMBINED_FAN_PATHS)
+    write_report(result, args.out, title=title, analyses=not args.no_analyses)
+    print(f"wrote {args.out}: {str(result).splitlines()[0]}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from ..errors import ScenarioError
+    from ..scenario.files import read_scenario
+    from ..scenario.scenario import default_scenario
+
+    failed = 0
+    default = dict(default_scenario())
+    for path in args.scenarios:
+        try:
+            scenario = read_scenario(path, allow_defaults=args.allow_defaults)
+        except ScenarioError as error:
+            print(f"meantime: error: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        changed = [field for field, value in scenario if default.get(field) != value]
+        shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
+        print(f"ok: {path}: " + (f"{len(changed)} fields differ from the built-in default ({shown})"
+                                 if changed else "the built-in default scenario"))
+        if output.defaults_text(scenario):
+            print("  " + output.defaults_text(scenario))
+    return 2 if failed else 0
+
+
+def _show_defaults(args: argparse.Namespace) -> int:
+    from ..scenario.files import file_format, scenario_text
+    from ..scenario.scenario import default_scenario
+
+    if args.out:
+        fmt = file_format(args.out)
+        text = scenario_text(default_scenario(), fmt, annotate=fmt == "toml")
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(f"wrote {args.out}: every field of the default scenario" + (", with its unit, range and meaning"
+                                                                           if fmt == "toml" else ""))
+    else:
+        sys.stdout.write(scenario_text(default_scenario(), "toml", annotate=True))
+    return 0
+
+
+def _table_command(frame: Any, args: argparse.Namespace, heading: str) -> int:
+    print(heading)
+    print(output.frame_text(frame))
+    if args.out:
+        output.write_table(frame, args.out)
+        print(f"\nwrote the table to {args.out}")
+    return 0
+
+
+def _break_even(args: argparse.Namespace) -> int:
+    function = _analysis("break_even", "break-even")
+    scenario = _scenario(args.scenario, args)
+    return _table_command(function(scenario), args, f"Break-even without simulation: {_label(args.scenario)}")
+
+
+def _capital(args: argparse.Namespace) -> int:
+    function = _analysis("required_capital", "capital")
+    scenario = _scenario(args.scenario, args)
+    frame = function(scenario, survival=args.survival, **_run_options(args))
+    return _table_command(frame, args, f"Starting capital for a {args.survival:.0%} chance of getting through: "
+                                       f"{_label(args.scenario)}")
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    function = _analysis("sweep", "sweep")
+    scenario = _scenario(args.scenario, args)
+    grid = dict(args.vary)
+    frame = function(scenario, grid, **_run_options(args))
+    return _table_command(frame, args, f"Sweep of {', '.join(grid)}: {_label(args.scenario)}")
+
+
+def _compare(args: argparse.Namespace) -> int:
+    function = _analysis("compare", "compare")
+    if len(args.scenarios) < 2:
+        raise CommandError("compare needs two or more scenario files")
+    scenarios = {}
+    for path in args.scenarios:
+        name = os.path.splitext(os.path.basename(path))[0]
+        if name in scenarios:
+            name = path
+        scenarios[name] = _scenario(path, args)
+    frame = function(scenarios, **_run_options(args))
+    return _table_command(frame, args, f"Comparison of {', '.join(scenarios)}")
+
+
+def _portfolio_text(result, label: str) -> str:
+    """What ``meantime portfolio`` prints: the allocation, each rule's outcome, the answer in words."""
+    from ..analyses import PORTFOLIO_OBJECTIVES
+
+    h = result.horizon
+
+    def pounds(x: float) -> str:
+        return "-" if x != x else f"£{x:,.0f}"
+
+    def share(p: float, se: float) -> str:
+        return f"{100 * p:.1f}% ± {100 * se:.1f}"
+
+    table = result.allocation
+    allocation = [(name, pounds(r.grant), pounds(r.need), share(r[f"survival_{h}"], r[f"survival_{h}_se"]),
+                   f"{100 * r.survival_without:.1f}%", f"{100 * r.gain:+.1f} ± {100 * r.gain_se:.1f}", r.evaluation)
+                  for name, r in table.iterrows()]
+    months = [m for m in (12, 24, 36) if m < h]
+    outcomes = [(rule, pounds(r.spent), *(f"{r[f'alive_{m}']:.2f}" for m in months),
+                 f"{r[f'alive_{h}']:.2f} ± {r[f'alive_{h}_se']:.2f}", f"{r.extra_alive:+.2f} ± {r.extra_alive_se:.2f}",
+                 f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}", pounds(r.cost_per_survivor))
+                for rule, r in result.outcomes.iterrows()]
+    return "\n".join([
+        f"meantime: {label} - {len(table)} start-ups, a pot of £{result.pot:,.0f}, objective: "
+        f"{PORTFOLIO_OBJECTIVES[result.objective].words}; {result.paths:,} futures each, seed {result.seed}",
+        "",
+        f"Allocation by rule '{result.rule}' (grants paid in month 1; need: the grant for a "
+        f"{100 * result.target_survival:.0f}% chance of lasting {h} months)",
+        output.table_text(["start-up", "grant", "need", f"alive at {h} months (± s.e.)", "without", "gain, points",
+                           "evaluation"], allocation),
+        "",
+        "Each rule's outcome (expected services alive, client-months served, pounds granted per service alive "
+        f"at {h} months; the same futures under every rule)",
+        output.table_text(["rule", "spent", *(f"alive at {m}" for m in months), f"alive at {h} (± s.e.)",
+                           "extra on none", "client-months", "£ per survivor"], outcomes),
+        "",
+        str(result),
+    ])
+
+
+def _portfolio(args: argparse.Namespace) -> int:
+    from ..analyses._funding_file import read_funding
+
+    function = _analysis("portfolio", "portfolio")
+    if args.report:
+        _check_html("--report", args.report)
+    plan = read_funding(args.funding)
+    arguments = plan.portfolio_arguments()
+    arguments.setdefault("paths", DEFAULT_PATHS)
+    arguments.setdefault("seed", DEFAULT_SEED)
+    if args.paths is not None:
+        arguments["paths"] = args.paths
+    if args.seed is not None:
+        arguments["seed"] = args.seed
+    run = _run_options(argparse.Namespace(**{**vars(args), "paths": arguments["paths"], "seed": arguments["seed"]}))
+    arguments.update({k: v for k, v in run.items() if k not in ("paths", "seed")})
+    result = plan.check(lambda: function(**arguments))
+    print(_portfolio_text(result, _label(args.funding)))
+    if args.out:
+        output.write_table(result.allocation, args.out)
+        print(f"\nwrote the allocation table to {args.out}")
+    if args.report:
+        from ..report.portfolio import write_portfolio_report
+
+        curve = plan.check(lambda: result.curve(plan.pots, progress=run["progress"]) if plan.pots is not None
+                           else None)
+        write_portfolio_report(result, args.report, title=plan.title or output.title_from(args.funding),
+                               curve=curve, files=plan.files)
+        print(f"wrote {args.report}")
+    return 0
+
+
+def _capacity_text(result, label: str) -> str:
+    """What ``meantime capacity`` prints: a row per number of providers, the survivors'
+    distribution, the answer in words."""
+    from ..analyses import CAPACITY_OBJECTIVES
+
+    m, h = result.month, result.horizon
+    rows = [(f"{k} *" if k == result.best_k else str(k), f"{r.survivors:.3f} ± {r.survivors_se:.3f}",
+             f"{100 * r.all_survive:.1f}%", f"{100 * r.none_survive:.1f}%",
+             f"{r.clients_served:,.1f} ± {r.clients_served_se:,.1f}",
+             f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}", f"{r.gain:+,.1f} ± {r.gain_se:,.1f}")
+            for k, r in result.table.iterrows()]
+    distribution = [(str(k), *(f"{100 * share:.1f}%" if j <= k else "" for j, share in row.items()))
+                    for k, row in result.distribution.iterrows()]
+    return "\n".join([
+        f"meantime: {label} - towns of 1 to {result.max_providers} providers sharing one pool of budget holders; "
+        f"{result.paths:,} futures per town x {h} months, seed {result.seed}",
+        "",
+        f"Providers who start, those still trading after {m} months, and budget holders served over {h} months "
+        f"(* most {CAPACITY_OBJECTIVES[result.objective].split(' (')[0]}; gain: on one provider fewer, same futures)",
+        output.table_text(["providers", f"trading at {m} (± s.e.)", "all trading", "none trading", "clients served",
+                           "client-months", f"gain in {result.objective.replace('_', '-')}"], rows),
+        "",
+        f"Share of futures with j providers still trading after {m} months",
+        output.table_text(["providers", *(f"{j} trading" for j in result.distribution.columns)], distribution,
+                          right=[True] * (len(result.distribution.columns) + 1)),
+        "",
+        str(result),
+    ])
+
+
+def _capacity(args: argparse.Namespace) -> int:
+    function = _analysis("market_capacity", "capacity")
+    if args.report:
+        _check_html("--report", args.report)
+    scenario = _scenario(args.scenario, args)
+    result = function(scenario, max_providers=args.max_providers, paths=args.paths, seed=args.seed,
+                      objective=args.objective, month=args.month, threads=args.threads,
+                      progress=False if args.no_progress else None)
+    print(_capacity_text(result, _label(args.scenario)))
+    if args.out:
+        output.write_table(result.table, args.out)
+        print(f"\nwrote the table to {args.out}")
+    if args.report:
+        from ..report.capacity import write_capacity_report
+
+        title = f"How many providers can this market sustain? {output.title_from(args.scenario)}"
+        write_capacity_report(result, args.report, title=title)
+        print(f"wrote {args.report}")
+    return 0
+
+
+# -- entry point -------------------------------------------------------------------------------------------
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``meantime`` command with ``argv`` (default: the process's arguments); returns the
+    exit status: 0 done, 2 an error (one line on stderr), 130 interrupted."""
+    from ..errors import Error
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(argv)
+    debug = getattr(args, "debug", False)
+    try:
+        with _cluster(args) as client:
+            args.client = client
+            return args.handler(args)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("meantime: interrupted", file=sys.stderr)
+        return 130
+    except (CommandError, Error, ValueError, OSError, MemoryError, ImportError, TypeError, KeyError) as error:
+        if debug:
+            raise
+        # Every mistake of a scenario on a line of its own; anything else in one line.
+        text = str(error) if isinstance(error, (ScenarioError, AnswerError)) else output.one_line(error)
+        print(f"meantime: error: {text}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

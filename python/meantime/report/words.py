@@ -1,0 +1,157 @@
+"""A scenario's assumptions in words, for the viability report: a few sentences per part of the
+model, and every field with its value and unit for the appendix."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from ..scenario.distributions import Distribution, format_number
+
+__all__ = ["value_in_words", "assumptions", "field_rows"]
+
+
+def _money(x: float) -> str:
+    return f"£{x:,.0f}" if abs(x) >= 100 or x == round(x) else f"£{x:,.2f}"
+
+
+def _number(x: float, unit: str) -> str:
+    if unit in ("pounds", "pounds per hour"):
+        text = _money(x)
+        return text + (" an hour" if unit == "pounds per hour" else "")
+    if unit in ("share", "probability"):
+        return f"{100 * x:.3g}%"
+    if unit == "per year":
+        return f"{100 * x:.3g}% a year"
+    if unit == "people":
+        return f"{x:,.0f}"
+    return format_number(float(x)) + (f" {unit}" if unit else "")
+
+
+def value_in_words(value: Any, unit: str = "") -> str:
+    """A field's value as a person would say it: "£11", "25%", "between 3% and 5%",
+    "most likely £22 an hour (£18 to £25)", "26% on average (10 of 40 asked were interested)"."""
+    if isinstance(value, Distribution):
+        p = value.parameters
+        kind = value.kind
+        if kind == "fixed":
+            return _number(p["value"], unit)
+        if kind == "uniform":
+            return f"between {_number(p['min'], unit)} and {_number(p['max'], unit)}"
+        if kind in ("triangular", "pert"):
+            return f"most likely {_number(p['mode'], unit)} ({_number(p['min'], unit)} to {_number(p['max'], unit)})"
+        if kind == "research":
+            return (f"{_number(value.mean(), unit)} on average (market research: {p['interested']:.0f} of "
+                    f"{p['asked']:.0f} asked were interested)")
+        if kind == "normal":
+            return f"{_number(p['mean'], unit)} on average (standard deviation {_number(p['sd'], unit)})"
+        if kind == "lognormal":
+            return f"{_number(p['median'], unit)} typically (log spread {p['sigma']:g})"
+        return f"{_number(value.mean(), unit)} on average ({kind} distribution)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return _number(float(value), unit)
+    return str(value)
+
+
+def _get(scenario, path: str) -> Any:
+    return scenario.get(path)
+
+
+def assumptions(scenario) -> list[tuple[str, str]]:
+    """(heading, sentence) pairs describing the scenario, part by part, in plain words."""
+    s = scenario
+    words = lambda path, unit="": value_in_words(_get(s, path), unit)  # noqa: E731
+    m, b, h, c = s.market, s.business, s.household, s.clients
+    hourly = b.price_per_session / b.session_hours
+    parts = [
+        ("The service",
+         f"Sessions of {format_number(b.session_hours * 60)} minutes at {_money(b.price_per_session)} each "
+         f"({_money(hourly)} an hour). The founder works {format_number(b.founder_hours_per_week)} hours a week "
+         f"in all, {words('business.client_facing_share', 'share')} of it with clients. Start-up costs "
+         f"{_money(b.startup_costs)}; running costs {_money(b.fixed_costs_per_month)} a month and "
+         f"{_money(b.variable_cost_per_session)} a session."),
+        ("The market",
+         f"A catchment of {words('market.population', 'people')} people, of whom "
+         f"{words('market.budget_holder_share', 'share')} hold a relevant personal budget; the service fits "
+         f"{words('market.fit_share', 'share')} of them. Budget holders can pay "
+         f"{words('market.reservation_price_per_hour', 'pounds per hour')}. "
+         + (f"Word spreads by outreach ({words('market.innovation', 'probability')} a month) and word of mouth "
+            f"({words('market.imitation', 'probability')})." if m.arrivals == "bass"
+            else f"Referrals arrive at {words('market.referrals_per_month')} a month.")),
+        ("Clients",
+         f"Each client books about {format_number(c.sessions_per_month)} sessions a month and stops with a "
+         f"monthly chance of {words('clients.churn_per_month', 'probability')}."
+         + (" Prospects who meet a full diary join a waiting list." if c.waiting_list else "")),
+        ("The household",
+         f"Starting savings {words('household.savings', 'pounds')}; living costs "
+         f"{_money(h.living_costs_per_month)} a month; other income {_money(h.other_income_per_month)} a month"
+         + (f", a partner's {_money(h.partner_income_per_month)}" if h.partner_income_per_month else "")
+         + (f", and a job of {format_number(h.job_hours_per_week)} hours a week at {_money(h.job_wage_per_hour)}"
+            f" an hour" if h.job_hours_per_week else "")
+         + f". The founder draws up to {_money(h.max_drawings_per_month)} a month from the business once it "
+           f"holds {_money(h.drawings_buffer)}."),
+    ]
+    if s.group.enabled:
+        g = s.group
+        who = ("all prospects" if not g.one_to_one
+               else f"{words('group.interest_share', 'share')} of prospects (the rest want one-to-one sessions)")
+        pay = (f"each member who attends pays {_money(g.price_per_attendee)} a meeting" if g.pricing == "per_attendee"
+               else f"members pool {words('group.pooled_share', 'share')} of what their budgets allow to pay "
+                    f"{_money(g.group_price)} a meeting between them, so a member's share rises when another leaves")
+        parts.append(("Groups",
+                      f"Groups of {g.minimum_size} to {g.maximum_size} (at most {g.max_groups} at once) meet "
+                      f"{g.meetings_per_month} times a month for {format_number(g.meeting_hours)} hours of the "
+                      f"founder's time; {who} want a group; {pay}. Each member attends a meeting with a chance of "
+                      f"{words('group.attendance_probability', 'probability')}; a meeting with fewer than "
+                      f"{g.minimum_size} is cancelled."))
+    funding = [f"a grant of {_money(g.amount)} in month {g.month}" for g in s.funding.grants]
+    funding += [f"a loan of {_money(loan.principal)} at {100 * loan.apr:.3g}% over {loan.term_months} months"
+                for loan in s.funding.loans]
+    if funding:
+        parts.append(("Funding", "The business receives " + "; ".join(funding) + "."))
+    if s.benefits.enabled:
+        bn = s.benefits
+        parts.append(("Benefits",
+                      f"A means-tested benefit of up to {_money(bn.maximum_award)} a month, reduced by "
+                      f"{100 * bn.taper:.0f}p for each pound earned above {_money(bn.work_allowance)}"
+                      + (f", with the minimum income floor after {bn.startup_period_months} months"
+                         if bn.minimum_income_floor else ", without a minimum income floor") + "."))
+    if s.health.illness_per_month > 0:
+        parts.append(("Health",
+                      f"An illness episode starts in {words('health.illness_per_month', 'probability')} of months, "
+                      f"lasts {words('health.illness_months', 'months')}, and takes "
+                      f"{words('health.capacity_lost', 'share')} of the founder's capacity"
+                      + (f"; a peer covers {words('health.peer_cover_share', 'share')} of the lost sessions"
+                         if s.health.peer_cover_share > 0 else "") + "."))
+    parts.append(("The horizon",
+                  f"{s.run.months} months; a break-even counts once it has held {s.run.sustained_months} months"
+                  + (f"; the founder gives up after {s.run.give_up_after_months} months without living break-even"
+                     if s.run.give_up_after_months else "") + "."))
+    return parts
+
+
+def field_rows(scenario) -> list[tuple[str, str, str, bool]]:
+    """(field, value in words, meaning, differs from the default) for every field."""
+    from ..scenario.schema import FIELD_BY_PATH
+    from ..scenario.scenario import default_scenario
+
+    default = dict(default_scenario())
+    rows = []
+    for path, value in scenario:
+        info = FIELD_BY_PATH.get(_generic(path))
+        unit = info.unit if info else ""
+        meaning = info.description if info else ""
+        rows.append((path, value_in_words(value, unit), meaning, default.get(path) != value))
+    return rows
+
+
+def _generic(path: str) -> str:
+    import re
+
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
+def escape(text: Any) -> str:
+    return html.escape(str(text), quote=True)

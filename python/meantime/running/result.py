@@ -1,0 +1,391 @@
+"""What a run returns: :class:`Result`, with tables (pandas), arrays (numpy, no copies) and words."""
+
+from __future__ import annotations
+
+import math
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from .. import _core
+from ..errors import NotKeptError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..scenario.scenario import Scenario
+
+__all__ = ["Result", "SERIES", "FAILURE_CAUSES", "MONTHLY_QUANTILES"]
+
+#: The monthly series, as the engine names them (``Result.monthly``, ``Result.paths``).
+SERIES: tuple[str, ...] = tuple(_core.series_names)
+#: Failure causes by code: ``outcomes["failure_cause"]`` holds the index into this tuple.
+FAILURE_CAUSES: tuple[str, ...] = tuple(_core.failure_cause_names)
+#: The quantile levels reported per month in ``Result.monthly``.
+MONTHLY_QUANTILES: tuple[float, ...] = (0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95)
+_LOWEST_CASH_QUANTILES = (0.05, 0.10, 0.25, 0.50)
+
+
+# Units and words for the totals this package knows; a total the engine adds later is shown too,
+# under its own name.
+_TOTALS = {
+    "clients_served": ("clients", "clients served"),
+    "sessions_delivered": ("sessions", "sessions delivered"),
+    "lost_to_price": ("prospects", "aware prospects whose budget could not pay"),
+    "lost_to_capacity": ("prospects", "prospects who could pay, but the diary was full"),
+    "drawings": ("pounds", "paid from the business to the household"),
+    "billed": ("pounds", "revenue billed"),
+    "received": ("pounds", "clients' payments received"),
+    "bad_debt": ("pounds", "billed and never paid"),
+    "benefits": ("pounds", "benefit award received"),
+    "months_ill": ("months", "months the founder was ill"),
+    "sessions_covered": ("sessions", "sessions a peer delivered while the founder was ill"),
+    "groups_formed": ("groups", "groups formed"),
+    "groups_collapsed": ("groups", "groups that fell below their minimum size and ended"),
+    "group_members_served": ("members", "members who joined a group"),
+    "group_meetings_held": ("meetings", "group meetings held"),
+    "group_meetings_cancelled": ("meetings", "group meetings cancelled for too few attendees"),
+    "group_members_priced_out": ("members", "members who left a pooled group when their share rose past their budget"),
+    "group_prospects_gave_up": ("prospects", "prospects who gave up waiting for a group"),
+    "group_billed": ("pounds", "revenue billed for group meetings"),
+}
+
+
+def _percent(p: float) -> str:
+    return f"{100 * p:.1f}%"
+
+
+def _in_ten(p: float) -> str:
+    """A probability as a person says it: "7 in 10", "all", "fewer than 1 in 10"."""
+    if p >= 1:
+        return "all"
+    if p <= 0:
+        return "no"
+    k = round(10 * p)
+    if k >= 10:
+        return "more than 9 in 10"
+    if k <= 0:
+        return "fewer than 1 in 10"
+    return f"{k} in 10"
+
+
+def _label(q: float) -> str:
+    return f"q{round(100 * q):02d}"
+
+
+class Result:
+    """The futures of one scenario: statistics, per-path outcomes and (when kept) full paths.
+
+    Made by :func:`~meantime.simulate`. ``str(result)`` answers in words; :meth:`summary` gives
+    the headline answers with their Monte Carlo standard errors; :attr:`monthly` the per-month
+    statistics; :attr:`outcomes` and :attr:`paths` the per-path data as views of the engine's
+    memory (no copies); :attr:`outcome_arrays` the outcomes as a dict of numpy arrays.
+
+    Attributes
+    ----------
+    scenario : Scenario
+        What was simulated.
+    seed, first_path, path_count, months : int
+        The run: paths ``first_path .. first_path + path_count - 1`` over ``months`` months.
+    seconds : float
+        Wall-clock time of the run.
+    statistics : meantime._core.Statistics
+        The engine's statistics across paths, for anything the tables do not show.
+
+    Examples
+    --------
+    >>> import meantime
+    >>> result = meantime.simulate(paths=1_000, seed=2026)
+    >>> print(result.outcomes.loc[0, "lowest_cash"])
+    2469.5
+    >>> "futures survive 36 months" in str(result)
+    True
+    >>> bool(result.monthly.loc[12, "clients_q50"] == result.statistics.quantile("clients", 12, 0.5))
+    True
+    """
+
+    def __init__(self, scenario: "Scenario", run: _core.RunResult, seconds: float = float("nan")) -> None:
+        self.scenario = scenario
+        self._run = run
+        self.seed: int = run.seed
+        self.first_path: int = run.first_path
+        self.path_count: int = run.paths
+        self.months: int = run.months
+        self.seconds = seconds
+        self.statistics: _core.Statistics = run.statistics
+
+    def __reduce__(self):
+        # The engine's result pickles exactly (its bytes); cached tables are made again.
+        return (Result, (self.scenario, self._run, self.seconds))
+
+    # -- single numbers ------------------------------------------------------------------------
+
+    def _month(self, month: int | None) -> int:
+        return self.months if month is None else int(month)
+
+    def survival(self, month: int | None = None) -> float:
+        """Share of futures still going at the end of ``month`` (default: the horizon)."""
+        return self.statistics.survival(self._month(month))
+
+    def operating_break_even_by(self, month: int | None = None) -> float:
+        """Share of futures whose business covers its own costs, sustained, by ``month``."""
+        return self.statistics.operating_break_even_by(self._month(month))
+
+    def living_break_even_by(self, month: int | None = None) -> float:
+        """Share of futures whose business also pays the founder's way by ``month``."""
+        return self.statistics.living_break_even_by(self._month(month))
+
+    def standard_error(self, probability: float) -> float:
+        """Monte Carlo standard error of a probability estimated from this run's paths."""
+        return math.sqrt(max(probability * (1 - probability), 0.0) / self.path_count)
+
+    def extra_capital_needed(self, chance: float = 0.9) -> float:
+        """Extra starting capital that would carry ``chance`` of the futures through.
+
+        A path gets through when its lowest combined cash stays at or above zero, so the answer
+        is minus the ``1 - chance`` quantile of the lowest cash (0 when already enough).
+        Quantiles are read from the engine's histogram, within 0.8%.
+        """
+        if not 0 < chance < 1:
+            raise ValueError(f"chance must be between 0 and 1, got {chance}")
+        # Rounded so that chance=0.9 reads the same quantile as 0.1 (1 - 0.9 is 0.09999...).
+        return max(0.0, -self.statistics.lowest_cash().histogram.quantile(round(1 - chance, 12)))
+
+    def _median_month(self, counts: _core.CountHistogram) -> float:
+        """First month by which half of all futures got there; NaN if not within the horizon."""
+        reached = np.cumsum(counts.counts()[1:])
+        hits = np.nonzero(2 * reached >= self.path_count)[0]
+        return float(hits[0] + 1) if hits.size else math.nan
+
+    # -- tables --------------------------------------------------------------------------------
+
+    def summary(self) -> pd.DataFrame:
+        """The headline answers, each probability with its Monte Carlo standard error.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by answer (``survival``, ``operating_break_even``, ``living_break_even``,
+            ``payback``, median months, lowest-cash quantiles, ``extra_capital_for_90_percent``,
+            and the mean of every per-path total: ``mean_clients_served``, ...; the group totals,
+            ``mean_groups_formed``, ``mean_group_meetings_held``, ..., when the scenario sells
+            groups), with columns ``estimate``, ``std_error`` (NaN where not estimated), ``unit``
+            and ``meaning``.
+
+        Examples
+        --------
+        >>> import meantime
+        >>> table = meantime.simulate(paths=1_000).summary()
+        >>> list(table.columns)
+        ['estimate', 'std_error', 'unit', 'meaning']
+        """
+        s, n, horizon = self.statistics, self.path_count, self.months
+        rows: list[tuple[str, float, float, str, str]] = []
+
+        def probability(key: str, p: float, meaning: str) -> None:
+            rows.append((key, p, self.standard_error(p), "probability", meaning))
+
+        def mean(key: str, total: _core.ExactSum, unit: str, meaning: str) -> None:
+            rows.append((key, total.mean, math.sqrt(total.variance / n) if n > 1 else math.nan, unit, meaning))
+
+        probability("survival", s.survival(horizon), f"still going after {horizon} months")
+        causes = [c for c in FAILURE_CAUSES if c != "none"]
+        if len(causes) > 1:
+            for cause in causes:
+                probability(f"failure_{cause}", s.failures(cause).reached_by(horizon) / n,
+                            f"stopped by month {horizon}: {cause.replace('_', ' ')}")
+        probability("operating_break_even", s.operating_break_even_by(horizon),
+                    f"the business covers its own costs, sustained, by month {horizon}")
+        probability("living_break_even", s.living_break_even_by(horizon),
+                    f"the business also pays the founder's way by month {horizon}")
+        probability("payback", s.payback().reached_by(horizon) / n,
+                    f"cumulative profit, start-up costs included, back to zero by month {horizon}")
+        for key, counts, what in (
+            ("operating_break_even", s.operating_break_even(), "cover their costs"),
+            ("living_break_even", s.living_break_even(), "pay the founder's way"),
+            ("payback", s.payback(), "pay back"),
+        ):
+            rows.append((f"median_month_{key}", self._median_month(counts), math.nan, "month",
+                         f"half of all futures {what} by this month (NaN: not within {horizon} months)"))
+        lowest = s.lowest_cash().histogram
+        for q in _LOWEST_CASH_QUANTILES:
+            rows.append((f"lowest_cash_{_label(q)}", lowest.quantile(q), math.nan, "pounds",
+                         f"lowest combined cash: {round(100 * q)}% of futures fall to this or below"))
+        rows.append(("extra_capital_for_90_percent", self.extra_capital_needed(0.9), math.nan, "pounds",
+                     "more starting capital that would carry 9 in 10 futures through"))
+        groups = self.scenario.group.enabled
+        for total in _core.total_names:  # every per-path total the engine sums (group ones with groups on)
+            if total.startswith("group") and not groups:
+                continue
+            unit, meaning = _TOTALS.get(total, ("", total.replace("_", " ")))
+            mean(f"mean_{total}", s.total(total), unit, f"{meaning}, per future, over the horizon")
+        table = pd.DataFrame.from_records(rows, columns=["answer", "estimate", "std_error", "unit", "meaning"])
+        return table.set_index("answer")
+
+    @cached_property
+    def monthly(self) -> pd.DataFrame:
+        """Per-month statistics across paths, indexed by month (1 .. months).
+
+        Columns: ``survival`` (share still going at the end of the month),
+        ``operating_break_even`` and ``living_break_even`` (cumulative probabilities), then for
+        every series (clients, sessions, revenue, profit, business_cash, household_cash,
+        drawings, ...) its mean (``<series>_mean``) and quantiles ``<series>_q05``, ``_q10``,
+        ``_q25``, ``_q50``, ``_q75``, ``_q90``, ``_q95``. A failed path counts with no activity
+        and its cash as it stood when it failed.
+        """
+        s = self.statistics
+        columns: dict[str, np.ndarray] = {
+            "survival": s.survival_curve(),
+            "operating_break_even": s.operating_break_even_curve(),
+            "living_break_even": s.living_break_even_curve(),
+        }
+        for series in SERIES:
+            columns[f"{series}_mean"] = s.means(series)
+            quantiles = s.quantiles(series, list(MONTHLY_QUANTILES))
+            for j, q in enumerate(MONTHLY_QUANTILES):
+                columns[f"{series}_{_label(q)}"] = quantiles[:, j]
+        return pd.DataFrame(columns, index=pd.RangeIndex(1, self.months + 1, name="month"))
+
+    @cached_property
+    def outcomes(self) -> pd.DataFrame:
+        """Each path's outcome, one row per path (indexed by path number), without copying.
+
+        The columns are the engine's own arrays (``failure_month``, ``failure_cause``,
+        ``operating_break_even_month``, ``living_break_even_month``, ``payback_month``,
+        ``lowest_cash``, ``lowest_cash_month``, ``clients_served``, ...). Months run 1 ..
+        months; -1 means "not within the horizon". ``failure_cause`` is a code into
+        :data:`meantime.FAILURE_CAUSES`.
+
+        Raises
+        ------
+        NotKeptError
+            When the run was made with ``keep_outcomes=False``.
+        """
+        index = pd.RangeIndex(self.first_path, self.first_path + self.path_count, name="path")
+        return pd.DataFrame(self.outcome_arrays, index=index, copy=False)
+
+    @cached_property
+    def outcome_arrays(self) -> dict[str, np.ndarray]:
+        """:attr:`outcomes` as a dict of numpy arrays, column name -> the engine's own array
+        (no copy, no DataFrame: what an analysis that reduces many runs reads).
+
+        Raises
+        ------
+        NotKeptError
+            When the run was made with ``keep_outcomes=False``.
+        """
+        columns = self._run.outcome_columns()
+        if columns is None:
+            raise NotKeptError("this run kept no per-path outcomes; simulate(..., keep_outcomes=True) keeps them")
+        return columns
+
+    @cached_property
+    def paths(self) -> dict[str, np.ndarray]:
+        """Full path arrays: ``{series: array of shape (paths, months)}``, without copying.
+
+        Column ``t - 1`` is month ``t``. The arrays share the engine's memory (``owndata`` is
+        False) and keep it alive.
+
+        Raises
+        ------
+        NotKeptError
+            When the run was made without ``keep_paths=True``.
+        """
+        arrays = self._run.path_arrays()
+        if arrays is None:
+            raise NotKeptError("this run kept no path arrays; simulate(..., keep_paths=True) keeps them")
+        return dict(arrays)
+
+    # -- combining -----------------------------------------------------------------------------
+
+    def merge(self, next_chunk: "Result") -> "Result":
+        """This chunk of paths followed by ``next_chunk``, as one result (bit-identical to one run).
+
+        ``next_chunk`` must be the same scenario and seed, starting at path
+        ``first_path + path_count`` (``simulate(..., first_path=...)``).
+
+        Raises
+        ------
+        MergeError
+        """
+        merged = self._run.merged(next_chunk._run)
+        return Result(self.scenario, merged, seconds=self.seconds + next_chunk.seconds)
+
+    # -- plots and the report ------------------------------------------------------------------
+
+    def plot_cash(self, which: str = "combined", ax=None, sample_paths: int = 5):
+        """Fan chart of cash over time; see :func:`meantime.plot.cash_fan`."""
+        from ..plot import cash_fan
+
+        return cash_fan(self, which=which, ax=ax, sample_paths=sample_paths)
+
+    def plot_survival(self, ax=None, level: float = 0.95):
+        """Survival curve with its confidence band; see :func:`meantime.plot.survival_curve`."""
+        from ..plot import survival_curve
+
+        return survival_curve(self, ax=ax, level=level)
+
+    def plot_break_even(self, ax=None):
+        """When break-even comes; see :func:`meantime.plot.break_even_months`."""
+        from ..plot import break_even_months
+
+        return break_even_months(self, ax=ax)
+
+    def plot_clients(self, ax=None):
+        """Clients and the waiting list over time; see :func:`meantime.plot.clients_over_time`."""
+        from ..plot import clients_over_time
+
+        return clients_over_time(self, ax=ax)
+
+    def report(self, path, title: str | None = None, analyses: bool = True) -> None:
+        """Write the viability report of this run as one self-contained HTML file.
+
+        See :func:`meantime.report.viability.write_report`.
+        """
+        from ..report.viability import write_report
+
+        write_report(self, path, title=title, analyses=analyses)
+
+    # -- words -----------------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        horizon = self.months
+        survive = self.survival()
+        operating, living = self.operating_break_even_by(), self.living_break_even_by()
+
+        def share(p: float) -> str:
+            return f"{_percent(p)} ± {_percent(self.standard_error(p))}"
+
+        def half_by(counts: _core.CountHistogram) -> str:
+            month = self._median_month(counts)
+            return f"; half of all futures do by month {month:.0f}" if not math.isnan(month) else ""
+
+        lines = [
+            f"{_in_ten(survive).capitalize()} futures survive {horizon} months ({share(survive)}).",
+            f"The business covers its own costs by month {horizon} in {_in_ten(operating)} futures "
+            f"({share(operating)}){half_by(self.statistics.operating_break_even())}.",
+            f"It also pays the founder's way in {_in_ten(living)} futures ({share(living)})"
+            f"{half_by(self.statistics.living_break_even())}.",
+        ]
+        extra = self.extra_capital_needed(0.9)
+        if extra > 0:
+            lines.append(f"About £{extra:,.0f} more starting capital would give a 9 in 10 chance of getting through.")
+        else:
+            lines.append("The starting capital carries at least 9 in 10 futures through.")
+        lines.append(
+            "Answer: "
+            + ("viable: it very likely breaks even before the money runs out." if survive >= 0.9
+               else "possible, but the meantime is a real risk: plan for the bad years." if survive >= 0.6
+               else "not viable as it stands: the money runs out first in too many futures.")
+        )
+        lines.append(f"({self.path_count:,} simulated futures, seed {self.seed}.)")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        kept = [name for name, has in (("outcomes", self._run.has_outcomes), ("paths", self._run.has_path_arrays)) if has]
+        survive = self.survival()
+        return (
+            f"<meantime.Result: {self.path_count:,} paths x {self.months} months, seed {self.seed}, "
+            f"survival {_percent(survive)} ± {_percent(self.standard_error(survive))}, "
+            f"kept: {', '.join(kept) if kept else 'statistics only'}>"
+        )
