@@ -116,7 +116,10 @@ def test_validate_and_run_list_the_values_from_the_example(tmp_path, capsys):
     assert "not stated: household.savings = 4000" in capsys.readouterr().out
     (tmp_path / "idea.toml").write_text(STATED)
     assert cli.main(["validate", str(tmp_path / "idea.toml")]) == 0
-    assert "not stated" not in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "not stated" not in out
+    others = len(meantime.Scenario.from_file(tmp_path / "idea.toml").defaults_used(essential=False))
+    assert f"  {others} other fields keep the built-in example's values" in out
 
 
 def test_the_command_line_refuses_a_file_missing_essentials_unless_told(tmp_path, capsys):

@@ -379,6 +379,10 @@ def _validate(args: argparse.Namespace) -> int:
                                  if changed else "the built-in default scenario"))
         if output.defaults_text(scenario):
             print("  " + output.defaults_text(scenario))
+        others = len(scenario.defaults_used(essential=False)) - len(scenario.defaults_used())
+        if others:
+            print(f"  {others} other fields keep the built-in example's values (meantime show-defaults lists "
+                  "them with their meaning)")
     return 2 if failed else 0
 
 
