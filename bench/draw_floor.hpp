@@ -43,7 +43,7 @@ class DrawFloor {
     MonthDraws draws(key, month, false, cache_);
     const bool ill = ill_this_month(s_.health, health_, key, month, draws, false);
     budget_changes(s_.clients, clients_, month, draws);
-    const Arrivals arrivals = market_month(s_.market, market_, market_state_, draws);
+    const Arrivals arrivals = market_month(s_.market, market_, market_state_, draws, month);
     const std::int64_t capacity = session_capacity(s_.business, founder_hours_ + staff_hours_);
     const auto max_clients =
         static_cast<std::int64_t>(static_cast<double>(capacity) / s_.clients.sessions_per_month + 1e-9);
@@ -51,7 +51,7 @@ class DrawFloor {
     // Only whether anything was billed decides the payment draws.
     const double billed = static_cast<double>(std::min(booked.booked, capacity)) * s_.business.price_per_session;
     payments_month(payment_plan_, receivables_, billed, month, key, draws, false);
-    const std::int64_t gave_up = clients_leave(s_.clients, churn_, clients_, draws);
+    const std::int64_t gave_up = clients_leave(s_.clients, churn_, clients_, draws).gave_up;
     hire_if_waiting();
     return booked.booked + gave_up + (ill ? 1 : 0);
   }

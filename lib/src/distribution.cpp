@@ -46,7 +46,7 @@ const std::vector<std::string>& distribution_parameter_names(DistributionKind ki
   static const std::vector<std::vector<std::string>> names = {
       {"value"},        {"min", "max"},    {"min", "mode", "max"}, {"min", "mode", "max"},
       {"mean", "sd"},   {"median", "sigma"}, {"alpha", "beta"},     {"shape", "scale"},
-      {"asked", "interested"}};
+      {"asked", "interested", "prior"}};
   return names[static_cast<std::size_t>(kind)];
 }
 
@@ -83,6 +83,7 @@ std::string Distribution::parameter_problem() const {
       if (!(b >= 0 && b == std::floor(b) && b <= a)) {
         return "interested must be a whole number from 0 to asked (" + number(a) + "), got " + number(b);
       }
+      if (!(c > 0 && c < 1)) return "prior must be > 0 and < 1 (the share expected before asking), got " + number(c);
       return {};
   }
   return {};
@@ -99,7 +100,7 @@ double Distribution::mean() const {
     case DistributionKind::lognormal: return a * std::exp(0.5 * b * b);
     case DistributionKind::beta: return a / (a + b);
     case DistributionKind::gamma: return a * b;
-    case DistributionKind::research: return (b + 1.0) / (a + 2.0);
+    case DistributionKind::research: return (b + 2.0 * c) / (a + 2.0);
   }
   return a;
 }
@@ -151,7 +152,7 @@ double Distribution::draw(UniformStream& stream) const {
     case DistributionKind::lognormal: return a * std::exp(b * standard_normal(stream));
     case DistributionKind::beta: return beta_variate(a, b, stream);
     case DistributionKind::gamma: return b * standard_gamma(a, stream);
-    case DistributionKind::research: return beta_variate(1.0 + b, 1.0 + (a - b), stream);
+    case DistributionKind::research: return beta_variate(2.0 * c + b, 2.0 * (1.0 - c) + (a - b), stream);
   }
   return a;
 }

@@ -31,6 +31,15 @@ enum class MonthDraw : unsigned {
   // The town's own stream (kTownStream) uses `arrivals` for its newly aware prospects and these
   // for the shared market's choice, one binomial per category (16 + category).
   town_choice = 16,
+  // Past the town's choice slots (16 + category, up to the last of kMaxProviders offers).
+  route_choice = 96,        // routes: newly aware prospects by route, 96 + route (5 routes)
+  pool_newcomers = 101,     // renewal: new people in the pool
+  pool_leave_unaware = 102, // renewal: people who leave the pool before hearing of the service
+  pool_leave_spent = 103,   // renewal: aware people who did not buy, leaving the pool
+  pool_leave_former = 104,  // renewal: former clients leaving the pool
+  clients_return = 105,     // renewal: former clients who come back
+  committed_start = 106,    // month 1: committed people who start
+  missed_sessions = 107,    // clients: sessions missed or cancelled late
 };
 
 // Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that

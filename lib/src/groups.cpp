@@ -99,7 +99,7 @@ std::int64_t GroupModel::one_to_one_capacity(double hours_per_week, double group
   const double client_hours = hours_per_week * kWeeksPerMonth * business_.client_facing_share;
   const double left = std::max(0.0, client_hours - group_hours);
   // As session_capacity: the allowance keeps a whole number of sessions from rounding down.
-  return static_cast<std::int64_t>(std::min(left / business_.session_hours + 1e-9, kMaxSessionsPerMonth));
+  return static_cast<std::int64_t>(std::min(left / visit_hours(business_) + 1e-9, kMaxSessionsPerMonth));
 }
 
 void GroupModel::join_running_groups(GroupState& state, GroupMonth& m) const {

@@ -6,10 +6,23 @@
 
 namespace meantime {
 
+namespace {
+std::array<bool, kChannelCount> channels_of_routes(const Routes& routes) {
+  std::array<bool, kChannelCount> used{};
+  const auto list = route_list(routes);
+  for (std::size_t r = 0; r < kRouteCount; ++r) {
+    if (list[r]->share > 0) used[static_cast<std::size_t>(list[r]->channel)] = true;
+  }
+  return used;
+}
+}  // namespace
+
 PathModel::PathModel(const Scenario& scenario)
     : scenario_(scenario),
+      route_channels_(channels_of_routes(scenario.market.routes)),
       funding_(funding_schedule(scenario.funding, scenario.run.months)),
-      payment_plan_(payment_plan(scenario.payments, scenario.run.deterministic)),
+      payment_plan_(payment_plan(scenario.payments, scenario.run.deterministic,
+                                 scenario.market.routes.enabled ? &route_channels_ : nullptr)),
       groups_(scenario),
       founder_hours_(founder_business_hours(scenario)),
       household_income_(scenario.household.other_income_per_month + scenario.household.partner_income_per_month +
@@ -19,6 +32,7 @@ void PathModel::start(PathState& state, PathKey key) const {
   state = PathState{};
   const bool deterministic = scenario_.run.deterministic;
   state.market = draw_market(scenario_, key);
+  state.market_state.pool = state.market.pool;
   state.churn_per_month =
       draw_parameter(scenario_.clients.churn_per_month, key, ParameterSlot::churn, deterministic, 0.0, 1.0);
   state.cash.household =
@@ -59,6 +73,42 @@ void PathModel::maybe_hire(PathState& state) const {
   if (after <= kMaxFte * kHoursPerFte + 1e-9) state.staff_hours += staff.hire_hours_per_week;
 }
 
+// Month 1: the people the founder found who said they would start. Those who start can pay;
+// all of them have heard of the service.
+void PathModel::committed_start(PathState& state, Arrivals& arrivals, MonthDraws& draws) const {
+  const Market& m = scenario_.market;
+  const MarketParameters& p = state.market;
+  MarketState& market = state.market_state;
+  const std::int64_t committed = m.committed_clients;
+  const std::int64_t starters = draws.binomial(MonthDraw::committed_start, committed, m.committed_start_probability);
+  const std::int64_t pool = p.renewing ? market.pool : p.pool;
+  const std::int64_t heard = std::min(committed, std::max<std::int64_t>(0, pool - market.aware));
+  market.aware += heard;
+  if (p.renewing) market.spent += std::max<std::int64_t>(0, heard - starters);
+  arrivals.can_pay += starters;
+  if (p.by_route) add(arrivals.by_route, by_route(starters, p.can_pay_mix(1)));
+}
+
+// Routes: the month's billing through each channel, in proportion to the clients of the
+// routes that pay through it (before any client, the mix of those who can pay).
+ChannelShares PathModel::channel_shares(const PathState& state, int month) const {
+  const auto list = route_list(scenario_.market.routes);
+  std::array<double, kRouteCount> weights{};
+  const RouteCounts& active = state.clients.active_by_route;
+  const bool any = sum(active) > 0;
+  const std::array<double, kRouteCount> mix = state.market.can_pay_mix(month);
+  double total = 0.0;
+  for (std::size_t r = 0; r < kRouteCount; ++r) {
+    weights[r] = any ? static_cast<double>(active[r]) : mix[r];
+    total += weights[r];
+  }
+  ChannelShares shares{};
+  for (std::size_t r = 0; r < kRouteCount; ++r) {
+    if (total > 0) shares[static_cast<std::size_t>(list[r]->channel)] += weights[r] / total;
+  }
+  return shares;
+}
+
 MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCache& cache) const {
   MonthDraws draws(key, month, scenario_.run.deterministic, cache);
   const DemandMonth demand_month = demand(state, key, month, draws);
@@ -70,9 +120,17 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
   const Scenario& s = scenario_;
   DemandMonth d;
   d.ill = ill_this_month(s.health, state.health, key, month, draws, s.run.deterministic);
-  budget_changes(s.clients, state.clients, month, draws);
+  const std::int64_t cut = budget_changes(s.clients, state.clients, month, draws);
+  const MarketParameters& market = state.market;
+  if (cut > 0) {
+    if (market.by_route) take_in_proportion(state.clients.active_by_route, cut);
+    if (market.renewing) {  // a budget that ends takes its holder out of the pool
+      state.market_state.aware -= cut;
+      state.market_state.pool -= cut;
+    }
+  }
   if (!shared_arrivals) {
-    d.arrivals = market_month(s.market, state.market, state.market_state, draws, groups_.interest_share());
+    d.arrivals = market_month(s.market, market, state.market_state, draws, month, groups_.interest_share());
   } else {
     d.arrivals = *shared_arrivals;  // those who chose this provider; groups take their share of them
     const double share = groups_.interest_share();
@@ -81,24 +139,37 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
           share >= 1.0 ? d.arrivals.can_pay : draws.binomial(MonthDraw::group_interest, d.arrivals.can_pay, share);
       d.arrivals.can_pay -= d.arrivals.want_group;
     }
+    if (market.by_route) d.arrivals.by_route = by_route(d.arrivals.can_pay, market.can_pay_mix(month));
   }
+  if (month == 1 && s.market.committed_clients > 0) committed_start(state, d.arrivals, draws);
   // Groups: their meetings come out of the month's one-to-one capacity.
   if (groups_.enabled()) d.group = groups_.month(state.groups, d.arrivals.want_group, key, month, draws);
   auto capacity = [&](double hours_per_week) {
     return groups_.enabled() ? groups_.one_to_one_capacity(hours_per_week, d.group.hours)
                              : session_capacity(s.business, hours_per_week);
   };
-  d.healthy_capacity = capacity(founder_hours_ + state.staff_hours);
+  // Weeks off: clients stay on the books, and the month's bookings and capacity shrink alike.
+  const double working = working_share(s.business);
+  auto working_capacity = [&](std::int64_t sessions) {
+    return working == 1.0 ? sessions : static_cast<std::int64_t>(static_cast<double>(sessions) * working + 1e-9);
+  };
+  const std::int64_t full_capacity = capacity(founder_hours_ + state.staff_hours);
+  d.healthy_capacity = working_capacity(full_capacity);
   const auto max_clients = static_cast<std::int64_t>(
-      std::min(static_cast<double>(d.healthy_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
-  d.clients = admit_and_book(s.clients, state.clients, d.arrivals.can_pay, max_clients, draws);
+      std::min(static_cast<double>(full_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
+  d.clients = admit_and_book(s.clients, state.clients, d.arrivals.can_pay, max_clients, draws, working);
+  if (market.by_route) d.admitted_by_route = admit_by_route(s.clients, state.clients, d.clients, d.arrivals.by_route);
+  if (market.renewing) state.market_state.spent += d.clients.lost_to_capacity;
   // Illness takes part of the founder's hours.
   d.deliverable = std::min(d.clients.booked, d.healthy_capacity);
   if (d.ill) {
     const double founder_hours = founder_hours_ * (1.0 - s.health.capacity_lost);
-    d.own_sessions = std::min(d.clients.booked, capacity(founder_hours + state.staff_hours));
+    d.own_sessions = std::min(d.clients.booked, working_capacity(capacity(founder_hours + state.staff_hours)));
   } else {
     d.own_sessions = d.deliverable;
+  }
+  if (s.clients.missed_share > 0) {
+    d.missed = draws.binomial(MonthDraw::missed_sessions, d.own_sessions, s.clients.missed_share);
   }
   return d;
 }
@@ -114,19 +185,21 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
 
   // Delivery: a collective's members cover first, then a peer may cover part of what is left.
   Delivery delivery;
-  delivery.own_sessions = d.own_sessions;
+  delivery.own_sessions = d.own_sessions - d.missed;
+  delivery.missed_charged = s.clients.missed_charged ? d.missed : 0;
   delivery.collective_sessions = collective.covered_for_me;
   if (ill) {
-    delivery.covered_sessions =
-        std::llround(s.health.peer_cover_share *
-                     static_cast<double>(d.deliverable - delivery.own_sessions - collective.covered_for_me));
+    delivery.covered_sessions = std::llround(
+        s.health.peer_cover_share * static_cast<double>(d.deliverable - d.own_sessions - collective.covered_for_me));
   }
 
   // Business and payments.
   BusinessMonth business = business_month(s, month, delivery, state.staff_hours, funding_.interest[m], collective);
   add_group_money(business, d.group);
-  const PaymentMonth paid =
-      payments_month(payment_plan_, state.receivables, business.revenue, month, key, draws, deterministic);
+  ChannelShares shares{};
+  if (state.market.by_route) shares = channel_shares(state, month);
+  const PaymentMonth paid = payments_month(payment_plan_, state.receivables, business.revenue, month, key, draws,
+                                           deterministic, state.market.by_route ? &shares : nullptr);
   const double cash_profit =
       paid.received + business.transfers - business.operating_costs - business.startup_costs - business.interest;
   const double capital = std::max(0.0, state.cash.household);
@@ -157,6 +230,7 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   MonthValues values;
   if (!state.failed) {
     o.clients_served += clients.admitted;
+    o.self_funders_served += d.admitted_by_route[kSelfFunded];
     o.sessions_delivered += delivery.billed_sessions();
     o.sessions_covered += delivery.covered_sessions + delivery.collective_sessions;
     o.months_ill += ill ? 1 : 0;
@@ -200,7 +274,16 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   }
 
   // The month's end.
-  const std::int64_t gave_up = clients_leave(s.clients, state.churn_per_month, state.clients, draws);
+  const ClientsLeaving left = clients_leave(s.clients, state.churn_per_month, state.clients, draws);
+  const std::int64_t gave_up = left.gave_up;
+  if (state.market.by_route) {
+    take_in_proportion(state.clients.active_by_route, left.leavers);
+    take_in_proportion(state.clients.waiting_by_route, left.gave_up);
+  }
+  if (state.market.renewing) {
+    state.market_state.former += left.leavers;
+    state.market_state.spent += left.gave_up;
+  }
   if (!state.failed) o.lost_to_capacity += gave_up;
   if (groups_.enabled()) {
     const std::int64_t group_gave_up = groups_.leave(state.groups, state.churn_per_month, key, month, draws);

@@ -45,6 +45,8 @@ struct DemandMonth {
   std::int64_t healthy_capacity = 0;  // sessions the founder and staff can deliver when well
   std::int64_t deliverable = 0;       // sessions booked that the healthy capacity allows
   std::int64_t own_sessions = 0;      // sessions the founder and staff deliver this month
+  std::int64_t missed = 0;            // of own_sessions: missed or cancelled late
+  RouteCounts admitted_by_route{};    // routes: the month's admissions by route
   GroupMonth group;                   // groups
   std::int64_t lost_sessions() const { return deliverable - own_sessions; }  // to illness
   std::int64_t spare_sessions() const { return std::max<std::int64_t>(0, healthy_capacity - deliverable); }
@@ -71,7 +73,10 @@ class PathModel {
  private:
   void track_break_even(PathState& state, const BusinessMonth& business, int month) const;
   void maybe_hire(PathState& state) const;
+  void committed_start(PathState& state, Arrivals& arrivals, MonthDraws& draws) const;
+  ChannelShares channel_shares(const PathState& state, int month) const;
   const Scenario& scenario_;
+  std::array<bool, kChannelCount> route_channels_{};  // routes: the channels some route pays through
   FundingSchedule funding_;
   PaymentPlan payment_plan_;
   GroupModel groups_;

@@ -44,12 +44,17 @@ struct PaymentPlan {
 
 inline int months_later(double delay) { return std::clamp(static_cast<int>(std::lround(delay)), 0, kMaxPaymentDelay); }
 
-inline PaymentPlan payment_plan(const Payments& payments, bool deterministic) {
+// The share of a month's billing through each channel, when it follows the clients' routes.
+using ChannelShares = std::array<double, kChannelCount>;
+
+// `used`: with routes, the channels some route pays through (their shares are set each month);
+// null: the channels with a share.
+inline PaymentPlan payment_plan(const Payments& payments, bool deterministic, const std::array<bool, kChannelCount>* used = nullptr) {
   PaymentPlan plan;
   const auto list = channels(payments);
   for (int c = 0; c < kChannelCount; ++c) {
     const PaymentChannel& channel = *list[static_cast<std::size_t>(c)];
-    if (channel.share <= 0.0) continue;
+    if (used ? !(*used)[static_cast<std::size_t>(c)] : channel.share <= 0.0) continue;
     PaymentRoute& route = plan.routes[static_cast<std::size_t>(plan.count++)];
     route.channel = c;
     route.share = channel.share;
@@ -65,11 +70,14 @@ inline PaymentPlan payment_plan(const Payments& payments, bool deterministic) {
 }
 
 inline PaymentMonth payments_month(const PaymentPlan& plan, Receivables& receivables, double billed, int month,
-                                   PathKey key, MonthDraws& draws, bool deterministic) {
+                                   PathKey key, MonthDraws& draws, bool deterministic,
+                                   const ChannelShares* shares = nullptr) {
   PaymentMonth m;
   for (int r = 0; r < plan.count && billed != 0.0; ++r) {
     const PaymentRoute& route = plan.routes[static_cast<std::size_t>(r)];
-    const double amount = billed * route.share;
+    const double share = shares ? (*shares)[static_cast<std::size_t>(route.channel)] : route.share;
+    if (shares && !(share > 0.0)) continue;
+    const double amount = billed * share;
     if (route.bad_debt_rate > 0.0) {
       if (draws.happens(MonthDraw::bad_debt, route.bad_debt_rate, static_cast<unsigned>(route.channel))) {
         m.bad_debt += amount;

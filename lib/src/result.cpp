@@ -49,7 +49,8 @@ const char* to_string(Total total) {
                                            "group_meetings_cancelled",
                                            "group_members_priced_out",
                                            "group_prospects_gave_up",
-                                           "group_billed"};
+                                           "group_billed",
+                                           "self_funders_served"};
   return names[static_cast<int>(total)];
 }
 
@@ -82,7 +83,8 @@ PathOutcomes::PathOutcomes(Eigen::Index paths)
       group_meetings_cancelled(paths),
       group_members_priced_out(paths),
       group_prospects_gave_up(paths),
-      group_billed(paths) {}
+      group_billed(paths),
+      self_funders_served(paths) {}
 
 std::size_t PathOutcomes::bytes_per_path() {
   return std::apply(
@@ -120,6 +122,7 @@ void PathOutcomes::set(Eigen::Index i, const PathOutcome& o) {
   group_members_priced_out[i] = o.group_members_priced_out;
   group_prospects_gave_up[i] = o.group_prospects_gave_up;
   group_billed[i] = o.group_billed;
+  self_funders_served[i] = o.self_funders_served;
 }
 
 PathOutcome PathOutcomes::get(Eigen::Index i) const {
@@ -151,6 +154,7 @@ PathOutcome PathOutcomes::get(Eigen::Index i) const {
   o.group_members_priced_out = group_members_priced_out[i];
   o.group_prospects_gave_up = group_prospects_gave_up[i];
   o.group_billed = group_billed[i];
+  o.self_funders_served = self_funders_served[i];
   return o;
 }
 
@@ -247,7 +251,8 @@ void Statistics::add_outcome(const PathOutcome& o) {
                                       static_cast<double>(o.group_meetings_cancelled),
                                       static_cast<double>(o.group_members_priced_out),
                                       static_cast<double>(o.group_prospects_gave_up),
-                                      o.group_billed};
+                                      o.group_billed,
+                                      static_cast<double>(o.self_funders_served)};
   for (int t = 0; t < kTotalCount; ++t) totals_[static_cast<std::size_t>(t)].add(totals[t]);
 }
 

@@ -37,6 +37,7 @@ void TownModel::start(TownPathState& state, std::uint64_t seed, std::uint64_t pa
     const PathKey key{seed, path, kTownStream};
     const bool deterministic = town_.run.deterministic;
     state.market = draw_market(town_, key);
+    state.market_state.pool = state.market.pool;
     state.median_price_per_hour = draw_parameter(town_.market.reservation_price_per_hour, key,
                                                  ParameterSlot::reservation_price, deterministic, 1e-9, 1e5);
   }
@@ -56,6 +57,9 @@ TownMonth TownModel::step(TownPathState& state, std::uint64_t seed, std::uint64_
   // The shared market sends each trading provider the prospects who chose it.
   if (shared) {
     MonthDraws draws(PathKey{seed, path, kTownStream}, month, deterministic, cache);
+    // A renewing shared pool gains and loses people; who was a client is not followed across
+    // providers, so nobody returns (the return chance is not used in a shared market).
+    if (state.market.renewing) renew_pool(state.market, state.market_state, draws);
     const std::int64_t aware = newly_aware(town_.market, state.market, state.market_state, draws);
     if (trading != state.choice_for) {
       std::vector<Offer> offers = offers_;

@@ -72,6 +72,19 @@ void check_cross_field_rules(const Scenario& s) {
     throw ScenarioError("market.imitation", "innovation + imitation must be <= 1 (a monthly probability), got up to " +
                                                 number(m.innovation.support_max() + m.imitation.support_max()));
   }
+  const auto& routes = m.routes;
+  if (routes.enabled) {
+    const double residents = routes.direct_payment.share + routes.health_budget.share + routes.service_fund.share +
+                             (routes.council_list ? routes.council_managed.share : 0.0) + routes.self_funded.share;
+    if (!(residents > 0)) {
+      throw ScenarioError("market.routes", "with routes enabled, at least one route (council_managed only with "
+                                           "council_list) needs a share of residents > 0");
+    }
+    if (residents > 1.0 + 1e-9) {
+      throw ScenarioError("market.routes", "the routes' shares of residents must add up to at most 1, got " +
+                                               number(residents));
+    }
+  }
   const auto& r = s.run;
   if (r.sustained_months > r.months) {
     throw ScenarioError("run.sustained_months", "must be <= run.months (" + std::to_string(r.months) + "), got " +

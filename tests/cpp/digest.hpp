@@ -32,6 +32,9 @@ class Digest {
 inline constexpr int kSeriesBeforeGroups = 11;
 inline constexpr int kTotalsBeforeGroups = 11;
 inline constexpr int kOutcomeColumnsBeforeGroups = 19;
+// The same for the routes' outcome (self_funders_served), appended after the groups'.
+inline constexpr int kTotalsBeforeRoutes = 19;
+inline constexpr int kOutcomeColumnsBeforeRoutes = 27;
 
 // Every series and total by default, or the first `series_count` and `total_count` of them.
 inline std::uint64_t digest(const Statistics& s, int series_count = kSeriesCount, int total_count = kTotalCount) {

@@ -53,6 +53,23 @@ inline Scenario poisson_churn_scenario(double rate, double churn, int months) {
   return s;
 }
 
+// The scenario with every part of the renewing market and of delivery as it is switched off
+// (routes, renewal, committed people, the research prior, missed sessions, weeks off, travel):
+// the engine as it was before them, whose pinned outputs it must reproduce.
+inline Scenario before_renewal(Scenario s) {
+  s.market.routes.enabled = false;
+  s.market.renewal.enabled = false;
+  s.market.interest_to_purchase = 1.0;
+  s.market.committed_clients = 0;
+  if (s.market.fit_share.kind() == DistributionKind::research) {
+    s.market.fit_share = research(s.market.fit_share.parameter(0), s.market.fit_share.parameter(1), 0.5);
+  }
+  s.clients.missed_share = 0.0;
+  s.business.weeks_off_per_year = 0.0;
+  s.business.travel_minutes_per_visit = 0.0;
+  return s;
+}
+
 // One run of `paths` paths keeping everything (outcomes and full path arrays).
 inline RunResult run_kept(const Scenario& s, std::uint64_t paths = 1, std::uint64_t seed = 1) {
   RunOptions o;

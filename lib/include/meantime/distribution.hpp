@@ -17,8 +17,10 @@ enum class DistributionKind { fixed, uniform, triangular, pert, normal, lognorma
 //   triangular(min, mode, max)        pert(min, mode, max)   (Beta-PERT, lambda = 4)
 //   normal(mean, sd)                  lognormal(median, sigma)  (sigma of the log)
 //   beta(alpha, beta)                 gamma(shape, scale)
-//   research(asked, interested)       market research: "asked n, k were interested" is the
-//                                     Beta(1 + k, 1 + n - k) posterior of a uniform prior
+//   research(asked, interested, prior)  market research: "asked n, k were interested" is the
+//                                     Beta(2m + k, 2(1 - m) + n - k) posterior of a Beta(2m, 2(1 - m))
+//                                     prior with mean m = `prior`, worth two people asked (the
+//                                     uniform prior when m = 1/2)
 const std::vector<std::string>& distribution_parameter_names(DistributionKind kind);
 const char* distribution_name(DistributionKind kind);
 // Throws std::invalid_argument listing the valid names when `name` is unknown.
@@ -66,8 +68,10 @@ inline Distribution lognormal(double median, double sigma) {
 }
 inline Distribution beta(double alpha, double beta_) { return {DistributionKind::beta, {alpha, beta_, 0}}; }
 inline Distribution gamma(double shape, double scale) { return {DistributionKind::gamma, {shape, scale, 0}}; }
-inline Distribution research(double asked, double interested) {
-  return {DistributionKind::research, {asked, interested, 0}};
+// The prior's mean when none is given: the uniform prior.
+inline constexpr double kResearchPrior = 0.5;
+inline Distribution research(double asked, double interested, double prior = kResearchPrior) {
+  return {DistributionKind::research, {asked, interested, prior}};
 }
 
 std::string describe(const Distribution& d);  // "triangular(min=1, mode=2, max=4)"

@@ -79,6 +79,15 @@ struct ChoiceNames<SessionCount> {
 };
 
 template <>
+struct ChoiceNames<PayingChannel> {
+  static const std::vector<std::string>& names() {
+    static const std::vector<std::string> n = {"direct_payment", "individual_service_fund", "personal_health_budget",
+                                               "self_funded"};
+    return n;
+  }
+};
+
+template <>
 struct ChoiceNames<SplitRule> {
   static const std::vector<std::string>& names() {
     static const std::vector<std::string> n = {"equal", "by_sessions", "by_revenue"};

@@ -100,6 +100,8 @@ struct PathOutcome {
   std::int64_t group_members_priced_out = 0;  // pooled: left when their share rose past their budget
   std::int64_t group_prospects_gave_up = 0;   // interested prospects who gave up waiting for a group
   double group_billed = 0;                    // the part of `billed` from groups
+  // Routes to buying (market.routes); 0 without them.
+  std::int64_t self_funders_served = 0;  // clients who came paying from their own money
 };
 
 // Per-path totals summarised across paths (exact sums).
@@ -123,8 +125,9 @@ enum class Total : int {
   group_members_priced_out,
   group_prospects_gave_up,
   group_billed,
+  self_funders_served,
 };
-inline constexpr int kTotalCount = 19;
+inline constexpr int kTotalCount = 20;
 const char* to_string(Total total);
 
 // Per-path outcomes as columns (numpy-friendly, no copies needed).
@@ -156,6 +159,7 @@ struct PathOutcomes {
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> group_members_priced_out;
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> group_prospects_gave_up;
   Eigen::ArrayXd group_billed;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> self_funders_served;
 
   explicit PathOutcomes(Eigen::Index paths = 0);
 
@@ -188,7 +192,8 @@ struct PathOutcomes {
                            std::pair{"group_meetings_cancelled", &PathOutcomes::group_meetings_cancelled},
                            std::pair{"group_members_priced_out", &PathOutcomes::group_members_priced_out},
                            std::pair{"group_prospects_gave_up", &PathOutcomes::group_prospects_gave_up},
-                           std::pair{"group_billed", &PathOutcomes::group_billed});
+                           std::pair{"group_billed", &PathOutcomes::group_billed},
+                           std::pair{"self_funders_served", &PathOutcomes::self_funders_served});
   }
   // f(name, column) for every column of `self` (const or not), in order.
   template <class Self, class F>

@@ -53,6 +53,77 @@ enum class ArrivalModel {
   referrals,  // a steady Poisson stream of referrals from an unlimited pool
 };
 
+// The payment channels (payments.*), for a route to say how its clients pay.
+enum class PayingChannel { direct_payment, individual_service_fund, personal_health_budget, self_funded };
+
+// One way of buying the service: its share of residents, what they can pay relative to the
+// market's median reservation price, and the channel their money comes through.
+struct Route {
+  double share = 0.0;
+  double price_ratio = 1.0;
+  PayingChannel channel = PayingChannel::direct_payment;
+};
+
+template <class G, class V>
+void visit_fields(G& r, V& v, Route*) {
+  using namespace field_meta;
+  v("share", r.share, share("share of residents who can buy this way"));
+  v("price_ratio", r.price_ratio,
+    FieldMeta{"ratio", "their median reservation price as a multiple of market.reservation_price_per_hour", 0.0, 10.0,
+              true});
+  v("channel", r.channel,
+    FieldMeta{"", "how they pay: direct_payment, individual_service_fund, personal_health_budget or self_funded"});
+}
+
+// Routes to buying. Off: the pool is population x budget_holder_share x fit_share and the
+// payments channels' shares split the revenue. On: each route adds its share of residents to
+// the pool, with its own reservation price, and the month's revenue goes through each route's
+// channel in proportion to its clients (the channels' shares are then not used).
+struct Routes {
+  bool enabled = false;
+  Route direct_payment{0.0, 1.0, PayingChannel::direct_payment};
+  Route health_budget{0.0, 1.0, PayingChannel::personal_health_budget};
+  Route service_fund{0.0, 1.0, PayingChannel::individual_service_fund};
+  Route council_managed{0.0, 1.0, PayingChannel::individual_service_fund};
+  Route self_funded{0.0, 1.0, PayingChannel::self_funded};
+  // Council-managed budgets buy only from providers on the council's list: whether the
+  // provider applies, the months until it is on it, and what getting on it costs (month 1).
+  bool council_list = false;
+  int council_list_months = 6;
+  double council_list_cost = 0.0;
+};
+
+template <class G, class V>
+void visit_fields(G& r, V& v, Routes*) {
+  using namespace field_meta;
+  v("enabled", r.enabled, flag("pool and payments by route (off: budget_holder_share and the payments shares)"));
+  v("direct_payment", r.direct_payment, record("people holding a council direct payment"));
+  v("health_budget", r.health_budget, record("personal health budgets taken as direct payments"));
+  v("service_fund", r.service_fund, record("individual service funds held by a provider organisation"));
+  v("council_managed", r.council_managed, record("council-managed budgets (only with council_list)"));
+  v("self_funded", r.self_funded, record("people paying from their own money"));
+  v("council_list", r.council_list, flag("the provider gets on the council's list (council-managed budgets can buy)"));
+  v("council_list_months", r.council_list_months, months("months until the provider is on the council's list"));
+  v("council_list_cost", r.council_list_cost, money("cost of getting on the council's list, paid in month 1"));
+}
+
+// A pool that renews: a share of the pool leaves each year (moving, dying, budgets ending) and
+// as many new people arrive on average, and former clients come back after a gap.
+struct Renewal {
+  bool enabled = false;
+  double turnover_per_year = 0.25;
+  double return_per_month = 0.0;
+};
+
+template <class G, class V>
+void visit_fields(G& r, V& v, Renewal*) {
+  using namespace field_meta;
+  v("enabled", r.enabled, flag("people join and leave the pool, and former clients return"));
+  v("turnover_per_year", r.turnover_per_year,
+    FieldMeta{"share per year", "share of the pool that leaves (and is replaced) in a year", 0.0, 12.0});
+  v("return_per_month", r.return_per_month, probability("monthly chance a former client comes back"));
+}
+
 struct Market {
   // Catchment: people the service can reach. A town of 60,000 (the kitchen table).
   Distribution population = 60000.0;
@@ -76,6 +147,15 @@ struct Market {
   Distribution reservation_price_per_hour = triangular(18.0, 22.0, 25.0);
   // Spread of what individual budget holders can pay: sd of the log (illustrative).
   double reservation_price_spread = 0.25;
+  // Share of those who say they are interested who would buy: 1 takes stated interest at its
+  // word.
+  double interest_to_purchase = 1.0;
+  // People the founder has already found who say they will start, and each one's chance of
+  // starting in month 1 (subject to room in the diary).
+  int committed_clients = 0;
+  double committed_start_probability = 0.7;
+  Routes routes;
+  Renewal renewal;
 };
 
 template <class G, class V>
@@ -93,6 +173,13 @@ void visit_fields(G& m, V& v, Market*) {
     FieldMeta{"pounds per hour", "median hourly rate budget holders can pay", 0.0, 1e5, true});
   v("reservation_price_spread", m.reservation_price_spread,
     FieldMeta{"log sd", "spread across budget holders of what they can pay", 0.0, 5.0});
+  v("interest_to_purchase", m.interest_to_purchase, share("share of the interested who would actually buy"));
+  v("committed_clients", m.committed_clients,
+    FieldMeta{"people", "people already found who say they will start in month 1", 0.0, 1e5});
+  v("committed_start_probability", m.committed_start_probability,
+    probability("each committed person's chance of actually starting"));
+  v("routes", m.routes, record("routes to buying: budgets, self-funders, the council's list"));
+  v("renewal", m.renewal, record("people joining and leaving the pool, former clients returning"));
 }
 
 // ----------------------------------------------------------------------------------- clients
@@ -122,6 +209,10 @@ struct Clients {
   // from then on (randomness shared by all clients of a path).
   double council_cut_per_month = 0.0;
   double council_cut_share = 0.25;
+  // Share of sessions booked and delivered that are missed or cancelled late (the time is
+  // lost), and whether they are charged for.
+  double missed_share = 0.0;
+  bool missed_charged = false;
 };
 
 template <class G, class V>
@@ -138,6 +229,8 @@ void visit_fields(G& c, V& v, Clients*) {
   v("review_cut_probability", c.review_cut_probability, probability("chance a review ends a client's purchase"));
   v("council_cut_per_month", c.council_cut_per_month, probability("monthly chance of a council-wide cut"));
   v("council_cut_share", c.council_cut_share, share("share of every client's sessions a council cut removes"));
+  v("missed_share", c.missed_share, share("share of sessions missed or cancelled late"));
+  v("missed_charged", c.missed_charged, flag("missed sessions are charged for"));
 }
 
 // ---------------------------------------------------------------------------------- payments
@@ -198,6 +291,11 @@ struct Business {
   double founder_hours_per_week = 15.0;
   // Share of working hours spent in sessions; the rest is admin, travel and outreach.
   double client_facing_share = 0.7;
+  // Weeks a year without sessions (holidays, the founder's weeks off): no revenue, the costs
+  // go on. Spread over the year.
+  double weeks_off_per_year = 0.0;
+  // Travel to and from each visit, out of the client-facing hours (0: none counted apart).
+  double travel_minutes_per_visit = 0.0;
 };
 
 template <class G, class V>
@@ -212,6 +310,10 @@ void visit_fields(G& b, V& v, Business*) {
     hours("founder's working hours in all (a job's hours come out of them)", 80.0));
   v("client_facing_share", b.client_facing_share,
     FieldMeta{"share", "share of working hours spent in sessions", 0.0, 1.0, true});
+  v("weeks_off_per_year", b.weeks_off_per_year,
+    FieldMeta{"weeks per year", "weeks without sessions (holidays, time off); costs go on", 0.0, 26.0});
+  v("travel_minutes_per_visit", b.travel_minutes_per_visit,
+    FieldMeta{"minutes", "travel per visit, out of the client-facing hours", 0.0, 480.0});
 }
 
 // ------------------------------------------------------------------------------------- staff

@@ -42,7 +42,8 @@ def value_in_words(value: Any, unit: str = "") -> str:
             return f"most likely {_number(p['mode'], unit)} ({_number(p['min'], unit)} to {_number(p['max'], unit)})"
         if kind == "research":
             return (f"{_number(value.mean(), unit)} on average (market research: {p['interested']:.0f} of "
-                    f"{p['asked']:.0f} asked were interested)")
+                    f"{p['asked']:.0f} asked were interested, which moved the {_number(p['prior'], unit)} "
+                    f"expected before asking to {_number(value.mean(), unit)})")
         if kind == "normal":
             return f"{_number(p['mean'], unit)} on average (standard deviation {_number(p['sd'], unit)})"
         if kind == "lognormal":

@@ -48,6 +48,7 @@ _TOTALS = {
     "group_members_priced_out": ("members", "members who left a pooled group when their share rose past their budget"),
     "group_prospects_gave_up": ("prospects", "prospects who gave up waiting for a group"),
     "group_billed": ("pounds", "revenue billed for group meetings"),
+    "self_funders_served": ("people", "clients who came paying from their own money (market.routes)"),
 }
 
 

@@ -73,6 +73,8 @@ class Distribution:
         if kind not in _core.distribution_names():
             raise ValueError(_unknown_family(kind))
         names = _core.distribution_parameter_names(kind)
+        if kind == "research" and "prior" not in parameters:  # files written before the prior existed
+            parameters = {**parameters, "prior": RESEARCH_PRIOR}
         unknown = [name for name in parameters if name not in names]
         missing = [name for name in names if name not in parameters]
         if unknown or missing:
@@ -303,10 +305,15 @@ def gamma(shape: float, scale: float) -> Distribution:
     return Distribution("gamma", shape=shape, scale=scale)
 
 
-def research_share(asked: int, interested: int) -> Distribution:
+# The prior mean of market research when none is given (the engine's kResearchPrior).
+RESEARCH_PRIOR = 0.5
+
+
+def research_share(asked: int, interested: int, prior: float = RESEARCH_PRIOR) -> Distribution:
     """Market research as a share: "asked ``asked``, ``interested`` were interested".
 
-    The Beta(1 + interested, 1 + asked - interested) posterior of a uniform prior: the
+    The Beta(2m + interested, 2(1 - m) + asked - interested) posterior of a Beta(2m, 2(1 - m))
+    prior with mean m = ``prior``, worth two people asked (m = 1/2 is the uniform prior): the
     engine's own ``research`` family where it has one (which keeps the counts), else that beta.
 
     Parameters
@@ -315,6 +322,8 @@ def research_share(asked: int, interested: int) -> Distribution:
         How many people were asked.
     interested : int
         How many of them were interested (0 <= interested <= asked).
+    prior : float
+        The share expected before asking anyone (0 < prior < 1).
 
     Returns
     -------
@@ -336,7 +345,9 @@ def research_share(asked: int, interested: int) -> Distribution:
             raise ValueError(f"research_share: {name} must be a whole number, got {value!r}")
     if not 0 <= interested <= asked:
         raise ValueError(f"research_share: needs 0 <= interested <= asked, got asked={asked}, interested={interested}")
+    if not 0 < prior < 1:
+        raise ValueError(f"research_share: prior must be > 0 and < 1, got {prior!r}")
     if "research" in _core.distribution_names():
-        return Distribution("research", asked=asked, interested=interested)
-    return beta(1.0 + interested, 1.0 + (asked - interested))
+        return Distribution("research", asked=asked, interested=interested, prior=prior)
+    return beta(2 * prior + interested, 2 * (1 - prior) + (asked - interested))
 
