@@ -82,9 +82,9 @@ MISTAKES = {
     "research-slash": Mistake("market.fit_share", "6/30", "did you mean research(30, 6)"),
     # -- a price per hour where the session's price belongs ---------------------------------------
     "price-an-hour": Mistake("business.price_per_session", '"£30 an hour"',
-                             "a session of 0.5 hours is 15 (write price_per_session = 15"),
-    "price-per-hour": Mistake("business.price_per_session", "30 per hour", "a session of 0.5 hours is 15"),
-    "price-slash-hour": Mistake("business.price_per_session", "£22/hour", "a session of 0.5 hours is 11"),
+                             "a 0.5-hour session is 15 (write price_per_session = 15"),
+    "price-per-hour": Mistake("business.price_per_session", "30 per hour", "a 0.5-hour session is 15"),
+    "price-slash-hour": Mistake("business.price_per_session", "£22/hour", "a 0.5-hour session is 11"),
     # -- true and false ----------------------------------------------------------------------------
     "waiting-list-yes": Mistake("clients.waiting_list", "yes", "did you mean true?"),
     "waiting-list-no-quoted": Mistake("clients.waiting_list", '"no"', "did you mean false?"),
@@ -246,3 +246,14 @@ def test_a_good_value_is_not_given_a_hint():
     with pytest.raises(meantime.ScenarioError) as caught:  # a real mistake, no percent to suggest
         meantime.default_scenario().replace({"market.fit_share": 150})
     assert "did you mean" not in caught.value.rule
+
+
+def test_a_price_per_hour_is_answered_with_the_session_length_given(tmp_path):
+    path = tmp_path / "idea.toml"
+    path.write_text('based_on = "kitchen-table"\n[business]\nprice_per_session = £30 an hour\nsession_hours = 1.5\n')
+    with pytest.raises(meantime.ScenarioFileError) as caught:
+        meantime.Scenario.from_file(path)
+    assert "a 1.5-hour session is 45 (write price_per_session = 45" in caught.value.rule
+    with pytest.raises(meantime.ScenarioError) as caught:
+        meantime.default_scenario().replace(business={"price_per_session": "£30 an hour", "session_hours": 1})
+    assert "a 1-hour session is 30" in caught.value.rule

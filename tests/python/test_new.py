@@ -85,7 +85,7 @@ def test_an_existing_file_is_kept(tmp_path, capsys):
 def test_plain_input_from_a_pipe(tmp_path):
     """Without a terminal the questions are read with input(): one answer a line, a wrong one
     asked again, Enter taking the offered default."""
-    answers = ["Paperwork help", "12", "45 mins", "15", "60000", "40", "10",
+    answers = ["Paperwork help", "12", "45 mins", "15", "60000", "40", "10", "2",
                "single", "0", "2,500", "lots", "1250", "800", "120"]
     path = tmp_path / "idea.toml"
     done = subprocess.run([sys.executable, "-m", "meantime", "new", "-o", str(path)], input="\n".join(answers) + "\n",
@@ -94,7 +94,7 @@ def test_plain_input_from_a_pipe(tmp_path):
     assert "an amount in pounds, e.g. 2500 or £2,500; got 'lots'" in done.stdout
     s = answered(path)
     assert s.business.session_hours == 0.75 and s.household.living_costs_per_month == 1250
-    assert s.household.savings.to_dict() == 2500
+    assert s.household.savings.to_dict() == 2500 and s.market.committed_clients == 2
 
 
 def test_interactively_in_a_terminal(tmp_path):
@@ -111,6 +111,7 @@ def test_interactively_in_a_terminal(tmp_path):
         ("How many people live", "52,000"),
         ("did you ask", "20"),
         ("interested", "5"),
+        ("said they would buy", ""),  # Enter: the offered none
         ("on your own or as a couple", "single"),
         ("other regular income", "0"),
         ("in savings", "3000"),
@@ -128,3 +129,4 @@ def test_interactively_in_a_terminal(tmp_path):
     s = answered(path)
     assert s.business.price_per_session == 20 and s.business.session_hours == 1
     assert s.business.founder_hours_per_week == 18 and s.household.living_costs_per_month == 1300
+    assert s.market.committed_clients == 0

@@ -143,9 +143,10 @@ def _text_hint(info: Any, text: str, session_hours: float | None) -> str:
     per_hour = per_hour_of(t)
     if per_hour is not None:
         if info.name == "price_per_session":
-            hours = session_hours or 0.5
+            # The session length given, if it is one (a minute to a day); else a half-hour example.
+            hours = session_hours if session_hours is not None and 1 / 60 <= session_hours <= 24 else 0.5
             return (f"that is a price per hour; price_per_session is the price of one session: at "
-                    f"£{_shown(per_hour)} an hour a session of {_shown(hours)} hours is "
+                    f"£{_shown(per_hour)} an hour a {_shown(hours)}-hour session is "
                     f"{_shown(per_hour * hours)} (write price_per_session = {_shown(per_hour * hours)} "
                     f"and session_hours = {_shown(hours)})")
         return f"did you mean {_shown(per_hour)}? Write the number alone ({info.unit or 'no unit'})"

@@ -144,15 +144,16 @@ def to_core(path: str, value: Any) -> Any:
     return value  # the engine names the field and what it takes
 
 
-def canonical(info: FieldInfo, value: Any) -> Any:
+def canonical(info: FieldInfo, value: Any, session_hours: float | None = None) -> Any:
     """The value as the engine stores it (a number in a distribution field becomes fixed...);
-    a value it refuses raises the engine's rule with what the person most likely meant."""
+    a value it refuses raises the engine's rule with what the person most likely meant
+    (``session_hours``: the length of a session, for a price given per hour)."""
     try:
         return _canonical(info, value)
     except ScenarioError as error:
         if re.sub(r"\[\d+\]", "[]", error.field) != info.path:
             raise
-        raise type(error)(error.field, hints.explain(info, value, error.rule)) from None
+        raise type(error)(error.field, hints.explain(info, value, error.rule, session_hours)) from None
 
 
 def _canonical(info: FieldInfo, value: Any) -> Any:

@@ -69,11 +69,11 @@ def _valid_value(value: str) -> bool:
     return True
 
 
-def _rule(path: str, value: str) -> str:
+def _rule(path: str, value: str, session_hours: float | None = None) -> str:
     info = FIELD_BY_PATH.get(re.sub(r"\[\d+\]", "[]", path))
     if info is None or info.type == "list":
         return unknown_name(path).rule if info is None else f"is not a value TOML reads: {value}"
-    hint = hints.suggest(info, value)
+    hint = hints.suggest(info, value, session_hours)
     if hint:
         expected = "true or false" if info.type == "boolean" else "a number"
         return f"expected {expected}{f' ({info.unit})' if info.unit else ''}, got {value}; {hint}"
@@ -89,6 +89,8 @@ def scan(text: str) -> tuple[list[Slip], str]:
     table = ""
     tables: dict[str, int] = {}  # table path -> line it was opened on
     keys: dict[str, int] = {}  # key path -> line
+    numbers: dict[str, float] = {}  # key path -> the number written there
+    refused: list[tuple[int, str, str]] = []  # values TOML cannot read: (line, path, value)
     arrays: dict[str, int] = {}  # array of tables -> records so far
     skipping = False  # inside a duplicated section
     depth = 0  # inside a value spread over lines
@@ -143,6 +145,19 @@ def scan(text: str) -> tuple[list[Slip], str]:
             continue
         keys[path] = n
         if value and not value.startswith(("[", "{", '"', "'")) and not _valid_value(value):
-            slips.append((n, path, _rule(path, value)))
+            refused.append((n, path, value))
             lines[n - 1] = ""
-    return slips, "\n".join(lines)
+        elif _number(value) is not None:
+            numbers[path] = _number(value)
+    # The rules last: a price per hour is answered with the session length the file gives.
+    slips += [(n, path, _rule(path, value, numbers.get(path.rpartition(".")[0] + ".session_hours")))
+              for n, path, value in refused]
+    return sorted(slips), "\n".join(lines)
+
+
+def _number(value: str) -> float | None:
+    try:
+        number = tomllib.loads(f"v = {value}")["v"]
+    except tomllib.TOMLDecodeError:
+        return None
+    return float(number) if isinstance(number, (int, float)) and not isinstance(number, bool) else None
