@@ -162,3 +162,11 @@ def test_the_report_lists_the_values_from_the_example(tmp_path):
     (tmp_path / "idea.toml").write_text(STATED)
     result = meantime.simulate(meantime.Scenario.from_file(tmp_path / "idea.toml"), paths=200, seed=1, progress=False)
     assert 'id="from-the-example"' not in report_html(result, analyses=False)
+
+
+def test_a_scenario_made_in_python_knows_which_fields_were_given():
+    s = meantime.Scenario(household={"savings": 100}, market={"population": 5000})
+    assert "household.savings" not in s.defaults_used() and "market.population" not in s.defaults_used()
+    assert "household.living_costs_per_month" in s.defaults_used()  # the rest of the group is the example's
+    whole = meantime.Scenario(household=meantime.default_scenario().household)
+    assert not any(path.startswith("household.") for path in whole.defaults_used())  # a record, given whole

@@ -257,3 +257,28 @@ def test_a_price_per_hour_is_answered_with_the_session_length_given(tmp_path):
     with pytest.raises(meantime.ScenarioError) as caught:
         meantime.default_scenario().replace(business={"price_per_session": "£30 an hour", "session_hours": 1})
     assert "a 1-hour session is 30" in caught.value.rule
+
+
+def test_a_key_written_twice_is_named_with_both_lines(tmp_path):
+    path = tmp_path / "idea.toml"
+    path.write_text('based_on = "kitchen-table"\n[household]\nsavings = 2500\nsavings = 3000\nliving_costs_per_month = -1\n')
+    with pytest.raises(meantime.ScenarioFileError) as caught:
+        meantime.Scenario.from_file(path)
+    assert [(p.line, p.field) for p in caught.value.problems] == [
+        (4, "household.savings"), (5, "household.living_costs_per_month")]
+    assert caught.value.problems[0].rule == "is given twice (first on line 3): keep one"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("idea.yaml", "based_on: kitchen-table\nmarket:\n  fit_share: 20%\nhousehold:\n  savings: 2,500\n"),
+    ("idea.json", '{"based_on": "kitchen-table",\n "market": {"fit_share": "20%"},\n "household": {"savings": "2,500"}}'),
+])
+def test_yaml_and_json_get_the_same_hints_with_their_lines(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(meantime.ScenarioFileError) as caught:
+        meantime.Scenario.from_file(path)
+    first, second = caught.value.problems
+    assert (first.field, second.field) == ("market.fit_share", "household.savings")
+    assert first.line < second.line and first.line in (2, 3)
+    assert "did you mean 0.2 (20%)?" in first.rule and "did you mean 2500?" in second.rule

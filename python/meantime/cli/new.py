@@ -14,9 +14,6 @@ import os
 import sys
 from typing import Any, Callable
 
-from prompt_toolkit import prompt
-from prompt_toolkit.validation import ValidationError, Validator
-
 from ..scenario.questionnaire import AnswerError, Question, check, file_text, questions, scenario_of
 
 __all__ = ["add_command", "new"]
@@ -46,24 +43,28 @@ def _prompter() -> Callable[[str, Question, dict], str]:
     """prompt_toolkit's prompt, checking each answer as it is typed, in a terminal; else input()."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return lambda message, question, answers: input(message)
-    return lambda message, question, answers: prompt(message, validator=_Checked(question, answers),
+    # Imported here, not at the top: it takes about half a second, which every other command
+    # (and Ctrl-C during start-up) would pay for a prompt only a person at a terminal sees.
+    from prompt_toolkit import prompt
+    from prompt_toolkit.validation import ValidationError, Validator
+
+    class Checked(Validator):
+        """Refuses an answer the questionnaire cannot read, with its words, before Enter takes it."""
+
+        def __init__(self, question: Question, answers: dict) -> None:
+            self.question, self.answers = question, answers
+
+        def validate(self, document: Any) -> None:
+            text = document.text
+            if not text.strip() and self.question.default is not None:
+                return
+            try:
+                check(self.question, text, self.answers)
+            except AnswerError as error:
+                raise ValidationError(message=str(error), cursor_position=len(text)) from None
+
+    return lambda message, question, answers: prompt(message, validator=Checked(question, answers),
                                                      validate_while_typing=False)
-
-
-class _Checked(Validator):
-    """Refuses an answer the questionnaire cannot read, with its words, before Enter takes it."""
-
-    def __init__(self, question: Question, answers: dict) -> None:
-        self.question, self.answers = question, answers
-
-    def validate(self, document: Any) -> None:
-        text = document.text
-        if not text.strip() and self.question.default is not None:
-            return
-        try:
-            check(self.question, text, self.answers)
-        except AnswerError as error:
-            raise ValidationError(message=str(error), cursor_position=len(text)) from None
 
 
 def _ask(question: Question, answers: dict, prompter: Callable) -> Any:

@@ -62,7 +62,7 @@ class Scenario:
     __slots__ = ("_root", "_core", "_stated")
 
     def __init__(self, **groups: Any) -> None:
-        self._set(Root()._apply(groups), frozenset(groups))
+        self._set(Root()._apply(groups), frozenset(checking.stated_paths(groups)))
 
     @classmethod
     def _of(cls, root: Record, stated: frozenset = frozenset()) -> "Scenario":
