@@ -282,3 +282,15 @@ def test_yaml_and_json_get_the_same_hints_with_their_lines(tmp_path, name, text)
     assert (first.field, second.field) == ("market.fit_share", "household.savings")
     assert first.line < second.line and first.line in (2, 3)
     assert "did you mean 0.2 (20%)?" in first.rule and "did you mean 2500?" in second.rule
+
+
+def test_every_mistake_in_the_records_of_a_list(tmp_path):
+    path = tmp_path / "idea.toml"
+    path.write_text('based_on = "kitchen-table"\n[funding]\ngrants = [\n  { amount = -5 },\n  { amount = 100 },\n'
+                    '  { amount = "£2,000", month = 3 },\n  { amont = 4 },\n]\n')
+    with pytest.raises(meantime.ScenarioFileError) as caught:
+        meantime.Scenario.from_file(path)
+    assert [(p.line, p.field) for p in caught.value.problems] == [
+        (4, "funding.grants[0].amount"), (6, "funding.grants[2].amount"), (7, "funding.grants[3].amont")]
+    assert "did you mean 2000?" in caught.value.problems[1].rule
+    assert "did you mean 'funding.grants[3].amount'?" in caught.value.problems[2].rule

@@ -14,7 +14,7 @@ import re
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from ..errors import ScenarioError
-from .schema import FIELD_BY_PATH
+from .schema import FIELD_BY_PATH, FIELDS
 
 __all__ = ["leaves", "stated_paths", "every_mistake", "owner"]
 
@@ -92,8 +92,25 @@ def every_mistake(apply: Callable[[list], Any], changes: list[Change], first: Sc
         alone = _refusal(apply, [changes[index]])
         if alone is None or (alone.field, alone.rule) != (error.field, error.rule):
             break  # a mistake of the combination: the rest cannot be checked without it
-        remaining.remove(index)
+        path, value = changes[index]
+        record = re.match(re.escape(path.replace("__", ".")) + r"\[(\d+)\]", error.field)
+        if record and _plain_list(path) and isinstance(value, (list, tuple)) and \
+                all(isinstance(item, Mapping) for item in value):
+            # A grant or a loan: check the other records of the list with this one at its defaults.
+            value = list(value)
+            value[int(record.group(1))] = {}
+            changes = changes[:index] + [(path, value)] + changes[index + 1:]
+        else:
+            remaining.remove(index)
         if not remaining:
             break
         error = _refusal(apply, [changes[j] for j in remaining])
     return found
+
+
+def _plain_list(path: str) -> bool:
+    """Whether the list at ``path`` holds records of fields only (grants, loans), whose default
+    record is harmless; a town's providers hold groups, and must differ from each other."""
+    prefix = _general(path.replace("__", ".")) + "[]."
+    members = [f for f in FIELDS if f.path.startswith(prefix)]
+    return bool(members) and all("." not in f.path[len(prefix):] and f.type != "list" for f in members)
