@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/cluster_price_sweep.py [points=200] [paths=100000]
 
-Issue 9 asks for 200 points of 100,000 paths each; on a shared 2-core machine give fewer points
+The full benchmark is 200 points of 100,000 paths each; on a shared 2-core machine give fewer points
 and scale (the time is linear in points x paths).
 """
 

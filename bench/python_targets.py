@@ -1,4 +1,4 @@
-"""Issue 8's targets from Python: a 10,000-path, 36-month run of the default scenario (target:
+"""The speed targets, timed from Python: a 10,000-path, 36-month run of the default scenario (target:
 under 50 ms) and a 100-point price sweep of 10,000 paths each (target: under 5 s).
 
 Both are timed in one warm process, as in a notebook session: the package and the libraries an

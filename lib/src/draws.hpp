@@ -8,7 +8,9 @@
 
 #include "meantime/distribution.hpp"
 #include "meantime/rng.hpp"
+#include "meantime/scenario.hpp"
 #include "meantime/samplers.hpp"
+#include "routes.hpp"
 #include "sampler_cache.hpp"
 
 namespace meantime {
@@ -42,6 +44,53 @@ enum class MonthDraw : unsigned {
   missed_sessions = 107,    // clients: sessions missed or cancelled late
 };
 
+// The month draws in number order, each with how many numbers it takes (a block: one per channel,
+// route or choice category). A new draw goes here too: one that takes a number inside another's
+// block, or a block grown past the next draw's number, fails to compile instead of silently
+// sharing that draw's random numbers.
+inline constexpr unsigned kBadDebtChannels = 4;  // payments.hpp's kChannelCount
+// Could not afford, bought none, then one per offer (shared_market.hpp's categories).
+inline constexpr unsigned kTownChoiceCategories = 2 + static_cast<unsigned>(kMaxProviders);
+struct DrawBlock {
+  MonthDraw first;
+  unsigned width;
+  bool on_provider_paths;  // false: the town's own stream only
+};
+inline constexpr DrawBlock kMonthDrawBlocks[] = {
+    {MonthDraw::arrivals, 1, true},
+    {MonthDraw::affordable, 1, true},
+    {MonthDraw::session_demand, 1, true},
+    {MonthDraw::leavers, 1, true},
+    {MonthDraw::waiting_give_up, 1, true},
+    {MonthDraw::illness_start, 1, true},
+    {MonthDraw::review_cuts, 1, true},
+    {MonthDraw::council_cut, 1, true},
+    {MonthDraw::bad_debt, kBadDebtChannels, true},
+    {MonthDraw::living_costs, 1, true},
+    {MonthDraw::group_interest, 1, true},
+    {MonthDraw::group_affordable, 1, true},
+    {MonthDraw::group_give_up, 1, true},
+    {MonthDraw::town_choice, kTownChoiceCategories, false},
+    {MonthDraw::route_choice, static_cast<unsigned>(kRouteCount), true},
+    {MonthDraw::pool_newcomers, 1, true},
+    {MonthDraw::pool_leave_unaware, 1, true},
+    {MonthDraw::pool_leave_spent, 1, true},
+    {MonthDraw::pool_leave_former, 1, true},
+    {MonthDraw::clients_return, 1, true},
+    {MonthDraw::committed_start, 1, true},
+    {MonthDraw::missed_sessions, 1, true},
+};
+constexpr bool month_draw_blocks_are_apart() {
+  unsigned next_free = 0;
+  for (const DrawBlock& block : kMonthDrawBlocks) {
+    const auto first = static_cast<unsigned>(block.first);
+    if (first < next_free) return false;
+    next_free = first + block.width;
+  }
+  return true;
+}
+static_assert(month_draw_blocks_are_apart(), "two month draws share random numbers: give the new one the next free number");
+
 // Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that
 // MonthUniforms gives the extra uniforms of the draws above).
 inline constexpr std::uint64_t kPaymentDelaySlot = 64;  // + channel index
@@ -55,6 +104,24 @@ inline constexpr std::uint64_t kGroupLeaversSlot = 82;     // per group (group_s
 // fourth word is the drawer's stream, see rng.hpp).
 inline std::uint64_t group_slot(std::uint64_t slot, std::uint64_t group_id) { return slot | (group_id << 32); }
 inline constexpr std::uint64_t kGroupGiveUpSlot = 83;  // pooled: each waiting prospect gives up or not
+
+// The slots above stay clear of each other and of the extra uniforms of the draws made on a
+// provider's path (MonthUniforms gives draw d's from slot 1 + d).
+constexpr bool month_draw_extras_miss(std::uint64_t low, std::uint64_t high) {
+  for (const DrawBlock& block : kMonthDrawBlocks) {
+    const std::uint64_t first = 1 + static_cast<std::uint64_t>(block.first);
+    if (block.on_provider_paths && first < high && low < first + block.width) return false;
+  }
+  return true;
+}
+static_assert(month_draw_extras_miss(kPaymentDelaySlot, kGroupGiveUpSlot + 1),
+              "a month draw's extra uniforms would share the slots of the monthly distribution draws");
+static_assert(kPaymentDelaySlot + kBadDebtChannels <= kIllnessLengthSlot,
+              "a payment channel's delay would share the illness length's slot");
+static_assert(kIllnessLengthSlot < kGroupAllowanceSlot && kGroupAllowanceSlot < kGroupAttendanceSlot &&
+                  kGroupAttendanceSlot < kGroupLeaversSlot && kGroupLeaversSlot < kGroupGiveUpSlot,
+              "two slots of monthly distribution draws coincide");
+static_assert(kGroupGiveUpSlot < (std::uint64_t{1} << 32), "group_slot keeps the group's id in the upper 32 bits");
 
 // Per-path parameters, drawn in month 0, each from its own slot.
 enum class ParameterSlot : std::uint64_t {

@@ -12,6 +12,7 @@ namespace meantime {
 
 inline constexpr int kMaxPaymentDelay = 12;
 inline constexpr int kChannelCount = 4;
+static_assert(static_cast<unsigned>(kChannelCount) == kBadDebtChannels, "each channel has its bad-debt draw and its delay slot (draws.hpp)");
 
 inline std::array<const PaymentChannel*, kChannelCount> channels(const Payments& p) {
   return {&p.direct_payment, &p.individual_service_fund, &p.personal_health_budget, &p.self_funded};

@@ -22,6 +22,8 @@ struct Offer {
 inline constexpr std::size_t kCouldNotAfford = 0;
 inline constexpr std::size_t kBoughtNone = 1;
 inline constexpr std::size_t kFirstOffer = 2;
+static_assert(kFirstOffer + static_cast<std::size_t>(kMaxProviders) == kTownChoiceCategories,
+              "every category has its town_choice draw (draws.hpp)");
 
 // One newly aware prospect's probabilities of each category. Reservation prices per hour are
 // lognormal (median, log sd `spread`; spread 0: everyone's is the median) and an offer is

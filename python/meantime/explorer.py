@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import time
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .scenario.distributions import Distribution, fixed, research_share, uniform
 from .errors import Error
+from .plot import cash_fan, survival_curve
 from .running.result import Result
 from .scenario.scenario import Scenario, default_scenario
 from .running.simulation import simulate
@@ -323,8 +325,6 @@ class Explorer:
                              f"in {time.perf_counter() - start:.1f} s</span>")
 
     def _draw(self, result: Result) -> None:
-        from .plot import cash_fan, survival_curve
-
         self.figure.clear()
         cash_axes, survival_axes = self.figure.subplots(1, 2, width_ratios=[3, 2])
         cash_fan(result, which="combined", ax=cash_axes, sample_paths=5)
@@ -337,7 +337,5 @@ class Explorer:
     @property
     def headline_text(self) -> str:
         """The headline as plain text (what the page shows above the controls)."""
-        import re
-
         text = re.sub(r"</p>", "\n", self.headline.value)
         return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()

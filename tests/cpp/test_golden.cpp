@@ -90,7 +90,7 @@ TEST(Golden, DigestsOfWholeRuns) {
     o.paths = 1000;
     o.seed = c.seed;
     const RunResult r = simulate(c.scenario, o);
-    // Issue 12 appended group series, totals and outcome columns: these digests cover the
+    // Group offers appended series, totals and outcome columns: these digests cover the
     // columns that came before, unchanged, and the new ones must be zero with groups off.
     const std::uint64_t outcomes = testing::digest(*r.outcomes, testing::kOutcomeColumnsBeforeGroups),
                         statistics =

@@ -33,4 +33,4 @@ def golden_result() -> meantime.Result:
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "with_analyses: the report test uses the real analyses (issue 5)")
+    config.addinivalue_line("markers", "with_analyses: the report test runs the real analyses (the others leave them out, for speed)")

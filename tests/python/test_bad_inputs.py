@@ -1,4 +1,4 @@
-"""The bad-input catalogue (issue 10, item 2): every way an advisor or a researcher is likely to
+"""The bad-input catalogue: every way an advisor or a researcher is likely to
 get a scenario or a run wrong, in files and in Python objects. Each is refused with our own
 exception class, a message naming the key path (or argument), and at once: within a second,
 however hostile the input (oversized files, deep nesting, YAML alias bombs, 10**12 kept paths).

@@ -1,4 +1,4 @@
-"""Market capacity (issue 13, part 2): how many providers of one kind a town's pool of budget
+"""Market capacity: how many providers of one kind a town's pool of budget
 holders sustains. Known answers in the deterministic case, the town of one provider against the
 provider alone, agreement with the town runs it is made of, and errors that name the argument."""
 

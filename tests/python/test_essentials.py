@@ -10,6 +10,7 @@ import pytest
 
 import meantime
 from meantime.cli import main as cli
+from meantime.report.viability import write_report
 from meantime.scenario.essentials import ESSENTIALS, essential_fields
 
 STATED = """\
@@ -151,17 +152,18 @@ def test_in_a_town_each_provider_states_its_own_essentials(tmp_path):
 
 
 def test_the_report_lists_the_values_from_the_example(tmp_path):
-    from meantime.report.viability import report_html
+    def report(path) -> str:
+        result = meantime.simulate(meantime.Scenario.from_file(path), paths=200, seed=1, progress=False)
+        write_report(result, tmp_path / "report.html", analyses=False)
+        return (tmp_path / "report.html").read_text()
 
     quick = tmp_path / "quick.toml"
     quick.write_text('based_on = "kitchen-table"\n' + WITHOUT_HOUSEHOLD)
-    result = meantime.simulate(meantime.Scenario.from_file(quick), paths=200, seed=1, progress=False)
-    html = report_html(result, analyses=False)
+    html = report(quick)
     assert 'id="from-the-example"' in html and "household.savings = 4000" in html
     assert "business.price_per_session" not in html.split('id="from-the-example"')[1].split("</p>")[0]
     (tmp_path / "idea.toml").write_text(STATED)
-    result = meantime.simulate(meantime.Scenario.from_file(tmp_path / "idea.toml"), paths=200, seed=1, progress=False)
-    assert 'id="from-the-example"' not in report_html(result, analyses=False)
+    assert 'id="from-the-example"' not in report(tmp_path / "idea.toml")
 
 
 def test_a_scenario_made_in_python_knows_which_fields_were_given():

@@ -1,4 +1,4 @@
-"""Fuzzing the scenario loaders with hypothesis (issue 10, item 3, the Python part).
+"""Fuzzing the scenario loaders with hypothesis (the Python part; libFuzzer fuzzes the engine's).
 
 Invariants: whatever the text or data, ``Scenario.from_file`` and ``Scenario.from_dict`` either
 succeed or raise a :class:`meantime.ScenarioError` (never a KeyError, TypeError, RecursionError

@@ -1,4 +1,4 @@
-"""Group offers and pooled budgets from Python, files and the command line (issue 12, parts 1-2)."""
+"""Group offers and pooled budgets from Python, files and the command line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""meantime.portfolio: splitting a pot of start-up grants among a town's candidates (issue 13)."""
+"""meantime.portfolio: splitting a pot of start-up grants among a town's candidates."""
 
 from __future__ import annotations
 

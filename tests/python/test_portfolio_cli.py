@@ -1,5 +1,5 @@
 """`meantime portfolio funding.toml`: the funding file, the terminal answer, the report, and
-errors that name the file, the line, the key and the rule (issue 13)."""
+errors that name the file, the line, the key and the rule."""
 
 from __future__ import annotations
 

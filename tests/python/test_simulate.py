@@ -21,7 +21,7 @@ def test_first_paths_equal_the_cpp_golden_values(golden_result):
         assert row["lowest_cash"] == lowest_cash  # bit-identical, not approximately
         assert row["clients_served"] == clients_served
     # The values written out, in case the table above were ever misread (they moved once, with
-    # the Poisson inversion of issue 8: see CHANGELOG).
+    # the Poisson counts drawn by inversion: see CHANGELOG).
     assert outcomes.loc[0, ["failure_month", "living_break_even_month", "lowest_cash", "clients_served"]].tolist() == [
         -1, 5, 2469.5, 43]
     assert outcomes.loc[3, ["failure_month", "lowest_cash"]].tolist() == [17, -3308]
@@ -134,7 +134,7 @@ def test_a_higher_price_loses_more_prospects_to_price():
 
 
 def test_summary_has_the_mean_of_every_total(golden_result):
-    # The golden scenario sells no groups: its summary leaves out the group totals (issue 12),
+    # The golden scenario sells no groups: its summary leaves out the group totals,
     # which tests/python/test_groups.py checks with groups on.
     table, outcomes = golden_result.summary(), golden_result.outcomes
     assert not any(answer.startswith("mean_group") for answer in table.index)

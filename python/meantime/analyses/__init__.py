@@ -31,8 +31,9 @@ from .sensitivities import sensitivity
 from .sweeps import sweep
 from .portfolio import OBJECTIVES as PORTFOLIO_OBJECTIVES, RULES as PORTFOLIO_RULES, Portfolio, portfolio
 from .capacity import CAPACITY_OBJECTIVES, MarketCapacity, market_capacity
+from ._funding_file import FundingPlan, read_funding
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
            "collective_effect", "portfolio", "Portfolio",
            "PORTFOLIO_OBJECTIVES", "PORTFOLIO_RULES", "market_capacity", "MarketCapacity",
-           "CAPACITY_OBJECTIVES", "HEADLINES"]
+           "CAPACITY_OBJECTIVES", "HEADLINES", "read_funding", "FundingPlan"]

@@ -33,7 +33,7 @@ from typing import Any, Callable, Optional
 
 from ..scenario import lines as file_lines
 from ..errors import ArgumentError, RunSettingsError
-from ..scenario.files import MAX_FILE_BYTES, ScenarioFileError, read_scenario, tomllib
+from ..scenario.files import MAX_FILE_BYTES, ScenarioFileError, tomllib
 from ..scenario.scenario import Scenario
 
 __all__ = ["FundingPlan", "read_funding", "FUNDING_KEYS"]
@@ -159,7 +159,7 @@ def read_funding(path: str | os.PathLike) -> FundingPlan:
         if not os.path.isfile(candidate):
             raise fail(f"candidates.{key}", f"no such scenario file {value!r} (paths are relative to the funding "
                                             "file's folder)")
-        scenarios[key] = read_scenario(candidate)  # a mistake inside names that file
+        scenarios[key] = Scenario.from_file(candidate)  # a mistake inside names that file
         files[key] = value
     for key in ("paths", "seed"):
         if key in data and (isinstance(data[key], bool) or not isinstance(data[key], int)):

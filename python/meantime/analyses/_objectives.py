@@ -29,6 +29,8 @@ import math
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from ..errors import ArgumentError
+
 import numpy as np
 
 __all__ = ["Objective", "OBJECTIVES", "objective_named", "Totals", "totals", "alive_months"]
@@ -64,8 +66,6 @@ OBJECTIVES: dict[str, Objective] = {
 
 
 def objective_named(name: str) -> Objective:
-    from ..errors import ArgumentError
-
     if not isinstance(name, str) or name not in OBJECTIVES:
         raise ArgumentError("objective", f"must be one of {', '.join(repr(o) for o in OBJECTIVES)}, got {name!r}")
     return OBJECTIVES[name]

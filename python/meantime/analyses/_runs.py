@@ -18,20 +18,12 @@ from ..errors import RunCancelled
 from ..running.progress import ProgressBar
 from ..running.result import Result
 from ..scenario.scenario import Scenario
-from ..running.simulation import ProgressArgument, _whole, simulate
+from ..running.settings import ProgressArgument, check_run_settings
+from ..running.simulation import simulate
 
 T = TypeVar("T")
 
-__all__ = ["Runs", "check_run_settings"]
-
-
-def check_run_settings(paths: Any, seed: Any, threads: Any) -> tuple[int, int, Optional[int]]:
-    """``paths``, ``seed`` and ``threads`` checked as :func:`~meantime.simulate` checks them, before
-    any work starts (a :class:`~meantime.RunSettingsError` naming the one that is unusable)."""
-    paths = _whole("paths", paths, 1, _core.MAX_PATHS)
-    seed = _whole("seed", seed, 0, 2**64 - 1)
-    threads = None if threads is None else _whole("threads", threads, 1, 1024)
-    return paths, seed, threads
+__all__ = ["Runs"]
 
 
 class Runs:

@@ -25,9 +25,10 @@ import pandas as pd
 
 from ..errors import ArgumentError
 from ..scenario.scenario import Scenario
-from ..running.simulation import ProgressArgument
+from ..running.settings import ProgressArgument
 from ._arguments import as_scenario
 from ._runs import Runs
+from ..running.views import view
 
 __all__ = ["market_capacity", "MarketCapacity", "capacity_town", "CAPACITY_OBJECTIVES", "MAX_PROVIDERS"]
 
@@ -205,23 +206,12 @@ class MarketCapacity:
         """Expected survivors and budget holders served against the number of providers, and the
         survivors' distribution: three panels (a new figure unless ``axes``, three Axes, is
         given). Returns the axes."""
-        from ..plot import capacity_curve, survivors_distribution
-
-        if axes is None:
-            import matplotlib.pyplot as plt
-
-            _, axes = plt.subplots(1, 3, figsize=(15, 4), layout="constrained")
-        capacity_curve(self.table, ax=axes[0], column="survivors", month=self.month)
-        capacity_curve(self.table, ax=axes[1], column=self.objective, best_k=self.best_k)
-        survivors_distribution(self.distribution, ax=axes[2], month=self.month)
-        return axes
+        return view("capacity_panels")(self, axes)
 
     def report(self, path, title: Optional[str] = None) -> None:
         """Write the capacity report: one self-contained HTML file
         (:func:`meantime.report.capacity.write_capacity_report`)."""
-        from ..report.capacity import write_capacity_report
-
-        write_capacity_report(self, path, title=title)
+        view("capacity_report")(self, path, title=title)
 
     def __str__(self) -> str:
         t = self.table

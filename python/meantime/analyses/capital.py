@@ -23,7 +23,7 @@ import pandas as pd
 from ..scenario.distributions import Distribution
 from ..errors import ArgumentError
 from ..scenario.scenario import Scenario
-from ..running.simulation import ProgressArgument
+from ..running.settings import ProgressArgument
 from ._arguments import as_scenario, number, probability, values
 from ._runs import Runs
 

@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.simulation import simulate
-from ..running.town_result import provider_label
+from ..running.settings import ProgressArgument
+from ..running.town_result import TownResult, provider_label
 from ._arguments import as_scenario
+from ._runs import Runs
 
 __all__ = ["collective_effect"]
 
@@ -23,7 +24,7 @@ def collective_effect(
     *,
     month: int | None = None,
     threads: int | None = None,
-    progress: Any = None,
+    progress: ProgressArgument = None,
 ) -> pd.DataFrame:
     """Each member's survival with the collective and without it, under common random numbers.
 
@@ -72,15 +73,15 @@ def collective_effect(
     month = horizon if month is None else month
     if isinstance(month, bool) or not isinstance(month, (int, np.integer)) or not 1 <= month <= horizon:
         raise ArgumentError("month", f"must be a whole month between 1 and {horizon}, got {month!r}")
-    kwargs = dict(paths=paths, seed=seed, threads=threads, progress=progress)
-    together = simulate(scenario, **kwargs)
-    apart = simulate(scenario.replace(collective__enabled=False), **kwargs)
+    members = [i for i, provider in enumerate(scenario.providers) if provider.collective_member]
+
+    def survived(town: TownResult) -> list[np.ndarray]:
+        return [_survived(town.providers[i].outcome_arrays["failure_month"], month) for i in members]
+
+    with Runs(paths, seed, threads, progress, expected_runs=2) as runs:
+        together, apart = runs.run([scenario, scenario.replace(collective__enabled=False)], survived)
     rows = []
-    for i, provider in enumerate(scenario.providers):
-        if not provider.collective_member:
-            continue
-        with_ = _survived(together.providers[i].outcome_arrays["failure_month"], month)
-        without = _survived(apart.providers[i].outcome_arrays["failure_month"], month)
+    for i, with_, without in zip(members, together, apart):
         n = with_.size
         difference = with_ - without
         rows.append({

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..errors import ArgumentError
 from ..scenario.scenario import Scenario
-from ..running.simulation import ProgressArgument
+from ..running.settings import ProgressArgument
 from ._arguments import as_scenario
 from ._headlines import HEADLINES, headlines, paired_difference
 from ._runs import Runs

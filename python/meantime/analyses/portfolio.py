@@ -15,7 +15,8 @@ from typing import Any, Mapping, Optional, Sequence
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.simulation import ProgressArgument
+from ..running.settings import ProgressArgument
+from ..running.views import view
 from ._allocation import RULES, SIMPLE_RULES, by_need, equal_split, optimise
 from ._arguments import number, probability
 from ._grants import KeptRuns
@@ -246,9 +247,7 @@ class Portfolio:
     def report(self, path, title: Optional[str] = None, pots: Optional[Sequence[float]] = None) -> None:
         """Write the portfolio report, one self-contained HTML file; see
         :func:`meantime.report.portfolio.write_portfolio_report`."""
-        from ..report.portfolio import write_portfolio_report
-
-        write_portfolio_report(self, path, title=title, pots=pots)
+        view("portfolio_report")(self, path, title=title, pots=pots)
 
 
 def _simple_allocations(town: Town, pot: float, target: float, rules: Sequence[str]) -> dict[str, dict[str, float]]:

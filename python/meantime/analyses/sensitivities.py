@@ -10,11 +10,12 @@ from typing import Any, Callable, Mapping, Optional, Union
 import numpy as np
 import pandas as pd
 
+from .. import _core
 from ..errors import ArgumentError
 from ..running.result import Result
 from ..scenario.scenario import Scenario
 from ..scenario.schema import FieldInfo
-from ..running.simulation import ProgressArgument
+from ..running.settings import ProgressArgument
 from ._arguments import as_scenario, field, number, probability, with_value
 from ._headlines import HEADLINES, headlines
 from ._runs import Runs
@@ -205,8 +206,6 @@ def sensitivity(
         raise ArgumentError("method", f"must be 'tornado' or 'sobol', got {method!r}")
     if isinstance(metric, str):
         if metric not in HEADLINES:
-            from .. import _core
-
             hint = _core.closest_name(metric, list(HEADLINES))
             raise ArgumentError("metric", f"unknown answer {metric!r}" + (f"; did you mean {hint!r}?" if hint else "")
                                 + f" (one of {', '.join(HEADLINES)}, or a function of a Result)")

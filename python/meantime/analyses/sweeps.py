@@ -10,7 +10,7 @@ import pandas as pd
 from ..scenario.distributions import Distribution
 from ..errors import ArgumentError
 from ..scenario.scenario import Scenario
-from ..running.simulation import ProgressArgument
+from ..running.settings import ProgressArgument
 from ._arguments import as_scenario, field, values, with_value
 from ._headlines import headlines
 from ._runs import Runs

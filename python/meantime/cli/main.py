@@ -9,6 +9,7 @@
     meantime break-even | capital | sweep | compare   the analyses
     meantime portfolio FUNDING.toml [--report FILE]  a funder's pot split among start-ups
     meantime capacity SCENARIO --max-providers K [--report FILE]  how many providers a market sustains
+    meantime serve [--port P] [--host H]    the advisor's page in a browser
 
 Errors are one line on stderr and exit status 2 (``--debug`` shows the traceback).
 """
@@ -21,11 +22,30 @@ import os
 import sys
 from typing import Any, Sequence
 
-from ..errors import ScenarioError
+from ..analyses import (
+    CAPACITY_OBJECTIVES,
+    PORTFOLIO_OBJECTIVES,
+    break_even,
+    compare,
+    market_capacity,
+    portfolio,
+    read_funding,
+    required_capital,
+    sweep,
+)
+from ..errors import Error, ScenarioError
+from ..report.capacity import write_capacity_report
+from ..report.portfolio import write_portfolio_report
+from ..report.town import write_town_report
+from ..report.viability import COMBINED_FAN_PATHS, write_report
+from ..running.simulation import simulate
 from ..scenario import essentials
+from ..scenario.files import ScenarioFileError, file_format, scenario_text, tomllib
 from ..scenario.questionnaire import AnswerError
+from ..scenario.scenario import Scenario, default_scenario
 from . import new as cli_new
 from . import output
+from .serve import add_serve
 
 __all__ = ["main"]
 
@@ -179,6 +199,7 @@ def _parser() -> argparse.ArgumentParser:
     capacity.add_argument("--report", metavar="FILE.html", default=None,
                           help="also write the capacity report: one self-contained HTML file")
     capacity.set_defaults(handler=_capacity)
+    add_serve(command)
     return parser
 
 
@@ -209,8 +230,6 @@ def _probability(text: str) -> float:
 
 def _value(text: str) -> Any:
     """A value typed on the command line, read as TOML (12, 0.3, true, {dist = ...}) or else as text."""
-    from ..scenario.files import tomllib
-
     try:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
@@ -242,9 +261,6 @@ def _grid_axis(text: str) -> tuple[str, list]:
 def _scenario(path: str | None, args: argparse.Namespace):
     """The scenario from a file (or the default), with --set and --months applied. Essentials
     a file leaves out may be given with --set."""
-    from ..scenario.files import ScenarioFileError, read_scenario
-    from ..scenario.scenario import default_scenario
-
     changes = {}
     for change in getattr(args, "changes", []):
         field, equals, value = change.partition("=")
@@ -255,11 +271,11 @@ def _scenario(path: str | None, args: argparse.Namespace):
         changes["run.months"] = args.months
     allow = getattr(args, "allow_defaults", False)
     try:
-        scenario = read_scenario(path, allow_defaults=allow) if path else default_scenario()
+        scenario = Scenario.from_file(path, allow_defaults=allow) if path else default_scenario()
     except ScenarioFileError as error:
         if not error.missing or not all(essentials.is_stated(p, changes) for p in error.missing):
             raise
-        scenario = read_scenario(path, allow_defaults=True)  # --set states what the file leaves out
+        scenario = Scenario.from_file(path, allow_defaults=True)  # --set states what the file leaves out
     return scenario.replace(changes) if changes else scenario
 
 
@@ -300,16 +316,6 @@ def _cluster(args: argparse.Namespace):
             yield client
 
 
-def _analysis(name: str, command: str):
-    from ..report.analyses import available
-
-    function = available(name)
-    if function is None:
-        raise CommandError(f"`meantime {command}` is not available in this version: it needs meantime.{name} "
-                           "(the analyses); `meantime run` and `meantime report` work")
-    return function
-
-
 def _label(path: str | None) -> str:
     return os.path.basename(path) if path else "the built-in kitchen-table example"
 
@@ -323,8 +329,6 @@ def _check_html(option: str, path: str) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ..running.simulation import simulate
-
     scenario = _scenario(args.scenario, args)
     result = simulate(scenario, **_run_options(args), keep_outcomes=True)
     if scenario.providers:  # a town: a section per provider and one for the town
@@ -340,15 +344,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from ..report.viability import COMBINED_FAN_PATHS, write_report
-    from ..running.simulation import simulate
-
     _check_html("--out", args.out)
     scenario = _scenario(args.scenario, args)
     title = args.title or output.title_from(args.scenario)
     if scenario.providers:  # a town: a section per provider and one for the town
-        from ..report.town import write_town_report
-
         result = simulate(scenario, **_run_options(args), keep_outcomes=True)
         write_town_report(result, args.out, title=title)
         print(f"wrote {args.out}: {str(result).splitlines()[-3].strip()}")
@@ -360,15 +359,11 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from ..errors import ScenarioError
-    from ..scenario.files import read_scenario
-    from ..scenario.scenario import default_scenario
-
     failed = 0
     default = dict(default_scenario())
     for path in args.scenarios:
         try:
-            scenario = read_scenario(path, allow_defaults=args.allow_defaults)
+            scenario = Scenario.from_file(path, allow_defaults=args.allow_defaults)
         except ScenarioError as error:
             print(f"meantime: error: {error}", file=sys.stderr)
             failed += 1
@@ -387,9 +382,6 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _show_defaults(args: argparse.Namespace) -> int:
-    from ..scenario.files import file_format, scenario_text
-    from ..scenario.scenario import default_scenario
-
     if args.out:
         fmt = file_format(args.out)
         text = scenario_text(default_scenario(), fmt, annotate=fmt == "toml")
@@ -412,29 +404,25 @@ def _table_command(frame: Any, args: argparse.Namespace, heading: str) -> int:
 
 
 def _break_even(args: argparse.Namespace) -> int:
-    function = _analysis("break_even", "break-even")
     scenario = _scenario(args.scenario, args)
-    return _table_command(function(scenario), args, f"Break-even without simulation: {_label(args.scenario)}")
+    return _table_command(break_even(scenario), args, f"Break-even without simulation: {_label(args.scenario)}")
 
 
 def _capital(args: argparse.Namespace) -> int:
-    function = _analysis("required_capital", "capital")
     scenario = _scenario(args.scenario, args)
-    frame = function(scenario, survival=args.survival, **_run_options(args))
+    frame = required_capital(scenario, survival=args.survival, **_run_options(args))
     return _table_command(frame, args, f"Starting capital for a {args.survival:.0%} chance of getting through: "
                                        f"{_label(args.scenario)}")
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    function = _analysis("sweep", "sweep")
     scenario = _scenario(args.scenario, args)
     grid = dict(args.vary)
-    frame = function(scenario, grid, **_run_options(args))
+    frame = sweep(scenario, grid, **_run_options(args))
     return _table_command(frame, args, f"Sweep of {', '.join(grid)}: {_label(args.scenario)}")
 
 
 def _compare(args: argparse.Namespace) -> int:
-    function = _analysis("compare", "compare")
     if len(args.scenarios) < 2:
         raise CommandError("compare needs two or more scenario files")
     scenarios = {}
@@ -443,14 +431,12 @@ def _compare(args: argparse.Namespace) -> int:
         if name in scenarios:
             name = path
         scenarios[name] = _scenario(path, args)
-    frame = function(scenarios, **_run_options(args))
+    frame = compare(scenarios, **_run_options(args))
     return _table_command(frame, args, f"Comparison of {', '.join(scenarios)}")
 
 
 def _portfolio_text(result, label: str) -> str:
     """What ``meantime portfolio`` prints: the allocation, each rule's outcome, the answer in words."""
-    from ..analyses import PORTFOLIO_OBJECTIVES
-
     h = result.horizon
 
     def pounds(x: float) -> str:
@@ -487,9 +473,6 @@ def _portfolio_text(result, label: str) -> str:
 
 
 def _portfolio(args: argparse.Namespace) -> int:
-    from ..analyses._funding_file import read_funding
-
-    function = _analysis("portfolio", "portfolio")
     if args.report:
         _check_html("--report", args.report)
     plan = read_funding(args.funding)
@@ -502,14 +485,12 @@ def _portfolio(args: argparse.Namespace) -> int:
         arguments["seed"] = args.seed
     run = _run_options(argparse.Namespace(**{**vars(args), "paths": arguments["paths"], "seed": arguments["seed"]}))
     arguments.update({k: v for k, v in run.items() if k not in ("paths", "seed")})
-    result = plan.check(lambda: function(**arguments))
+    result = plan.check(lambda: portfolio(**arguments))
     print(_portfolio_text(result, _label(args.funding)))
     if args.out:
         output.write_table(result.allocation, args.out)
         print(f"\nwrote the allocation table to {args.out}")
     if args.report:
-        from ..report.portfolio import write_portfolio_report
-
         curve = plan.check(lambda: result.curve(plan.pots, progress=run["progress"]) if plan.pots is not None
                            else None)
         write_portfolio_report(result, args.report, title=plan.title or output.title_from(args.funding),
@@ -521,8 +502,6 @@ def _portfolio(args: argparse.Namespace) -> int:
 def _capacity_text(result, label: str) -> str:
     """What ``meantime capacity`` prints: a row per number of providers, the survivors'
     distribution, the answer in words."""
-    from ..analyses import CAPACITY_OBJECTIVES
-
     m, h = result.month, result.horizon
     rows = [(f"{k} *" if k == result.best_k else str(k), f"{r.survivors:.3f} ± {r.survivors_se:.3f}",
              f"{100 * r.all_survive:.1f}%", f"{100 * r.none_survive:.1f}%",
@@ -549,11 +528,10 @@ def _capacity_text(result, label: str) -> str:
 
 
 def _capacity(args: argparse.Namespace) -> int:
-    function = _analysis("market_capacity", "capacity")
     if args.report:
         _check_html("--report", args.report)
     scenario = _scenario(args.scenario, args)
-    result = function(scenario, max_providers=args.max_providers, paths=args.paths, seed=args.seed,
+    result = market_capacity(scenario, max_providers=args.max_providers, paths=args.paths, seed=args.seed,
                       objective=args.objective, month=args.month, threads=args.threads,
                       progress=False if args.no_progress else None)
     print(_capacity_text(result, _label(args.scenario)))
@@ -561,8 +539,6 @@ def _capacity(args: argparse.Namespace) -> int:
         output.write_table(result.table, args.out)
         print(f"\nwrote the table to {args.out}")
     if args.report:
-        from ..report.capacity import write_capacity_report
-
         title = f"How many providers can this market sustain? {output.title_from(args.scenario)}"
         write_capacity_report(result, args.report, title=title)
         print(f"wrote {args.report}")
@@ -574,8 +550,6 @@ def _capacity(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``meantime`` command with ``argv`` (default: the process's arguments); returns the
     exit status: 0 done, 2 an error (one line on stderr), 130 interrupted."""
-    from ..errors import Error
-
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
     debug = getattr(args, "debug", False)

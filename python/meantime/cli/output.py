@@ -6,6 +6,9 @@ import math
 import os
 from typing import Any, Sequence
 
+import pandas as pd
+
+from ..running.town_result import provider_label
 from ..scenario.schema import show
 
 __all__ = ["table_text", "run_text", "frame_text", "write_table", "title_from", "one_line", "defaults_text"]
@@ -113,8 +116,6 @@ def run_text(result, label: str) -> str:
 
 def town_text(result, label: str) -> str:
     """``meantime run`` for a town: one section per provider, then the town's."""
-    from ..running.town_result import provider_label
-
     parts = [f"meantime: {label} - a town of {len(result.providers)} providers, {result.path_count:,} simulated "
              f"futures x {result.months} months, seed {result.seed}"]
     for i, provider in enumerate(result.providers):
@@ -144,8 +145,6 @@ def town_text(result, label: str) -> str:
 def frame_text(frame: Any) -> str:
     """A DataFrame for the terminal: every column, numbers to four significant figures; a wide
     table of a few rows (break-even, required capital) is shown turned, one answer a line."""
-    import pandas as pd
-
     notes = ""
     if "verdict" in frame.columns:  # sentences read better under the table than in it
         notes = "\n" + "\n".join(f"{index}: {text}" for index, text in frame["verdict"].items())

@@ -50,3 +50,14 @@ from .runs import break_even_months, cash_fan, cash_quantiles, clients_over_time
 __all__ = ["cash_fan", "cash_quantiles", "survival_curve", "break_even_months", "clients_over_time",
            "price_curve", "tornado", "sweep_heatmap", "portfolio_allocation", "pot_curve", "cost_per_survivor", "capacity_curve",
            "survivors_distribution"]
+
+from ..running.views import provide
+from .capacity import capacity_panels
+
+# The results' own plot methods (Result.plot_cash(), MarketCapacity.plot()...) draw with these:
+# the running and analyses layers sit below this one and cannot import it.
+provide("cash_fan", cash_fan)
+provide("survival_curve", survival_curve)
+provide("break_even_months", break_even_months)
+provide("clients_over_time", clients_over_time)
+provide("capacity_panels", capacity_panels)

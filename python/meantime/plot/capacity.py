@@ -13,7 +13,7 @@ import numpy as np
 
 from . import _style
 
-__all__ = ["capacity_curve", "survivors_distribution"]
+__all__ = ["capacity_curve", "survivors_distribution", "capacity_panels"]
 
 _LABELS = {
     "survivors": "Expected providers still trading",
@@ -119,3 +119,17 @@ def survivors_distribution(distribution, ax: Any = None, *, month: int | None = 
     ax.legend(handles[::-1], labels[::-1], fontsize="small", frameon=False, loc="center left",
               bbox_to_anchor=(1.0, 0.5))
     return ax
+
+
+def capacity_panels(capacity, axes: Any = None):
+    """:meth:`MarketCapacity.plot <meantime.MarketCapacity.plot>`: expected survivors, the
+    objective with the best number of providers marked, and the survivors' distribution, in
+    three panels (a new figure unless ``axes``, three Axes, is given). Returns the axes."""
+    if axes is None:
+        import matplotlib.pyplot as plt
+
+        _, axes = plt.subplots(1, 3, figsize=(15, 4), layout="constrained")
+    capacity_curve(capacity.table, ax=axes[0], column="survivors", month=capacity.month)
+    capacity_curve(capacity.table, ax=axes[1], column=capacity.objective, best_k=capacity.best_k)
+    survivors_distribution(capacity.distribution, ax=axes[2], month=capacity.month)
+    return axes

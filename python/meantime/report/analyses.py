@@ -1,36 +1,20 @@
-"""The report's analysis sections: deterministic break-even, required capital, price curve and
-sensitivity. Each analysis is looked up in :mod:`meantime` when the report is written; a section
-appears when its function exists, and says so plainly when it could not be computed."""
+"""The viability report's analysis sections: deterministic break-even, required capital, price
+curve and sensitivity, drawn from the tables that
+:func:`meantime.analyses.viability.viability_analyses` computed. A table that could not be
+computed (or drawn) gives a section that says so plainly, and a ``RuntimeWarning``."""
 
 from __future__ import annotations
 
 import warnings
 from typing import Any, Callable
 
-import numpy as np
-
+from ..analyses.viability import TableOrError
+from ..plot import price_curve, tornado
+from ..running.result import Result
+from .page import figure_html
 from .words import escape
 
-__all__ = ["sections", "available", "TORNADO_FIELDS"]
-
-#: The fields swung in the report's tornado chart: (path, low factor, high factor) of the value.
-TORNADO_FIELDS = (
-    ("business.price_per_session", 0.8, 1.2),
-    ("business.founder_hours_per_week", 0.75, 1.25),
-    ("business.fixed_costs_per_month", 0.5, 1.5),
-    ("clients.sessions_per_month", 0.75, 1.25),
-    ("household.living_costs_per_month", 0.9, 1.1),
-    ("household.savings", 0.5, 1.5),
-)
-
-
-def available(name: str) -> Callable | None:
-    """``meantime.<name>``, looked up at call time (so a test can take one away)."""
-    import meantime
-
-    function = getattr(meantime, name, None)
-    return function if callable(function) else None
-
+__all__ = ["sections", "SECTIONS"]
 
 
 def _table(frame: Any) -> str:
@@ -44,66 +28,54 @@ def _table(frame: Any) -> str:
     return verdicts + frame.to_html(border=0, float_format=lambda x: f"{x:,.4g}", na_rep="-", escape=True)
 
 
-def _section(title: str, build: Callable[[], str]) -> str:
-    try:
-        body = build()
-    except Exception as error:  # the report is still worth having without one section
-        warnings.warn(f"report: {title.lower()} could not be computed: {error}", RuntimeWarning, stacklevel=2)
+def _break_even(table: Any, result: Result) -> str:
+    return ("<p>The sessions, clients and price the business needs, from the scenario's expected values "
+            "alone (no simulation): if these are out of reach even on average, no amount of luck will do.</p>"
+            + _table(table))
+
+
+def _required_capital(table: Any, result: Result) -> str:
+    return ("<p>The starting savings (or grant) that would let nine in ten futures get through the horizon, "
+            "with its confidence interval.</p>" + _table(table))
+
+
+def _price_curve(table: Any, result: Result) -> str:
+    return figure_html(lambda ax: price_curve(table, ax=ax), "Price curve",
+                       "Survival, the founder's income and the share of interested budget holders who "
+                       "cannot pay, at prices from 60% to 160% of the scenario's; the same futures at "
+                       "every price (common random numbers), so differences are sharp.")
+
+
+def _tornado(table: Any, result: Result) -> str:
+    base = None if "base" in table.columns else result.survival()
+    return figure_html(lambda ax: tornado(table, ax=ax, base=base),
+                       "Tornado chart",
+                       "How far survival moves when each assumption goes from its low to its high "
+                       "setting, the others held at the scenario's values: research the top ones first.")
+
+
+#: Each analysis's section: its title and how its table is drawn (HTML).
+SECTIONS: dict[str, tuple[str, Callable[[Any, Result], str]]] = {
+    "break_even": ("Break-even without the uncertainty", _break_even),
+    "required_capital": ("Starting capital needed", _required_capital),
+    "price_curve": ("What price?", _price_curve),
+    "sensitivity": ("Which assumptions matter most", _tornado),
+}
+
+
+def _section(title: str, table: TableOrError, draw: Callable[[Any, Result], str], result: Result) -> str:
+    error = table if isinstance(table, Exception) else None
+    if error is None:
+        try:
+            body = draw(table, result)
+        except Exception as drawing_error:  # the report is still worth having without one section
+            error = drawing_error
+    if error is not None:
+        warnings.warn(f"report: {title.lower()} could not be computed: {error}", RuntimeWarning, stacklevel=3)
         body = f'<p class="note">Could not be computed in this version: {escape(error)}</p>'
     return f"<h2>{escape(title)}</h2>\n{body}\n"
 
 
-def _base_value(scenario, path: str) -> float:
-    value = scenario.get(path)
-    return float(value.mean()) if hasattr(value, "mean") else float(value)
-
-
-def sections(scenario, result, paths: int | None = None) -> list[str]:
-    """The HTML of each analysis section this version can compute."""
-    from ..plot import price_curve, tornado
-    from .viability import figure_html
-
-    paths = paths or min(result.path_count, 5_000)
-    seed = result.seed
-    out = []
-
-    break_even = available("break_even")
-    if break_even:
-        out.append(_section("Break-even without the uncertainty", lambda: (
-            "<p>The sessions, clients and price the business needs, from the scenario's expected values "
-            "alone (no simulation): if these are out of reach even on average, no amount of luck will do.</p>"
-            + _table(break_even(scenario)))))
-
-    required_capital = available("required_capital")
-    if required_capital:
-        out.append(_section("Starting capital needed", lambda: (
-            "<p>The starting savings (or grant) that would let nine in ten futures get through the horizon, "
-            "with its confidence interval.</p>"
-            + _table(required_capital(scenario, survival=0.9, paths=paths, seed=seed, progress=False)))))
-
-    curve = available("price_curve")
-    if curve:
-        def price_section() -> str:
-            base = scenario.business.price_per_session
-            prices = np.round(base * np.linspace(0.6, 1.6, 11), 2)
-            table = curve(scenario, prices, paths=paths, seed=seed, progress=False)
-            return figure_html(lambda ax: price_curve(table, ax=ax), "Price curve",
-                               "Survival, the founder's income and the share of interested budget holders who "
-                               "cannot pay, at prices from 60% to 160% of the scenario's; the same futures at "
-                               "every price (common random numbers), so differences are sharp.")
-        out.append(_section("What price?", price_section))
-
-    sensitivity = available("sensitivity")
-    if sensitivity:
-        def tornado_section() -> str:
-            ranges = {path: (low * _base_value(scenario, path), high * _base_value(scenario, path))
-                      for path, low, high in TORNADO_FIELDS}
-            table = sensitivity(scenario, ranges, metric="survival", method="tornado", paths=paths, seed=seed,
-                                progress=False)
-            base = None if "base" in table.columns else result.survival()
-            return figure_html(lambda ax: tornado(table, ax=ax, base=base),
-                               "Tornado chart",
-                               "How far survival moves when each assumption goes from its low to its high "
-                               "setting, the others held at the scenario's values: research the top ones first.")
-        out.append(_section("Which assumptions matter most", tornado_section))
-    return out
+def sections(tables: dict[str, TableOrError], result: Result) -> list[str]:
+    """The HTML of each analysis section, in the order of ``tables``."""
+    return [_section(SECTIONS[name][0], table, SECTIONS[name][1], result) for name, table in tables.items()]

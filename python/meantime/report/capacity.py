@@ -2,7 +2,7 @@
 (:func:`meantime.market_capacity`), as one self-contained HTML file or as a section for another
 report.
 
-In the viability report's style (:func:`meantime.report.viability.page_html`): embedded SVG charts, no
+In the viability report's style (:func:`meantime.report.page.page_html`): embedded SVG charts, no
 scripts, no network.
 """
 
@@ -13,7 +13,10 @@ import os
 import warnings
 from typing import Optional, Sequence
 
-from .viability import figure_html, page_html
+from ..plot import capacity_curve, survivors_distribution
+from ..scenario.distributions import Distribution
+from ..version import __version__
+from .page import figure_html, page_html
 from .words import escape
 
 __all__ = ["write_capacity_report", "capacity_html", "capacity_section_html", "capacity_answer"]
@@ -27,8 +30,6 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], table_id: str)
 
 def _value(x) -> str:
     """A field's value in words: a number, or a distribution as written (``triangular(...)``)."""
-    from ..scenario.distributions import Distribution
-
     if isinstance(x, Distribution):
         return f"{x.mean():,.6g}" if x.is_fixed else str(x)
     return f"{x:,.6g}"
@@ -56,8 +57,6 @@ def capacity_section_html(result, heading: str = "How many providers can this ma
     """The capacity analysis as a report section (``<section id="capacity">``): the answer, a table
     per number of providers, the survivors' distribution, and charts of survivors and budget
     holders served against the number of providers."""
-    from ..plot import capacity_curve, survivors_distribution
-
     t, m, h = result.table, result.month, result.horizon
     rows = [
         (f"{k} (most served)" if k == result.best_k else str(k), f"{r.survivors:.3f} ± {r.survivors_se:.3f}",
@@ -104,8 +103,6 @@ clients from one pool of budget holders who choose among the offers they can aff
 
 def capacity_html(result, title: Optional[str] = None) -> str:
     """The capacity report as HTML text; see :func:`write_capacity_report`."""
-    from .. import __version__
-
     s = result.scenario
     entrant = s.providers[0]
     title = title or "How many providers can this market sustain?"

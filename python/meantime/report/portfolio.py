@@ -3,7 +3,7 @@ back with a pot of grants (:func:`meantime.portfolio`).
 
 It gives the recommended allocation with its uncertainty, each rule's outcome side by side,
 what the pot buys at other sizes, and the cost of each surviving service, in the viability
-report's style (:func:`meantime.report.viability.page_html`): embedded SVG charts, no scripts, no network.
+report's style (:func:`meantime.report.page.page_html`): embedded SVG charts, no scripts, no network.
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ import os
 import warnings
 from typing import Mapping, Optional, Sequence
 
-from .viability import figure_html, page_html
+from ..analyses import PORTFOLIO_OBJECTIVES
+from ..plot import cost_per_survivor, portfolio_allocation, pot_curve
+from ..version import __version__
+from .page import figure_html, page_html
 from .words import escape
 
 __all__ = ["write_portfolio_report", "portfolio_html"]
@@ -38,10 +41,6 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], table_id: str)
 
 def portfolio_html(result, title: Optional[str] = None, curve=None, files: Optional[Mapping[str, str]] = None) -> str:
     """The report of a :class:`~meantime.Portfolio` as HTML text; see :func:`write_portfolio_report`."""
-    from .. import __version__
-    from ..analyses import PORTFOLIO_OBJECTIVES
-    from ..plot import cost_per_survivor, portfolio_allocation, pot_curve
-
     h, o = result.horizon, result.outcomes
     table = result.allocation
     chosen = o.loc[result.rule]

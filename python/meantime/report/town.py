@@ -8,8 +8,10 @@ import os
 import warnings
 from html import escape
 
-from .viability import _STYLE, _headlines, figure_html
+from ..plot import clients_over_time
 from ..running.town_result import TownResult, provider_label
+from ..version import __version__
+from .page import STYLE, figure_html, headline_cards
 
 __all__ = ["write_town_report", "town_report_html"]
 
@@ -37,12 +39,7 @@ def _alive_chart(result: TownResult, ax):
 
 
 def _provider_section(i: int, result) -> str:
-    from ..plot import clients_over_time
-
-    cards = "".join(
-        f'<div class="card" id="provider-{i}-headline-{key}"><div class="big">{escape(big)}</div>'
-        f'<div class="what">{escape(what)}</div><div class="unc">{escape(unc)}</div></div>'
-        for key, big, what, unc in _headlines(result))
+    cards = headline_cards(result, id_prefix=f"provider-{i}-")
     words = "".join(f"<p>{escape(line)}</p>" for line in str(result).splitlines())
     b = result.scenario.business
     offer = (f"£{b.price_per_session:,.2f} a session of {b.session_hours:g} h, "
@@ -55,8 +52,6 @@ def _provider_section(i: int, result) -> str:
 
 def town_report_html(result: TownResult, title: str | None = None) -> str:
     """The report of a town run as HTML text; see :func:`write_town_report`."""
-    from .. import __version__
-
     title = title or "A town's micro-providers"
     summary = result.summary()
     town_rows = summary[summary["provider"] == "town"]
@@ -89,7 +84,7 @@ def town_report_html(result: TownResult, title: str | None = None) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
-<style>{_STYLE}</style>
+<style>{STYLE}</style>
 </head>
 <body>
 <h1>{escape(title)}</h1>

@@ -2,106 +2,45 @@
 
 It says, in plain words and with its uncertainty, whether the start-up is likely to get through
 the meantime; states the assumptions in words; and shows the cash fan chart, the survival curve
-and when break-even comes. Where this version of meantime has the analyses (deterministic
-break-even, required capital, price curve, sensitivity), their sections appear too; each is
-looked up when the report is written, so a section appears as soon as its function exists.
+and when break-even comes; and, unless told not to, the sections of the analyses (deterministic
+break-even, required capital, price curve, sensitivity). The report draws and writes only: the
+runs it needs besides the result are made by :func:`meantime.analyses.viability.viability_analyses`.
 
 The charts are embedded as SVG images: the file needs no network, no scripts and no other file.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime
-import io
 import os
 import warnings
-from typing import Any, Callable
 
+from ..analyses.viability import ViabilityAnalyses, viability_analyses
+from ..plot import break_even_months, cash_fan, clients_over_time, survival_curve
+from ..running.result import Result
+from ..version import __version__
 from . import analyses as report_analyses
 from ..scenario.schema import show
+from .page import figure_html, headline_cards, page_html
 from .words import assumptions, escape, field_rows
 
-__all__ = ["write_report", "report_html", "page_html", "figure_html", "COMBINED_FAN_PATHS"]
+__all__ = ["write_report", "report_html", "COMBINED_FAN_PATHS"]
 
 #: The combined-cash fan needs each future's cash; for a larger run it is drawn from this many
 #: of its futures (the first ones: the very same futures, as path i always draws the same numbers).
 COMBINED_FAN_PATHS = 20_000
 
 
-def _svg(figure) -> str:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight")
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def figure_html(draw: Callable[[Any], Any], alt: str, caption: str, size=(7.5, 4.0)) -> str:
-    """A chart drawn by ``draw(ax)`` as an embedded SVG image with its caption."""
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=size, layout="constrained")
-    draw(figure.add_subplot())
-    return (f'<figure><img alt="{escape(alt)}" src="data:image/svg+xml;base64,{_svg(figure)}">'
-            f"<figcaption>{caption}</figcaption></figure>")
-
-
-def _percent(p: float) -> str:
-    return f"{100 * p:.0f}%"
-
-
-def _headlines(result) -> list[tuple[str, str, str, str]]:
-    """(id, big number, what it means, its uncertainty) for the headline cards."""
-    horizon = result.months
-    se = result.standard_error
-    rows = []
-    for key, p, words in (
-        ("survival", result.survival(), f"of futures get through {horizon} months"),
-        ("operating", result.operating_break_even_by(), f"cover the business's own costs by month {horizon}"),
-        ("living", result.living_break_even_by(), f"also pay the founder's way by month {horizon}"),
-    ):
-        rows.append((key, _percent(p), words, f"± {100 * 1.96 * se(p):.1f} points (95% Monte Carlo interval)"))
-    extra = result.extra_capital_needed(0.9)
-    rows.append(("capital", f"£{extra:,.0f}",
-                 "more starting capital would give a 9 in 10 chance of getting through" if extra > 0
-                 else "extra starting capital needed: the savings already carry 9 in 10 futures through",
-                 "read from the lowest-cash point of every future (within about 1%)"))
-    return rows
-
-
-def _fan_source(result):
-    """A result with paths for the combined-cash fan, and words saying which futures it shows."""
-    from ..errors import NotKeptError
-    from ..running.simulation import simulate
-
-    try:
-        result.paths
-        return result, ""
-    except NotKeptError:
-        pass
-    paths = min(result.path_count, COMBINED_FAN_PATHS)
-    subset = simulate(result.scenario, paths=paths, seed=result.seed, first_path=result.first_path,
-                      keep_outcomes=False, keep_paths=True, progress=False)
-    if paths == result.path_count:
-        return subset, ""
-    return subset, f" Drawn from the first {paths:,} of the {result.path_count:,} futures."
-
-
-def report_html(result, title: str | None = None, analyses: bool = True,
-                analysis_paths: int | None = None) -> str:
-    """The report of ``result`` as HTML text; see :func:`write_report`."""
-    from .. import __version__
-    from ..plot import break_even_months, cash_fan, clients_over_time, survival_curve
-
+def report_html(result: Result, extras: ViabilityAnalyses, title: str | None = None) -> str:
+    """The report of ``result`` as HTML text, with the fan's futures and the analyses' tables in
+    ``extras``; see :func:`write_report`."""
     scenario = result.scenario
     title = title or "Viability report"
-    fan_result, fan_note = _fan_source(result)
+    fan_result, fan_note = extras.fan, extras.fan_note
     verdict = str(result).splitlines()
     answer = next((line[len("Answer: "):] for line in verdict if line.startswith("Answer: ")), "")
     answer = answer[:1].upper() + answer[1:]
-    cards = "".join(
-        f'<div class="card" id="headline-{key}"><div class="big">{escape(big)}</div>'
-        f'<div class="what">{escape(what)}</div><div class="unc">{escape(unc)}</div></div>'
-        for key, big, what, unc in _headlines(result))
+    cards = headline_cards(result)
     words = "".join(f"<li><b>{escape(head)}.</b> {escape(text)}</li>" for head, text in assumptions(scenario))
     borrowed = scenario.defaults_used()
     borrowed = (f'<p class="note" id="from-the-example"><b>Not stated, taken from meantime\'s built-in '
@@ -129,7 +68,7 @@ def report_html(result, title: str | None = None, analyses: bool = True,
         figure_html(lambda ax: clients_over_time(result, ax=ax), "Clients over time",
                     "Clients each month: the median future with the middle half and nine in ten of futures."),
     ]
-    extra = report_analyses.sections(scenario, result, paths=analysis_paths) if analyses else []
+    extra = report_analyses.sections(extras.tables, result)
     today = datetime.date.today().isoformat()
     body = _BODY.format(
         title=escape(title), version=escape(__version__), date=today,
@@ -140,7 +79,7 @@ def report_html(result, title: str | None = None, analyses: bool = True,
     return page_html(title, body)
 
 
-def write_report(result, path: str | os.PathLike, title: str | None = None, analyses: bool = True,
+def write_report(result: Result, path: str | os.PathLike, title: str | None = None, analyses: bool = True,
                  analysis_paths: int | None = None) -> None:
     """Write the viability report of a run as one self-contained HTML file.
 
@@ -154,7 +93,7 @@ def write_report(result, path: str | os.PathLike, title: str | None = None, anal
     title : str, optional
         The report's title, e.g. the name of the idea.
     analyses : bool, default True
-        Add the sections of the analyses this version of meantime has (deterministic
+        Add the sections of the analyses (deterministic
         break-even, required capital, price curve, sensitivity).
     analysis_paths : int, optional
         Paths per run of the analyses (default: the result's path count, at most 5,000).
@@ -170,47 +109,11 @@ def write_report(result, path: str | os.PathLike, title: str | None = None, anal
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # matplotlib's layout notes are not the reader's
-        text = report_html(result, title=title, analyses=analyses, analysis_paths=analysis_paths)
+        extras = viability_analyses(result, COMBINED_FAN_PATHS, analyses=analyses, paths=analysis_paths)
+        text = report_html(result, extras, title=title)
     with open(os.fspath(path), "w", encoding="utf-8") as f:
         f.write(text)
 
-
-_STYLE = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; color: #111; max-width: 60rem; margin: 2rem auto;
-       padding: 0 1rem; line-height: 1.45; }
-h1 { margin-bottom: 0.2rem; } .meta { color: #555; margin-top: 0; }
-.answer { font-size: 1.3rem; border-left: 6px solid #111; padding: 0.4rem 1rem; background: #f2f2f2; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.8rem; }
-.card { border: 1px solid #999; border-radius: 6px; padding: 0.7rem; }
-.big { font-size: 2.2rem; font-weight: bold; } .what { font-weight: 600; } .unc { color: #555; font-size: 0.9rem; }
-figure { margin: 1.5rem 0; } figure img { width: 100%; height: auto; }
-figcaption { color: #333; font-size: 0.95rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-tr.changed td { font-weight: 600; } .note { color: #555; font-style: italic; }
-@media print { body { margin: 0; } figure, .card { break-inside: avoid; } }
-"""
-
-
-def page_html(title: str, body: str) -> str:
-    """A page in this report's style around ``body`` (HTML): for the other reports (a funder's
-    portfolio, :mod:`meantime.report.portfolio`)."""
-    return _SHELL.format(title=escape(title), style=_STYLE, body=body)
-
-
-_SHELL = """<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{style}</style>
-</head>
-<body>
-{body}
-</body>
-</html>
-"""
 
 # The viability report's body; page_html puts it in the page.
 _BODY = """<h1>{title}</h1>

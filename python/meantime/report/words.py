@@ -4,9 +4,12 @@ model, and every field with its value and unit for the appendix."""
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from ..scenario.distributions import Distribution, format_number
+from ..scenario.scenario import default_scenario
+from ..scenario.schema import FIELD_BY_PATH
 
 __all__ = ["value_in_words", "assumptions", "field_rows"]
 
@@ -135,9 +138,6 @@ def assumptions(scenario) -> list[tuple[str, str]]:
 
 def field_rows(scenario) -> list[tuple[str, str, str, bool]]:
     """(field, value in words, meaning, differs from the default) for every field."""
-    from ..scenario.schema import FIELD_BY_PATH
-    from ..scenario.scenario import default_scenario
-
     default = dict(default_scenario())
     rows = []
     for path, value in scenario:
@@ -149,8 +149,6 @@ def field_rows(scenario) -> list[tuple[str, str, str, bool]]:
 
 
 def _generic(path: str) -> str:
-    import re
-
     return re.sub(r"\[\d+\]", "[]", path)
 
 

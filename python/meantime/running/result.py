@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .. import _core
 from ..errors import NotKeptError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..scenario.scenario import Scenario
+from ..scenario.scenario import Scenario
+from .views import view
+from .words import in_ten, percent
 
 __all__ = ["Result", "SERIES", "FAILURE_CAUSES", "MONTHLY_QUANTILES"]
 
@@ -50,24 +49,6 @@ _TOTALS = {
     "group_billed": ("pounds", "revenue billed for group meetings"),
     "self_funders_served": ("people", "clients who came paying from their own money (market.routes)"),
 }
-
-
-def _percent(p: float) -> str:
-    return f"{100 * p:.1f}%"
-
-
-def _in_ten(p: float) -> str:
-    """A probability as a person says it: "7 in 10", "all", "fewer than 1 in 10"."""
-    if p >= 1:
-        return "all"
-    if p <= 0:
-        return "no"
-    k = round(10 * p)
-    if k >= 10:
-        return "more than 9 in 10"
-    if k <= 0:
-        return "fewer than 1 in 10"
-    return f"{k} in 10"
 
 
 def _label(q: float) -> str:
@@ -280,6 +261,11 @@ class Result:
             raise NotKeptError("this run kept no per-path outcomes; simulate(..., keep_outcomes=True) keeps them")
         return columns
 
+    @property
+    def has_paths(self) -> bool:
+        """Whether the run kept its full paths (``simulate(..., keep_paths=True)``): :attr:`paths`."""
+        return bool(self._run.has_path_arrays)
+
     @cached_property
     def paths(self) -> dict[str, np.ndarray]:
         """Full path arrays: ``{series: array of shape (paths, months)}``, without copying.
@@ -316,36 +302,26 @@ class Result:
 
     def plot_cash(self, which: str = "combined", ax=None, sample_paths: int = 5):
         """Fan chart of cash over time; see :func:`meantime.plot.cash_fan`."""
-        from ..plot import cash_fan
-
-        return cash_fan(self, which=which, ax=ax, sample_paths=sample_paths)
+        return view("cash_fan")(self, which=which, ax=ax, sample_paths=sample_paths)
 
     def plot_survival(self, ax=None, level: float = 0.95):
         """Survival curve with its confidence band; see :func:`meantime.plot.survival_curve`."""
-        from ..plot import survival_curve
-
-        return survival_curve(self, ax=ax, level=level)
+        return view("survival_curve")(self, ax=ax, level=level)
 
     def plot_break_even(self, ax=None):
         """When break-even comes; see :func:`meantime.plot.break_even_months`."""
-        from ..plot import break_even_months
-
-        return break_even_months(self, ax=ax)
+        return view("break_even_months")(self, ax=ax)
 
     def plot_clients(self, ax=None):
         """Clients and the waiting list over time; see :func:`meantime.plot.clients_over_time`."""
-        from ..plot import clients_over_time
-
-        return clients_over_time(self, ax=ax)
+        return view("clients_over_time")(self, ax=ax)
 
     def report(self, path, title: str | None = None, analyses: bool = True) -> None:
         """Write the viability report of this run as one self-contained HTML file.
 
         See :func:`meantime.report.viability.write_report`.
         """
-        from ..report.viability import write_report
-
-        write_report(self, path, title=title, analyses=analyses)
+        view("viability_report")(self, path, title=title, analyses=analyses)
 
     # -- words -----------------------------------------------------------------------------------
 
@@ -355,17 +331,17 @@ class Result:
         operating, living = self.operating_break_even_by(), self.living_break_even_by()
 
         def share(p: float) -> str:
-            return f"{_percent(p)} ± {_percent(self.standard_error(p))}"
+            return f"{percent(p)} ± {percent(self.standard_error(p))}"
 
         def half_by(counts: _core.CountHistogram) -> str:
             month = self._median_month(counts)
             return f"; half of all futures do by month {month:.0f}" if not math.isnan(month) else ""
 
         lines = [
-            f"{_in_ten(survive).capitalize()} futures survive {horizon} months ({share(survive)}).",
-            f"The business covers its own costs by month {horizon} in {_in_ten(operating)} futures "
+            f"{in_ten(survive).capitalize()} futures survive {horizon} months ({share(survive)}).",
+            f"The business covers its own costs by month {horizon} in {in_ten(operating)} futures "
             f"({share(operating)}){half_by(self.statistics.operating_break_even())}.",
-            f"It also pays the founder's way in {_in_ten(living)} futures ({share(living)})"
+            f"It also pays the founder's way in {in_ten(living)} futures ({share(living)})"
             f"{half_by(self.statistics.living_break_even())}.",
         ]
         extra = self.extra_capital_needed(0.9)
@@ -387,6 +363,6 @@ class Result:
         survive = self.survival()
         return (
             f"<meantime.Result: {self.path_count:,} paths x {self.months} months, seed {self.seed}, "
-            f"survival {_percent(survive)} ± {_percent(self.standard_error(survive))}, "
+            f"survival {percent(survive)} ± {percent(self.standard_error(survive))}, "
             f"kept: {', '.join(kept) if kept else 'statistics only'}>"
         )

@@ -10,24 +10,13 @@ from typing import Any, Callable, Mapping, Union
 from .. import _core
 from ..errors import MemoryLimitError, RunSettingsError
 from .progress import ProgressBar
+from .settings import ProgressArgument, whole_number
 from .result import Result
 from .town_result import TownResult
 from .cluster import ClusterSettings
 from ..scenario.scenario import Scenario, default_scenario
 
 __all__ = ["simulate"]
-
-ProgressArgument = Union[None, bool, Callable[[int, int], Any]]
-
-
-def _whole(name: str, value: Any, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise RunSettingsError(name, f"must be a whole number, got {value!r}")
-    value = int(value)
-    if not low <= value <= high:
-        raise RunSettingsError(name, f"must be between {low:,} and {high:,}, got {value:,}")
-    return value
-
 
 def _seconds_limit(max_seconds: Any, on_cluster: bool) -> float:
     """The engine's time limit (0: none) from ``max_seconds`` (None: none)."""
@@ -156,10 +145,10 @@ def simulate(
         scenario = Scenario.from_dict(scenario)
     elif not isinstance(scenario, Scenario):
         raise TypeError(f"scenario must be a meantime.Scenario or a dict, got {type(scenario).__name__}")
-    paths = _whole("paths", paths, 1, _core.MAX_PATHS)
-    seed = _whole("seed", seed, 0, 2**64 - 1)
-    first_path = _whole("first_path", first_path, 0, 2**63 - 1)
-    threads = 0 if threads is None else _whole("threads", threads, 1, 1024)
+    paths = whole_number("paths", paths, 1, _core.MAX_PATHS)
+    seed = whole_number("seed", seed, 0, 2**64 - 1)
+    first_path = whole_number("first_path", first_path, 0, 2**63 - 1)
+    threads = 0 if threads is None else whole_number("threads", threads, 1, 1024)
     cluster = ClusterSettings.make(client, chunk_paths, retries)
     limit = _seconds_limit(max_seconds, cluster is not None)
 

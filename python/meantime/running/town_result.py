@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .. import _core
+from ..errors import NotKeptError
 from ..scenario.records import Root
-from .result import Result, _in_ten, _percent
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..scenario.scenario import Scenario
+from ..scenario.scenario import Scenario
+from .result import Result
+from .views import view
+from .words import in_ten, percent
 
 __all__ = ["TownResult", "TOWN_SERIES", "TOWN_TOTALS", "provider_label"]
 
@@ -39,9 +39,7 @@ def provider_label(i: int) -> str:
     return f"providers[{i}]"
 
 
-def _scenario_of(core: _core.Scenario) -> "Scenario":
-    from ..scenario.scenario import Scenario
-
+def _scenario_of(core: _core.Scenario) -> Scenario:
     return Scenario._of(Root._from_core(core, ""))
 
 
@@ -119,8 +117,6 @@ class TownResult:
         one row per path, without copying."""
         columns = self._run.town_outcome_columns()
         if columns is None:
-            from ..errors import NotKeptError
-
             raise NotKeptError("this run kept no per-path outcomes; simulate(..., keep_outcomes=True) keeps them")
         index = pd.RangeIndex(self.first_path, self.first_path + self.path_count, name="path")
         return pd.DataFrame(columns, index=index, copy=False)
@@ -181,9 +177,7 @@ class TownResult:
 
     def report(self, path, title: str | None = None) -> None:
         """Write the town's report (one section per provider and one for the town) as one HTML file."""
-        from ..report.town import write_town_report
-
-        write_town_report(self, path, title=title)
+        view("town_report")(self, path, title=title)
 
     # -- words -----------------------------------------------------------------------------------
 
@@ -199,8 +193,8 @@ class TownResult:
         served = self.statistics.total("clients_served").mean
         lines.append("The town:")
         lines.append(f"  On average {mean:.1f} of the {k} providers are still trading after {self.months} months; "
-                     f"all of them in {_in_ten(all_survive)} futures ({_percent(all_survive)}), "
-                     f"none in {_in_ten(none_survive)} ({_percent(none_survive)}).")
+                     f"all of them in {in_ten(all_survive)} futures ({percent(all_survive)}), "
+                     f"none in {in_ten(none_survive)} ({percent(none_survive)}).")
         lines.append(f"  Budget holders served: {served:,.1f} per future "
                      f"({self.statistics.total('client_months').mean:,.0f} client-months); "
                      f"{self.statistics.total('lost_to_price').mean:,.1f} could afford no offer, "

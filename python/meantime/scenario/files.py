@@ -20,12 +20,15 @@ import json
 import os
 import re
 import sys
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, TypeVar
+
+import yaml
 
 from ..errors import EssentialsMissing, ScenarioError
 from . import essentials
 from . import lines as file_lines
 from . import slips as toml_slips
+from . import writers as file_writers
 from .schema import FIELD_BY_PATH
 
 if sys.version_info >= (3, 11):
@@ -123,8 +126,14 @@ def file_format(path: str | os.PathLike, format: str | None = None) -> str:
     return FORMATS[ext]
 
 
-def read_scenario(path: str | os.PathLike, format: str | None = None, allow_defaults: bool = False):
-    """Read a scenario file; see :meth:`Scenario.from_file <meantime.Scenario.from_file>`."""
+#: What a file's data is built into (a :class:`~meantime.Scenario`, by its ``from_dict``).
+Built = TypeVar("Built")
+
+
+def read_scenario(path: str | os.PathLike, format: str | None, build: Callable[..., Built],
+                  allow_defaults: bool = False) -> Built:
+    """Read a scenario file; see :meth:`Scenario.from_file <meantime.Scenario.from_file>`, which
+    passes its ``from_dict`` as ``build`` (this module sits below the Scenario class)."""
     name = os.fspath(path)
     fmt = file_format(name, format)
     try:
@@ -145,18 +154,19 @@ def read_scenario(path: str | os.PathLike, format: str | None = None, allow_defa
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ScenarioFileError(name, line, "", "is not UTF-8 text (save it as UTF-8)") from None
-    return read_text(text, fmt, name, allow_defaults)
+    return read_text(text, fmt, build, name, allow_defaults)
 
 
-def read_text(text: str, fmt: str, name: str = "<text>", allow_defaults: bool = False):
-    """A scenario from the text of a file in format ``fmt``; ``name`` is used in errors.
+def read_text(text: str, fmt: str, build: Callable[..., Built], name: str = "<text>",
+              allow_defaults: bool = False) -> Built:
+    """``build(data, allow_defaults=...)`` of the data in the text of a file in format ``fmt``;
+    ``name`` is used in errors.
 
     Every mistake of the file is reported at once, in line order (``error.problems``); a file
     that leaves an essential to the built-in example is refused unless it starts with
     ``based_on = "kitchen-table"`` or ``allow_defaults`` is true."""
-    from .scenario import Scenario
-
-    data, lines, slips = _parse(text, fmt, name)
+    slips: list = []
+    data, lines = _parse(text, fmt, name, slips)
     problems = [ScenarioFileError(name, line, field, rule) for line, field, rule in slips]
     if not data and not problems:
         raise ScenarioFileError(name, None, "", "is empty: a scenario file states at least the essentials "
@@ -164,7 +174,7 @@ def read_text(text: str, fmt: str, name: str = "<text>", allow_defaults: bool = 
                                                 f'{essentials.BASED_ON} = "{essentials.EXAMPLE}" to use the '
                                                 "built-in example")
     try:
-        scenario = Scenario.from_dict(data, allow_defaults=allow_defaults or bool(problems))
+        scenario = build(data, allow_defaults=allow_defaults or bool(problems))
     except EssentialsMissing as error:
         refusal = ScenarioFileError(name, None, "", essentials.missing_rule(
             list(error.missing),
@@ -190,17 +200,18 @@ def _located(name: str, lines: dict, error: ScenarioError) -> ScenarioFileError:
     return ScenarioFileError(name, line, found, rule)
 
 
-def _parse(text: str, fmt: str, name: str) -> tuple[dict, dict, list]:
-    """The file's data as a dict, the line of each key path, and the slips found in TOML text
-    before parsing (line, field, rule), their lines blanked."""
-    slips: list = []
+def _parse(text: str, fmt: str, name: str, slips: list | None = None) -> tuple[dict, dict]:
+    """The file's data as a dict, and the line of each key path. Slips found in TOML text before
+    parsing (line, field, rule) are added to ``slips``, their lines left out of the data, so the
+    caller reports them with the other mistakes; without a list, they are raised at once."""
+    refused: list = []  # (line, field, rule) of the TOML slips
     if fmt == "yaml":
         data, lines = _parse_yaml(text, name)
     else:
         if file_lines.bracket_depth(text, comments=fmt == "toml") > MAX_DEPTH:
             raise ScenarioFileError(name, None, "", f"is nested more than {MAX_DEPTH} levels deep")
         if fmt == "toml":
-            slips, text = toml_slips.scan(text)
+            refused, text = toml_slips.scan(text)
             try:
                 data = tomllib.loads(text)
             except tomllib.TOMLDecodeError as error:
@@ -214,7 +225,7 @@ def _parse(text: str, fmt: str, name: str) -> tuple[dict, dict, list]:
                         text.splitlines()) else "")
                     if key:
                         message += f": the key {key.group(1)!r} is given twice"
-                problems = [ScenarioFileError(name, n, field, rule) for n, field, rule in slips]
+                problems = [ScenarioFileError(name, n, field, rule) for n, field, rule in refused]
                 raise _all_at_once(problems + [ScenarioFileError(name, line, "", f"is not valid TOML: {message}")]) \
                     from None
             lines = file_lines.toml_lines(text)
@@ -235,7 +246,11 @@ def _parse(text: str, fmt: str, name: str) -> tuple[dict, dict, list]:
                                                  f"got a {_kind(data)}")
     if _depth(data) > MAX_DEPTH:
         raise ScenarioFileError(name, None, "", f"is nested more than {MAX_DEPTH} levels deep")
-    return data, lines, slips
+    if refused and slips is None:
+        raise _all_at_once([ScenarioFileError(name, n, field, rule) for n, field, rule in refused])
+    if slips is not None:
+        slips.extend(refused)
+    return data, lines
 
 
 class _DuplicateKey(Exception):
@@ -252,8 +267,6 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict]:
-    import yaml
-
     def fail(error: yaml.YAMLError) -> ScenarioFileError:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -275,8 +288,6 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict]:
 
 def _yaml_duplicates(node: Any, name: str) -> None:
     """PyYAML keeps the last of two equal keys without a word; a scenario file must not."""
-    import yaml
-
     pending = [node]
     while pending:
         node = pending.pop()
@@ -338,8 +349,6 @@ def write_scenario(scenario, path: str | os.PathLike, format: str | None = None,
 def scenario_text(scenario, fmt: str = "toml", annotate: bool = False) -> str:
     """The text of a scenario file in format ``fmt``; ``annotate`` (TOML only) puts every
     field's meaning, unit, valid range and default beside it as comments."""
-    from . import writers as file_writers
-
     if fmt == "toml":
         return file_writers.toml_text(scenario, annotate)
     if annotate:

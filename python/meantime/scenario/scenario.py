@@ -13,7 +13,7 @@ from typing import Any, Iterator, Mapping
 
 from .. import _core
 from ..errors import EssentialsMissing, ScenarioError
-from . import checking, essentials, hints
+from . import checking, essentials, files, hints
 from .records import GROUP_NAMES, Record, Root
 from .schema import FIELD_BY_PATH, FIELDS, FieldInfo, unknown_name
 
@@ -321,9 +321,7 @@ class Scenario:
         >>> meantime.Scenario.from_file(path).business.price_per_session
         12.0
         """
-        from .files import read_scenario
-
-        return read_scenario(path, format, allow_defaults)
+        return files.read_scenario(path, format, cls.from_dict, allow_defaults)
 
     def to_file(self, path: "str | os.PathLike[str]", format: str | None = None, *, annotate: bool = False) -> None:
         """Write the scenario to a file that :meth:`from_file` reads back to an equal scenario.
@@ -347,9 +345,7 @@ class Scenario:
         >>> meantime.Scenario.from_file(path) == s
         True
         """
-        from .files import write_scenario
-
-        write_scenario(self, path, format, annotate=annotate)
+        files.write_scenario(self, path, format, annotate=annotate)
 
     # -- Python protocol ---------------------------------------------------------------------
 

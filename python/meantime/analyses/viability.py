@@ -1,0 +1,131 @@
+"""What the viability report shows beside the run itself, computed here so that the report
+(:mod:`meantime.report.viability`) only draws and writes: the futures of the combined-cash fan
+and the tables of the analyses (deterministic break-even, required capital, price curve,
+sensitivity)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable, Union
+
+import numpy as np
+import pandas as pd
+
+from ..running.result import Result
+from ..running.simulation import simulate
+from ..scenario.scenario import Scenario
+from .capital import required_capital
+from .deterministic import break_even
+from .price import price_curve
+from .sensitivities import sensitivity
+
+__all__ = ["ViabilityAnalyses", "viability_analyses", "REPORT_ANALYSES", "TORNADO_FIELDS"]
+
+#: The fields swung in the report's tornado chart: (path, low factor, high factor) of the value.
+TORNADO_FIELDS = (
+    ("business.price_per_session", 0.8, 1.2),
+    ("business.founder_hours_per_week", 0.75, 1.25),
+    ("business.fixed_costs_per_month", 0.5, 1.5),
+    ("clients.sessions_per_month", 0.75, 1.25),
+    ("household.living_costs_per_month", 0.9, 1.1),
+    ("household.savings", 0.5, 1.5),
+)
+
+#: A table of the report or, when it could not be computed, why.
+TableOrError = Union[pd.DataFrame, Exception]
+
+
+def _base_value(scenario: Scenario, path: str) -> float:
+    value = scenario.get(path)
+    return float(value.mean()) if hasattr(value, "mean") else float(value)
+
+
+def _break_even(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
+    return break_even(scenario)
+
+
+def _required_capital(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
+    return required_capital(scenario, survival=0.9, paths=paths, seed=seed, progress=False)
+
+
+def _price_curve(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
+    base = scenario.business.price_per_session
+    prices = np.round(base * np.linspace(0.6, 1.6, 11), 2)
+    return price_curve(scenario, prices, paths=paths, seed=seed, progress=False)
+
+
+def _tornado(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
+    ranges = {path: (low * _base_value(scenario, path), high * _base_value(scenario, path))
+              for path, low, high in TORNADO_FIELDS}
+    return sensitivity(scenario, ranges, metric="survival", method="tornado", paths=paths, seed=seed,
+                       progress=False)
+
+
+#: The analyses of the viability report, in its order: name -> ``table(scenario, paths, seed)``.
+REPORT_ANALYSES: dict[str, Callable[[Scenario, int, int], pd.DataFrame]] = {
+    "break_even": _break_even,
+    "required_capital": _required_capital,
+    "price_curve": _price_curve,
+    "sensitivity": _tornado,
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class ViabilityAnalyses:
+    """What the viability report shows beside the run.
+
+    Attributes
+    ----------
+    fan : Result
+        A result that kept its paths, for the combined-cash fan: the run itself, or a run of
+        its first futures.
+    fan_note : str
+        Words saying which futures the fan shows ("" when it shows them all).
+    tables : dict
+        Each analysis's table by its name in :data:`REPORT_ANALYSES`, in the report's order;
+        the exception instead when it could not be computed (the report says so in its section).
+    """
+
+    fan: Result
+    fan_note: str
+    tables: dict[str, TableOrError]
+
+
+def _fan_source(result: Result, most_paths: int) -> tuple[Result, str]:
+    """A result with paths for the combined-cash fan, and words saying which futures it shows."""
+    if result.has_paths:
+        return result, ""
+    paths = min(result.path_count, most_paths)
+    subset = simulate(result.scenario, paths=paths, seed=result.seed, first_path=result.first_path,
+                      keep_outcomes=False, keep_paths=True, progress=False)
+    if paths == result.path_count:
+        return subset, ""
+    return subset, f" Drawn from the first {paths:,} of the {result.path_count:,} futures."
+
+
+def viability_analyses(result: Result, fan_paths: int, analyses: bool = True,
+                       paths: int | None = None) -> ViabilityAnalyses:
+    """Everything the viability report of ``result`` needs besides the run.
+
+    Parameters
+    ----------
+    result : Result
+    fan_paths : int
+        When ``result`` kept no paths, the combined-cash fan comes from a run of (at most) this
+        many of its first futures: the very same futures, as path i always draws the same numbers.
+    analyses : bool, default True
+        Compute the analyses' tables (else ``tables`` is empty).
+    paths : int, optional
+        Paths per run of the analyses (default: the result's path count, at most 5,000), with the
+        result's seed.
+    """
+    fan, note = _fan_source(result, fan_paths)
+    tables: dict[str, TableOrError] = {}
+    if analyses:
+        paths = paths or min(result.path_count, 5_000)
+        for name, table in REPORT_ANALYSES.items():
+            try:
+                tables[name] = table(result.scenario, paths, result.seed)
+            except Exception as error:  # the report is still worth having without one section
+                tables[name] = error
+    return ViabilityAnalyses(fan, note, tables)

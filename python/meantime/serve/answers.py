@@ -1,0 +1,114 @@
+"""A run's answer as the page shows it (plain data for JSON): the headline in words, survival,
+the cash fan of survivors apart from failures, clients, break-even months, the capital needed and
+the household's benefits; and two versions compared with paired differences."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Callable
+
+import numpy as np
+
+from ..running.simulation import simulate
+from ..scenario.scenario import Scenario
+
+__all__ = ["answer", "comparison"]
+
+#: The fan needs each future's cash: a larger run draws it from this many of its futures (the
+#: first ones, which are the very same futures: path i always draws the same numbers).
+FAN_PATHS = 20_000
+_FAN_LEVELS = (0.05, 0.25, 0.5, 0.75, 0.95)
+
+
+def _clean(values: Any) -> Any:
+    """Numbers for JSON: NaN and infinities become None."""
+    if isinstance(values, np.ndarray):
+        return [_clean(float(v)) for v in values]
+    if isinstance(values, float):
+        return values if math.isfinite(values) else None
+    return values
+
+
+def _fan(cash: np.ndarray) -> dict[str, Any]:
+    if cash.shape[0] == 0:
+        return {"count": 0}
+    quantiles = np.quantile(cash, _FAN_LEVELS, axis=0)
+    return {"count": int(cash.shape[0]), **{f"q{round(100 * q):02d}": _clean(row)
+                                              for q, row in zip(_FAN_LEVELS, quantiles)}}
+
+
+def _break_even_counts(months: np.ndarray, horizon: int) -> list[int]:
+    """How many futures first break even in each month 1..horizon."""
+    return np.bincount(months[months >= 1], minlength=horizon + 1)[1:horizon + 1].tolist()
+
+
+def answer(scenario: Scenario, paths: int, seed: int, progress: Callable[[int, int], Any] | None = None,
+           max_seconds: float | None = None) -> dict[str, Any]:
+    """Simulate ``paths`` futures of ``scenario`` with ``seed`` and describe the answer."""
+    keep_paths = paths <= FAN_PATHS
+    result = simulate(scenario, paths=paths, seed=seed, keep_outcomes=True, keep_paths=keep_paths,
+                      progress=progress if progress is not None else False, max_seconds=max_seconds)
+    fan_result = result if keep_paths else simulate(scenario, paths=FAN_PATHS, seed=seed, keep_paths=True,
+                                                    progress=False, max_seconds=max_seconds)
+    kept = fan_result.paths
+    cash = kept["business_cash"] + kept["household_cash"]
+    failed = fan_result.outcome_arrays["failure_month"] >= 1
+    outcomes = result.outcome_arrays
+    summary = result.summary()
+    monthly = result.monthly
+    horizon = result.months
+
+    def estimate(key: str) -> float | None:
+        return _clean(float(summary.loc[key, "estimate"])) if key in summary.index else None
+
+    def chance(p: float) -> dict[str, float]:
+        return {"p": p, "se": result.standard_error(p)}
+
+    words = str(result).splitlines()
+    benefits = scenario.benefits.enabled
+    return {
+        "paths": result.path_count, "seed": result.seed, "months": horizon, "seconds": result.seconds,
+        "headline": words[0], "words": words,
+        "verdict": next((w[len("Answer: "):] for w in words if w.startswith("Answer: ")), ""),
+        "survival": chance(result.survival()),
+        "operating": chance(result.operating_break_even_by()),
+        "living": chance(result.living_break_even_by()),
+        "median_month_operating": estimate("median_month_operating_break_even"),
+        "median_month_living": estimate("median_month_living_break_even"),
+        "extra_capital_90": result.extra_capital_needed(0.9),
+        "lowest_cash_q10": estimate("lowest_cash_q10"),
+        "survival_curve": _clean(monthly["survival"].to_numpy()),
+        "fan": {"paths": fan_result.path_count, "survivors": _fan(cash[~failed]), "failures": _fan(cash[failed])},
+        "clients": {level: _clean(monthly[f"clients_{level}"].to_numpy()) for level in ("q10", "q50", "q90")},
+        "break_even": {
+            "operating": _break_even_counts(outcomes["operating_break_even_month"], horizon),
+            "living": _break_even_counts(outcomes["living_break_even_month"], horizon),
+        },
+        "benefits": {"enabled": bool(benefits), "mean": _clean(monthly["benefits_mean"].to_numpy()),
+                     "per_future": estimate("mean_benefits")},
+    }
+
+
+def comparison(first: tuple[str, Scenario], second: tuple[str, Scenario], paths: int, seed: int,
+               progress: Callable[[int, int], Any] | None = None) -> dict[str, Any]:
+    """Two versions side by side on the same futures (common random numbers), with each headline's
+    paired difference (second minus first) and its standard error."""
+    from ..analyses import HEADLINES, compare
+
+    (name_a, a), (name_b, b) = first, second
+    if name_a == name_b:
+        name_b = f"{name_b} (2)"
+    table = compare({name_a: a, name_b: b}, paths=paths, seed=seed,
+                    progress=progress if progress is not None else False)
+    difference = f"{name_b} - {name_a}"
+    rows = []
+    for key, (unit, meaning) in HEADLINES.items():
+        row = table.loc[key]
+        rows.append({"answer": key, "unit": unit, "meaning": meaning,
+                     "first": _clean(float(row[(name_a, "estimate")])),
+                     "first_se": _clean(float(row[(name_a, "std_error")])),
+                     "second": _clean(float(row[(name_b, "estimate")])),
+                     "second_se": _clean(float(row[(name_b, "std_error")])),
+                     "difference": _clean(float(row[(difference, "estimate")])),
+                     "difference_se": _clean(float(row[(difference, "std_error")]))})
+    return {"first": name_a, "second": name_b, "paths": paths, "seed": seed, "rows": rows}

@@ -1,0 +1,23 @@
+"""The viability report of a case: the same file as ``meantime report`` writes for the same
+scenario, seed and paths."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any, Callable
+
+from ..report.viability import COMBINED_FAN_PATHS, report_html as _report_html
+from ..running.simulation import simulate
+from ..scenario.scenario import Scenario
+
+__all__ = ["report_html"]
+
+
+def report_html(scenario: Scenario, paths: int, seed: int, title: str,
+                progress: Callable[[int, int], Any] | None = None, max_seconds: float | None = None) -> str:
+    # As `meantime report` runs it: outcomes not kept, paths kept when the fan can use them all.
+    result = simulate(scenario, paths=paths, seed=seed, keep_outcomes=False, keep_paths=paths <= COMBINED_FAN_PATHS,
+                      progress=progress if progress is not None else False, max_seconds=max_seconds)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # matplotlib's layout notes are not the reader's
+        return _report_html(result, title=title, analyses=True)

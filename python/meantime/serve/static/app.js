@@ -1,0 +1,382 @@
+// The advisor's page: the case's form, its answer, its versions and the files to hand over.
+"use strict";
+
+const state = { groups: [], info: {}, values: {}, stated: new Set(), caseId: null, versionId: null,
+                cases: [], runTimer: null, lastRun: 0, answered: 0 };
+const $ = id => document.getElementById(id);
+const OPEN_GROUPS = new Set(["market", "business", "household", "funding", "benefits"]);
+
+async function api(method, url, body, raw) {
+  const options = { method, headers: {} };
+  if (raw !== undefined) { options.body = raw; options.headers["Content-Type"] = "application/octet-stream"; }
+  else if (body !== undefined) { options.body = JSON.stringify(body); options.headers["Content-Type"] = "application/json"; }
+  const response = await fetch(url, options);
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.includes("json") ? await response.json() : await response.text();
+  if (!response.ok && response.status !== 202) {
+    const error = new Error(data.error || data || `the server answered ${response.status}`);
+    error.problems = data.problems || {};
+    throw error;
+  }
+  return data;
+}
+
+// A job (run, comparison, report): its answer, with the progress bar moving meanwhile.
+async function finish(job) {
+  const bar = $("progress");
+  bar.hidden = false;
+  while (job.state === "waiting" || job.state === "running") {
+    bar.max = job.total || 1; bar.value = job.done || 0;
+    await new Promise(r => setTimeout(r, 200));
+    job = await api("GET", `/api/jobs/${job.id}`);
+  }
+  bar.hidden = true;
+  if (job.state !== "done") throw Object.assign(new Error(job.error || job.state), { cancelled: job.state === "cancelled" });
+  return job.result;
+}
+
+// -- the form ---------------------------------------------------------------------------------------
+
+function fieldId(path) { return "f-" + path.replace(/[^A-Za-z0-9_]/g, "-"); }
+
+function buildForm() {
+  const form = $("form");
+  form.textContent = "";
+  for (const group of state.groups) {
+    const details = document.createElement("details");
+    details.open = OPEN_GROUPS.has(group.group);
+    details.dataset.group = group.group;
+    const summary = document.createElement("summary");
+    summary.textContent = group.group.replace(/_/g, " ");
+    details.appendChild(summary);
+    const records = {};  // a record inside the group (routes, renewal...) folds away under its name
+    for (const f of group.fields) {
+      state.info[f.path] = f;
+      const record = f.label.includes(": ") ? f.label.split(": ")[0] : null;
+      let place = details;
+      if (record) {
+        if (!records[record]) {
+          records[record] = document.createElement("details");
+          records[record].className = "record";
+          const s = document.createElement("summary"); s.textContent = record.replace(/_/g, " ");
+          records[record].appendChild(s);
+          details.appendChild(records[record]);
+        }
+        place = records[record];
+      }
+      const row = document.createElement("div");
+      row.className = "field"; row.dataset.path = f.path;
+      const label = document.createElement("label");
+      label.htmlFor = fieldId(f.path);
+      label.textContent = f.label + " ";
+      if (f.unit) { const u = document.createElement("span"); u.className = "unit"; u.textContent = `(${f.unit})`; label.appendChild(u); }
+      const mark = document.createElement("span");
+      mark.className = "default-mark"; mark.textContent = "default";
+      label.append(" ", mark);
+      let input;
+      if (f.type === "boolean") { input = document.createElement("input"); input.type = "checkbox"; }
+      else if (f.type === "choice") {
+        input = document.createElement("select");
+        for (const c of f.choices) { const o = document.createElement("option"); o.value = o.textContent = c; input.appendChild(o); }
+      } else { input = document.createElement("input"); input.type = "text"; }
+      input.id = fieldId(f.path);
+      input.name = f.path;
+      input.addEventListener("change", () => changed(f.path));
+      const help = document.createElement("small");
+      const range = f.range.replace(/\d+\.\d{5,}/g, x => String(Number(Number(x).toPrecision(3))));
+      help.textContent = f.help + (range ? `; valid ${range}` : "") + `; default ${f.default}.`;
+      const problem = document.createElement("div");
+      problem.className = "problem";
+      row.append(label, input, help, problem);
+      place.appendChild(row);
+    }
+    form.appendChild(details);
+  }
+}
+
+function showValues() {
+  for (const [path, value] of Object.entries(state.values)) {
+    const input = $(fieldId(path));
+    if (!input) continue;
+    if (input.type === "checkbox") input.checked = !!value; else input.value = value;
+    input.closest(".field").classList.toggle("stated", state.stated.has(path));
+  }
+  showProblems({});
+}
+
+function readValue(path) {
+  const input = $(fieldId(path));
+  return input.type === "checkbox" ? input.checked : input.value;
+}
+
+function changed(path) {
+  state.values[path] = readValue(path);
+  state.stated.add(path);
+  $(fieldId(path)).closest(".field").classList.add("stated");
+  state.versionId = null;
+  clearTimeout(state.runTimer);
+  state.runTimer = setTimeout(() => run(10000), 250);
+}
+
+function showProblems(problems) {
+  document.querySelectorAll(".field.wrong").forEach(row => { row.classList.remove("wrong"); row.querySelector(".problem").textContent = ""; });
+  const general = [];
+  for (const [path, rule] of Object.entries(problems || {})) {
+    const input = state.info[path] && $(fieldId(path));
+    if (input) {
+      const row = input.closest(".field");
+      row.classList.add("wrong");
+      row.querySelector(".problem").textContent = `${path} ${rule}`;
+      for (let d = row.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+    }
+    general.push(`${path || "the scenario"}: ${rule}`);
+  }
+  const box = $("problems");
+  box.hidden = general.length === 0;
+  box.textContent = general.length ? "Some values need attention. " + general.join("; ") : "";
+}
+
+function loadCase(data, keepCase) {
+  state.values = Object.assign({}, data.values);
+  state.stated = new Set(data.stated || []);
+  if (!keepCase) { state.caseId = null; state.versionId = null; }
+  $("case-name").value = data.name || "New idea";
+  showValues();
+}
+
+// -- running ------------------------------------------------------------------------------------------
+
+async function run(paths) {
+  paths = paths || Number($("paths").value);
+  const seed = Number($("seed").value);
+  const ticket = ++state.lastRun;
+  $("case-status").textContent = "running...";
+  try {
+    const job = await api("POST", "/api/run", { values: state.values, paths, seed, version: state.versionId });
+    const answer = await finish(job);
+    if (ticket !== state.lastRun) return;
+    showProblems({});
+    showAnswer(answer);
+    state.answered = ticket;
+    $("case-status").textContent = `${answer.paths.toLocaleString("en-GB")} futures in ${answer.seconds.toFixed(2)} s`;
+  } catch (error) {
+    if (error.cancelled || ticket !== state.lastRun) return;
+    showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
+    $("case-status").textContent = "";
+  }
+}
+
+function card(big, what) {
+  return `<div class="card"><div class="big">${big}</div><div class="what">${what}</div></div>`;
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+}
+
+function showAnswer(a) {
+  const pc = p => `${(100 * p.p).toFixed(1)}%`;
+  const half = m => (m === null ? `half not within ${a.months} months` : `half by month ${m}`);
+  const box = $("answer");
+  box.innerHTML = `<p id="headline">${escapeHtml(a.headline)}</p>
+    <p id="verdict"><b>${escapeHtml(a.verdict)}</b></p>
+    <div class="cards">
+      ${card(pc(a.survival), `get through ${a.months} months`)}
+      ${card(pc(a.operating), `cover the business's costs (${half(a.median_month_operating)})`)}
+      ${card(pc(a.living), `also pay the founder's way (${half(a.median_month_living)})`)}
+      ${card(Charts.pounds(a.extra_capital_90), "more starting capital for a 9 in 10 chance")}
+      ${card(a.benefits.enabled ? Charts.pounds(a.benefits.per_future || 0) : "off", "household's benefits per future, in all")}
+    </div>
+    <ul id="words">${a.words.slice(1).map(w => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`;
+  const figure = (title, draw) => {
+    const f = document.createElement("figure");
+    draw(f);
+    const c = document.createElement("figcaption"); c.textContent = title; f.appendChild(c);
+    box.appendChild(f);
+  };
+  figure(`Combined cash (business and household): futures that get through apart from those that run out, middle half and nine in ten of each, from ${a.fan.paths.toLocaleString("en-GB")} futures.`,
+         f => Charts.fan(f, a.fan, a.months));
+  figure("Share of futures still going at the end of each month.",
+         f => Charts.curve(f, a.survival_curve, a.months, "#111", Charts.percent, "survival"));
+  figure("Clients each month: the median future, and eight in ten futures between the band's edges.",
+         f => Charts.spread(f, a.clients, a.months));
+  figure("When the business first covers its costs (grey) and also pays the founder's way (dark), as shares of all futures.",
+         f => Charts.bars(f, a.break_even, a.months, a.paths));
+  if (a.benefits.enabled) {
+    figure("The household's benefits each month, the mean over futures.",
+           f => Charts.curve(f, a.benefits.mean, a.months, "#762a83", Charts.pounds, "benefits"));
+  }
+}
+
+// -- cases and versions -----------------------------------------------------------------------------
+
+async function refreshCases() {
+  const data = await api("GET", "/api/cases");
+  state.cases = data.cases;
+  const list = $("cases");
+  list.textContent = "";
+  if (!data.cases.length) list.innerHTML = '<li class="note">none yet</li>';
+  for (const c of data.cases) {
+    const item = document.createElement("li");
+    item.innerHTML = `<b>${escapeHtml(c.name)}</b>`;
+    const versions = document.createElement("ul");
+    for (const v of c.versions) {
+      const li = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = "#"; link.textContent = v.name; link.dataset.version = v.id;
+      link.addEventListener("click", event => { event.preventDefault(); openVersion(v.id); });
+      li.appendChild(link);
+      versions.appendChild(li);
+    }
+    item.appendChild(versions);
+    list.appendChild(item);
+  }
+  fillCompare();
+}
+
+function caseVersions() {
+  const c = state.cases.find(c => c.id === state.caseId);
+  return c ? c.versions : [];
+}
+
+function fillCompare() {
+  for (const id of ["compare-first", "compare-second"]) {
+    const select = $(id), keep = select.value;
+    select.textContent = "";
+    const now = document.createElement("option"); now.value = "form"; now.textContent = "the form as it is"; select.appendChild(now);
+    for (const v of caseVersions()) {
+      const o = document.createElement("option"); o.value = v.id; o.textContent = v.name; select.appendChild(o);
+    }
+    if ([...select.options].some(o => o.value === keep)) select.value = keep;
+  }
+}
+
+async function openVersion(id) {
+  const v = await api("GET", `/api/versions/${id}`);
+  loadCase({ name: v.case_name, values: v.scenario, stated: v.stated }, true);
+  state.caseId = v.case_id; state.versionId = v.id;
+  $("version-name").value = v.name;
+  fillCompare();
+  if (v.answer) showAnswer(v.answer); else run(10000);
+}
+
+async function save() {
+  $("save-status").textContent = "saving...";
+  try {
+    const ids = await api("POST", "/api/cases", { case: state.caseId, case_name: $("case-name").value,
+      version_name: $("version-name").value, values: state.values, stated: [...state.stated] });
+    state.caseId = ids.case; state.versionId = ids.version;
+    $("save-status").textContent = `saved as "${$("version-name").value}"`;
+    await refreshCases();
+  } catch (error) {
+    showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
+    $("save-status").textContent = "not saved";
+  }
+}
+
+async function side(selectId) {
+  const value = $(selectId).value;
+  if (value === "form") return { name: "the form", values: state.values };
+  const v = await api("GET", `/api/versions/${value}`);
+  return { name: v.name, values: v.scenario };
+}
+
+async function compare() {
+  const box = $("comparison");
+  box.textContent = "comparing...";
+  try {
+    const job = await api("POST", "/api/compare", { first: await side("compare-first"), second: await side("compare-second"),
+      paths: Number($("paths").value), seed: Number($("seed").value) });
+    const c = await finish(job);
+    const show = (v, unit) => v === null ? "-" : unit === "probability" || unit === "share" ? `${(100 * v).toFixed(1)}%`
+      : unit.startsWith("pounds") ? Charts.pounds(v) : v.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+    const diff = (r) => r.difference === null ? "-" : (r.unit === "probability" || r.unit === "share")
+      ? `${(100 * r.difference >= 0 ? "+" : "")}${(100 * r.difference).toFixed(1)} ± ${(100 * (r.difference_se || 0)).toFixed(1)} points`
+      : `${r.difference >= 0 ? "+" : ""}${show(r.difference, r.unit)}` + (r.difference_se === null ? "" : ` ± ${show(r.difference_se, r.unit)}`);
+    box.innerHTML = `<table class="compare" id="comparison-table"><thead><tr><th>answer</th><th>${escapeHtml(c.first)}</th>
+      <th>${escapeHtml(c.second)}</th><th>difference (same futures)</th></tr></thead><tbody>
+      ${c.rows.map(r => `<tr data-answer="${r.answer}"><td title="${escapeHtml(r.meaning)}">${r.answer.replace(/_/g, " ")}</td>
+        <td>${show(r.first, r.unit)}</td><td>${show(r.second, r.unit)}</td><td>${diff(r)}</td></tr>`).join("")}
+      </tbody></table><p class="note">${c.paths.toLocaleString("en-GB")} futures each, seed ${c.seed}: both versions meet the
+      same luck path by path, so the differences and their standard errors are paired.</p>`;
+  } catch (error) {
+    box.textContent = "";
+    showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
+  }
+}
+
+// -- handing over ----------------------------------------------------------------------------------
+
+function download(text, name, type) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  document.body.appendChild(link); link.click(); link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+}
+
+function fileName() { return ($("case-name").value.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "") || "case"); }
+
+async function handover(what) {
+  const status = $("handover-status");
+  try {
+    if (what === "file") {
+      const text = await api("POST", "/api/scenario-file", { values: state.values, stated: [...state.stated], title: $("case-name").value });
+      download(text, `${fileName()}.toml`, "application/toml");
+      status.textContent = `downloaded ${fileName()}.toml`;
+    } else {
+      status.textContent = "writing the report...";
+      const job = await api("POST", "/api/report", { values: state.values, paths: Number($("paths").value),
+        seed: Number($("seed").value), title: $("case-name").value });
+      download(await finish(job), `${fileName()}.html`, "text/html");
+      status.textContent = `downloaded ${fileName()}.html`;
+    }
+  } catch (error) {
+    status.textContent = "";
+    showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
+  }
+}
+
+async function upload() {
+  const file = $("upload").files[0], message = $("upload-message");
+  if (!file) return;
+  message.textContent = "";
+  try {
+    const data = await api("POST", `/api/upload?name=${encodeURIComponent(file.name)}`, undefined, await file.arrayBuffer());
+    loadCase(data);
+    run(10000);
+  } catch (error) {
+    message.textContent = error.message;
+  } finally {
+    $("upload").value = "";
+  }
+}
+
+async function start(kind) {
+  loadCase(await api("GET", `/api/start/${kind}`));
+  run(10000);
+}
+
+async function main() {
+  const data = await api("GET", "/api/fields");
+  state.groups = data.groups;
+  buildForm();
+  for (const name of data.examples) {
+    const o = document.createElement("option"); o.value = name; o.textContent = name.replace(/_/g, " "); $("example").appendChild(o);
+  }
+  $("start-blank").addEventListener("click", () => start("blank"));
+  $("start-example").addEventListener("click", () => start($("example").value));
+  $("upload").addEventListener("change", upload);
+  $("run").addEventListener("click", () => run());
+  $("save").addEventListener("click", save);
+  $("compare").addEventListener("click", compare);
+  $("download-file").addEventListener("click", () => handover("file"));
+  $("download-report").addEventListener("click", () => handover("report"));
+  $("print").addEventListener("click", () => window.print());
+  $("case-name").addEventListener("change", () => { state.versionId = null; });
+  await refreshCases();
+  await start("blank");
+  document.body.dataset.ready = "yes";
+}
+
+main().catch(error => { $("problems").hidden = false; $("problems").textContent = `The page could not start: ${error.message}`; });

@@ -1,0 +1,117 @@
+"""The advisor's page in headless Chromium, as an advisor uses it: a new idea typed into the form,
+its answer (the same headline as `meantime run` for the same seed and paths), two versions saved
+and compared, the scenario file and the report downloaded, and the file loaded back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("starlette", reason="meantime serve needs pip install 'meantime[serve]'")
+pytest.importorskip("uvicorn", reason="meantime serve needs pip install 'meantime[serve]'")
+
+from browser_tab import Tab  # noqa: E402  (tests/python/browser_tab.py)
+from serve_helpers import Server  # noqa: E402
+
+
+
+def field(path: str) -> str:
+    return "#f-" + path.replace(".", "-")
+
+
+def wait_for_answer(tab: Tab, after: int) -> str:
+    tab.wait_until(f"state.lastRun > {after} && state.answered === state.lastRun", timeout=120, what="the answer")
+    return tab.text("#headline")
+
+
+def cli(*args: str) -> str:
+    return subprocess.run([sys.executable, "-m", "meantime", *args, "--no-progress"], capture_output=True, text=True,
+                          timeout=300, check=True).stdout
+
+
+@pytest.fixture
+def page(tmp_path):
+    server = Server(tmp_path / "data").wait_ready()
+    (tmp_path / "downloads").mkdir()
+    tab = Tab(tmp_path / "downloads")
+    try:
+        tab.open(server.url + "/")
+        tab.wait_until("document.body.dataset.ready === 'yes'", timeout=60, what="the page")
+        yield tab, server, tmp_path
+    finally:
+        tab.close()
+        server.stop()
+
+
+def test_from_a_blank_page_to_a_founders_report(page):
+    tab, server, tmp_path = page
+    wait_for_answer(tab, 0)  # the blank case's first answer
+    assert tab.eval("document.querySelectorAll('.field:not(.stated)').length") == tab.eval(
+        "document.querySelectorAll('.field').length")  # nothing stated yet: every value a default
+
+    tab.type("#case-name", "Budgeting help")
+    for path, value in (("business.price_per_session", "15"), ("market.population", "40000"),
+                        ("household.savings", "6000")):
+        before = tab.eval("state.lastRun")
+        tab.type(field(path), value)
+        assert tab.eval(f"document.querySelector('{field(path)}').closest('.field').classList.contains('stated')")
+        headline = wait_for_answer(tab, before)
+    assert "futures survive 36 months" in headline
+
+    # The scenario file from the page gives the same headline with `meantime run`.
+    tab.click("#download-file")
+    scenario = tab.download("Budgeting_help.toml")
+    text = scenario.read_text()
+    assert "price_per_session = 15" in text and "population = 40000" in text and "savings = 6000" in text
+    run = cli("run", str(scenario), "--paths", "10000", "--seed", "2026")
+    assert headline in run.splitlines()
+
+    # A wrong value is named with its rule, beside the field and above the answer.
+    before = tab.eval("state.lastRun")
+    tab.type(field("business.session_hours"), "lots")
+    tab.wait_until("!document.getElementById('problems').hidden", what="the message")
+    assert "business.session_hours" in tab.text("#problems") and "expected a number" in tab.text("#problems")
+    assert "expected a number" in tab.eval(f"document.querySelector('{field('business.session_hours')}')"
+                                           ".closest('.field').querySelector('.problem').textContent")
+    tab.type(field("business.session_hours"), "0.5")
+    wait_for_answer(tab, before + 1)
+
+    # Two versions, saved and compared on the same futures.
+    tab.type("#version-name", "price 15")
+    tab.click("#save")
+    tab.wait_until("document.getElementById('save-status').textContent.startsWith('saved')", what="the save")
+    before = tab.eval("state.lastRun")
+    tab.type(field("business.price_per_session"), "20")
+    wait_for_answer(tab, before)
+    tab.type("#version-name", "price 20")
+    tab.click("#save")
+    tab.wait_until("document.getElementById('save-status').textContent.includes('price 20')", what="the save")
+    assert tab.eval("[...document.querySelectorAll('#cases a')].map(a => a.textContent).join('|')") == "price 15|price 20"
+    tab.eval("(() => { const a = document.getElementById('compare-first'), b = document.getElementById('compare-second');"
+             "a.value = a.options[1].value; b.value = b.options[2].value; })()")
+    tab.click("#compare")
+    tab.wait_until("!!document.getElementById('comparison-table')", timeout=120, what="the comparison")
+    headers = tab.eval("[...document.querySelectorAll('#comparison-table th')].map(t => t.textContent)")
+    assert headers[1:3] == ["price 15", "price 20"]
+    assert tab.eval("document.querySelectorAll('#comparison-table tbody tr').length") == 7
+    assert "±" in tab.text("#comparison-table tr[data-answer=survival] td:last-child")
+
+    # The report, as `meantime report` writes it for the same case.
+    tab.click("#download-report")
+    report = tab.download("Budgeting_help.html", timeout=240).read_text()
+    assert "<h1>Budgeting help</h1>" in report and "10,000 simulated futures over 36 months" in report
+    answered = tab.text("#headline")
+    assert answered in report  # the headline of price 20, the form as it is
+
+    # The downloaded file loads back: the same values, the same fields stated.
+    before = tab.eval("state.lastRun")
+    tab.click("#start-blank")
+    tab.wait_until(f"document.querySelector('{field('business.price_per_session')}').value !== '15'")
+    tab.choose_file("#upload", scenario)
+    tab.wait_until(f"document.querySelector('{field('business.price_per_session')}').value === '15'", what="the file")
+    assert tab.eval(f"document.querySelector('{field('household.savings')}').closest('.field').classList.contains('stated')")
+    assert not tab.eval(f"document.querySelector('{field('business.session_hours')}').closest('.field')"
+                        ".classList.contains('stated')")
+    assert wait_for_answer(tab, before + 1) == headline
