@@ -15,7 +15,43 @@ Examples
 7 in 10 futures survive 36 months (...)
 """
 
-from . import _core
+# The engine, and the subpackages reached as meantime.plot and meantime.report (importing them also
+# gives the results' plot and report methods their views: see running/views.py).
+from . import _core, plot, report  # noqa: F401
+from .analyses import (
+    CAPACITY_OBJECTIVES,
+    HEADLINES,
+    PORTFOLIO_OBJECTIVES,
+    PORTFOLIO_RULES,
+    MarketCapacity,
+    Portfolio,
+    best_price,
+    break_even,
+    collective_effect,
+    compare,
+    market_capacity,
+    portfolio,
+    price_curve,
+    required_capital,
+    sensitivity,
+    sweep,
+)
+from .errors import (
+    ArgumentError,
+    Error,
+    EssentialsMissing,
+    MemoryLimitError,
+    MergeError,
+    NotKeptError,
+    RunCancelled,
+    RunSettingsError,
+    RunTimeout,
+    ScenarioError,
+)
+from .running.result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
+from .running.settings import RunSettings
+from .running.simulation import simulate
+from .running.town_result import TOWN_SERIES, TOWN_TOTALS, TownResult
 from .scenario.distributions import (
     Distribution,
     beta,
@@ -28,22 +64,9 @@ from .scenario.distributions import (
     triangular,
     uniform,
 )
-from .errors import (
-    ArgumentError,
-    EssentialsMissing,
-    Error,
-    MemoryLimitError,
-    MergeError,
-    NotKeptError,
-    RunCancelled,
-    RunSettingsError,
-    RunTimeout,
-    ScenarioError,
-)
-from .running.result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
-from .running.simulation import simulate
-from .running.town_result import TOWN_SERIES, TOWN_TOTALS, TownResult
+from .scenario.files import ScenarioFileError
 from .scenario.records import (
+    RECORD_CLASSES,  # noqa: F401  (by path: meantime.RECORD_CLASSES["market"])
     Admin,
     Benefits,
     BookingSystem,
@@ -92,6 +115,7 @@ from .scenario.records import (
     ProviderSelfFunded,
     ProviderServiceFund,
     ProviderStaff,
+    Record,
     Renewal,
     Routes,
     Run,
@@ -99,32 +123,10 @@ from .scenario.records import (
     ServiceFund,
     Staff,
     Town,
-    RECORD_CLASSES,
-    Record,
 )
-from .scenario.schema import FieldInfo, scenario_fields
 from .scenario.scenario import Scenario, default_scenario
-from .analyses import (
-    CAPACITY_OBJECTIVES,
-    HEADLINES,
-    PORTFOLIO_OBJECTIVES,
-    PORTFOLIO_RULES,
-    best_price,
-    break_even,
-    collective_effect,
-    compare,
-    market_capacity,
-    MarketCapacity,
-    Portfolio,
-    portfolio,
-    price_curve,
-    required_capital,
-    sensitivity,
-    sweep,
-)
-from .scenario.files import ScenarioFileError
-from .version import __version__
-from . import plot, report
+from .scenario.schema import FieldInfo, scenario_fields
+from .version import __version__  # noqa: F401
 
 __all__ = [
     "Scenario",
@@ -143,6 +145,7 @@ __all__ = [
     "gamma",
     "research_share",
     "simulate",
+    "RunSettings",
     "break_even",
     "required_capital",
     "sweep",

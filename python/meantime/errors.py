@@ -49,8 +49,8 @@ class ScenarioError(Error, ValueError):
 
     def __init__(self, field: str, rule: str, problems: "tuple[ScenarioError, ...]" = ()) -> None:
         super().__init__(_listed(f"{field}: {rule}", [f"{p.field}: {p.rule}" for p in problems]))
-        self.field = field
-        self.rule = rule
+        self.field: str = field
+        self.rule: str = rule
         self._problems = tuple(problems)
 
     @property

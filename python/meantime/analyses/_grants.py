@@ -36,8 +36,8 @@ from typing import Any, Optional
 import numpy as np
 
 from ..errors import RunCancelled
-from ..scenario.scenario import Scenario
 from ..running.simulation import simulate
+from ..scenario.scenario import Scenario
 from ._runs import Runs
 
 __all__ = ["GrantOutcome", "StartUp", "with_grant", "shift_rule", "KeptRuns", "CHUNK_PATHS"]

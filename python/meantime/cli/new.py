@@ -67,13 +67,13 @@ def _prompter() -> Callable[[str, Question, dict], str]:
                                                      validate_while_typing=False)
 
 
-def _ask(question: Question, answers: dict, prompter: Callable) -> Any:
+def _ask(question: Question, answers: dict, prompter: Callable | None) -> Any:
     print(f"\n{question.ask}\n  {question.help}")
     if question.default is not None:
         print(f"  Press Enter for {question.default}: {question.because}.")
     while True:
         try:
-            text = prompter("> ", question, answers)
+            text = prompter("> ", question, answers) if prompter else input("> ")
         except EOFError:
             raise AnswerError(f"no answer to {question.ask!r}: give it as {question.flag} ANSWER") from None
         if not text.strip() and question.default is not None:

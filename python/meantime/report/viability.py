@@ -18,9 +18,9 @@ import warnings
 from ..analyses.viability import ViabilityAnalyses, viability_analyses
 from ..plot import break_even_months, cash_fan, clients_over_time, survival_curve
 from ..running.result import Result
+from ..scenario.schema import show
 from ..version import __version__
 from . import analyses as report_analyses
-from ..scenario.schema import show
 from .page import figure_html, headline_cards, page_html
 from .words import assumptions, escape, field_rows
 
@@ -42,12 +42,12 @@ def report_html(result: Result, extras: ViabilityAnalyses, title: str | None = N
     answer = answer[:1].upper() + answer[1:]
     cards = headline_cards(result)
     words = "".join(f"<li><b>{escape(head)}.</b> {escape(text)}</li>" for head, text in assumptions(scenario))
-    borrowed = scenario.defaults_used()
-    borrowed = (f'<p class="note" id="from-the-example"><b>Not stated, taken from meantime\'s built-in '
-                f"kitchen-table example:</b> "
-                + escape(", ".join(f"{path} = {show(value)}" for path, value in borrowed.items()))
+    from_example = scenario.defaults_used()
+    borrowed = ('<p class="note" id="from-the-example"><b>Not stated, taken from meantime\'s built-in '
+                "kitchen-table example:</b> "
+                + escape(", ".join(f"{path} = {show(value)}" for path, value in from_example.items()))
                 + ". The answer rests on these as much as on anything above: replace them with the founder's "
-                  "own.</p>") if borrowed else ""
+                  "own.</p>") if from_example else ""
     rows = "".join(
         f'<tr class="{"changed" if changed else ""}"><td><code>{escape(path)}</code></td><td>{escape(value)}</td>'
         f"<td>{escape(meaning)}</td></tr>" for path, value, meaning, changed in field_rows(scenario))

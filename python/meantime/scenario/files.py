@@ -20,7 +20,7 @@ import json
 import os
 import re
 import sys
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, Callable, TypeVar
 
 import yaml
 
@@ -29,7 +29,6 @@ from . import essentials
 from . import lines as file_lines
 from . import slips as toml_slips
 from . import writers as file_writers
-from .schema import FIELD_BY_PATH
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -267,6 +266,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict]:
+    import yaml  # PyYAML loads slowly: only when a YAML file is read or written
+
     def fail(error: yaml.YAMLError) -> ScenarioFileError:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -288,6 +289,8 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict]:
 
 def _yaml_duplicates(node: Any, name: str) -> None:
     """PyYAML keeps the last of two equal keys without a word; a scenario file must not."""
+    import yaml  # PyYAML loads slowly: only when a YAML file is read or written
+
     pending = [node]
     while pending:
         node = pending.pop()

@@ -70,7 +70,7 @@ def hours_of(text: str) -> float | None:
     """Hours from "45 minutes", "45 mins", "1.5 hours", "1.5h" or a plain number of hours."""
     found = re.fullmatch(r"(" + _NUMBER + r")\s*(minutes?|mins?|m|hours?|hrs?|h)?", text.strip().lower())
     amount = _number(found.group(1)) if found and re.search(r"\d", found.group(1)) else None
-    if amount is None:
+    if found is None or amount is None:
         return None
     return amount / 60 if (found.group(2) or "").startswith("m") else amount
 
@@ -150,16 +150,16 @@ def _text_hint(info: Any, text: str, session_hours: float | None) -> str:
                     f"{_shown(per_hour * hours)} (write price_per_session = {_shown(per_hour * hours)} "
                     f"and session_hours = {_shown(hours)})")
         return f"did you mean {_shown(per_hour)}? Write the number alone ({info.unit or 'no unit'})"
-    found = re.fullmatch(r"(" + _NUMBER + r")\s*(minutes?|mins?|m|hours?|hrs?|h)", t)
-    if found and _number(found.group(1)) is not None and info.unit.startswith("hours"):
-        amount = _number(found.group(1))
-        if found.group(2).startswith("m"):
+    unit = re.fullmatch(r"(" + _NUMBER + r")\s*(minutes?|mins?|m|hours?|hrs?|h)", t)
+    amount = _number(unit.group(1)) if unit else None
+    if unit and amount is not None and info.unit.startswith("hours"):
+        if unit.group(2).startswith("m"):
             return (f"did you mean {_shown(amount / 60)} ({_shown(amount)} minutes)? {info.name} is in "
                     f"{info.unit}: write the number alone")
         return f"did you mean {_shown(amount)}? Write the number alone, in {info.unit}"
-    found = re.fullmatch(r"(" + _NUMBER + r")\s*(?:%|percent|per cent)", t)
-    if found and _number(found.group(1)) is not None:
-        amount = _number(found.group(1))
+    percent = re.fullmatch(r"(" + _NUMBER + r")\s*(?:%|percent|per cent)", t)
+    amount = _number(percent.group(1)) if percent else None
+    if amount is not None:
         if _is_share(info):
             return (f"did you mean {_shown(amount / 100)} ({_shown(amount)}%)? Shares and probabilities are "
                     "written as fractions between 0 and 1")
@@ -168,8 +168,8 @@ def _text_hint(info: Any, text: str, session_hours: float | None) -> str:
     if amount is not None:
         if re.fullmatch(_NUMBER, text) and "," not in text and " " not in text.strip():
             return "write the number without quotes"
-        unit = "pounds " if "pound" in info.unit else ""
-        return (f"did you mean {_shown(amount)}? Write {unit}as a plain number, without £, thousands commas "
+        what = "pounds " if "pound" in info.unit else ""
+        return (f"did you mean {_shown(amount)}? Write {what}as a plain number, without £, thousands commas "
                 "or quotes (2_500 is allowed)")
     return ""
 

@@ -14,9 +14,9 @@ import dataclasses
 import datetime
 from typing import Any, Callable
 
+from ..errors import ScenarioError
 from . import hints
 from .distributions import research_share
-from ..errors import ScenarioError
 from .files import scenario_text
 from .scenario import Scenario, default_scenario
 from .schema import FIELD_BY_PATH
@@ -291,7 +291,7 @@ def file_text(answers: dict, today: datetime.date | None = None) -> str:
     head = [f"# {answers.get('service', 'A start-up idea')}",
             f"# Written by `meantime new` on {today.isoformat()} from the answers below; every other field is",
             "# the built-in example's value, with its meaning. Change any of them here.", "#"]
-    by_field = {}
+    by_field: dict[str, Question] = {}
     for q in questions():
         if q.key in answers:
             head.append(f"#   {q.ask} {_shown(answers[q.key])}")

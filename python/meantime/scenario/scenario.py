@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from .. import _core
 from ..errors import EssentialsMissing, ScenarioError
@@ -60,6 +60,13 @@ class Scenario:
     """
 
     __slots__ = ("_root", "_core", "_stated")
+    _root: Record
+    _core: _core.Scenario
+    _stated: frozenset
+
+    if TYPE_CHECKING:  # the groups are properties made from the engine's schema below
+
+        def __getattr__(self, name: str) -> Any: ...
 
     def __init__(self, **groups: Any) -> None:
         self._set(Root()._apply(groups), frozenset(checking.stated_paths(groups)))

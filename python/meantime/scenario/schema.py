@@ -18,9 +18,9 @@ from typing import Any, Mapping
 import numpy as np
 
 from .. import _core
+from ..errors import ScenarioError
 from . import hints
 from .distributions import Distribution, format_number
-from ..errors import ScenarioError
 
 __all__ = ["FieldInfo", "scenario_fields"]
 

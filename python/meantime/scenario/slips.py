@@ -147,8 +147,10 @@ def scan(text: str) -> tuple[list[Slip], str]:
         if value and not value.startswith(("[", "{", '"', "'")) and not _valid_value(value):
             refused.append((n, path, value))
             lines[n - 1] = ""
-        elif _number(value) is not None:
-            numbers[path] = _number(value)
+        else:
+            number = _number(value)
+            if number is not None:
+                numbers[path] = number
     # The rules last: a price per hour is answered with the session length the file gives.
     slips += [(n, path, _rule(path, value, numbers.get(path.rpartition(".")[0] + ".session_hours")))
               for n, path, value in refused]
