@@ -39,6 +39,7 @@ from .analyses import (
 from .errors import (
     ArgumentError,
     Error,
+    EssentialsMissing,
     MemoryLimitError,
     MergeError,
     NotKeptError,
@@ -175,6 +176,7 @@ __all__ = [
     "Error",
     "ScenarioError",
     "ScenarioFileError",
+    "EssentialsMissing",
     "RunSettingsError",
     "ArgumentError",
     "MemoryLimitError",

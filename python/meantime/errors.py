@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "Error",
     "ScenarioError",
+    "EssentialsMissing",
     "RunSettingsError",
     "ArgumentError",
     "MemoryLimitError",
@@ -46,13 +47,43 @@ class ScenarioError(Error, ValueError):
     business.price_per_session
     """
 
-    def __init__(self, field: str, rule: str) -> None:
-        super().__init__(f"{field}: {rule}")
-        self.field = field
-        self.rule = rule
+    def __init__(self, field: str, rule: str, problems: "tuple[ScenarioError, ...]" = ()) -> None:
+        super().__init__(_listed(f"{field}: {rule}", [f"{p.field}: {p.rule}" for p in problems]))
+        self.field: str = field
+        self.rule: str = rule
+        self._problems = tuple(problems)
+
+    @property
+    def problems(self) -> "tuple[ScenarioError, ...]":
+        """Every mistake found, in order (in a file, in line order): the first is this error's
+        own ``field`` and ``rule``. One mistake: ``(self,)``."""
+        return self._problems or (self,)
 
     def __reduce__(self):
-        return (type(self), (self.field, self.rule))
+        return (type(self), (self.field, self.rule, self._problems))
+
+
+def _listed(first: str, lines: "list[str]") -> str:
+    """One mistake in one line; several as a count and one line each, so none is hidden."""
+    if len(lines) <= 1:
+        return first
+    return f"{len(lines)} mistakes:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class EssentialsMissing(ScenarioError):
+    """A scenario leaves essential values (the price, the hours, the market's size, the
+    household's money) to the built-in example without saying so.
+
+    The message lists every one missing and how to write it. ``missing`` holds their dotted
+    paths.
+    """
+
+    def __init__(self, field: str, rule: str, missing: "tuple[str, ...]" = ()) -> None:
+        super().__init__(field, rule)
+        self.missing = tuple(missing)
+
+    def __reduce__(self):
+        return (type(self), (self.field, self.rule, self.missing))
 
 
 class RunSettingsError(ScenarioError):

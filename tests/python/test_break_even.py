@@ -127,6 +127,9 @@ def test_other_income_above_living_costs_needs_no_more_than_operating():
 
 
 def test_a_dict_is_read_as_a_scenario_and_other_types_are_refused():
-    assert meantime.break_even({"business": {"price_per_session": 12}}).loc["living", "price"] == 12
+    assert meantime.break_even({"based_on": "kitchen-table", "business": {"price_per_session": 12}}) \
+        .loc["living", "price"] == 12
+    with pytest.raises(meantime.EssentialsMissing):  # a dict is read as from_dict reads it
+        meantime.break_even({"business": {"price_per_session": 12}})
     with pytest.raises(TypeError, match="scenario must be"):
         meantime.break_even(12)

@@ -145,7 +145,7 @@ def test_unknown_names_in_dicts_suggest_the_closest():
         meantime.Scenario.from_dict({"household.saving": 1000})
     with pytest.raises(meantime.ScenarioError, match="did you mean 'household.savings'"):
         meantime.Scenario.from_dict({"household": {"saving": 1000}})
-    with pytest.raises(meantime.ScenarioError, match="did you mean 'market'"):
+    with pytest.raises(meantime.ScenarioError, match="did you mean 'market.population'"):
         meantime.Scenario.from_dict({"markte": {"population": 1000}})
     with pytest.raises(meantime.ScenarioError, match="did you mean 'business.price_per_session'"):
         meantime.Scenario.from_dict({"price_per_session": 12})
@@ -154,18 +154,20 @@ def test_unknown_names_in_dicts_suggest_the_closest():
 @pytest.mark.parametrize(
     "change, field, rule",
     [
-        ({"business__price_per_session": "cheap"}, "business.price_per_session", "must be a number, got text"),
+        ({"business__price_per_session": "cheap"}, "business.price_per_session",
+         "expected a number (pounds), got the text 'cheap'"),
         ({"business__price_per_session": True}, "business.price_per_session", "must be a number, got true/false"),
         ({"business__price_per_session": [1, 2]}, "business.price_per_session", "must be a number, got list"),
         ({"business__price_per_session": meantime.uniform(1, 2)}, "business.price_per_session", "must be a number"),
         ({"run__months": 2.5}, "run.months", "must be a whole number"),
-        ({"run__months": "36"}, "run.months", "must be a whole number"),
-        ({"run__deterministic": "yes"}, "run.deterministic", "must be true or false"),
+        ({"run__months": "36"}, "run.months", "expected a whole number (months), got the text '36'; write the number "
+                                              "without quotes"),
+        ({"run__deterministic": "yes"}, "run.deterministic", "got the text 'yes'; did you mean true?"),
         ({"run__deterministic": 1}, "run.deterministic", "must be true or false"),
         ({"market__arrivals": "bas"}, "market.arrivals", "must be one of bass, referrals, got 'bas'"),
         ({"market__arrivals": 1}, "market.arrivals", "must be one of"),
         ({"market__population": None}, "market.population", "must be a number or a distribution, got NoneType"),
-        ({"market__population": 10**30}, "market.population", "must be"),
+        ({"market__population": 10**30}, "market.population", "expected a finite number (people), got inf"),
         ({"business": 12}, "business", "must be a Business or a dict"),
     ],
 )

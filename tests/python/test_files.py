@@ -100,20 +100,20 @@ def test_the_annotated_example_of_a_list_of_tables_is_a_valid_scenario(tmp_path)
             break
         example.append(line[len("#   "):])
     (tmp_path / "town.toml").write_text("\n".join(example) + "\n")
-    s = meantime.Scenario.from_file(tmp_path / "town.toml")
+    s = meantime.Scenario.from_file(tmp_path / "town.toml", allow_defaults=True)  # an example, not a town
     assert len(s.providers) == 1 and "[providers.business]" in example
     assert s.providers[0].business.price_per_session == s.business.price_per_session
 
 
-def test_partial_files_fill_in_defaults(tmp_path):
+def test_partial_files_based_on_the_example_fill_in_its_values(tmp_path):
     path = tmp_path / "partial.toml"
-    path.write_text("[business]\nprice_per_session = 14\n")
+    path.write_text('based_on = "kitchen-table"\n[business]\nprice_per_session = 14\n')
     s = meantime.Scenario.from_file(path)
     assert s == meantime.default_scenario().replace(business__price_per_session=14)
-    (tmp_path / "empty.yaml").write_text("")
-    assert meantime.Scenario.from_file(tmp_path / "empty.yaml") == meantime.default_scenario()
+    (tmp_path / "example.yaml").write_text("based_on: kitchen-table\n")
+    assert meantime.Scenario.from_file(tmp_path / "example.yaml") == meantime.default_scenario()
     (tmp_path / "dotted.json").write_text('{"business.price_per_session": 14}')
-    assert meantime.Scenario.from_file(tmp_path / "dotted.json") == s
+    assert meantime.Scenario.from_file(tmp_path / "dotted.json", allow_defaults=True) == s
 
 
 # -- errors ----------------------------------------------------------------------------------------
@@ -257,7 +257,7 @@ def test_yaml_alias_bombs_and_cycles_are_refused(tmp_path):
 
 def test_a_few_yaml_aliases_are_fine(tmp_path):
     path = tmp_path / "alias.yaml"
-    path.write_text("business:\n  price_per_session: &price 12\nhousehold:\n  drawings_buffer: *price\n")
+    path.write_text("based_on: kitchen-table\nbusiness:\n  price_per_session: &price 12\nhousehold:\n  drawings_buffer: *price\n")
     s = meantime.Scenario.from_file(path)
     assert s.household.drawings_buffer == 12.0
 
@@ -319,11 +319,11 @@ def test_a_town_in_toml_is_arrays_of_tables_with_group_tables(tmp_path):
     assert text.count("\n[[providers]]\n") == 3 and "\n[providers.business]\n" in text
     assert "\n[providers.payments.direct_payment]\n" in text
     assert "{ amount = 250, month = 6 }," in text  # a provider's grants: inline tables, as the scenario's
-    # Written by hand: a provider needs only what differs from the defaults.
+    # Written by hand from the example: a provider needs only what differs from it.
     hand = ("[[providers]]\n[providers.business]\nprice_per_session = 12\n\n"
             "[[providers]]\nstream = 2\n[providers.funding]\ngrants = [{ amount = 500, month = 2 }]\n\n"
             "[collective.insurance]\nshared = true\n")
-    (tmp_path / "hand.toml").write_text(hand)
+    (tmp_path / "hand.toml").write_text('based_on = "kitchen-table"\n' + hand)
     s = meantime.Scenario.from_file(tmp_path / "hand.toml")
     assert s.get("providers[1].funding.grants[0].amount") == 500.0
     assert s.providers[0].business.price_per_session == 12.0 and s.collective.insurance.shared is True

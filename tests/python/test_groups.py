@@ -21,6 +21,7 @@ def hand_scenario(**changes) -> meantime.Scenario:
     """Groups only, per attendee, all randomness off: the C++ test's hand-computed run
     (tests/cpp/test_groups.cpp, per_attendee_hand_scenario)."""
     return meantime.Scenario.from_dict({
+        "based_on": "kitchen-table",  # the household: what the hand computation does not depend on
         "market": {"arrivals": "referrals", "referrals_per_month": 3, "reservation_price_per_hour": 100,
                    "reservation_price_spread": 0},
         "clients": {"churn_per_month": 0, "waiting_give_up_per_month": 0.2},

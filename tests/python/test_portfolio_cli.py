@@ -127,7 +127,7 @@ def test_a_mistake_in_a_candidate_names_its_file(capsys, tmp_path):
 
 def test_candidates_with_different_horizons_are_refused(capsys, tmp_path):
     short = tmp_path / "short.toml"
-    short.write_text("[run]\nmonths = 24\n", encoding="utf-8")
+    short.write_text('based_on = "kitchen-table"\n[run]\nmonths = 24\n', encoding="utf-8")
     status, _, err = run(capsys, "portfolio", str(small_funding(
         tmp_path, candidates=f'long = "{EXAMPLES / "kitchen_table.toml"}"\nshort = "{short}"\n')))
     assert status == 2

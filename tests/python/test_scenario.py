@@ -108,7 +108,8 @@ def test_to_dict_writes_distributions_as_dicts_and_fixed_values_as_numbers():
 
 
 def test_from_dict_fills_in_defaults_and_reads_distribution_dicts():
-    s = meantime.Scenario.from_dict({"business": {"price_per_session": 14}, "market.fit_share": {"dist": "beta", "alpha": 5, "beta": 20}})
+    s = meantime.Scenario.from_dict({"business": {"price_per_session": 14}, "market.fit_share": {"dist": "beta", "alpha": 5, "beta": 20}},
+                                    allow_defaults=True)
     assert s.business.price_per_session == 14.0
     assert s.market.fit_share == meantime.beta(5, 20)
     assert s.household == meantime.default_scenario().household

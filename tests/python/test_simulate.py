@@ -126,7 +126,8 @@ def test_statistics_only_runs_keep_no_per_path_data():
 
 
 def test_a_scenario_may_be_given_as_a_dict():
-    result = meantime.simulate({"business": {"price_per_session": 13}}, paths=300, seed=1, progress=False)
+    result = meantime.simulate({"based_on": "kitchen-table", "business": {"price_per_session": 13}}, paths=300,
+                               seed=1, progress=False)
     assert result.scenario.business.price_per_session == 13.0
 
 

@@ -39,8 +39,11 @@ from ..report.portfolio import write_portfolio_report
 from ..report.town import write_town_report
 from ..report.viability import COMBINED_FAN_PATHS, write_report
 from ..running.simulation import simulate
-from ..scenario.files import file_format, scenario_text, tomllib
+from ..scenario import essentials
+from ..scenario.files import ScenarioFileError, file_format, scenario_text, tomllib
+from ..scenario.questionnaire import AnswerError
 from ..scenario.scenario import Scenario, default_scenario
+from . import new as cli_new
 from . import output
 from .serve import add_serve
 
@@ -76,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     debug = argparse.ArgumentParser(add_help=False)
     debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                        help="show the full traceback of an error")
+    defaults_option = argparse.ArgumentParser(add_help=False)
+    defaults_option.add_argument("--allow-defaults", action="store_true",
+                                 help="let a scenario file leave essentials (price, hours, market size, the "
+                                      "household's money) to the built-in example, as if it said "
+                                      'based_on = "kitchen-table"; they are listed in the output')
 
     run_options = argparse.ArgumentParser(add_help=False)
     group = run_options.add_argument_group("simulation")
@@ -95,18 +103,21 @@ def _parser() -> argparse.ArgumentParser:
         prog="meantime", parents=[debug],
         description="Will a micro-provider break even before the founder's money runs out? "
                     "Monte Carlo answers for a scenario file (TOML, YAML or JSON).",
-        epilog="Start with `meantime show-defaults -o idea.toml`, edit it, then `meantime run idea.toml`.")
+        epilog="Start with `meantime new` (it asks about the idea in plain words and writes idea.toml), "
+               "then `meantime run idea.toml`.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def command(name: str, help: str, parents: Sequence[argparse.ArgumentParser] = ()) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=help, description=help, parents=[debug, *parents])
 
     scenario_help = "scenario file (.toml, .yaml or .json; default: the built-in kitchen-table example)"
-    run = command("run", "simulate a scenario and answer in words", [run_options, out_option])
+    cli_new.add_command(commands, [debug])
+    run = command("run", "simulate a scenario and answer in words", [run_options, out_option, defaults_option])
     run.add_argument("scenario", nargs="?", help=scenario_help)
     run.set_defaults(handler=_run)
 
-    report = command("report", "write the viability report: one self-contained HTML file", [run_options])
+    report = command("report", "write the viability report: one self-contained HTML file",
+                     [run_options, defaults_option])
     report.add_argument("scenario", nargs="?", help=scenario_help)
     report.add_argument("--out", "-o", metavar="FILE.html", default="report.html",
                         help="the report to write (default report.html)")
@@ -115,7 +126,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="leave out the analyses (price curve, sensitivity, ...) even where available")
     report.set_defaults(handler=_report)
 
-    validate = command("validate", "check scenario files, one line each")
+    validate = command("validate", "check scenario files: every mistake of each, in line order, and every "
+                                   "essential taken from the built-in example", [defaults_option])
     validate.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files")
     validate.set_defaults(handler=_validate)
 
@@ -124,24 +136,28 @@ def _parser() -> argparse.ArgumentParser:
                           "annotated; .yaml and .json are plain)")
     defaults.set_defaults(handler=_show_defaults)
 
-    break_even = command("break-even", "sessions, clients and price needed, without simulation", [out_option])
+    break_even = command("break-even", "sessions, clients and price needed, without simulation",
+                         [out_option, defaults_option])
     break_even.add_argument("scenario", nargs="?", help=scenario_help)
     break_even.set_defaults(handler=_break_even)
 
-    capital = command("capital", "starting capital for a chance of getting through", [run_options, out_option])
+    capital = command("capital", "starting capital for a chance of getting through",
+                      [run_options, out_option, defaults_option])
     capital.add_argument("scenario", nargs="?", help=scenario_help)
     capital.add_argument("--survival", type=_probability, default=0.9, metavar="P",
                          help="the chance of getting through to aim for, between 0 and 1 (default 0.9)")
     capital.set_defaults(handler=_capital)
 
-    sweep = command("sweep", "the answers over a grid of values of one or more fields", [run_options, out_option])
+    sweep = command("sweep", "the answers over a grid of values of one or more fields",
+                    [run_options, out_option, defaults_option])
     sweep.add_argument("scenario", nargs="?", help=scenario_help)
     sweep.add_argument("--vary", action="append", required=True, metavar="FIELD=VALUES", type=_grid_axis,
                        help="a field and its values: business.price_per_session=8,10,12 or =8:14:2 "
                             "(start:stop:step, stop included); repeat for a grid")
     sweep.set_defaults(handler=_sweep)
 
-    compare = command("compare", "the answers of several scenarios side by side", [run_options, out_option])
+    compare = command("compare", "the answers of several scenarios side by side",
+                      [run_options, out_option, defaults_option])
     compare.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files (two or more)")
     compare.set_defaults(handler=_compare)
 
@@ -169,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
 
     capacity = command("capacity", "how many providers of one kind of service a town's budget holders sustain: "
                                    "towns of 1..K copies of the scenario's provider sharing its market",
-                       [out_option])
+                       [out_option, defaults_option])
     capacity.add_argument("scenario", nargs="?", help=scenario_help + "; a town's providers[0] is the one copied")
     capacity.add_argument("--max-providers", "-k", type=_positive, default=5, metavar="K",
                           help="try towns of 1 to K providers (default 5, at most 50)")
@@ -243,8 +259,8 @@ def _grid_axis(text: str) -> tuple[str, list]:
 # -- shared steps ------------------------------------------------------------------------------------
 
 def _scenario(path: str | None, args: argparse.Namespace):
-    """The scenario from a file (or the default), with --set and --months applied."""
-    scenario = Scenario.from_file(path) if path else default_scenario()
+    """The scenario from a file (or the default), with --set and --months applied. Essentials
+    a file leaves out may be given with --set."""
     changes = {}
     for change in getattr(args, "changes", []):
         field, equals, value = change.partition("=")
@@ -253,6 +269,13 @@ def _scenario(path: str | None, args: argparse.Namespace):
         changes[field.strip()] = _value(value.strip())
     if getattr(args, "months", None):
         changes["run.months"] = args.months
+    allow = getattr(args, "allow_defaults", False)
+    try:
+        scenario = Scenario.from_file(path, allow_defaults=allow) if path else default_scenario()
+    except ScenarioFileError as error:
+        if not error.missing or not all(essentials.is_stated(p, changes) for p in error.missing):
+            raise
+        scenario = Scenario.from_file(path, allow_defaults=True)  # --set states what the file leaves out
     return scenario.replace(changes) if changes else scenario
 
 
@@ -312,6 +335,8 @@ def _run(args: argparse.Namespace) -> int:
         print(output.town_text(result, _label(args.scenario)))
     else:
         print(output.run_text(result, _label(args.scenario)))
+    if output.defaults_text(scenario):
+        print("\n" + output.defaults_text(scenario))
     if args.out:
         output.write_table(result.monthly, args.out)
         print(f"\nwrote the monthly table to {args.out}")
@@ -338,7 +363,7 @@ def _validate(args: argparse.Namespace) -> int:
     default = dict(default_scenario())
     for path in args.scenarios:
         try:
-            scenario = Scenario.from_file(path)
+            scenario = Scenario.from_file(path, allow_defaults=args.allow_defaults)
         except ScenarioError as error:
             print(f"meantime: error: {error}", file=sys.stderr)
             failed += 1
@@ -347,6 +372,12 @@ def _validate(args: argparse.Namespace) -> int:
         shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
         print(f"ok: {path}: " + (f"{len(changed)} fields differ from the built-in default ({shown})"
                                  if changed else "the built-in default scenario"))
+        if output.defaults_text(scenario):
+            print("  " + output.defaults_text(scenario))
+        others = len(scenario.defaults_used(essential=False)) - len(scenario.defaults_used())
+        if others:
+            print(f"  {others} other fields keep the built-in example's values (meantime show-defaults lists "
+                  "them with their meaning)")
     return 2 if failed else 0
 
 
@@ -534,7 +565,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, Error, ValueError, OSError, MemoryError, ImportError, TypeError, KeyError) as error:
         if debug:
             raise
-        print(f"meantime: error: {output.one_line(error)}", file=sys.stderr)
+        # Every mistake of a scenario on a line of its own; anything else in one line.
+        text = str(error) if isinstance(error, (ScenarioError, AnswerError)) else output.one_line(error)
+        print(f"meantime: error: {text}", file=sys.stderr)
         return 2
 
 

@@ -9,8 +9,19 @@ from typing import Any, Sequence
 import pandas as pd
 
 from ..running.town_result import provider_label
+from ..scenario.schema import show
 
-__all__ = ["table_text", "run_text", "frame_text", "write_table", "title_from", "one_line"]
+__all__ = ["table_text", "run_text", "frame_text", "write_table", "title_from", "one_line", "defaults_text"]
+
+
+def defaults_text(scenario: Any) -> str:
+    """The essentials a scenario took from the built-in example, one line, or ``""``: what an
+    answer rests on that its user did not say."""
+    borrowed = scenario.defaults_used()
+    if not borrowed:
+        return ""
+    values = ", ".join(f"{path} = {show(value)}" for path, value in borrowed.items())
+    return f"From the built-in kitchen-table example, not stated: {values}"
 
 
 def table_text(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool] | None = None) -> str:

@@ -18,6 +18,7 @@ import warnings
 from ..analyses.viability import ViabilityAnalyses, viability_analyses
 from ..plot import break_even_months, cash_fan, clients_over_time, survival_curve
 from ..running.result import Result
+from ..scenario.schema import show
 from ..version import __version__
 from . import analyses as report_analyses
 from .page import figure_html, headline_cards, page_html
@@ -41,6 +42,12 @@ def report_html(result: Result, extras: ViabilityAnalyses, title: str | None = N
     answer = answer[:1].upper() + answer[1:]
     cards = headline_cards(result)
     words = "".join(f"<li><b>{escape(head)}.</b> {escape(text)}</li>" for head, text in assumptions(scenario))
+    from_example = scenario.defaults_used()
+    borrowed = ('<p class="note" id="from-the-example"><b>Not stated, taken from meantime\'s built-in '
+                "kitchen-table example:</b> "
+                + escape(", ".join(f"{path} = {show(value)}" for path, value in from_example.items()))
+                + ". The answer rests on these as much as on anything above: replace them with the founder's "
+                  "own.</p>") if from_example else ""
     rows = "".join(
         f'<tr class="{"changed" if changed else ""}"><td><code>{escape(path)}</code></td><td>{escape(value)}</td>'
         f"<td>{escape(meaning)}</td></tr>" for path, value, meaning, changed in field_rows(scenario))
@@ -66,7 +73,7 @@ def report_html(result: Result, extras: ViabilityAnalyses, title: str | None = N
     body = _BODY.format(
         title=escape(title), version=escape(__version__), date=today,
         paths=f"{result.path_count:,}", seed=result.seed, months=result.months,
-        answer=escape(answer), cards=cards, words=words, rows=rows,
+        answer=escape(answer), cards=cards, words=words, borrowed=borrowed, rows=rows,
         verdict="".join(f"<p>{escape(line)}</p>" for line in verdict if not line.startswith("Answer: ")),
         charts="".join(charts), analyses="".join(extra))
     return page_html(title, body)
@@ -120,6 +127,7 @@ seed {seed} (the same seed gives the same report)</p>
 
 <h2>What was assumed</h2>
 <ul>{words}</ul>
+{borrowed}
 <p class="note">Uncertain assumptions are drawn afresh for each simulated future; month-to-month
 chance (who hears of the service, who books, who stops, illness) is drawn each month.</p>
 

@@ -72,7 +72,8 @@ def simulate(
     Parameters
     ----------
     scenario : Scenario or dict, optional
-        The start-up idea; a dict is read with :meth:`Scenario.from_dict`. Default:
+        The start-up idea; a dict is read with :meth:`Scenario.from_dict` (so it states the
+        essentials, or says ``"based_on": "kitchen-table"``). Default:
         :func:`default_scenario`.
     paths : int, default 10_000
         Futures to simulate.

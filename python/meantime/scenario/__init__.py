@@ -6,7 +6,12 @@
 - :mod:`~meantime.scenario.scenario` -- :class:`Scenario` and :func:`default_scenario`;
 - :mod:`~meantime.scenario.files` -- reading and writing scenario files (TOML, YAML, JSON), with
   :mod:`~meantime.scenario.lines` (where a value sits in its file) and
-  :mod:`~meantime.scenario.writers` (annotated text).
+  :mod:`~meantime.scenario.writers` (annotated text), and :mod:`~meantime.scenario.slips` (the
+  TOML slips its parser stops at, in words);
+- :mod:`~meantime.scenario.hints` -- what a refused value most likely meant, for every way in;
+- :mod:`~meantime.scenario.checking` -- every mistake of a set of changes at once;
+- :mod:`~meantime.scenario.essentials` -- the values no scenario may borrow from the example unsaid;
+- :mod:`~meantime.scenario.questionnaire` -- the questions of ``meantime new`` and their answers.
 
 It imports only :mod:`meantime.errors` and the engine (``meantime._core``).
 """

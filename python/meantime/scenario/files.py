@@ -17,17 +17,18 @@ expanded, so a hostile file is refused at once.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 import sys
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, Callable, TypeVar
 
-from .. import _core
-from ..errors import ScenarioError
+import yaml
+
+from ..errors import EssentialsMissing, ScenarioError
+from . import essentials
 from . import lines as file_lines
+from . import slips as toml_slips
 from . import writers as file_writers
-from .schema import FIELD_BY_PATH
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -76,17 +77,36 @@ class ScenarioFileError(ScenarioError):
     ...     print(error.rule)
     2 business.price_per_sesion
     unknown field; did you mean 'business.price_per_session'?
+
+    Every mistake of a file is reported at once: ``problems`` holds one error per mistake, in
+    line order (the first is this error's own ``line``, ``field`` and ``rule``); a file leaving
+    essentials to the built-in example names them in ``missing`` (dotted paths).
     """
 
-    def __init__(self, file: str, line: int | None, field: str, rule: str) -> None:
-        super().__init__(field, rule)
+    missing: "tuple[str, ...]" = ()
+
+    def __init__(self, file: str, line: int | None, field: str, rule: str,
+                 problems: "tuple[ScenarioFileError, ...]" = ()) -> None:
+        super().__init__(field, rule, problems)
         self.file = str(file)
         self.line = line
         where = self.file + (f", line {line}" if line else "")
         self.args = (f"{where}: {field}: {rule}" if field else f"{where}: {rule}",)
+        if len(problems) > 1:  # every mistake, in line order: one line each
+            self.args = (f"{self.file}: {len(problems)} mistakes, in line order:\n" + "\n".join(
+                "  " + str(p)[len(self.file) + 2:] for p in problems),)
 
     def __reduce__(self):
-        return (type(self), (self.file, self.line, self.field, self.rule))
+        return (type(self), (self.file, self.line, self.field, self.rule, self._problems))
+
+
+def _all_at_once(problems: "list[ScenarioFileError]") -> ScenarioFileError:
+    """One error for the mistakes of a file, in line order (those without a line last)."""
+    problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+    first = problems[0]
+    if len(problems) == 1:
+        return first
+    return ScenarioFileError(first.file, first.line, first.field, first.rule, tuple(problems))
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -109,7 +129,8 @@ def file_format(path: str | os.PathLike, format: str | None = None) -> str:
 Built = TypeVar("Built")
 
 
-def read_scenario(path: str | os.PathLike, format: str | None, build: Callable[[Mapping[str, Any]], Built]) -> Built:
+def read_scenario(path: str | os.PathLike, format: str | None, build: Callable[..., Built],
+                  allow_defaults: bool = False) -> Built:
     """Read a scenario file; see :meth:`Scenario.from_file <meantime.Scenario.from_file>`, which
     passes its ``from_dict`` as ``build`` (this module sits below the Scenario class)."""
     name = os.fspath(path)
@@ -132,35 +153,64 @@ def read_scenario(path: str | os.PathLike, format: str | None, build: Callable[[
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ScenarioFileError(name, line, "", "is not UTF-8 text (save it as UTF-8)") from None
-    return read_text(text, fmt, build, name)
+    return read_text(text, fmt, build, name, allow_defaults)
 
 
-def read_text(text: str, fmt: str, build: Callable[[Mapping[str, Any]], Built], name: str = "<text>") -> Built:
-    """``build`` of the data in the text of a file in format ``fmt``; ``name`` is used in errors."""
-    data, lines = _parse(text, fmt, name)
+def read_text(text: str, fmt: str, build: Callable[..., Built], name: str = "<text>",
+              allow_defaults: bool = False) -> Built:
+    """``build(data, allow_defaults=...)`` of the data in the text of a file in format ``fmt``;
+    ``name`` is used in errors.
+
+    Every mistake of the file is reported at once, in line order (``error.problems``); a file
+    that leaves an essential to the built-in example is refused unless it starts with
+    ``based_on = "kitchen-table"`` or ``allow_defaults`` is true."""
+    slips: list = []
+    data, lines = _parse(text, fmt, name, slips)
+    problems = [ScenarioFileError(name, line, field, rule) for line, field, rule in slips]
+    if not data and not problems:
+        raise ScenarioFileError(name, None, "", "is empty: a scenario file states at least the essentials "
+                                                "(`meantime new` asks for them), or says "
+                                                f'{essentials.BASED_ON} = "{essentials.EXAMPLE}" to use the '
+                                                "built-in example")
     try:
-        return build(data)
-    except ScenarioFileError:
-        raise
+        scenario = build(data, allow_defaults=allow_defaults or bool(problems))
+    except EssentialsMissing as error:
+        refusal = ScenarioFileError(name, None, "", essentials.missing_rule(
+            list(error.missing),
+            f'write {essentials.BASED_ON} = "{essentials.EXAMPLE}" at the top of the file (or give '
+            "--allow-defaults) to start from the example"))
+        refusal.missing = error.missing
+        raise refusal from None
     except ScenarioError as error:
-        field = error.field if error.field != "scenario" else ""
-        rule = _explain(error, data)
-        line, found = file_lines.line_of(lines, field) if field else (None, field)
-        if found != field and "[]" in field:  # the record of the list the file has it in
-            index = re.search(r"\[\d+\]", found)
-            rule = rule.replace("[]", index.group(0)) if index else rule
-        field = found
-        raise ScenarioFileError(name, line, field, rule) from None
+        problems += [_located(name, lines, mistake) for mistake in error.problems]
+    if problems:
+        raise _all_at_once(problems) from None
+    return scenario
 
 
-def _parse(text: str, fmt: str, name: str) -> tuple[dict, dict]:
-    """The file's data as a dict, and the line of each key path."""
+def _located(name: str, lines: dict, error: ScenarioError) -> ScenarioFileError:
+    """A mistake found in a file's data, with the line it is written on."""
+    field = error.field if error.field != "scenario" else ""
+    rule = error.rule
+    line, found = file_lines.line_of(lines, field) if field else (None, field)
+    if found != field and "[]" in field:  # the record of the list the file has it in
+        index = re.search(r"\[\d+\]", found)
+        rule = rule.replace("[]", index.group(0)) if index else rule
+    return ScenarioFileError(name, line, found, rule)
+
+
+def _parse(text: str, fmt: str, name: str, slips: list | None = None) -> tuple[dict, dict]:
+    """The file's data as a dict, and the line of each key path. Slips found in TOML text before
+    parsing (line, field, rule) are added to ``slips``, their lines left out of the data, so the
+    caller reports them with the other mistakes; without a list, they are raised at once."""
+    refused: list = []  # (line, field, rule) of the TOML slips
     if fmt == "yaml":
         data, lines = _parse_yaml(text, name)
     else:
         if file_lines.bracket_depth(text, comments=fmt == "toml") > MAX_DEPTH:
             raise ScenarioFileError(name, None, "", f"is nested more than {MAX_DEPTH} levels deep")
         if fmt == "toml":
+            refused, text = toml_slips.scan(text)
             try:
                 data = tomllib.loads(text)
             except tomllib.TOMLDecodeError as error:
@@ -174,7 +224,9 @@ def _parse(text: str, fmt: str, name: str) -> tuple[dict, dict]:
                         text.splitlines()) else "")
                     if key:
                         message += f": the key {key.group(1)!r} is given twice"
-                raise ScenarioFileError(name, line, "", f"is not valid TOML: {message}") from None
+                problems = [ScenarioFileError(name, n, field, rule) for n, field, rule in refused]
+                raise _all_at_once(problems + [ScenarioFileError(name, line, "", f"is not valid TOML: {message}")]) \
+                    from None
             lines = file_lines.toml_lines(text)
         else:
             try:
@@ -193,6 +245,10 @@ def _parse(text: str, fmt: str, name: str) -> tuple[dict, dict]:
                                                  f"got a {_kind(data)}")
     if _depth(data) > MAX_DEPTH:
         raise ScenarioFileError(name, None, "", f"is nested more than {MAX_DEPTH} levels deep")
+    if refused and slips is None:
+        raise _all_at_once([ScenarioFileError(name, n, field, rule) for n, field, rule in refused])
+    if slips is not None:
+        slips.extend(refused)
     return data, lines
 
 
@@ -281,79 +337,6 @@ def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "table"
     return type(value).__name__
-
-
-# -- explaining an error in the file's terms -------------------------------------------------------
-
-_MISSING = object()
-
-
-def _lookup(data: Any, parts: list[Any]) -> Any:
-    """The value at key parts in the file's data (dotted keys and nested tables alike)."""
-    if not parts:
-        return data
-    head, rest = parts[0], parts[1:]
-    if isinstance(data, list):
-        if head == "[]":
-            for item in data:
-                found = _lookup(item, rest)
-                if found is not _MISSING:
-                    return found
-            return _MISSING
-        return _lookup(data[head], rest) if isinstance(head, int) and head < len(data) else _MISSING
-    if not isinstance(data, dict):
-        return _MISSING
-    if head in data:
-        return _lookup(data[head], rest)
-    for key, value in data.items():  # "business.price_per_session" written as one key
-        if isinstance(key, str) and "." in key:
-            key_parts = key.split(".")
-            if key_parts == [str(p) for p in parts[: len(key_parts)]]:
-                return _lookup(value, parts[len(key_parts):])
-    return _MISSING
-
-
-def _explain(error: ScenarioError, data: dict) -> str:
-    """The engine's rule, with what a person writing a file most likely meant."""
-    rule, field = error.rule, error.field
-    value = _lookup(data, file_lines.field_parts(field)) if field else _MISSING
-    info = FIELD_BY_PATH.get(re.sub(r"\[\d+\]", "[]", field))
-    unit = f" ({info.unit})" if info and info.unit else ""
-    if isinstance(value, str) and "got text" in rule:
-        expected = "a whole number" if "whole number" in rule else "true or false" if "true or false" in rule \
-            else "a number"
-        rule = f"expected {expected}{unit}, got the text {value!r}"
-        if _is_number_text(value):
-            rule += "; write the number without quotes"
-        return rule
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"expected a finite number{unit}, got {value} ({'NaN, not a number' if math.isnan(value) else 'infinity'})"
-    if (info and info.unit in ("probability", "share") and isinstance(value, (int, float))
-            and not isinstance(value, bool) and 1 < value <= 100):
-        return (f"{rule}; did you mean {value / 100:g} ({value:g}%)? "
-                "Shares and probabilities are written as fractions between 0 and 1")
-    unknown = re.search(r"takes the parameters ([\w, ]+); unknown: ([\w, ]+)", rule)
-    if unknown:
-        names = [n.strip() for n in unknown.group(1).split(",")]
-        hints = [f"'{_core.closest_name(bad, names)}' for '{bad}'" for bad in unknown.group(2).split(", ")
-                 if _core.closest_name(bad, names)]
-        if hints:
-            rule += f"; did you mean {', '.join(hints)}?"
-    if "unknown field" in rule and "did you mean" not in rule and field:
-        # A field written in the wrong group: say where it belongs.
-        name = field.rsplit(".", 1)[-1]
-        homes = [f.path for f in FIELD_BY_PATH.values() if f.name == name]
-        if homes:
-            rule = f"unknown field; '{name}' belongs in {homes[0].rsplit('.', 1)[0]} ({homes[0]})"
-    return rule
-
-
-def _is_number_text(text: str) -> bool:
-    try:
-        float(text.replace(",", "").replace("£", "").strip())
-        return True
-    except ValueError:
-        return False
 
 
 # -- writing --------------------------------------------------------------------------------------

@@ -74,7 +74,8 @@ class Record:
             value = getattr(self, child.name)
             where = f"{self._path}.{child.name}" if self._path else child.name
             if child.kind == "field":
-                value = canonical(child.info, value)
+                # A price per hour for a session's price is answered with this record's session length.
+                value = canonical(child.info, value, _hours(getattr(self, "session_hours", None)))
             elif child.kind == "record":
                 value = child.record._make(value, where)
             else:
@@ -264,6 +265,12 @@ class Record:
 
     def __repr__(self) -> str:
         return "\n".join(self._lines("", ""))
+
+
+def _hours(value: Any) -> float | None:
+    """A session length given as a plain number (or a fixed distribution), else None."""
+    value = value.to_dict() if getattr(value, "is_fixed", False) is True else value
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 _DEFAULTS: dict[type, Record] = {}

@@ -8,13 +8,14 @@ and :meth:`Scenario.from_dict` check every value with the engine's own rules and
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from .. import _core
-from ..errors import ScenarioError
-from . import files
+from ..errors import EssentialsMissing, ScenarioError
+from . import checking, essentials, files, hints
 from .records import GROUP_NAMES, Record, Root
-from .schema import FIELDS, FieldInfo, unknown_name
+from .schema import FIELD_BY_PATH, FIELDS, FieldInfo, unknown_name
 
 __all__ = ["Scenario", "default_scenario"]
 
@@ -58,29 +59,34 @@ class Scenario:
     True
     """
 
-    __slots__ = ("_root", "_core")
+    __slots__ = ("_root", "_core", "_stated")
     _root: Record
     _core: _core.Scenario
+    _stated: frozenset
 
     if TYPE_CHECKING:  # the groups are properties made from the engine's schema below
 
         def __getattr__(self, name: str) -> Any: ...
 
     def __init__(self, **groups: Any) -> None:
-        self._set(Root()._apply(groups))
+        self._set(Root()._apply(groups), frozenset(checking.stated_paths(groups)))
 
     @classmethod
-    def _of(cls, root: Record) -> "Scenario":
+    def _of(cls, root: Record, stated: frozenset = frozenset()) -> "Scenario":
         scenario = object.__new__(cls)
-        scenario._set(root)
+        scenario._set(root, stated)
         return scenario
 
-    def _set(self, root: Record) -> None:
+    def _set(self, root: Record, stated: frozenset) -> None:
         core = _core.Scenario()
         root._write(core, "")
-        core.validate()
+        try:
+            core.validate()
+        except ScenarioError as error:
+            raise _explained(root, error) from None
         object.__setattr__(self, "_root", root)
         object.__setattr__(self, "_core", core)
+        object.__setattr__(self, "_stated", stated)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"a Scenario cannot be changed; use replace({name}=...) for a changed copy")
@@ -145,18 +151,45 @@ class Scenario:
         >>> s.replace(market__fit_share=meantime.uniform(0.1, 0.3)).market.fit_share
         uniform(min=0.1, max=0.3)
         """
-        root = self._root
-        items = [(key, value, False) for key, value in (changes or {}).items()]
-        items += [(key, value, True) for key, value in keywords.items()]
-        for key, value, keyword in items:
-            if not isinstance(key, str):
-                raise ScenarioError(repr(key), "field names must be text")
-            path = key.replace("__", ".") if keyword else key
-            parts = path.split(".")
-            if len(parts) == 1 and path.split("[")[0] not in GROUP_NAMES:
-                raise unknown_name(path, keyword)
-            root = root._apply_path(parts, value)
-        return Scenario._of(root)
+        items = [(key, value) for key, value in (changes or {}).items()]
+        items += [(key, value) for key, value in keywords.items()]
+        return self._changed([(key, value) for key, value in items], keywords=set(keywords))
+
+    def _changed(self, items: list, keywords: "set[str]" = frozenset(), stated: "frozenset | None" = None,
+                 leaves: "list | None" = None) -> "Scenario":
+        """A copy with the (key, value) changes applied, or every mistake among them at once;
+        ``leaves``: the same changes field by field (``items`` may give whole groups, applied at
+        once for speed), to look for the mistakes in."""
+        def apply(some: list) -> "Scenario":
+            root = self._root
+            for key, value in some:
+                if not isinstance(key, str):
+                    raise ScenarioError(repr(key), "field names must be text")
+                keyword = key in keywords
+                path = key.replace("__", ".") if keyword else key
+                parts = path.split(".")
+                if len(parts) == 1 and path.split("[")[0] not in GROUP_NAMES:
+                    raise unknown_name(path, keyword)
+                root = root._apply_path(parts, value)
+            paths = checking.stated_paths({key.replace("__", ".") if key in keywords else key: value
+                                           for key, value in some})
+            return Scenario._of(root, self._stated | paths if stated is None else stated)
+
+        try:
+            return apply(items)
+        except ScenarioError as error:
+            first = error
+        if leaves is not None:
+            items = leaves
+            try:
+                return apply(items)
+            except ScenarioError as error:
+                first = error
+        found = checking.every_mistake(apply, items, first)
+        mistakes = [error for _, error in sorted(found, key=lambda f: len(items) if f[0] is None else f[0])]
+        if len(mistakes) == 1:
+            raise first from None
+        raise type(mistakes[0])(mistakes[0].field, mistakes[0].rule, tuple(mistakes)) from None
 
     # -- plain data --------------------------------------------------------------------------
 
@@ -180,45 +213,97 @@ class Scenario:
         return self._root.to_dict()
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Scenario":
+    def from_dict(cls, data: Mapping[str, Any], *, allow_defaults: bool = False) -> "Scenario":
         """Read a scenario from plain data (as :meth:`to_dict` writes it).
 
         Parameters
         ----------
         data : dict
             Groups of fields (``{"business": {"price_per_session": 12}}``), dotted paths
-            (``{"business.price_per_session": 12}``), or both. Fields not given keep the
-            default scenario's values.
+            (``{"business.price_per_session": 12}``), or both. It must state the essentials
+            (the price, the hours, the market's size, the household's money: see
+            :data:`meantime.scenario.essentials.ESSENTIALS`); other fields not given keep the built-in
+            example's values. ``"based_on": "kitchen-table"`` starts from the example instead.
+        allow_defaults : bool, default False
+            True: essentials not given keep the example's values too (as ``based_on``).
 
         Returns
         -------
         Scenario
+            :meth:`defaults_used` lists the essentials it took from the example.
 
         Raises
         ------
         ScenarioError
-            Naming the unknown group or field (with a suggestion), or the broken rule.
+            Every mistake at once (``error.problems``; the first is the error's own field and
+            rule): unknown groups or fields (with a suggestion), broken rules with what was
+            most likely meant (a share written as a percentage...).
+        EssentialsMissing
+            A :class:`ScenarioError` listing every essential not given and how to write it.
 
         Examples
         --------
         >>> import meantime
         >>> data = {"market": {"fit_share": {"dist": "beta", "alpha": 11, "beta": 31}}}
-        >>> meantime.Scenario.from_dict(data).market.fit_share
+        >>> meantime.Scenario.from_dict(data, allow_defaults=True).market.fit_share
         beta(alpha=11, beta=31)
+        >>> complete = meantime.default_scenario().to_dict()
+        >>> meantime.Scenario.from_dict(complete) == meantime.default_scenario()
+        True
         """
         if not isinstance(data, Mapping):
             raise ScenarioError("scenario", f"must be a dict of groups or dotted paths, got {type(data).__name__}")
-        return default_scenario().replace(data)
+        data = dict(data)
+        based_on = data.pop(essentials.BASED_ON, None)
+        if based_on is not None and based_on != essentials.EXAMPLE:
+            raise ScenarioError(essentials.BASED_ON, f'the built-in example is "{essentials.EXAMPLE}", got {based_on!r}')
+        scenario = default_scenario()._changed(list(data.items()), stated=frozenset(checking.stated_paths(data)),
+                                               leaves=list(checking.leaves(data)))
+        if based_on is None and not allow_defaults:
+            missing = essentials.unstated(scenario._stated, len(scenario.providers))
+            if missing:
+                rule = essentials.missing_rule(missing, f'put "{essentials.BASED_ON}": "{essentials.EXAMPLE}" in '
+                                                        "the dict (or pass allow_defaults=True) to start from the example")
+                raise EssentialsMissing("scenario", rule, tuple(missing))
+        return scenario
+
+    def defaults_used(self, essential: bool = True) -> dict[str, Any]:
+        """The values this scenario took from the built-in example rather than from its user.
+
+        Parameters
+        ----------
+        essential : bool, default True
+            True: only the essentials (price, hours, market size, the household's money);
+            False: every field not stated.
+
+        Returns
+        -------
+        dict
+            Dotted path to value, in the engine's order. Fields given to :meth:`from_dict`,
+            :meth:`from_file` or :meth:`replace` count as stated.
+
+        Examples
+        --------
+        >>> import meantime
+        >>> s = meantime.default_scenario().replace(household__savings=2500)
+        >>> "household.savings" in s.defaults_used(), "market.population" in s.defaults_used()
+        (False, True)
+        """
+        paths = essentials.essential_paths(len(self.providers)) if essential else [
+            path for path, _ in self._root._leaves("")]
+        return {path: self.get(path) for path in paths if not essentials.is_stated(path, self._stated)}
 
     # -- files -------------------------------------------------------------------------------
 
     @classmethod
-    def from_file(cls, path: "str | os.PathLike[str]", format: str | None = None) -> "Scenario":
+    def from_file(cls, path: "str | os.PathLike[str]", format: str | None = None, *,
+                  allow_defaults: bool = False) -> "Scenario":
         """Read a scenario file: TOML (the main format), YAML or JSON.
 
         The file holds groups of fields as :meth:`to_dict` writes them (``[business]`` with
         ``price_per_session = 12``, a distribution as ``{ dist = "triangular", min = 18, mode =
-        22, max = 25 }``); fields left out keep the default scenario's values.
+        22, max = 25 }``). It must state the essentials (as :meth:`from_dict`), or start with
+        ``based_on = "kitchen-table"``; other fields left out keep the built-in example's values.
 
         Parameters
         ----------
@@ -226,28 +311,34 @@ class Scenario:
             The file; its extension (``.toml``, ``.yaml``/``.yml``, ``.json``) gives the format.
         format : {"toml", "yaml", "json"}, optional
             The format, whatever the extension.
+        allow_defaults : bool, default False
+            True: essentials the file leaves out keep the example's values (as ``based_on``).
 
         Returns
         -------
         Scenario
+            :meth:`defaults_used` lists the essentials it took from the example.
 
         Raises
         ------
         ScenarioFileError
-            A :class:`ScenarioError` (so a ``ValueError``) naming the file, the line where it is
-            known, the field and what was expected: an unknown field (with the closest valid
-            name), a share written as a percentage, text where a number belongs, NaN, a bad
-            distribution, a syntax error; also a missing, oversized or too deeply nested file.
+            A :class:`ScenarioError` (so a ``ValueError``) naming the file, and for every mistake
+            at once (``error.problems``, in line order) the line, the field and what was
+            expected, with what was most likely meant: an unknown field (with the closest valid
+            name), a share written as a percentage, pounds with a ``£`` or a thousands comma,
+            minutes for hours, text where a number belongs, NaN, a bad distribution, a syntax
+            error; also an empty, missing, oversized or too deeply nested file, and essentials
+            left out (``error.missing``).
 
         Examples
         --------
         >>> import meantime, pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "idea.toml"
-        >>> _ = path.write_text("[business]\\nprice_per_session = 12\\n")
+        >>> _ = path.write_text('based_on = "kitchen-table"\\n[business]\\nprice_per_session = 12\\n')
         >>> meantime.Scenario.from_file(path).business.price_per_session
         12.0
         """
-        return files.read_scenario(path, format, cls.from_dict)
+        return files.read_scenario(path, format, cls.from_dict, allow_defaults)
 
     def to_file(self, path: "str | os.PathLike[str]", format: str | None = None, *, annotate: bool = False) -> None:
         """Write the scenario to a file that :meth:`from_file` reads back to an equal scenario.
@@ -288,7 +379,7 @@ class Scenario:
         return hash(self._root)
 
     def __reduce__(self):
-        return (Scenario.from_dict, (self.to_dict(),))
+        return (_unpickle, (self.to_dict(), tuple(self._stated)))
 
     def __copy__(self) -> "Scenario":
         return self
@@ -319,6 +410,25 @@ for _name in GROUP_NAMES:
     if hasattr(Scenario, _name):  # pragma: no cover - a group named like a method
         raise RuntimeError(f"scenario group '{_name}' clashes with a Scenario attribute")
     setattr(Scenario, _name, _group_property(_name))
+
+
+def _unpickle(data: dict, stated: tuple) -> Scenario:
+    return default_scenario()._changed(list(data.items()), stated=frozenset(stated))
+
+
+def _explained(root: Record, error: ScenarioError) -> ScenarioError:
+    """The engine's refusal of a whole scenario, with what the value most likely meant."""
+    info = FIELD_BY_PATH.get(re.sub(r"\[\d+\]", "[]", error.field))
+    if info is None or info.type == "list":
+        return error
+    try:
+        value = root._get_path(error.field.split("."))
+        session_hours = root._get_path(error.field.rsplit(".", 1)[0].split(".") + ["session_hours"]) \
+            if info.name == "price_per_session" else None
+    except ScenarioError:
+        return error
+    rule = hints.explain(info, value, error.rule, session_hours)
+    return error if rule == error.rule else type(error)(error.field, rule)
 
 
 def default_scenario() -> Scenario:

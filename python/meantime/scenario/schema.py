@@ -12,12 +12,14 @@ import dataclasses
 import functools
 import math
 import numbers
+import re
 from typing import Any, Mapping
 
 import numpy as np
 
 from .. import _core
 from ..errors import ScenarioError
+from . import hints
 from .distributions import Distribution, format_number
 
 __all__ = ["FieldInfo", "scenario_fields"]
@@ -142,8 +144,19 @@ def to_core(path: str, value: Any) -> Any:
     return value  # the engine names the field and what it takes
 
 
-def canonical(info: FieldInfo, value: Any) -> Any:
-    """The value as the engine stores it (a number in a distribution field becomes fixed...)."""
+def canonical(info: FieldInfo, value: Any, session_hours: float | None = None) -> Any:
+    """The value as the engine stores it (a number in a distribution field becomes fixed...);
+    a value it refuses raises the engine's rule with what the person most likely meant
+    (``session_hours``: the length of a session, for a price given per hour)."""
+    try:
+        return _canonical(info, value)
+    except ScenarioError as error:
+        if re.sub(r"\[\d+\]", "[]", error.field) != info.path:
+            raise
+        raise type(error)(error.field, hints.explain(info, value, error.rule, session_hours)) from None
+
+
+def _canonical(info: FieldInfo, value: Any) -> Any:
     if info.type == "distribution" and isinstance(value, Distribution):
         return value
     if type(value) is _PYTHON_TYPE.get(info.type) and (info.type != "choice" or value in info.choices):
@@ -213,6 +226,9 @@ def unknown_name(path: str, keyword: bool = False) -> ScenarioError:
     if not suggestion and "." not in path:  # a field's own name, without its group
         name = _core.closest_name(path, [f.name for f in FIELDS])
         suggestion = next((f.path for f in FIELDS if f.name == name), "") if name else ""
+    if not suggestion and not scope:  # a field written in the wrong group: say where it belongs
+        name = path.rsplit(".", 1)[-1]
+        suggestion = next((f.path for f in FIELDS if f.name == name and "[]" not in f.path), "")
     if suggestion:
         suggestion = suggestion.replace(".", "__") if keyword else suggestion
         return ScenarioError(shown, f"unknown field; did you mean '{suggestion}'?")

@@ -118,7 +118,9 @@ def toml_text(scenario, annotate: bool = False) -> str:
             "# A meantime scenario: every field of the model, with its meaning, unit, valid range and",
             "# default (the built-in 'kitchen table' start-up). Money is in pounds and time in months;",
             "# shares and probabilities are fractions between 0 and 1 (0.25 = 25%).",
-            "# Keep only what you change: a field left out keeps its default.",
+            "# A field left out keeps its default, except the essentials (price, session length, hours,",
+            "# population, market research, the household's money): leave one out only after",
+            "# based_on = \"kitchen-table\" at the top, to take the example's on purpose.",
             "#",
         ] + _distribution_help() + [
             "#",

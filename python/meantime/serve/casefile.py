@@ -12,6 +12,7 @@ from typing import Any
 
 import tomli_w
 
+from ..scenario import essentials
 from ..scenario.files import FORMATS, read_text
 from ..scenario.scenario import Scenario
 from .forms import FORM_FIELDS, stated_paths, values_of
@@ -51,9 +52,10 @@ def read_case(text: str, fmt: str, name: str) -> tuple[Scenario, list[str]]:
     naming the line and field when it breaks a rule)."""
     stated: list[str] = []
 
-    def build(data):
+    def build(data, allow_defaults=False):
         stated.extend(stated_paths(data))
-        return Scenario.from_dict(data)
+        # The page shows every value beside its field, those from the example too: none is hidden.
+        return Scenario.from_dict(data, allow_defaults=True)
 
     return read_text(text, fmt, build, name), stated
 
@@ -74,6 +76,8 @@ def file_text(scenario: Scenario, stated: list[str], title: str = "") -> str:
     header = [f"# {title}" if title else "# A start-up case from meantime serve",
               "# Fields not given here take meantime's defaults (`meantime show-defaults` lists them all).",
               "# `meantime run` and `meantime report` read this file.", ""]
+    if essentials.unstated(stated):  # said aloud, so that the file reads back as the page had it
+        header += [f'{essentials.BASED_ON} = "{essentials.EXAMPLE}"', ""]
     return "\n".join(header) + tomli_w.dumps(nested)
 
 

@@ -174,7 +174,8 @@ def parse_values(values: Any) -> Scenario:
     if problems:
         raise FormError(problems)
     try:
-        return Scenario.from_dict(data)
+        # The form shows every value it uses beside its field: none rests unseen on the example.
+        return Scenario.from_dict(data, allow_defaults=True)
     except ScenarioError as error:
         field = error.field if error.field != "scenario" else ""
         field = re.sub(r"\[\d*\].*$", "", field) if field not in _FORM_PATHS else field
