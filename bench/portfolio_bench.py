@@ -15,8 +15,8 @@ import pathlib
 import time
 
 import meantime
-from meantime.analyses._funding_file import read_funding
 from meantime.analyses import _grants
+from meantime.analyses._funding_file import read_funding
 
 FUNDING = pathlib.Path(__file__).resolve().parents[1] / "examples" / "scenarios" / "portfolio" / "funding.toml"
 

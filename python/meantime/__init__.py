@@ -15,18 +15,26 @@ Examples
 7 in 10 futures survive 36 months (...)
 """
 
-from . import _core
-from .scenario.distributions import (
-    Distribution,
-    beta,
-    fixed,
-    gamma,
-    lognormal,
-    normal,
-    pert,
-    research_share,
-    triangular,
-    uniform,
+# The engine, and the subpackages reached as meantime.plot and meantime.report (importing them also
+# gives the results' plot and report methods their views: see running/views.py).
+from . import _core, plot, report  # noqa: F401
+from .analyses import (
+    CAPACITY_OBJECTIVES,
+    HEADLINES,
+    PORTFOLIO_OBJECTIVES,
+    PORTFOLIO_RULES,
+    MarketCapacity,
+    Portfolio,
+    best_price,
+    break_even,
+    collective_effect,
+    compare,
+    market_capacity,
+    portfolio,
+    price_curve,
+    required_capital,
+    sensitivity,
+    sweep,
 )
 from .errors import (
     ArgumentError,
@@ -40,9 +48,24 @@ from .errors import (
     ScenarioError,
 )
 from .running.result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
+from .running.settings import RunSettings
 from .running.simulation import simulate
 from .running.town_result import TOWN_SERIES, TOWN_TOTALS, TownResult
+from .scenario.distributions import (
+    Distribution,
+    beta,
+    fixed,
+    gamma,
+    lognormal,
+    normal,
+    pert,
+    research_share,
+    triangular,
+    uniform,
+)
+from .scenario.files import ScenarioFileError
 from .scenario.records import (
+    RECORD_CLASSES,  # noqa: F401  (by path: meantime.RECORD_CLASSES["market"])
     Admin,
     Benefits,
     BookingSystem,
@@ -91,6 +114,7 @@ from .scenario.records import (
     ProviderSelfFunded,
     ProviderServiceFund,
     ProviderStaff,
+    Record,
     Renewal,
     Routes,
     Run,
@@ -98,32 +122,10 @@ from .scenario.records import (
     ServiceFund,
     Staff,
     Town,
-    RECORD_CLASSES,
-    Record,
 )
-from .scenario.schema import FieldInfo, scenario_fields
 from .scenario.scenario import Scenario, default_scenario
-from .analyses import (
-    CAPACITY_OBJECTIVES,
-    HEADLINES,
-    PORTFOLIO_OBJECTIVES,
-    PORTFOLIO_RULES,
-    best_price,
-    break_even,
-    collective_effect,
-    compare,
-    market_capacity,
-    MarketCapacity,
-    Portfolio,
-    portfolio,
-    price_curve,
-    required_capital,
-    sensitivity,
-    sweep,
-)
-from .scenario.files import ScenarioFileError
-from .version import __version__
-from . import plot, report
+from .scenario.schema import FieldInfo, scenario_fields
+from .version import __version__  # noqa: F401
 
 __all__ = [
     "Scenario",
@@ -142,6 +144,7 @@ __all__ = [
     "gamma",
     "research_share",
     "simulate",
+    "RunSettings",
     "break_even",
     "required_capital",
     "sweep",

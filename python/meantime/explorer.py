@@ -33,12 +33,12 @@ import time
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .scenario.distributions import Distribution, fixed, research_share, uniform
 from .errors import Error
 from .plot import cash_fan, survival_curve
 from .running.result import Result
-from .scenario.scenario import Scenario, default_scenario
 from .running.simulation import simulate
+from .scenario.distributions import Distribution, fixed, research_share, uniform
+from .scenario.scenario import Scenario, default_scenario
 
 __all__ = ["Control", "CONTROLS", "Explorer", "start_values", "scenario_from"]
 

@@ -7,8 +7,8 @@ import pytest
 
 import meantime
 from meantime import _core
-from meantime.running.result import Result
 from meantime.analyses import _grants, _runs
+from meantime.running.result import Result
 
 
 def one_by_one(runs, scenarios, seeds, reduce, kept, follow_failed=True):
@@ -57,7 +57,7 @@ def test_the_engine_batch_is_each_run_alone():
 def test_sweep(monkeypatch):
     grid = {"business.price_per_session": [9, 11, 13], "household.savings": [2000, 6000]}
     for crn in (True, False):
-        batched, alone = both_ways(monkeypatch, lambda: meantime.sweep(
+        batched, alone = both_ways(monkeypatch, lambda crn=crn: meantime.sweep(
             None, grid, paths=500, seed=3, common_random_numbers=crn, progress=False))
         pd.testing.assert_frame_equal(batched, alone, check_exact=True)
 

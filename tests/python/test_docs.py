@@ -17,18 +17,19 @@ import meantime.analyses.deterministic
 import meantime.analyses.price
 import meantime.analyses.sensitivities
 import meantime.analyses.sweeps
-import meantime.running.cluster
-import meantime.scenario.distributions
 import meantime.errors
-import meantime.scenario.files
 import meantime.plot
 import meantime.plot.analyses
 import meantime.plot.runs
+import meantime.running.cluster
 import meantime.running.progress
 import meantime.running.result
+import meantime.running.settings
 import meantime.running.simulation
-import meantime.scenario.scenario
+import meantime.scenario.distributions
+import meantime.scenario.files
 import meantime.scenario.records
+import meantime.scenario.scenario
 import meantime.scenario.schema
 from meantime import _core
 
@@ -36,7 +37,8 @@ MODULES = [meantime, meantime.scenario.distributions, meantime.errors, meantime.
            meantime.plot.analyses, meantime.running.progress, meantime.running.result, meantime.running.simulation,
            meantime.scenario.scenario, meantime.scenario.schema, meantime.scenario.records, meantime.analyses,
            meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
-           meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.running.cluster]
+           meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.running.cluster,
+           meantime.running.settings]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

@@ -26,10 +26,9 @@ import pytest
 pytest.importorskip("voila", reason="voila is not installed: pip install 'meantime[explorer]' (scripts/dev installs it)")
 pytest.importorskip("ipywidgets", reason="ipywidgets is not installed: pip install 'meantime[explorer]'")
 
+import chromium  # noqa: E402  (tests/python/chromium.py)
 import meantime  # noqa: E402
 from meantime.explorer import scenario_from, start_values  # noqa: E402
-
-import chromium  # noqa: E402  (tests/python/chromium.py)
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOK = REPO / "notebooks" / "06_live_explorer.ipynb"

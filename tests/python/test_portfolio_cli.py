@@ -12,11 +12,10 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
+import chromium  # noqa: E402  (tests/python/chromium.py)
 import meantime  # noqa: E402
 from meantime.analyses._funding_file import read_funding  # noqa: E402
 from meantime.cli.main import main  # noqa: E402
-
-import chromium  # noqa: E402  (tests/python/chromium.py)
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "scenarios"

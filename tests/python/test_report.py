@@ -14,15 +14,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
+import chromium  # noqa: E402  (tests/python/chromium.py)
 import meantime  # noqa: E402
 import meantime.analyses.viability  # noqa: E402
 import meantime.report.viability  # noqa: E402
-
-import chromium  # noqa: E402  (tests/python/chromium.py)
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "scenarios" / "peer_support_group.toml"

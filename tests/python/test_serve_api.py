@@ -72,6 +72,17 @@ def test_every_wrong_value_is_named_with_its_rule_at_once(server):
     assert status == 400 and "not a field" in reply["problems"]["business.price"]
 
 
+def test_deeply_nested_values_and_requests_get_a_message(server):
+    browser = Session(server.url)
+    values = dict(browser.start_values()["values"], **{"funding.grants": "[" * 50_000 + "]" * 50_000})
+    status, reply = browser.request("POST", "/api/run", {"values": values, "paths": PATHS})
+    assert status == 400 and "nested" in reply["problems"]["funding.grants"]
+    status, reply = browser.request("POST", "/api/run", raw=b'{"values": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                                    headers={"Content-Type": "application/json"})
+    assert status == 400 and "JSON" in reply["error"]
+    assert server.running()
+
+
 def test_runs_are_limited_in_paths(server):
     browser = Session(server.url)
     values = browser.start_values()["values"]
@@ -121,6 +132,9 @@ def test_each_browser_sees_only_its_own_cases(server):
     status, _ = bob.request("POST", "/api/cases", {"case": ids["case"], "case_name": "taken", "version_name": "v2",
                                                    "values": values, "stated": []})
     assert status == 404
+    assert bob.request("DELETE", f"/api/cases/{ids['case']}")[0] == 404
+    assert alice.request("DELETE", f"/api/cases/{ids['case']}")[0] == 200
+    assert alice.request("GET", "/api/cases")[1]["cases"] == []
 
 
 def test_no_file_is_served_from_outside_the_pages_own_folder(server):

@@ -88,7 +88,8 @@ def test_from_a_blank_page_to_a_founders_report(page):
     tab.type("#version-name", "price 20")
     tab.click("#save")
     tab.wait_until("document.getElementById('save-status').textContent.includes('price 20')", what="the save")
-    assert tab.eval("[...document.querySelectorAll('#cases a')].map(a => a.textContent).join('|')") == "price 15|price 20"
+    tab.wait_until("[...document.querySelectorAll('#cases a')].map(a => a.textContent).join('|') === 'price 15|price 20'",
+                   what="both versions listed")
     tab.eval("(() => { const a = document.getElementById('compare-first'), b = document.getElementById('compare-second');"
              "a.value = a.options[1].value; b.value = b.options[2].value; })()")
     tab.click("#compare")

@@ -15,23 +15,26 @@
 - :func:`market_capacity`: how many providers of one kind a town's pool of budget holders
   sustains: survivors and budget holders served for 1..K providers sharing the pool.
 
-Every analysis that simulates takes ``paths``, ``seed``, ``threads`` and ``progress`` (one bar
-over the whole analysis), runs every scenario with the same seed (common random numbers), and
-gives every probability with its standard error. All of them run their scenarios through
-:class:`meantime.analyses._runs.Runs`.
+Every analysis that simulates takes the run settings (:class:`~meantime.RunSettings`: ``paths``,
+``seed``, ``threads``, ``progress`` -- one bar over the whole analysis -- and, where it can use a
+cluster, ``client``, ``chunk_paths`` and ``retries``), one by one or together as ``settings=``;
+runs every scenario with the same seed (common random numbers), and gives every probability with
+its standard error. They run their scenarios through :class:`meantime.analyses._runs.Runs`.
 """
 
+from ._funding_file import FundingPlan, read_funding
 from ._headlines import HEADLINES
-from .deterministic import break_even
+from .capacity import CAPACITY_OBJECTIVES, MarketCapacity, market_capacity
 from .capital import required_capital
 from .collective import collective_effect
 from .comparison import compare
+from .deterministic import break_even
+from .portfolio import OBJECTIVES as PORTFOLIO_OBJECTIVES
+from .portfolio import RULES as PORTFOLIO_RULES
+from .portfolio import Portfolio, portfolio
 from .price import best_price, price_curve
 from .sensitivities import sensitivity
 from .sweeps import sweep
-from .portfolio import OBJECTIVES as PORTFOLIO_OBJECTIVES, RULES as PORTFOLIO_RULES, Portfolio, portfolio
-from .capacity import CAPACITY_OBJECTIVES, MarketCapacity, market_capacity
-from ._funding_file import FundingPlan, read_funding
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
            "collective_effect", "portfolio", "Portfolio",

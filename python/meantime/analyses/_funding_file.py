@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-from ..scenario import lines as file_lines
 from ..errors import ArgumentError, RunSettingsError
+from ..scenario import lines as file_lines
 from ..scenario.files import MAX_FILE_BYTES, ScenarioFileError, tomllib
 from ..scenario.scenario import Scenario
 

@@ -37,9 +37,9 @@ import numpy as np
 
 from .. import _core
 from ..errors import RunCancelled
-from ..scenario.scenario import Scenario
 from ..running.result import Result
 from ..running.simulation import simulate
+from ..scenario.scenario import Scenario
 from ._runs import Runs
 
 __all__ = ["GrantOutcome", "StartUp", "with_grant", "shift_rule", "KeptRuns", "CHUNK_PATHS", "outcome_of",

@@ -29,9 +29,9 @@ import math
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..errors import ArgumentError
-
 import numpy as np
+
+from ..errors import ArgumentError
 
 __all__ = ["Objective", "OBJECTIVES", "objective_named", "Totals", "totals", "alive_months"]
 

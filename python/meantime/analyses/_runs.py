@@ -14,14 +14,14 @@ import time
 from typing import Any, Callable, Optional, Sequence, TypeVar
 
 from .. import _core
-from ..running.cluster import ClusterSettings
 from ..errors import RunCancelled
+from ..running.cluster import ClusterSettings
 from ..running.progress import ProgressBar
 from ..running.result import Result
-from ..running.town_result import TownResult
-from ..scenario.scenario import Scenario
 from ..running.settings import ProgressArgument, check_run_settings
 from ..running.simulation import simulate
+from ..running.town_result import TownResult
+from ..scenario.scenario import Scenario
 
 T = TypeVar("T")
 
@@ -42,16 +42,16 @@ class Runs:
     Parameters
     ----------
     paths, seed, threads
-        As for :func:`~meantime.simulate`; every run of the analysis uses them (so two
+        The run settings (:class:`~meantime.RunSettings`); every run of the analysis uses them (so two
         scenarios share their random numbers path by path: common random numbers).
     progress : None, bool or callable
-        As for :func:`~meantime.simulate`, but over the whole analysis: a callable is called as
+        The run settings (:class:`~meantime.RunSettings`), but over the whole analysis: a callable is called as
         ``progress(paths_done, paths_in_all)`` and may return False to cancel.
     expected_runs : int
         How many runs the analysis expects, for the bar's length. An analysis that does not know
         (a bisection) gives its best guess; the bar grows if more runs come.
     client, chunk_paths, retries
-        As for :func:`~meantime.simulate`: with a Dask ``client`` every run is cut into chunks
+        The run settings (:class:`~meantime.RunSettings`): with a Dask ``client`` every run is cut into chunks
         sent to the cluster, and each run's ``reduce`` happens on a worker; the answers are the
         local ones bit for bit.
     """

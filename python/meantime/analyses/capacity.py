@@ -24,11 +24,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
+from ..running.settings import ProgressArgument, takes_run_settings
+from ..running.views import view
 from ..scenario.scenario import Scenario
-from ..running.settings import ProgressArgument
 from ._arguments import as_scenario
 from ._runs import Runs
-from ..running.views import view
 
 __all__ = ["market_capacity", "MarketCapacity", "capacity_town", "CAPACITY_OBJECTIVES", "MAX_PROVIDERS"]
 
@@ -253,6 +253,7 @@ def _reduce(month: int):
     return reduce
 
 
+@takes_run_settings
 def market_capacity(
     scenario: Any,
     max_providers: int = 5,
@@ -293,7 +294,7 @@ def market_capacity(
     max_providers : int, default 5
         ``K``, the most providers tried: 1 to 50.
     paths, seed, threads
-        As for :func:`~meantime.simulate`, for every town.
+        The run settings (:class:`~meantime.RunSettings`), for every town.
     objective : {"client_months", "clients_served"}
         What "budget holders served" means for :attr:`~MarketCapacity.best_k`: the town's
         client-months (active clients summed over the months of the horizon; a failed
@@ -303,6 +304,9 @@ def market_capacity(
     progress : bool or callable, optional
         One bar over the whole analysis.
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     MarketCapacity

@@ -20,10 +20,10 @@ from typing import Any, Iterable, Optional
 import numpy as np
 import pandas as pd
 
-from ..scenario.distributions import Distribution
 from ..errors import ArgumentError
+from ..running.settings import ProgressArgument, takes_run_settings
+from ..scenario.distributions import Distribution
 from ..scenario.scenario import Scenario
-from ..running.settings import ProgressArgument
 from ._arguments import as_scenario, number, probability, values
 from ._runs import Runs
 
@@ -178,6 +178,7 @@ class _Bisection:
         return high
 
 
+@takes_run_settings
 def required_capital(
     scenario: Optional[Scenario] = None,
     survival: float | Iterable[float] = 0.9,
@@ -210,7 +211,7 @@ def required_capital(
         The share of futures that should get through, strictly between 0 and 1; a list gives
         one row per target.
     paths, seed, threads
-        As for :func:`~meantime.simulate`. The bisection runs every value with this seed.
+        The run settings (:class:`~meantime.RunSettings`). The bisection runs every value with this seed.
     progress : bool or callable, optional
         One bar over the whole analysis (see :func:`~meantime.simulate`).
     confidence : float, default 0.95
@@ -221,9 +222,12 @@ def required_capital(
         Pounds: how close the bisection brackets each answer (it reports the upper end, which
         reaches the target on the simulated paths).
     client, chunk_paths, retries
-        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
         paths), with the local answer bit for bit.
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

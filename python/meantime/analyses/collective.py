@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument
+from ..running.settings import ProgressArgument, takes_run_settings
 from ..running.town_result import TownResult, provider_label
 from ._arguments import as_scenario
 from ._runs import Runs
@@ -17,6 +17,7 @@ from ._runs import Runs
 __all__ = ["collective_effect"]
 
 
+@takes_run_settings
 def collective_effect(
     scenario: Any,
     paths: int = 10_000,
@@ -37,10 +38,13 @@ def collective_effect(
     scenario : Scenario or dict
         A town (a ``providers`` list) with an enabled collective.
     paths, seed, threads, progress
-        As for :func:`~meantime.simulate`.
+        The run settings (:class:`~meantime.RunSettings`).
     month : int, optional
         Survival at the end of this month (default: the horizon).
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

@@ -7,8 +7,7 @@ from typing import Any, Mapping, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..scenario.scenario import Scenario
-from ..running.settings import ProgressArgument
+from ..running.settings import ProgressArgument, takes_run_settings
 from ._arguments import as_scenario
 from ._headlines import HEADLINES, headlines, paired_difference
 from ._runs import Runs
@@ -16,6 +15,7 @@ from ._runs import Runs
 __all__ = ["compare"]
 
 
+@takes_run_settings
 def compare(
     scenarios: Mapping[str, Any],
     paths: int = 10_000,
@@ -40,13 +40,16 @@ def compare(
         Name -> Scenario (or a dict read with :meth:`Scenario.from_dict`), in the order to show;
         the first is the baseline of the differences.
     paths, seed, threads
-        As for :func:`~meantime.simulate`, for every scenario.
+        The run settings (:class:`~meantime.RunSettings`), for every scenario.
     progress : bool or callable, optional
         One bar over the whole comparison.
     client, chunk_paths, retries
-        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
         paths), with the local answer bit for bit.
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

@@ -15,7 +15,7 @@ from typing import Any, Mapping, Optional, Sequence
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument
+from ..running.settings import ProgressArgument, takes_run_settings
 from ..running.views import view
 from ._allocation import RULES, SIMPLE_RULES, by_need, equal_split, optimise
 from ._arguments import number, probability
@@ -273,6 +273,7 @@ def _best(town: Town, objective: Objective, allocations: Sequence[Mapping[str, f
     return dict(best)
 
 
+@takes_run_settings
 def portfolio(
     scenarios: Any,
     pot: float,
@@ -320,7 +321,7 @@ def portfolio(
         (pounds granted per service alive at the horizon; minimised): see
         :mod:`meantime.analyses._objectives`.
     paths, seed, threads
-        As for :func:`~meantime.simulate`, for every run.
+        The run settings (:class:`~meantime.RunSettings`), for every run.
     step : float, optional
         Pounds moved at a time by the optimiser; default a twentieth of the pot.
     target_survival : float, default 0.9
@@ -328,7 +329,7 @@ def portfolio(
     progress : bool or callable, optional
         One bar over the whole analysis.
     client, chunk_paths, retries
-        As for :func:`~meantime.simulate`: the runs go to a Dask cluster, with the local answer
+        The run settings (:class:`~meantime.RunSettings`): the runs go to a Dask cluster, with the local answer
         bit for bit.
     evaluation : {"auto", "rerun"}
         ``"rerun"`` simulates every grant even where reading it from the cash paths is exact.
@@ -336,6 +337,9 @@ def portfolio(
         Where the optimiser starts: the best of the simple rules under the objective (default),
         or one of them (``"none"`` keeps every grant a whole number of steps).
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     Portfolio

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
+from ..running.settings import ProgressArgument, takes_run_settings
 from ..scenario.scenario import Scenario
-from ..running.settings import ProgressArgument
 from ._arguments import as_scenario, number, probability, values, with_value
 from ._headlines import headlines
 from ._runs import Runs
@@ -33,6 +33,7 @@ def _prices(given: Any) -> list[float]:
     return prices
 
 
+@takes_run_settings
 def price_curve(
     scenario: Optional[Scenario],
     prices: Iterable[float],
@@ -58,13 +59,16 @@ def price_curve(
     prices : list of float
         Prices per session in pounds, each above 0.
     paths, seed, threads
-        As for :func:`~meantime.simulate`, for every price.
+        The run settings (:class:`~meantime.RunSettings`), for every price.
     progress : bool or callable, optional
         One bar over the whole curve.
     client, chunk_paths, retries
-        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
         paths), with the local answer bit for bit.
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
@@ -141,6 +145,7 @@ def _answer_none(curve: pd.DataFrame, min_survival: Optional[float], max_priced_
     return f"no price from £{low:,.2f} to £{high:,.2f} gives " + " together with ".join(parts)
 
 
+@takes_run_settings
 def best_price(
     scenario: Optional[Scenario] = None,
     min_survival: Optional[float] = 0.9,
@@ -178,13 +183,16 @@ def best_price(
         with the scenario's own price among them. The answer is one of them: try a finer list
         around it for more precision.
     paths, seed, threads
-        As for :func:`~meantime.simulate`, for every price (one seed: common random numbers).
+        The run settings (:class:`~meantime.RunSettings`), for every price (one seed: common random numbers).
     progress : bool or callable, optional
         One bar over the whole search.
     client, chunk_paths, retries
-        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
         paths), with the local answer bit for bit.
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

@@ -13,9 +13,9 @@ import pandas as pd
 from .. import _core
 from ..errors import ArgumentError
 from ..running.result import Result
+from ..running.settings import ProgressArgument, takes_run_settings
 from ..scenario.scenario import Scenario
 from ..scenario.schema import FieldInfo
-from ..running.settings import ProgressArgument
 from ._arguments import as_scenario, field, number, probability, with_value
 from ._headlines import HEADLINES, headlines
 from ._runs import Runs
@@ -124,6 +124,7 @@ def _sobol(scenario: Scenario, fields: list, runs: Runs, metric: Metric, samples
     return table.sort_values("ST", ascending=False, kind="stable")
 
 
+@takes_run_settings
 def sensitivity(
     scenario: Optional[Scenario],
     ranges: Mapping[str, tuple[float, float]],
@@ -169,7 +170,7 @@ def sensitivity(
     paths : int, optional
         Paths per run; default 10,000 for a tornado and 2,000 for Sobol (which runs many more).
     seed, threads
-        As for :func:`~meantime.simulate`; the seed also scrambles Sobol's sample.
+        The run settings (:class:`~meantime.RunSettings`); the seed also scrambles Sobol's sample.
     progress : bool or callable, optional
         One bar over the whole analysis.
     samples : int, default 64
@@ -177,9 +178,12 @@ def sensitivity(
     confidence : float, default 0.95
         Level of Sobol's bootstrap confidence intervals.
     client, chunk_paths, retries
-        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
         paths), with the local answer bit for bit.
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

@@ -7,10 +7,10 @@ from typing import Any, Mapping, Optional
 
 import pandas as pd
 
-from ..scenario.distributions import Distribution
 from ..errors import ArgumentError
+from ..running.settings import ProgressArgument, takes_run_settings
+from ..scenario.distributions import Distribution
 from ..scenario.scenario import Scenario
-from ..running.settings import ProgressArgument
 from ._arguments import as_scenario, field, values, with_value
 from ._headlines import headlines
 from ._runs import Runs
@@ -41,6 +41,7 @@ def grid_scenarios(scenario: Scenario, grid: Any,
     return paths, points, scenarios
 
 
+@takes_run_settings
 def sweep(
     scenario: Optional[Scenario],
     grid: Mapping[str, Any],
@@ -69,16 +70,19 @@ def sweep(
         "household.savings": [4000, 8000]}``; every combination is run (the first field varies
         slowest). A value may be anything the field takes (a number, a distribution...).
     paths, seed, threads
-        As for :func:`~meantime.simulate`, for every grid point.
+        The run settings (:class:`~meantime.RunSettings`), for every grid point.
     progress : bool or callable, optional
         One bar over the whole sweep (see :func:`~meantime.simulate`).
     common_random_numbers : bool, default True
         False gives point ``k`` the seed ``seed + k`` (independent luck): only to show what
         common random numbers buy.
     client, chunk_paths, retries
-        As for :func:`~meantime.simulate`: run on a Dask cluster (every run cut into chunks of
+        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
         paths), with the local answer bit for bit.
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

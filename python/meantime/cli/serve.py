@@ -6,38 +6,43 @@ import argparse
 import os
 import pathlib
 
+from ..serve.settings import Settings, SettingsError, default_data_dir
+
+try:
+    from ..serve.server import serve
+except ImportError as missing:  # the web packages are an extra: the command says so when asked for
+    serve = None
+    _MISSING = str(missing)
+
 __all__ = ["add_serve"]
 
 
 def add_serve(command) -> None:
     """Add the ``serve`` subcommand through ``command(name, help)`` (main's parser helper)."""
-    serve = command("serve", "the advisor's page: build, run, compare and hand over a start-up's case in a browser")
-    serve.add_argument("--port", type=int, default=8765, metavar="P", help="port to listen on (default 8765)")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default 127.0.0.1: this machine only; any other needs --token)")
-    serve.add_argument("--token", default=os.environ.get("MEANTIME_SERVE_TOKEN"),
-                       help="a secret every visitor must give (the page's address ends in ?token=...); "
-                            "default: $MEANTIME_SERVE_TOKEN")
-    serve.add_argument("--data", type=pathlib.Path, default=None, metavar="FOLDER",
-                       help="where the cases are kept (default: the user's data folder, "
-                            "~/.local/share/meantime)")
-    serve.add_argument("--max-paths", type=int, default=1_000_000, metavar="N",
-                       help="the most futures one run may ask for (default 1,000,000)")
-    serve.add_argument("--max-seconds", type=float, default=120.0, metavar="S",
-                       help="stop any run that takes longer (default 120)")
-    serve.set_defaults(handler=_serve)
+    parser = command("serve", "the advisor's page: build, run, compare and hand over a start-up's case in a browser")
+    parser.add_argument("--port", type=int, default=8765, metavar="P", help="port to listen on (default 8765)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1: this machine only; any other needs --token)")
+    parser.add_argument("--token", default=os.environ.get("MEANTIME_SERVE_TOKEN"),
+                        help="a secret every visitor must give (the page's address ends in ?token=...); "
+                             "default: $MEANTIME_SERVE_TOKEN")
+    parser.add_argument("--data", type=pathlib.Path, default=None, metavar="FOLDER",
+                        help="where the cases are kept (default: the user's data folder, ~/.local/share/meantime)")
+    parser.add_argument("--max-paths", type=int, default=1_000_000, metavar="N",
+                        help="the most futures one run may ask for (default 1,000,000)")
+    parser.add_argument("--max-seconds", type=float, default=120.0, metavar="S",
+                        help="stop any run that takes longer (default 120)")
+    parser.set_defaults(handler=_serve)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    try:
-        from ..serve import Settings, SettingsError, default_data_dir, serve
-    except ImportError as error:
-        raise ImportError(f"meantime serve needs its web packages: pip install 'meantime[serve]' ({error})") from None
     settings = Settings(host=args.host, port=args.port, data_dir=args.data or default_data_dir(),
                         token=args.token or None, max_paths=args.max_paths, max_seconds=args.max_seconds)
     try:
         settings.check()
     except SettingsError as error:
         raise ValueError(str(error)) from None
+    if serve is None:
+        raise ImportError(f"meantime serve needs its web packages: pip install 'meantime[serve]' ({_MISSING})")
     serve(settings)
     return 0

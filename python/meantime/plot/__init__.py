@@ -44,7 +44,8 @@ Examples
 
 from .analyses import price_curve, sweep_heatmap, tornado
 from .capacity import capacity_curve, survivors_distribution
-from .portfolio import allocation as portfolio_allocation, cost_per_survivor, pot_curve
+from .portfolio import allocation as portfolio_allocation
+from .portfolio import cost_per_survivor, pot_curve
 from .runs import break_even_months, cash_fan, cash_quantiles, clients_over_time, survival_curve
 
 __all__ = ["cash_fan", "cash_quantiles", "survival_curve", "break_even_months", "clients_over_time",

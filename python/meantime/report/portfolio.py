@@ -90,7 +90,7 @@ def portfolio_html(result, title: Optional[str] = None, curve=None, files: Optio
         lambda ax: pot_curve(curve, ax=ax, column=f"alive_{h}" if result.objective.startswith("alive") or
                              result.objective == "cost_per_survivor" else result.objective),
         "Services alive against the pot",
-        f"What pots of other sizes would buy: the optimised allocation at each pot (with a band of two standard "
+        "What pots of other sizes would buy: the optimised allocation at each pot (with a band of two standard "
         "errors), and the equal split and by-need rules where they measure the same thing. Every pot uses the "
         "same futures, and each pot's search starts from the smaller pot's allocation, so the curve never falls.")
     charts_cost = figure_html(

@@ -5,16 +5,16 @@ from __future__ import annotations
 import math
 import numbers
 import time
-from typing import Any, Callable, Mapping, Union
+from typing import Any, Mapping
 
 from .. import _core
 from ..errors import MemoryLimitError, RunSettingsError
-from .progress import ProgressBar
-from .settings import ProgressArgument, whole_number
-from .result import Result
-from .town_result import TownResult
-from .cluster import ClusterSettings
 from ..scenario.scenario import Scenario, default_scenario
+from .cluster import ClusterSettings
+from .progress import ProgressBar
+from .result import Result
+from .settings import ProgressArgument, takes_run_settings, whole_number
+from .town_result import TownResult
 
 __all__ = ["simulate"]
 
@@ -43,6 +43,7 @@ def _check_memory_here(scenario: Scenario, paths: int, keep_outcomes: bool, keep
                                f"{available / 2**20:,.1f} MiB is available; {remedy}", needed, available)
 
 
+@takes_run_settings
 def simulate(
     scenario: Scenario | Mapping[str, Any] | None = None,
     paths: int = 10_000,
@@ -106,6 +107,9 @@ def simulate(
         ``TimeoutError``); the engine's threads are stopped first. Default: no limit. Local
         runs only.
 
+    settings : RunSettings, optional
+        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
+        instead of the keywords.
     Returns
     -------
     Result or TownResult

@@ -68,6 +68,7 @@ class Distribution:
     """
 
     __slots__ = ("_core",)
+    _core: _core.Distribution
 
     def __init__(self, kind: str, **parameters: float) -> None:
         if kind not in _core.distribution_names():

@@ -23,8 +23,6 @@ import re
 import sys
 from typing import Any, Callable, Mapping, TypeVar
 
-import yaml
-
 from .. import _core
 from ..errors import ScenarioError
 from . import lines as file_lines
@@ -212,6 +210,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict]:
+    import yaml  # PyYAML loads slowly: only when a YAML file is read or written
+
     def fail(error: yaml.YAMLError) -> ScenarioFileError:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -233,6 +233,8 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict]:
 
 def _yaml_duplicates(node: Any, name: str) -> None:
     """PyYAML keeps the last of two equal keys without a word; a scenario file must not."""
+    import yaml  # PyYAML loads slowly: only when a YAML file is read or written
+
     pending = [node]
     while pending:
         node = pending.pop()

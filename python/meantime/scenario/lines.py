@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import yaml
-
 __all__ = ["bracket_depth", "yaml_event_check", "toml_lines", "json_lines", "yaml_lines", "line_of"]
 
 Path = tuple
@@ -70,6 +68,8 @@ def yaml_event_check(text: str, max_depth: int, max_nodes: int) -> str:
     problem in words, or ``""``: nesting deeper than ``max_depth``, more than ``max_nodes``
     nodes once aliases are expanded (a "billion laughs" document), or an alias to a node that
     contains it (a cycle)."""
+    import yaml  # PyYAML loads slowly: only when a YAML file is read or written
+
     depth = 0
     sizes: dict[str, int] = {}  # anchor -> expanded size of its node
     open_anchors: set[str] = set()
@@ -258,6 +258,8 @@ def toml_lines(text: str) -> dict[Path, int]:
 def yaml_lines(node: Any, path: Path = (), lines: dict | None = None) -> dict[Path, int]:
     """Line of every key path in a composed YAML node (``yaml.compose``). The node has passed
     :func:`yaml_event_check`, so it is shallow and acyclic."""
+    import yaml  # PyYAML loads slowly: only when a YAML file is read or written
+
     lines = {} if lines is None else lines
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:

@@ -21,8 +21,8 @@ import re
 from typing import Any, ClassVar, Mapping
 
 from .. import _core
-from .distributions import format_number
 from ..errors import ScenarioError
+from .distributions import format_number
 from .schema import FIELDS, FieldInfo, canonical, from_core, plain, show, to_core, unknown_name
 
 __all__ = ["Record"]

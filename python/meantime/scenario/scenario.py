@@ -8,7 +8,7 @@ and :meth:`Scenario.from_dict` check every value with the engine's own rules and
 from __future__ import annotations
 
 import os
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from .. import _core
 from ..errors import ScenarioError
@@ -59,6 +59,12 @@ class Scenario:
     """
 
     __slots__ = ("_root", "_core")
+    _root: Record
+    _core: _core.Scenario
+
+    if TYPE_CHECKING:  # the groups are properties made from the engine's schema below
+
+        def __getattr__(self, name: str) -> Any: ...
 
     def __init__(self, **groups: Any) -> None:
         self._set(Root()._apply(groups))

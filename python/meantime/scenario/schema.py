@@ -17,8 +17,8 @@ from typing import Any, Mapping
 import numpy as np
 
 from .. import _core
-from .distributions import Distribution, format_number
 from ..errors import ScenarioError
+from .distributions import Distribution, format_number
 
 __all__ = ["FieldInfo", "scenario_fields"]
 

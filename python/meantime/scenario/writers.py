@@ -15,7 +15,6 @@ import re
 from typing import Any
 
 import tomli_w
-import yaml
 
 from .distributions import Distribution, format_number
 from .records import Record, Root
@@ -219,6 +218,8 @@ def _tables_example(child, where: str) -> list[str]:
 # -- YAML and JSON ---------------------------------------------------------------------------------
 
 def yaml_text(scenario) -> str:
+    import yaml  # PyYAML loads slowly: only when a YAML file is read or written
+
     class Flow(dict):
         """A distribution or a list's record: one line, {dist: triangular, min: 18, ...}."""
 

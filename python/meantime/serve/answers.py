@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..analyses import HEADLINES, compare
 from ..running.simulation import simulate
 from ..scenario.scenario import Scenario
 
@@ -93,8 +94,6 @@ def comparison(first: tuple[str, Scenario], second: tuple[str, Scenario], paths:
                progress: Callable[[int, int], Any] | None = None) -> dict[str, Any]:
     """Two versions side by side on the same futures (common random numbers), with each headline's
     paired difference (second minus first) and its standard error."""
-    from ..analyses import HEADLINES, compare
-
     (name_a, a), (name_b, b) = first, second
     if name_a == name_b:
         name_b = f"{name_b} (2)"

@@ -8,6 +8,7 @@ import json
 import pathlib
 from typing import Any
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
@@ -17,7 +18,7 @@ from starlette.middleware import Middleware
 
 from ..errors import ScenarioError
 from ..scenario.scenario import default_scenario
-from . import answers, examples
+from . import answers, examples, handover
 from .casefile import UploadError, file_text, read_upload
 from .forms import FormError, form_fields, parse_values, values_of
 from .guard import BodyTooLarge, Guard, read_body
@@ -51,8 +52,8 @@ def make_app(settings: Settings) -> Starlette:
             data = json.loads(await read_body(request, _JSON_LIMIT))
         except BodyTooLarge as error:
             raise BadRequest(f"the request is {error}") from None
-        except (ValueError, UnicodeDecodeError):
-            raise BadRequest("the request is not JSON") from None
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise BadRequest("the request is not JSON (or is nested too deeply)") from None
         if not isinstance(data, dict):
             raise BadRequest("the request must be a JSON object")
         return data
@@ -124,8 +125,6 @@ def make_app(settings: Settings) -> Starlette:
         return JSONResponse(job.view(), status_code=202 if not job.finished.is_set() else 200)
 
     async def run(request: Request) -> Response:
-        import anyio.to_thread
-
         data = await body_json(request)
         scenario = parse_values(data.get("values"))
         paths, seed = run_settings(data)
@@ -144,8 +143,6 @@ def make_app(settings: Settings) -> Starlette:
         return await anyio.to_thread.run_sync(wait, job)
 
     async def compare(request: Request) -> Response:
-        import anyio.to_thread
-
         data = await body_json(request)
         sides = []
         for key in ("first", "second"):
@@ -162,9 +159,6 @@ def make_app(settings: Settings) -> Starlette:
         return await anyio.to_thread.run_sync(wait, job)
 
     async def report(request: Request) -> Response:
-        import anyio.to_thread
-        from . import handover
-
         data = await body_json(request)
         scenario = parse_values(data.get("values"))
         paths, seed = run_settings(data)
@@ -194,8 +188,6 @@ def make_app(settings: Settings) -> Starlette:
         return JSONResponse({"cases": store.cases(request.state.owner)})
 
     async def save(request: Request) -> Response:
-        import anyio.to_thread
-
         data = await body_json(request)
         scenario = parse_values(data.get("values"))
         stated = sorted({p for p in data.get("stated") or [] if isinstance(p, str)})

@@ -12,11 +12,11 @@ from typing import Any
 
 import tomli_w
 
-from ..scenario.files import FORMATS, ScenarioFileError, _parse, read_text
+from ..scenario.files import FORMATS, read_text
 from ..scenario.scenario import Scenario
 from .forms import FORM_FIELDS, stated_paths, values_of
 
-__all__ = ["read_upload", "file_text"]
+__all__ = ["read_upload", "read_case", "file_text"]
 
 
 class UploadError(ValueError):
@@ -39,13 +39,23 @@ def read_upload(name: str, raw: bytes, max_bytes: int) -> tuple[Scenario, list[s
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise UploadError(f"{name}: line {line} is not UTF-8 text (save the file as UTF-8)") from None
-    fmt = FORMATS[ext]
-    data, _ = _parse(text, fmt, name)
-    scenario = read_text(text, fmt, name)
+    scenario, stated = read_case(text, FORMATS[ext], name)
     if scenario.providers:
         raise UploadError(f"{name}: is a town of {len(scenario.providers)} providers; this page models one "
                           "start-up (use `meantime run` or `meantime report` for a town)")
-    return scenario, stated_paths(data)
+    return scenario, stated
+
+
+def read_case(text: str, fmt: str, name: str) -> tuple[Scenario, list[str]]:
+    """The scenario in a file's text and the form's fields the file states (a ScenarioFileError
+    naming the line and field when it breaks a rule)."""
+    stated: list[str] = []
+
+    def build(data):
+        stated.extend(stated_paths(data))
+        return Scenario.from_dict(data)
+
+    return read_text(text, fmt, build, name), stated
 
 
 def file_text(scenario: Scenario, stated: list[str], title: str = "") -> str:

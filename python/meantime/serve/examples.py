@@ -6,9 +6,9 @@ from __future__ import annotations
 import importlib.resources
 import pathlib
 
-from ..scenario.files import _parse, read_text
-from ..scenario.scenario import Scenario
-from .forms import stated_paths
+from ..scenario.scenario import Scenario, default_scenario
+from .casefile import read_case
+from .storage import NotFound
 
 __all__ = ["names", "load"]
 
@@ -23,18 +23,12 @@ def names() -> list[str]:
 
 def load(name: str) -> tuple[Scenario, list[str]]:
     """An example's scenario and the fields its file states; a LookupError for another name."""
-    from .storage import NotFound
-
     if name not in names():
         raise NotFound(f"no example called {name!r}; there are {', '.join(names())}")
     path = _FOLDER / f"{name}.toml"
     if not path.is_file():  # the kitchen table is the built-in default
-        from ..scenario.scenario import default_scenario
-
         return default_scenario(), []
-    text = path.read_text(encoding="utf-8")
-    data, _ = _parse(text, "toml", path.name)
-    scenario = read_text(text, "toml", path.name)
+    scenario, stated = read_case(path.read_text(encoding="utf-8"), "toml", path.name)
     if scenario.providers:
         raise NotFound(f"{name} is a town of several providers, not a case of one start-up")
-    return scenario, stated_paths(data)
+    return scenario, stated

@@ -16,14 +16,17 @@ from typing import Any, Mapping
 
 from ..errors import ScenarioError
 from ..scenario.distributions import format_number
-from ..scenario.files import tomllib
+from ..scenario.files import MAX_DEPTH, tomllib
+from ..scenario.lines import bracket_depth
 from ..scenario.schema import FIELDS, FIELD_BY_PATH, canonical
 from ..scenario.scenario import Scenario, default_scenario
 
 __all__ = ["form_fields", "parse_values", "stated_paths", "FormError", "inline"]
 
-# Fields of the records of a list are edited inside their list's value.
-FORM_FIELDS = tuple(f for f in FIELDS if "[]" not in f.path)
+# Fields of the records of a list are edited inside their list's value. The page models one
+# start-up: a town's providers and what they share are for `meantime run` on a town's file.
+_TOWN_GROUPS = ("providers", "town", "collective")
+FORM_FIELDS = tuple(f for f in FIELDS if "[]" not in f.path and f.group not in _TOWN_GROUPS)
 _FORM_PATHS = {f.path for f in FORM_FIELDS}
 
 
@@ -63,11 +66,29 @@ def form_fields() -> list[dict[str, Any]]:
     for f in FORM_FIELDS:
         groups.setdefault(f.group, []).append({
             "path": f.path, "label": f.path.split(".", 1)[-1].replace("_", " ").replace(".", ": "),
-            "type": f.type, "unit": f.unit, "help": f.description, "range": f.range,
+            "type": f.type, "unit": f.unit, "help": f.description + _list_example(f), "range": f.range,
             "min": _bound(f.min), "max": _bound(f.max), "min_open": f.min_open, "choices": list(f.choices),
             "default": display(f.path, defaults.get(f.path)),
         })
     return [{"group": name, "fields": fields} for name, fields in groups.items()]
+
+
+def _list_example(info) -> str:
+    """For a list of records, how to write one: its fields with their defaults."""
+    if info.type != "list":
+        return ""
+    prefix = info.path + "[]."
+    fields = [f for f in FIELDS if f.path.startswith(prefix) and "[]" not in f.path[len(prefix):]
+              and f.type != "list"]
+    if not fields:
+        return ""
+    record = "{" + ", ".join(f"{f.name} = {inline(_plain_default(f.default))}" for f in fields) + "}"
+    return f" (at most {int(info.max)}; write each as {record}, in [ ], separated by commas)" \
+        if math.isfinite(info.max) else f" (write each as {record}, in [ ], separated by commas)"
+
+
+def _plain_default(value: Any) -> Any:
+    return value.to_dict() if hasattr(value, "to_dict") else value
 
 
 def display(path: str, value: Any) -> Any:
@@ -80,6 +101,7 @@ def display(path: str, value: Any) -> Any:
     return inline(value if value is not None else [])
 
 
+_MAX_TEXT = 100_000  # one field's text: a list of a town's providers fits many times over
 _NUMBER = re.compile(r"^[+-]?£?\s*[0-9][0-9,_]*(\.[0-9]*)?([eE][+-]?[0-9]+)?$|^[+-]?\.[0-9]+$")
 
 
@@ -110,6 +132,10 @@ def _typed(path: str, raw: Any) -> Any:
     if info.type in ("number", "integer"):
         raise ScenarioError(path, f"expected a number" + (f" ({info.range})" if info.range else "")
                             + f", got {text!r}")
+    if len(text) > _MAX_TEXT:
+        raise ScenarioError(path, f"is {len(text):,} characters long; at most {_MAX_TEXT:,}")
+    if bracket_depth(text, comments=False) > MAX_DEPTH:
+        raise ScenarioError(path, f"is nested more than {MAX_DEPTH} levels deep")
     try:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:

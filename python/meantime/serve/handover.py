@@ -1,11 +1,12 @@
 """The viability report of a case: the same file as ``meantime report`` writes for the same
-scenario, seed and paths."""
+scenario, seed and paths (the same run, analyses and page as its ``write_report``)."""
 
 from __future__ import annotations
 
 import warnings
 from typing import Any, Callable
 
+from ..analyses.viability import viability_analyses
 from ..report.viability import COMBINED_FAN_PATHS, report_html as _report_html
 from ..running.simulation import simulate
 from ..scenario.scenario import Scenario
@@ -20,4 +21,5 @@ def report_html(scenario: Scenario, paths: int, seed: int, title: str,
                       progress=progress if progress is not None else False, max_seconds=max_seconds)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # matplotlib's layout notes are not the reader's
-        return _report_html(result, title=title, analyses=True)
+        extras = viability_analyses(result, COMBINED_FAN_PATHS, analyses=True)
+        return _report_html(result, extras, title=title)

@@ -177,6 +177,7 @@ function escapeHtml(text) {
 function showAnswer(a) {
   const pc = p => `${(100 * p.p).toFixed(1)}%`;
   const half = m => (m === null ? `half not within ${a.months} months` : `half by month ${m}`);
+  $("print-title").textContent = `${$("case-name").value}: ${a.paths.toLocaleString("en-GB")} futures, seed ${a.seed}`;
   const box = $("answer");
   box.innerHTML = `<p id="headline">${escapeHtml(a.headline)}</p>
     <p id="verdict"><b>${escapeHtml(a.verdict)}</b></p>
@@ -218,7 +219,17 @@ async function refreshCases() {
   if (!data.cases.length) list.innerHTML = '<li class="note">none yet</li>';
   for (const c of data.cases) {
     const item = document.createElement("li");
-    item.innerHTML = `<b>${escapeHtml(c.name)}</b>`;
+    item.innerHTML = `<b>${escapeHtml(c.name)}</b> `;
+    const remove = document.createElement("button");
+    remove.type = "button"; remove.className = "delete"; remove.textContent = "delete";
+    remove.title = `delete the case "${c.name}" and its versions`;
+    remove.addEventListener("click", async () => {
+      if (!window.confirm(`Delete "${c.name}" and its ${c.versions.length} version(s)? This cannot be undone.`)) return;
+      await api("DELETE", `/api/cases/${c.id}`);
+      if (state.caseId === c.id) { state.caseId = null; state.versionId = null; }
+      await refreshCases();
+    });
+    item.appendChild(remove);
     const versions = document.createElement("ul");
     for (const v of c.versions) {
       const li = document.createElement("li");
@@ -266,8 +277,8 @@ async function save() {
     const ids = await api("POST", "/api/cases", { case: state.caseId, case_name: $("case-name").value,
       version_name: $("version-name").value, values: state.values, stated: [...state.stated] });
     state.caseId = ids.case; state.versionId = ids.version;
-    $("save-status").textContent = `saved as "${$("version-name").value}"`;
     await refreshCases();
+    $("save-status").textContent = `saved as "${$("version-name").value}"`;
   } catch (error) {
     showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
     $("save-status").textContent = "not saved";

@@ -57,10 +57,11 @@ const Charts = (() => {
                  "stroke-width": 2, "stroke-dasharray": dash || "none" }, f.svg);
   }
 
-  function legend(f, items) {
+  function legend(f, items, right) {
+    const left = right ? W - M.right - 170 : M.left + 8;
     items.forEach(([label, colour], i) => {
-      el("rect", { x: M.left + 8, y: M.top + 4 + i * 15, width: 10, height: 10, fill: colour }, f.svg);
-      el("text", { x: M.left + 22, y: M.top + 13 + i * 15 }, f.svg).textContent = label;
+      el("rect", { x: left, y: M.top + 4 + i * 15, width: 10, height: 10, fill: colour }, f.svg);
+      el("text", { x: left + 14, y: M.top + 13 + i * 15 }, f.svg).textContent = label;
     });
   }
 
@@ -111,7 +112,7 @@ const Charts = (() => {
         el("rect", { x: f.x(i + 1) - width + shift * width, y: top, width, height: H - M.bottom - top, fill: colour }, f.svg);
       });
     });
-    legend(f, [["covers its costs", "#999"], ["pays the founder's way", "#333"]]);
+    legend(f, [["covers its costs", "#999"], ["pays the founder's way", "#333"]], true);
   }
 
   return { fan, curve, spread, bars, pounds, percent };
