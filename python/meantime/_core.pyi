@@ -282,6 +282,21 @@ def simulate_town(
 ) -> TownResult:
     """simulate() for a scenario with a providers list."""
 
+def simulate_town_batch(
+    towns: list[Scenario],
+    seeds: list[int],
+    paths: int = 10000,
+    first_path: int = 0,
+    threads: int = 0,
+    keep_outcomes: bool = True,
+    keep_paths: bool = False,
+    progress: Optional[Callable[[int, int], Any]] = None,
+    progress_interval: float = 0.1,
+    max_seconds: float = 0.0,
+) -> list[TownResult]:
+    """towns[i] with seeds[i], each bit for bit as simulate_town() runs it, in one call; progress
+    and max_seconds count the whole batch."""
+
 def provider_scenario(scenario: Scenario, i: int) -> Scenario:
     """Provider i as a single-provider scenario (what it would be alone)."""
 def available_memory() -> int: ...
