@@ -6,10 +6,12 @@
 
 #include <cmath>
 #include <cstddef>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
 
+#include "meantime/benefits.hpp"
 #include "meantime/errors.hpp"
 #include "meantime/fields.hpp"
 #include "meantime/validate.hpp"
@@ -116,12 +118,42 @@ void register_scenario(py::module_& m) {
           "validate", [](const Scenario& s) { validate(s); },
           "Check every field and rule; raises ScenarioError naming the first broken one.")
       .def("fingerprint", &fingerprint, "A 64-bit fingerprint of every field value.")
+      .def(
+          "claim_terms",
+          [](const Scenario& s) {
+            const ClaimTerms t = claim_terms(s.benefits, s.household, s.tax);
+            py::dict d;
+            d["maximum_award"] = t.maximum_award;
+            d["work_allowance"] = t.work_allowance;
+            d["floor_can_apply"] = t.floor_can_apply;
+            d["individual_threshold"] = t.individual_threshold;
+            d["partner_threshold"] = t.partner_threshold;
+            return d;
+          },
+          "What the benefit rule makes of the household: maximum award, work allowance, whether the\n"
+          "minimum income floor can apply and its net thresholds (founder's, partner's), a month.")
       .def("copy", [](const Scenario& s) { return Scenario(s); })
       .def("__copy__", [](const Scenario& s) { return Scenario(s); })
       .def("__deepcopy__", [](const Scenario& s, py::dict) { return Scenario(s); }, "memo"_a);
   bind_lists(scenario_class);
 
   m.def("default_scenario", &default_scenario, "The built-in kitchen-table scenario.");
+  m.def(
+      "universal_credit",
+      [](int year) {
+        Scenario s = default_scenario();
+        try {
+          s.benefits = universal_credit(year);
+        } catch (const std::invalid_argument& e) {
+          throw py::value_error(e.what());
+        }
+        py::dict fields;
+        for (const FieldInfo& f : scenario_fields()) {
+          if (f.path.rfind("benefits.", 0) == 0) fields[py::str(f.path)] = get_field(s, f.path);
+        }
+        return fields;
+      },
+      "year"_a, "Universal Credit's rates for a benefit year (2025: 2025/26, 2026: 2026/27) as benefits.* fields.");
   m.def(
       "canonical_value",
       [](const std::string& path, py::handle value) {

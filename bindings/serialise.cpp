@@ -11,7 +11,8 @@
 //
 // Format: "MTRR", a version, then fields in a fixed order in the machine's byte order (a
 // marker rejects bytes from a machine of the other order). Version 2: the group offers' series,
-// totals and outcome columns (version 1 had fewer of each).
+// totals and outcome columns (version 1 had fewer of each). Version 3: tax, household income and
+// the month the minimum income floor first applied.
 #include "serialise.hpp"
 
 #include <array>
@@ -68,7 +69,7 @@ MEANTIME_EXPOSE(Statistics, totals_, TotalSums)
 #undef MEANTIME_EXPOSE
 
 constexpr char kMagic[4] = {'M', 'T', 'R', 'R'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::uint32_t kByteOrder = 0x01020304;
 
 // -- writing and reading ----------------------------------------------------------------------

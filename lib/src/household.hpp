@@ -22,7 +22,7 @@ struct HouseholdMonth {
   double injections = 0;  // household -> business
 };
 
-// Wages of the founder's other job a month (taken as net: low earnings, below tax thresholds).
+// Wages of the founder's other job a month, before tax and NI (the `tax` group takes them).
 inline double job_wage(const Household& h) { return h.job_hours_per_week * h.job_wage_per_hour * kWeeksPerMonth; }
 
 // Moves money between the two pockets and pays the household's month. `cash.business` already

@@ -2,7 +2,6 @@
 
 #include <limits>
 
-#include "meantime/benefits.hpp"
 
 namespace meantime {
 
@@ -26,7 +25,8 @@ PathModel::PathModel(const Scenario& scenario)
       groups_(scenario),
       founder_hours_(founder_business_hours(scenario)),
       household_income_(scenario.household.other_income_per_month + scenario.household.partner_income_per_month +
-                        job_wage(scenario.household)) {}
+                        job_wage(scenario.household)),
+      claim_terms_(claim_terms(scenario.benefits, scenario.household, scenario.tax)) {}
 
 void PathModel::start(PathState& state, PathKey key) const {
   state = PathState{};
@@ -205,18 +205,31 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   const double capital = std::max(0.0, state.cash.household);
   state.cash.business += cash_profit + funding_.money_in[m] - (funding_.repayments[m] - funding_.interest[m]);
 
-  // Household.
+  // Tax and NI on the year to date, set aside from the business (profits) and paid from wages.
+  const double wages = job_wage(s.household);
+  TaxMonth tax;
+  if (s.tax.enabled) tax = tax_month(s.tax, state.tax_year, cash_profit, wages);
+  state.cash.business -= tax.on_profits;
+
+  // Household: Universal Credit assessed on this month's earnings after tax and NI (reg. 57)
+  // and on the savings the household held at the month's start; the award is paid as the rule's
+  // timing says.
   double benefits = 0.0;
+  bool floor_applied = false;
   if (s.benefits.enabled) {
-    const double self_employed =
-        counted_self_employed_earnings(s.benefits, cash_profit, month, state.loss_carried_forward);
-    benefits = benefit_award(s.benefits, job_wage(s.household), self_employed, capital);
+    const EarnedIncome earned{cash_profit - tax.on_profits, wages - tax.class1,
+                              s.household.couple ? s.household.partner_income_per_month : 0.0};
+    const Assessment assessment = assess(s.benefits, claim_terms_, month, earned, capital, state.claim);
+    floor_applied = assessment.floor_lift > 0.0;
+    benefits = benefit_paid(s.benefits, month, assessment.award, state.claim);
   }
+  const double income = s.household.other_income_per_month + s.household.partner_income_per_month + wages -
+                        tax.class1 + benefits;
   const double living_costs =
       s.household.living_costs_per_month +
       (s.household.living_costs_sd > 0 ? s.household.living_costs_sd * draws.standard_normal(MonthDraw::living_costs)
                                        : 0.0);
-  const HouseholdMonth household = household_month(s.household, household_income_ + benefits, living_costs, state.cash);
+  const HouseholdMonth household = household_month(s.household, income, living_costs, state.cash);
 
   // The venture is followed to the horizon even past a failure, so that lowest_cash says how
   // much more starting capital would have carried this path through.
@@ -241,6 +254,9 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
     o.received += paid.received;
     o.bad_debt += paid.bad_debt;
     o.benefits += benefits;
+    o.tax += tax.total();
+    o.household_income += household.drawings + income;
+    if (floor_applied && o.floor_month == kNever) o.floor_month = month;
     track_break_even(state, business, month);
     values[Series::clients] = static_cast<double>(state.clients.active);
     values[Series::sessions] = static_cast<double>(delivery.billed_sessions());

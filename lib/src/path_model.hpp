@@ -10,8 +10,10 @@
 #include "health.hpp"
 #include "household.hpp"
 #include "market.hpp"
+#include "meantime/benefits.hpp"
 #include "meantime/result.hpp"
 #include "meantime/scenario.hpp"
+#include "meantime/tax.hpp"
 #include "payments.hpp"
 
 namespace meantime {
@@ -26,7 +28,8 @@ struct PathState {
   Receivables receivables;
   Cash cash;
   double staff_hours = 0;
-  double loss_carried_forward = 0;  // for the benefit rule's self-employed earnings
+  ClaimState claim;  // the benefit claim's losses, surplus and payments carried between months
+  TaxYear tax_year;
   // Bookkeeping for the outcome.
   PathOutcome outcome;
   bool failed = false;
@@ -91,6 +94,7 @@ class PathModel {
   GroupModel groups_;
   double founder_hours_;     // for the business, after any job
   double household_income_;  // other, partner and job income a month
+  ClaimTerms claim_terms_;   // what the benefit rule makes of the household
 };
 
 }  // namespace meantime

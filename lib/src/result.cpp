@@ -50,7 +50,9 @@ const char* to_string(Total total) {
                                            "group_members_priced_out",
                                            "group_prospects_gave_up",
                                            "group_billed",
-                                           "self_funders_served"};
+                                           "self_funders_served",
+                                           "tax",
+                                           "household_income"};
   return names[static_cast<int>(total)];
 }
 
@@ -84,7 +86,10 @@ PathOutcomes::PathOutcomes(Eigen::Index paths)
       group_members_priced_out(paths),
       group_prospects_gave_up(paths),
       group_billed(paths),
-      self_funders_served(paths) {}
+      self_funders_served(paths),
+      tax(paths),
+      household_income(paths),
+      floor_month(paths) {}
 
 std::size_t PathOutcomes::bytes_per_path() {
   return std::apply(
@@ -123,6 +128,9 @@ void PathOutcomes::set(Eigen::Index i, const PathOutcome& o) {
   group_prospects_gave_up[i] = o.group_prospects_gave_up;
   group_billed[i] = o.group_billed;
   self_funders_served[i] = o.self_funders_served;
+  tax[i] = o.tax;
+  household_income[i] = o.household_income;
+  floor_month[i] = o.floor_month;
 }
 
 PathOutcome PathOutcomes::get(Eigen::Index i) const {
@@ -155,6 +163,9 @@ PathOutcome PathOutcomes::get(Eigen::Index i) const {
   o.group_prospects_gave_up = group_prospects_gave_up[i];
   o.group_billed = group_billed[i];
   o.self_funders_served = self_funders_served[i];
+  o.tax = tax[i];
+  o.household_income = household_income[i];
+  o.floor_month = floor_month[i];
   return o;
 }
 
@@ -252,7 +263,9 @@ void Statistics::add_outcome(const PathOutcome& o) {
                                       static_cast<double>(o.group_members_priced_out),
                                       static_cast<double>(o.group_prospects_gave_up),
                                       o.group_billed,
-                                      static_cast<double>(o.self_funders_served)};
+                                      static_cast<double>(o.self_funders_served),
+                                      o.tax,
+                                      o.household_income};
   for (int t = 0; t < kTotalCount; ++t) totals_[static_cast<std::size_t>(t)].add(totals[t]);
 }
 

@@ -115,6 +115,22 @@ void check_cross_field_rules(const Scenario& s) {
         "benefits.capital_upper_limit",
         "must be >= capital_lower_limit (" + number(b.capital_lower_limit) + "), got " + number(b.capital_upper_limit));
   }
+  if (s.household.children != 0) {
+    throw ScenarioError("household.children",
+                        "children are not modelled (no child element, childcare or work allowance for a parent): "
+                        "must be 0, got " +
+                            std::to_string(s.household.children));
+  }
+  if (s.tax.class4_upper_profits_limit < s.tax.class4_lower_profits_limit) {
+    throw ScenarioError("tax.class4_upper_profits_limit",
+                        "must be >= class4_lower_profits_limit (" + number(s.tax.class4_lower_profits_limit) +
+                            "), got " + number(s.tax.class4_upper_profits_limit));
+  }
+  if (s.tax.class1_upper_earnings_limit < s.tax.class1_primary_threshold) {
+    throw ScenarioError("tax.class1_upper_earnings_limit",
+                        "must be >= class1_primary_threshold (" + number(s.tax.class1_primary_threshold) + "), got " +
+                            number(s.tax.class1_upper_earnings_limit));
+  }
   const auto& g = s.group;
   if (g.maximum_size < g.minimum_size) {
     throw ScenarioError("group.maximum_size", "must be >= group.minimum_size (" + std::to_string(g.minimum_size) +

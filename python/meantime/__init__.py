@@ -63,6 +63,7 @@ from .scenario.distributions import (
     triangular,
     uniform,
 )
+from .scenario import benefits  # noqa: F401  (meantime.benefits.universal_credit(...))
 from .scenario.files import ScenarioFileError
 from .scenario.records import (
     RECORD_CLASSES,  # noqa: F401  (by path: meantime.RECORD_CLASSES["market"])
@@ -129,6 +130,7 @@ from .version import __version__  # noqa: F401
 
 __all__ = [
     "Scenario",
+    "benefits",
     "Record",
     "FieldInfo",
     "default_scenario",

@@ -28,6 +28,9 @@ inline Scenario hand_computed_scenario() {
   s.household.other_income_per_month = 700.0;
   s.household.drawings_buffer = 100.0;
   s.household.max_drawings_per_month = 200.0;
+  // The table has no benefit and no tax: the household's income is the £700 above.
+  s.benefits.enabled = false;
+  s.tax.enabled = false;
   s.run.months = 6;
   s.run.sustained_months = 2;
   s.run.deterministic = true;
@@ -48,6 +51,7 @@ inline Scenario poisson_churn_scenario(double rate, double churn, int months) {
   s.business.founder_hours_per_week = 80.0;
   s.business.client_facing_share = 1.0;
   s.household.savings = 1e8;  // nobody fails: every path is followed to the end
+  s.benefits.enabled = false;
   s.run.months = months;
   s.run.sustained_months = 1;
   return s;
@@ -80,7 +84,7 @@ inline RunResult run_kept(const Scenario& s, std::uint64_t paths = 1, std::uint6
 }
 
 // Every part of the model switched on at once: payment channels with delays and bad debt, a
-// grant and a loan, a part-time job, Universal Credit with a work allowance, illness with peer
+// grant and a loan, a part-time job, Universal Credit with a work allowance (LCW), tax and NI, illness with peer
 // cover, reviews and council cuts, a waiting list with hiring, and giving up.
 inline Scenario full_model_scenario() {
   Scenario s = default_scenario();
@@ -94,7 +98,9 @@ inline Scenario full_model_scenario() {
   s.business.founder_hours_per_week = 30;
   s.household.job_hours_per_week = 12;
   s.household.other_income_per_month = 0;
-  s.benefits = universal_credit_single(2026, true, true, 350.0);
+  s.household.limited_capability = LimitedCapability::lcw;
+  s.household.housing_costs_per_month = 350.0;
+  s.benefits = universal_credit(2026);
   s.health.illness_per_month = 0.04;
   s.health.peer_cover_share = 0.5;
   s.health.peer_cover_cost_per_session = 6;

@@ -85,7 +85,10 @@ TEST(Reviews, ACouncilCutReducesEveryClientsSessions) {
 }
 
 TEST(Reviews, DirectionAtFixedSeeds) {
-  Scenario calm = default_scenario(), harsh = default_scenario();
+  // A founder with limited capability for work (no minimum income floor): survival between 0 and 1.
+  Scenario calm = default_scenario();
+  calm.household.limited_capability = LimitedCapability::lcw;
+  Scenario harsh = calm;
   harsh.clients.review_month = 4;
   harsh.clients.review_cut_probability = 0.3;
   harsh.clients.council_cut_per_month = 0.02;
@@ -114,7 +117,9 @@ TEST(Health, IllnessCutsCapacityAndAPeerCoversPart) {
 }
 
 TEST(Health, MoreIllnessLowersSurvival) {
-  Scenario well = default_scenario(), unwell = default_scenario();
+  Scenario well = default_scenario();
+  well.household.limited_capability = LimitedCapability::lcw;  // survival between 0 and 1
+  Scenario unwell = well;
   unwell.health.illness_per_month = 0.08;
   unwell.health.capacity_lost = 0.8;
   RunOptions o;

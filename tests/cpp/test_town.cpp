@@ -174,6 +174,9 @@ Scenario three_member_collective() {
     p.costs.insurance = 40.0;
     p.costs.premises = 220.0;
     p.household.savings = 6000.0;
+    // Founders assessed with limited capability for work: no minimum income floor, so survival
+    // is neither 0 nor 1 and a shared cost can move it.
+    p.household.limited_capability = LimitedCapability::lcw;
     town.providers.push_back(p);
   }
   return town;

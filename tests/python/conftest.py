@@ -26,6 +26,14 @@ def pinned_first_paths() -> list[tuple[int, int, float, int]]:
     return [(int(a), int(b), float(c), int(d)) for a, b, c, d in rows]
 
 
+def classic_scenario() -> meantime.Scenario:
+    """The default start-up with £900 a month of income typed in and no benefit rule: survival
+    strictly between 0 and 1 and no rule that depends on savings, for tests of the mechanics
+    (the default founder, without limited capability for work, fails once the minimum income
+    floor ends Universal Credit)."""
+    return meantime.default_scenario().replace({"benefits.enabled": False, "household.other_income_per_month": 900})
+
+
 @pytest.fixture(scope="session")
 def golden_result() -> meantime.Result:
     """The default scenario, 1000 paths, seed 2026: the C++ golden run."""

@@ -18,13 +18,14 @@ import meantime  # noqa: E402
 import meantime.analyses.capacity  # noqa: E402
 import meantime.plot.capacity  # noqa: E402
 from meantime.analyses.capacity import capacity_town  # noqa: E402
+from conftest import classic_scenario  # noqa: E402
 
 TOWN_EXAMPLE = "examples/scenarios/town_collective.toml"
 
 
 def deterministic(population: float = 60_000) -> meantime.Scenario:
     """The kitchen-table start-up with every draw replaced by its expectation."""
-    return meantime.default_scenario().replace(run__deterministic=True, market__population=population)
+    return classic_scenario().replace(run__deterministic=True, market__population=population)
 
 
 def survived(result: meantime.Result) -> np.ndarray:
@@ -66,7 +67,7 @@ def test_the_town_of_one_is_the_provider_alone_when_deterministic():
 def test_the_town_of_one_matches_the_provider_alone_within_its_error():
     # With randomness the pool's awareness draws come from the town's own stream, so the paths
     # differ; survival and budget holders served agree within the paired standard error.
-    scenario = meantime.default_scenario()
+    scenario = classic_scenario()
     n = 4_000
     capacity = meantime.market_capacity(scenario, max_providers=1, paths=n, seed=11, progress=False)
     town = meantime.simulate(capacity.town(1), paths=n, seed=11, progress=False)
@@ -79,7 +80,7 @@ def test_the_town_of_one_matches_the_provider_alone_within_its_error():
 
 
 def test_a_large_pool_sustains_more_than_one():
-    scenario = meantime.default_scenario().replace(market__population=250_000)
+    scenario = classic_scenario().replace(market__population=250_000)
     capacity = meantime.market_capacity(scenario, max_providers=3, paths=400, seed=5, progress=False)
     assert capacity.best_k > 1
     gain, se = capacity.table.loc[2, ["gain", "gain_se"]]
@@ -94,7 +95,7 @@ def test_a_large_pool_sustains_more_than_one():
 
 @pytest.fixture(scope="module")
 def small():
-    return meantime.market_capacity(meantime.default_scenario(), max_providers=3, paths=600, seed=3,
+    return meantime.market_capacity(classic_scenario(), max_providers=3, paths=600, seed=3,
                                     month=24, progress=False)
 
 
@@ -121,7 +122,7 @@ def test_the_table_is_the_town_runs(small):
 
 
 def test_month_and_objective(small):
-    at_horizon = meantime.market_capacity(meantime.default_scenario(), max_providers=3, paths=600, seed=3,
+    at_horizon = meantime.market_capacity(classic_scenario(), max_providers=3, paths=600, seed=3,
                                           objective="clients_served", progress=False)
     assert at_horizon.month == 36 and small.month == 24
     assert (at_horizon.table["survivors"] <= small.table["survivors"]).all()
@@ -134,14 +135,14 @@ def test_month_and_objective(small):
 
 def test_reproducible_whatever_the_threads():
     kwargs = dict(max_providers=2, paths=300, seed=9, progress=False)
-    one = meantime.market_capacity(meantime.default_scenario(), threads=1, **kwargs)
-    two = meantime.market_capacity(meantime.default_scenario(), threads=2, **kwargs)
+    one = meantime.market_capacity(classic_scenario(), threads=1, **kwargs)
+    two = meantime.market_capacity(classic_scenario(), threads=2, **kwargs)
     assert one.table.equals(two.table) and one.distribution.equals(two.distribution)
 
 
 def test_one_progress_bar_over_every_town():
     calls = []
-    meantime.market_capacity(meantime.default_scenario(), max_providers=3, paths=200, seed=1,
+    meantime.market_capacity(classic_scenario(), max_providers=3, paths=200, seed=1,
                              progress=lambda done, total: calls.append((done, total)))
     assert calls[-1] == (600, 600)
 
@@ -162,7 +163,7 @@ def test_a_town_scenario_gives_its_first_provider_and_its_market():
     made = capacity_town(shared, 3)
     assert made.market.population == meantime.fixed(90_000) and made.town.outside_option
     # A single provider's town settings are kept too, with the market shared.
-    single = meantime.default_scenario().replace(town__price_coefficient=0.3)
+    single = classic_scenario().replace(town__price_coefficient=0.3)
     made = capacity_town(single, 2)
     assert made.town.price_coefficient == 0.3 and made.town.shared_market
     assert made.market == single.market and made.to_dict()["providers"][0]["business"] == single.to_dict()["business"]
@@ -196,7 +197,7 @@ def test_docstring_examples_run():
 ])
 def test_bad_arguments_name_the_argument(kwargs, argument):
     with pytest.raises(meantime.ArgumentError) as caught:
-        meantime.market_capacity(meantime.default_scenario(), paths=10, progress=False, **kwargs)
+        meantime.market_capacity(classic_scenario(), paths=10, progress=False, **kwargs)
     assert caught.value.argument == argument
     assert isinstance(caught.value, ValueError)
 
@@ -207,10 +208,10 @@ def test_bad_scenario_and_run_settings():
     with pytest.raises(meantime.ScenarioError, match="market.population"):
         meantime.market_capacity({"market": {"population": -1}}, paths=10)
     with pytest.raises(meantime.RunSettingsError) as caught:
-        meantime.market_capacity(meantime.default_scenario(), paths=0)
+        meantime.market_capacity(classic_scenario(), paths=0)
     assert caught.value.field == "paths"
     with pytest.raises(meantime.ArgumentError) as caught:
-        capacity_town(meantime.default_scenario(), 0)
+        capacity_town(classic_scenario(), 0)
     assert caught.value.argument == "providers"
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 import meantime
+from conftest import classic_scenario
 
 distributed = pytest.importorskip("distributed")
 
@@ -47,7 +48,7 @@ def test_simulate_on_the_cluster_is_the_local_run_bit_for_bit(client, golden_res
 
 
 def test_the_chunk_size_does_not_change_the_answer(client):
-    s = meantime.default_scenario().replace(business__price_per_session=14)
+    s = classic_scenario().replace(business__price_per_session=14)
     local = meantime.simulate(s, paths=1500, seed=11, first_path=77, progress=False)
     for chunk_paths in (1500, 256, 97):
         _same(meantime.simulate(s, paths=1500, seed=11, first_path=77, client=client, chunk_paths=chunk_paths,
@@ -102,8 +103,8 @@ def test_sweep_with_and_without_common_random_numbers(client):
 
 
 def test_compare_and_sensitivity(client):
-    options = {"as is": meantime.default_scenario(),
-               "dearer": meantime.default_scenario().replace(business__price_per_session=14)}
+    options = {"as is": classic_scenario(),
+               "dearer": classic_scenario().replace(business__price_per_session=14)}
     local = meantime.compare(options, paths=500, seed=2, progress=False)
     remote = meantime.compare(options, paths=500, seed=2, client=client, chunk_paths=200, progress=False)
     pd.testing.assert_frame_equal(remote, local, check_exact=True)
@@ -116,8 +117,9 @@ def test_compare_and_sensitivity(client):
 
 def test_required_capital_by_lowest_cash_and_by_bisection(client):
     for method in ("lowest_cash", "bisection"):
-        local = meantime.required_capital(None, survival=0.9, method=method, paths=400, seed=3, progress=False)
-        remote = meantime.required_capital(None, survival=0.9, method=method, paths=400, seed=3, client=client,
+        local = meantime.required_capital(classic_scenario(), survival=0.9, method=method, paths=400, seed=3,
+                                          progress=False)
+        remote = meantime.required_capital(classic_scenario(), survival=0.9, method=method, paths=400, seed=3, client=client,
                                            chunk_paths=150, progress=False)
         pd.testing.assert_frame_equal(remote, local, check_exact=True)
 
@@ -125,7 +127,7 @@ def test_required_capital_by_lowest_cash_and_by_bisection(client):
 def test_a_worker_killed_mid_run_changes_nothing(client):
     """A worker process dies (SIGKILL) after the first chunk comes back, with most chunks still
     to run or held by it: Dask reruns what was lost on the other worker (and the restarted one)."""
-    scenario = meantime.default_scenario().replace(business__price_per_session=12)
+    scenario = classic_scenario().replace(business__price_per_session=12)
     local = meantime.simulate(scenario, paths=3000, seed=21, progress=False)
     pids = client.run(os.getpid)
     killed = []

@@ -42,7 +42,7 @@ def explorer() -> Explorer:
 def test_start_values_of_the_default_scenario():
     assert start_values(meantime.default_scenario()) == {
         "price": 11.0, "founder_hours": 15.0, "churn": 0.04, "asked": 40, "interested": 10,
-        "savings": 4000.0, "living_costs": 1250.0, "fixed_costs": 120.0, "benefits": False}
+        "savings": 4000.0, "living_costs": 1250.0, "fixed_costs": 120.0, "benefits": True}
 
 
 def test_every_control_sets_a_real_scenario_field():

@@ -62,7 +62,9 @@ def test_the_report_is_one_self_contained_file(tmp_path, result):
     for number in headline_numbers(result):
         assert number in html
     assert "What was assumed" in html and "Sessions of 15 minutes at £5 each" in html
-    assert "£425 a month, reduced by 55p for each pound earned above £710" in html  # benefits in words
+    assert ("Universal Credit for a single founder, 25 or over, with limited capability for work (LCW): up to "
+            "£425 a month, reduced by 55p for each pound earned after tax above £710, and no minimum income floor"
+            in html)  # benefits in words
     assert "health.illness_per_month" in html  # the appendix lists every field
     for name in ("Break-even without the uncertainty", "Starting capital needed", "What price?"):
         assert name not in html  # no empty sections for analyses that were not run

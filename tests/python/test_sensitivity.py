@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import meantime
+from conftest import classic_scenario
 
 # Survival depends on savings; with no illness a peer's fee is never paid, and with no waiting
 # list no one is ever hired, so the other two fields change nothing at all.
@@ -18,7 +19,7 @@ IDLE = ["health.peer_cover_cost_per_session", "staff.hire_hours_per_week"]
 
 
 def test_the_tornado_finds_the_one_field_that_matters():
-    table = meantime.sensitivity(None, RANGES, metric="survival", paths=1000, seed=1, progress=False)
+    table = meantime.sensitivity(classic_scenario(), RANGES, metric="survival", paths=1000, seed=1, progress=False)
     assert table.index[0] == "household.savings"
     savings = table.loc["household.savings"]
     assert savings.swing > 10 * savings.swing_se  # more savings, more survivors: far beyond the noise
@@ -31,7 +32,7 @@ def test_the_tornado_finds_the_one_field_that_matters():
 
 
 def test_sobol_indices_find_the_one_field_that_matters():
-    table = meantime.sensitivity(None, RANGES, metric="survival", method="sobol", samples=32, paths=500, seed=2,
+    table = meantime.sensitivity(classic_scenario(), RANGES, metric="survival", method="sobol", samples=32, paths=500, seed=2,
                                  progress=False)
     assert list(table.columns) == ["low", "high", "S1", "S1_conf", "ST", "ST_conf"]
     assert table.index[0] == "household.savings"

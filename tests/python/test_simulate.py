@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import meantime
-from conftest import pinned_first_paths
+from conftest import classic_scenario, pinned_first_paths
 
 
 def test_first_paths_equal_the_cpp_golden_values(golden_result):
@@ -20,11 +20,11 @@ def test_first_paths_equal_the_cpp_golden_values(golden_result):
         assert row["living_break_even_month"] == living_month
         assert row["lowest_cash"] == lowest_cash  # bit-identical, not approximately
         assert row["clients_served"] == clients_served
-    # The values written out, in case the table above were ever misread (they moved once, with
-    # the Poisson counts drawn by inversion: see CHANGELOG).
+    # The values written out, in case the table above were ever misread (they moved with the
+    # Poisson inversion and with Universal Credit on by default: see CHANGELOG).
     assert outcomes.loc[0, ["failure_month", "living_break_even_month", "lowest_cash", "clients_served"]].tolist() == [
-        -1, 5, 2469.5, 43]
-    assert outcomes.loc[3, ["failure_month", "lowest_cash"]].tolist() == [17, -3308]
+        16, -1, -13509.150000000001, 36]
+    assert outcomes.loc[3, ["failure_month", "lowest_cash"]].tolist() == [8, -25529.025000000001]
 
 
 def test_one_and_two_threads_give_bit_identical_results():
@@ -93,22 +93,28 @@ def test_summary_gives_each_probability_with_its_standard_error(golden_result):
         0.0, -table.loc["lowest_cash_q10", "estimate"])
     median = table.loc["median_month_living_break_even", "estimate"]
     living = outcomes["living_break_even_month"].where(outcomes["living_break_even_month"] > 0, np.inf)
-    assert median == np.quantile(living, 0.5, method="inverted_cdf")
+    expected = np.quantile(living, 0.5, method="inverted_cdf")
+    # Not reached by half the paths within the horizon: the summary says NaN ("never").
+    assert median == expected or (np.isnan(median) and np.isinf(expected))
 
 
 def test_str_answers_in_words(golden_result):
-    text = str(golden_result)
+    # A founder with limited capability for work: survival between 0 and 1.
+    result = meantime.simulate(meantime.default_scenario().replace(household__limited_capability="lcw"),
+                               paths=1000, seed=2026, progress=False)
+    text = str(result)
     first_line = text.splitlines()[0]
     assert first_line.endswith(")."), first_line
     assert "futures survive 36 months" in first_line
-    k = round(10 * golden_result.survival())
+    k = round(10 * result.survival())
+    assert 1 <= k <= 9
     assert first_line.startswith(f"{k} in 10 futures survive 36 months")
     assert "starting capital" in text and "Answer:" in text
     assert "1,000 paths x 36 months, seed 2026" in repr(golden_result)
 
 
 def test_statistics_only_runs_keep_no_per_path_data():
-    result = meantime.simulate(paths=500, keep_outcomes=False, progress=False)
+    result = meantime.simulate(classic_scenario(), paths=500, keep_outcomes=False, progress=False)
     with pytest.raises(meantime.NotKeptError, match="keep_outcomes=True"):
         result.outcomes
     with pytest.raises(meantime.NotKeptError, match="keep_outcomes=True"):
@@ -126,8 +132,8 @@ def test_a_scenario_may_be_given_as_a_dict():
 
 def test_a_higher_price_loses_more_prospects_to_price():
     # Same seed, so the two runs share their random numbers (common random numbers).
-    low = meantime.simulate(paths=500, seed=5, progress=False)
-    high = meantime.simulate(meantime.default_scenario().replace(business__price_per_session=14), paths=500, seed=5,
+    low = meantime.simulate(classic_scenario(), paths=500, seed=5, progress=False)
+    high = meantime.simulate(classic_scenario().replace(business__price_per_session=14), paths=500, seed=5,
                              progress=False)
     assert high.summary().loc["mean_lost_to_price", "estimate"] > low.summary().loc["mean_lost_to_price", "estimate"]
 

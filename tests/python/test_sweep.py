@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import meantime
+from conftest import classic_scenario
 
 PRICE = "business.price_per_session"
 
@@ -20,7 +21,7 @@ def test_one_row_per_grid_point_the_first_field_slowest():
 
 
 def test_every_point_is_the_run_of_its_scenario_with_the_sweeps_seed():
-    s = meantime.default_scenario()
+    s = classic_scenario()
     table = meantime.sweep(s, {PRICE: [10, 12]}, paths=500, seed=7, progress=False)
     for row in table.itertuples():
         result = meantime.simulate(s.replace(business__price_per_session=row[1]), paths=500, seed=7, progress=False)
@@ -30,7 +31,7 @@ def test_every_point_is_the_run_of_its_scenario_with_the_sweeps_seed():
 
 
 def test_values_may_be_distributions_and_list_records():
-    s = meantime.default_scenario().replace({"funding.grants": [{"amount": 500, "month": 1}]})
+    s = classic_scenario().replace({"funding.grants": [{"amount": 500, "month": 1}]})
     table = meantime.sweep(s, {"market.fit_share": [0.2, meantime.research_share(40, 20)],
                                "funding.grants[0].amount": [0, 2000]}, paths=200, progress=False)
     assert table["market.fit_share"].tolist()[0] == 0.2
@@ -41,7 +42,7 @@ def test_values_may_be_distributions_and_list_records():
 def test_common_random_numbers_make_close_prices_comparable():
     """The difference between £11 and £11.20 wobbles far less from seed to seed when both
     prices share their random numbers than when each has its own."""
-    s = meantime.default_scenario()
+    s = classic_scenario()
     common, independent = [], []
     for seed in range(100, 116):
         for crn, kept in ((True, common), (False, independent)):
@@ -54,7 +55,7 @@ def test_common_random_numbers_make_close_prices_comparable():
 
 
 def test_paired_per_path_differences_have_a_much_smaller_standard_error():
-    s = meantime.default_scenario()
+    s = classic_scenario()
     n = 2000
     low, high, other = (meantime.simulate(s.replace(business__price_per_session=p), paths=n, seed=seed,
                                           progress=False).outcomes

@@ -42,6 +42,8 @@ Scenario random_walk_scenario(double bad_debt, int units, int months) {
   s.household.living_costs_per_month = 0.0;
   s.household.other_income_per_month = 0.0;
   s.household.drawings_buffer = 1e9;  // cash stays in the business: only the total matters
+  s.benefits.enabled = false;          // the walk is the business's cash alone
+  s.tax.enabled = false;
   s.run.months = months;
   s.run.sustained_months = 1;
   return s;
@@ -113,6 +115,7 @@ Scenario normal_cash_scenario(double savings, int months) {
   s.household.other_income_per_month = 1000;
   s.household.living_costs_per_month = 900;
   s.household.living_costs_sd = 300;
+  s.benefits.enabled = false;  // the household's cash is the normal walk alone
   s.run.months = months;
   s.run.sustained_months = 1;
   return s;

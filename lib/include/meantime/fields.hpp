@@ -103,6 +103,30 @@ struct ChoiceNames<GroupPricing> {
   }
 };
 
+template <>
+struct ChoiceNames<AgeBand> {
+  static const std::vector<std::string>& names() {
+    static const std::vector<std::string> n = {"under_25", "aged_25_or_over"};
+    return n;
+  }
+};
+
+template <>
+struct ChoiceNames<LimitedCapability> {
+  static const std::vector<std::string>& names() {
+    static const std::vector<std::string> n = {"none", "lcw", "lcwra"};
+    return n;
+  }
+};
+
+template <>
+struct ChoiceNames<FloorDeductions> {
+  static const std::vector<std::string>& names() {
+    static const std::vector<std::string> n = {"self_employed", "employed", "none"};
+    return n;
+  }
+};
+
 template <class E, class = void>
 struct IsChoice : std::false_type {};
 template <class E>

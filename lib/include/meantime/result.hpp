@@ -88,7 +88,11 @@ struct PathOutcome {
   double billed = 0;                  // total revenue billed
   double received = 0;                // total clients' payments received
   double bad_debt = 0;                // billed and never to be paid
-  double benefits = 0;                // total benefit award
+  double benefits = 0;                // total benefits paid (net of advance repayments)
+  double tax = 0;                     // total income tax and NI set aside (profits and wages)
+  // The household's income in all: drawings, wages after tax, partner's and other income, benefits.
+  double household_income = 0;
+  int floor_month = kNever;           // first month the minimum income floor raised earned income
   std::int64_t months_ill = 0;
   std::int64_t sessions_covered = 0;  // delivered by a peer while the founder was ill
   // Group offers; all 0 when group.enabled is false.
@@ -126,8 +130,10 @@ enum class Total : int {
   group_prospects_gave_up,
   group_billed,
   self_funders_served,
+  tax,
+  household_income,
 };
-inline constexpr int kTotalCount = 20;
+inline constexpr int kTotalCount = 22;
 const char* to_string(Total total);
 
 // Per-path outcomes as columns (numpy-friendly, no copies needed).
@@ -160,6 +166,9 @@ struct PathOutcomes {
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> group_prospects_gave_up;
   Eigen::ArrayXd group_billed;
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> self_funders_served;
+  Eigen::ArrayXd tax;
+  Eigen::ArrayXd household_income;
+  Eigen::ArrayXi floor_month;
 
   explicit PathOutcomes(Eigen::Index paths = 0);
 
@@ -193,7 +202,10 @@ struct PathOutcomes {
                            std::pair{"group_members_priced_out", &PathOutcomes::group_members_priced_out},
                            std::pair{"group_prospects_gave_up", &PathOutcomes::group_prospects_gave_up},
                            std::pair{"group_billed", &PathOutcomes::group_billed},
-                           std::pair{"self_funders_served", &PathOutcomes::self_funders_served});
+                           std::pair{"self_funders_served", &PathOutcomes::self_funders_served},
+                           std::pair{"tax", &PathOutcomes::tax},
+                           std::pair{"household_income", &PathOutcomes::household_income},
+                           std::pair{"floor_month", &PathOutcomes::floor_month});
   }
   // f(name, column) for every column of `self` (const or not), in order.
   template <class Self, class F>

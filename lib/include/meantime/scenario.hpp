@@ -387,17 +387,62 @@ void visit_fields(G& f, V& v, Funding*) {
 
 // --------------------------------------------------------------------------------- household
 
+// The founder's age band, as Universal Credit's standard allowance sees it (for a couple, the
+// older member's).
+enum class AgeBand {
+  under_25,
+  aged_25_or_over,
+};
+
+// Limited capability for work, as assessed for Universal Credit (UC Regs 2013 regs 39-40): none;
+// LCW (a work allowance, no minimum income floor); or LCWRA (also the LCWRA element).
+enum class LimitedCapability {
+  none,
+  lcw,
+  lcwra,
+};
+
+// The household, stated: who it is (what the benefit rule needs to know), its money and its
+// spending. Nothing here is inherited from the benefit rule.
 struct Household {
-  // Modest savings (illustrative).
+  // Modest savings (illustrative). For a couple, the couple's joint savings.
   Distribution savings = 4000.0;
   // Rent, food, bills for a single adult sharing housing (illustrative).
   double living_costs_per_month = 1250.0;
   // Irregular spending: living costs vary month to month, normal with this sd around the mean.
   double living_costs_sd = 0.0;
-  // Regular income not modelled elsewhere (illustrative: benefits and occasional work, in the
-  // default, which models no benefit rule).
-  double other_income_per_month = 900.0;
+  // A single founder (a couple claims jointly: the couple's standard allowance, the partner's
+  // earnings and joint savings; docs/sources.md, Universal Credit rules).
+  bool couple = false;
+  AgeBand age_band = AgeBand::aged_25_or_over;
+  // No limited capability assessed: the common case for a new claimant (illustrative).
+  LimitedCapability limited_capability = LimitedCapability::none;
+  // LCWRA element at the rate kept by claims made before 6 April 2026 (Universal Credit Act
+  // 2025); otherwise the new-claim rate (docs/sources.md, Universal Credit rates).
+  bool lcwra_claim_before_april_2026 = false;
+  // Rent a month, met by the housing element (0: none). The kitchen table's founder rents a room
+  // for £450 of the living costs above (illustrative; the local housing allowance cap on private
+  // rent is not modelled).
+  double housing_costs_per_month = 450.0;
+  // Dependent children: the child element, childcare and a parent's work allowance are not
+  // modelled, so this must be 0.
+  int children = 0;
+  // Regular income the model does not know about (a pension, a non-means-tested benefit...).
+  double other_income_per_month = 0.0;
+  // For a couple, the partner's earnings after tax and NI, which the joint claim counts; for a
+  // single founder, help from outside the claim, which the benefit rule does not count.
   double partner_income_per_month = 0.0;
+  // Hours a week of work expected of the partner, for the couple's minimum income floor (reg. 90(2)
+  // and (3)): 35 for all work-related requirements, 16 with limited capability for work, 0 with no
+  // work-related requirements (docs/sources.md, Universal Credit rules).
+  double partner_expected_hours_per_week = 35.0;
+  // Hours a week of work expected of the founder, for the floor (reg. 88: 35, or fewer where
+  // health or caring limits them).
+  double expected_hours_per_week = 35.0;
+  // Judged gainfully self-employed (reg. 64: the trade is the main employment, organised,
+  // developed, regular and run for profit). An assumption the user states: a founder who is not
+  // gets no minimum income floor and is treated as any low earner.
+  bool gainfully_self_employed = true;
   // A part-time job: its hours come out of the founder's working hours.
   double job_hours_per_week = 0.0;
   double job_wage_per_hour = 12.71;  // National Living Wage, April 2026 (docs/sources.md, Wages)
@@ -410,11 +455,25 @@ struct Household {
 template <class G, class V>
 void visit_fields(G& h, V& v, Household*) {
   using namespace field_meta;
-  v("savings", h.savings, money("founder's starting savings"));
+  v("savings", h.savings, money("founder's starting savings (a couple's joint savings)"));
   v("living_costs_per_month", h.living_costs_per_month, money("household living costs", 1e7));
   v("living_costs_sd", h.living_costs_sd, money("month-to-month sd of living costs (normal)", 1e7));
-  v("other_income_per_month", h.other_income_per_month, money("regular income not modelled elsewhere", 1e7));
-  v("partner_income_per_month", h.partner_income_per_month, money("partner's income into the household", 1e7));
+  v("couple", h.couple, flag("a couple claiming jointly (else a single founder)"));
+  v("age_band", h.age_band, FieldMeta{"", "age band for the standard allowance: under_25 or aged_25_or_over"});
+  v("limited_capability", h.limited_capability,
+    FieldMeta{"", "limited capability for work assessed: none, lcw or lcwra"});
+  v("lcwra_claim_before_april_2026", h.lcwra_claim_before_april_2026,
+    flag("the LCWRA element at the rate kept by claims before 6 April 2026"));
+  v("housing_costs_per_month", h.housing_costs_per_month, money("rent met by the housing element (0: none)", 1e5));
+  v("children", h.children, FieldMeta{"children", "dependent children (not modelled: must be 0)", 0.0, 20.0});
+  v("other_income_per_month", h.other_income_per_month, money("regular income the model does not know about", 1e7));
+  v("partner_income_per_month", h.partner_income_per_month,
+    money("couple: partner's net earnings (counted); single: outside help (not counted)", 1e7));
+  v("partner_expected_hours_per_week", h.partner_expected_hours_per_week,
+    hours("work expected of the partner, for a couple's minimum income floor", 35.0));
+  v("expected_hours_per_week", h.expected_hours_per_week, hours("work expected of the founder, for the floor", 35.0));
+  v("gainfully_self_employed", h.gainfully_self_employed,
+    flag("the business is judged gainful self-employment (else no minimum income floor)"));
   v("job_hours_per_week", h.job_hours_per_week, hours("hours of the founder's other job", 80.0));
   v("job_wage_per_hour", h.job_wage_per_hour, FieldMeta{"pounds per hour", "wage of the other job", 0.0, 1e4});
   v("drawings_buffer", h.drawings_buffer, money("business cash kept before the founder draws"));
@@ -423,46 +482,135 @@ void visit_fields(G& h, V& v, Household*) {
 
 // ---------------------------------------------------------------------------------- benefits
 
-// A means-tested benefit as data (Universal Credit's shape): each month the award is the
-// maximum less a taper on earnings above the work allowance, less tariff income on capital
-// between the limits, nothing above the upper limit. Self-employed earnings are the business's
-// cash profit, with losses carried forward; after a start-up period the minimum income floor
-// counts them as at least the assumed earnings less notional tax and NI. Presets with their
-// year and source are in benefits.hpp; the defaults below are Universal Credit 2026/27 for a
-// single adult aged 25+ with no housing element, no work allowance (docs/sources.md, Universal Credit rates).
+// How the minimum income floor's gross threshold becomes a net amount: the regulations leave the
+// deduction for income tax and NI to the Secretary of State (reg. 62(4)), so it is a choice.
+enum class FloorDeductions {
+  self_employed,  // income tax and Class 4 NI on the threshold as a year's profit (older DWP guidance)
+  employed,       // income tax and primary Class 1 NI on the threshold as a year's pay
+  none,           // no deduction: the gross threshold
+};
+
+// A means-tested benefit as data, Universal Credit's shape; the defaults are the 2026/27 rates
+// (docs/sources.md, Universal Credit rates). The household says which of them apply. Each month
+// (assessment period) the award is the maximum (standard allowance + LCWRA element + housing
+// costs) less the taper on earned income (after tax and NI, reg. 57) above the work allowance, less
+// tariff income on capital between the limits, nothing above the upper limit; paid the month after.
 struct Benefits {
-  bool enabled = false;
-  double maximum_award = 424.90;       // standard allowance, single 25+, 2026/27
-  double work_allowance = 0.0;         // only with a child or limited capability for work
+  bool enabled = true;
+  double standard_allowance_single_under_25 = 338.58;
+  double standard_allowance_single = 424.90;  // 25 or over
+  double standard_allowance_couple_under_25 = 528.34;
+  double standard_allowance_couple = 666.97;  // one or both 25 or over
+  double lcwra_element = 217.26;              // claims from 6 April 2026 (Universal Credit Act 2025)
+  double lcwra_element_before_april_2026 = 429.80;
+  double work_allowance_with_housing = 427;  // only with limited capability for work (or a child)
+  double work_allowance_without_housing = 710;
   double taper = 0.55;                 // since 24 Nov 2021 (SI 2021/1283)
   double capital_lower_limit = 6000;   // UC Regs 2013 reg. 72
   double capital_upper_limit = 16000;  // no award above it
   double tariff_per_step = 4.35;       // a month, for each £250 or part above the lower limit
   double tariff_step = 250;
+  // The minimum income floor (regs 62, 90): earned income of a gainfully self-employed claimant
+  // with all work-related requirements is taken as at least this wage x expected hours x 52 / 12,
+  // less notional tax and NI.
   bool minimum_income_floor = true;
-  double assumed_earnings_per_month = 1927.68;  // NLW £12.71 x 35 x 52 / 12 (2026/27)
-  // Notional income tax (20%) and Class 4 NI (6%) on the assumed earnings above £12,570 a
-  // year: a documented assumption, the method is not in law (docs/sources.md, Universal Credit rules).
-  double assumed_deductions_per_month = 228.85;
+  double floor_wage_per_hour = 12.71;  // National Living Wage from April 2026
+  FloorDeductions floor_deductions = FloorDeductions::self_employed;
   int startup_period_months = 12;  // no floor in the first 12 months (reg. 63)
+  // Surplus earnings (reg. 54A): earnings this far above the level that makes the award nil are
+  // carried into the next assessment period. £300 after 31 March 2026 unless the £2,500 period is
+  // extended (no extension found: an assumption; docs/sources.md, Universal Credit rules).
+  double surplus_earnings_threshold = 300;
+  // Timing: each assessment period's award is paid the next month, so a new claim waits about five
+  // weeks for its first payment; an advance paid with the claim is repaid from the awards in equal
+  // instalments (docs/sources.md, Universal Credit rules).
+  bool paid_next_month = true;
+  double advance = 0.0;
+  int advance_repayment_months = 24;
 };
 
 template <class G, class V>
 void visit_fields(G& b, V& v, Benefits*) {
   using namespace field_meta;
   v("enabled", b.enabled, flag("apply the benefit rule"));
-  v("maximum_award", b.maximum_award, money("award with no earnings or capital, a month", 1e5));
-  v("work_allowance", b.work_allowance, money("earnings a month before the taper starts", 1e5));
+  v("standard_allowance_single_under_25", b.standard_allowance_single_under_25,
+    money("standard allowance a month, single, under 25", 1e5));
+  v("standard_allowance_single", b.standard_allowance_single, money("standard allowance a month, single, 25+", 1e5));
+  v("standard_allowance_couple_under_25", b.standard_allowance_couple_under_25,
+    money("standard allowance a month, couple, both under 25", 1e5));
+  v("standard_allowance_couple", b.standard_allowance_couple,
+    money("standard allowance a month, couple, one or both 25+", 1e5));
+  v("lcwra_element", b.lcwra_element, money("LCWRA element a month, claims from April 2026", 1e5));
+  v("lcwra_element_before_april_2026", b.lcwra_element_before_april_2026,
+    money("LCWRA element a month, claims from before April 2026", 1e5));
+  v("work_allowance_with_housing", b.work_allowance_with_housing,
+    money("work allowance a month with a housing element (limited capability only)", 1e5));
+  v("work_allowance_without_housing", b.work_allowance_without_housing,
+    money("work allowance a month without a housing element (limited capability only)", 1e5));
   v("taper", b.taper, share("award withdrawn per pound of earnings above the work allowance"));
   v("capital_lower_limit", b.capital_lower_limit, money("savings below this do not count"));
   v("capital_upper_limit", b.capital_upper_limit, money("no award with savings above this"));
   v("tariff_per_step", b.tariff_per_step, money("tariff income a month per step of capital", 1e4));
   v("tariff_step", b.tariff_step, FieldMeta{"pounds", "step of capital for tariff income", 0.0, 1e9, true});
-  v("minimum_income_floor", b.minimum_income_floor, flag("self-employed earnings count as at least the floor"));
-  v("assumed_earnings_per_month", b.assumed_earnings_per_month, money("the floor's gross earnings", 1e6));
-  v("assumed_deductions_per_month", b.assumed_deductions_per_month,
-    money("notional tax and NI taken off the floor", 1e6));
+  v("minimum_income_floor", b.minimum_income_floor, flag("apply the minimum income floor after the start-up period"));
+  v("floor_wage_per_hour", b.floor_wage_per_hour,
+    FieldMeta{"pounds per hour", "the floor's hourly wage (National Living Wage)", 0.0, 1e3});
+  v("floor_deductions", b.floor_deductions,
+    FieldMeta{"", "notional tax and NI taken off the floor: self_employed, employed or none"});
   v("startup_period_months", b.startup_period_months, months("months before the floor applies"));
+  v("surplus_earnings_threshold", b.surplus_earnings_threshold,
+    money("earnings above the nil-award level carried forward beyond this (reg. 54A)", 1e6));
+  v("paid_next_month", b.paid_next_month, flag("each month's award is paid the month after"));
+  v("advance", b.advance, money("advance paid with the claim in month 1", 1e5));
+  v("advance_repayment_months", b.advance_repayment_months,
+    FieldMeta{"months", "equal monthly repayments of the advance", 1.0, 120.0});
+}
+
+// --------------------------------------------------------------------------------------- tax
+
+// Income tax and National Insurance on the founder's profits and wages, England, Wales and
+// Northern Ireland rates for 2026/27 (docs/sources.md, Income tax and National Insurance). Worked
+// out for the tax year and set aside month by month on the year to date (the allowances accrue a
+// twelfth a month), as a founder budgets for a self-assessment bill; month 1 is April. A loss of
+// one tax year is carried into the next. Not modelled: Scottish rates, the personal allowance's
+// taper above £100,000.
+struct Tax {
+  bool enabled = true;
+  double personal_allowance = 12570;
+  double basic_rate = 0.20;
+  double basic_rate_band = 37700;  // taxable income above the allowance taxed at the basic rate
+  double higher_rate = 0.40;
+  double additional_rate_threshold = 125140;  // total income above which the additional rate applies
+  double additional_rate = 0.45;
+  double class4_lower_profits_limit = 12570;
+  double class4_upper_profits_limit = 50270;
+  double class4_main_rate = 0.06;
+  double class4_additional_rate = 0.02;
+  double class1_primary_threshold = 12570;
+  double class1_upper_earnings_limit = 50270;
+  double class1_main_rate = 0.08;
+  double class1_additional_rate = 0.02;
+};
+
+template <class G, class V>
+void visit_fields(G& t, V& v, Tax*) {
+  using namespace field_meta;
+  v("enabled", t.enabled, flag("set income tax and NI aside from profits and wages"));
+  v("personal_allowance", t.personal_allowance, money("income tax personal allowance a year", 1e7));
+  v("basic_rate", t.basic_rate, share("income tax basic rate"));
+  v("basic_rate_band", t.basic_rate_band, money("income taxed at the basic rate, above the allowance, a year", 1e8));
+  v("higher_rate", t.higher_rate, share("income tax higher rate"));
+  v("additional_rate_threshold", t.additional_rate_threshold,
+    money("income above which the additional rate applies", 1e9));
+  v("additional_rate", t.additional_rate, share("income tax additional rate"));
+  v("class4_lower_profits_limit", t.class4_lower_profits_limit, money("Class 4 NI lower profits limit a year", 1e7));
+  v("class4_upper_profits_limit", t.class4_upper_profits_limit, money("Class 4 NI upper profits limit a year", 1e8));
+  v("class4_main_rate", t.class4_main_rate, share("Class 4 NI between the limits"));
+  v("class4_additional_rate", t.class4_additional_rate, share("Class 4 NI above the upper limit"));
+  v("class1_primary_threshold", t.class1_primary_threshold, money("Class 1 NI primary threshold a year", 1e7));
+  v("class1_upper_earnings_limit", t.class1_upper_earnings_limit, money("Class 1 NI upper earnings limit a year", 1e8));
+  v("class1_main_rate", t.class1_main_rate, share("employee Class 1 NI between the thresholds"));
+  v("class1_additional_rate", t.class1_additional_rate, share("employee Class 1 NI above the upper limit"));
 }
 
 // ------------------------------------------------------------------------------------ health
@@ -590,6 +738,7 @@ struct Venture {
   Funding funding;
   Household household;
   Benefits benefits;
+  Tax tax;
   Health health;
   GroupOffer group;
 };
@@ -605,7 +754,8 @@ void visit_venture_fields(G& r, V& v, const char* market_description) {
   v("staff", r.staff, record("paid hours beside the founder's"));
   v("funding", r.funding, record("grants and loans"));
   v("household", r.household, record("the founder's household"));
-  v("benefits", r.benefits, record("a means-tested benefit rule"));
+  v("benefits", r.benefits, record("a means-tested benefit rule: Universal Credit"));
+  v("tax", r.tax, record("income tax and National Insurance"));
   v("health", r.health, record("the founder's illness and peer cover"));
   v("group", r.group, record("group sessions, paid per attendee or from pooled budgets"));
 }

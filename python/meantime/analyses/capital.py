@@ -257,8 +257,8 @@ def required_capital(
     >>> row = table.loc[0.9]
     >>> bool(row.extra_capital_low <= row.extra_capital <= row.extra_capital_high)
     True
-    >>> bool(row.survival_achieved >= 0.9), row.method
-    (True, 'lowest_cash')
+    >>> bool(row.survival_achieved >= 0.9), row.method   # benefits' capital limits: a bisection
+    (True, 'bisection')
     """
     scenario = as_scenario(scenario)
     given = [survival] if isinstance(survival, numbers.Real) else values("survival", survival)

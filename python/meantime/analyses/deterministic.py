@@ -122,12 +122,12 @@ def break_even(scenario: Optional[Scenario] = None) -> pd.DataFrame:
     >>> table = meantime.break_even(meantime.default_scenario())
     >>> float(table.loc["operating", "margin_per_session"])   # £11 less £1.50 a session
     9.5
-    >>> round(float(table.loc["living", "sessions_needed"]), 2)   # (120 + 1250 - 900) / 9.5
-    49.47
+    >>> round(float(table.loc["living", "sessions_needed"]), 2)   # (120 + 1250) / 9.5, benefits aside
+    144.21
     >>> int(table.loc["living", "capacity_sessions"])   # 15 h x 52/12 x 0.7 / 0.5 h
     91
-    >>> bool(table.loc["living", "can_break_even"])
-    True
+    >>> bool(table.loc["living", "can_break_even"])   # 144 sessions, and the diary holds 91
+    False
     """
     s = as_scenario(scenario)
     b, h, m = s.business, s.household, s.market

@@ -209,11 +209,12 @@ def best_price(
     Examples
     --------
     >>> import meantime
-    >>> best = meantime.best_price(meantime.default_scenario(), min_survival=0.5, max_priced_out=0.9,
+    >>> lcw = meantime.default_scenario().replace(household__limited_capability="lcw")
+    >>> best = meantime.best_price(lcw, min_survival=0.5, max_priced_out=0.9,
     ...                            prices=[8, 10, 12, 14], paths=1_000, seed=1)
     >>> bool(best.loc["best_price", "meets_limits"])
     True
-    >>> none = meantime.best_price(meantime.default_scenario(), min_survival=0.999, prices=[8, 12], paths=500)
+    >>> none = meantime.best_price(lcw, min_survival=0.999, prices=[8, 12], paths=500)
     >>> none.loc["best_price", "answer"]
     'no price from £8.00 to £12.00 gives survival of at least 99.9% ...'
     """

@@ -204,7 +204,7 @@ def sensitivity(
     --------
     >>> import meantime
     >>> table = meantime.sensitivity(
-    ...     meantime.default_scenario(),
+    ...     meantime.default_scenario().replace(household__limited_capability="lcw"),
     ...     {"household.savings": (2_000, 8_000), "business.price_per_session": (10, 12)},
     ...     metric="survival", paths=1_000, seed=1)
     >>> list(table.columns[:4])

@@ -104,8 +104,8 @@ def sweep(
     Examples
     --------
     >>> import meantime
-    >>> table = meantime.sweep(meantime.default_scenario(),
-    ...                        {"business.price_per_session": [10, 12], "household.savings": [4000, 8000]},
+    >>> lcw = meantime.default_scenario().replace(household__limited_capability="lcw")
+    >>> table = meantime.sweep(lcw, {"business.price_per_session": [10, 12], "household.savings": [4000, 8000]},
     ...                        paths=1_000, seed=1)
     >>> table[["business.price_per_session", "household.savings"]].values.tolist()
     [[10.0, 4000.0], [10.0, 8000.0], [12.0, 4000.0], [12.0, 8000.0]]

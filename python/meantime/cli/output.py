@@ -59,6 +59,18 @@ def run_text(result, label: str) -> str:
         ("lowest combined cash, worst 1 future in 10", _money(est("lowest_cash_q10")), ""),
         ("extra starting capital for a 9 in 10 chance", _money(est("extra_capital_for_90_percent")), ""),
     ]
+    if result.scenario.benefits.enabled:
+        h = result.scenario.household
+        headline += [
+            ("limited capability for work", {"none": "none assessed", "lcw": "LCW", "lcwra": "LCWRA"}[
+                h.limited_capability], ""),
+            ("benefits, share of the household's income", _percent(est("benefits_share_of_income")), ""),
+            ("minimum income floor bites in (futures)", _percent(est("floor_bites")), se("floor_bites")
+             if "floor_bites" in summary.index else ""),
+            ("half of those see it bite by", _month(est("median_month_floor_bites")), ""),
+            (f"still going after {horizon} months without benefits", _percent(est("survival_without_benefits")),
+             se("survival_without_benefits")),
+        ]
     groups = result.scenario.group.enabled
     if groups:
         pooled = result.scenario.group.pricing == "pooled"

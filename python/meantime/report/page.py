@@ -51,6 +51,15 @@ def headlines(result) -> list[tuple[str, str, str, str]]:
                  "more starting capital would give a 9 in 10 chance of getting through" if extra > 0
                  else "extra starting capital needed: the savings already carry 9 in 10 futures through",
                  "read from the lowest-cash point of every future (within about 1%)"))
+    if result.scenario.benefits.enabled:
+        without = result.without_benefits.survival()
+        lc = {"none": "no limited capability for work assessed", "lcw": "limited capability for work (LCW)",
+              "lcwra": "limited capability for work and work-related activity (LCWRA)"}[
+                  result.scenario.household.limited_capability]
+        rows.append(("without-benefits", whole_percent(without), f"of the same futures get through {horizon} months "
+                     "without benefits", f"± {100 * 1.96 * se(without):.1f} points (95% Monte Carlo interval)"))
+        rows.append(("benefits", whole_percent(result.benefits_share()),
+                     "of the household's income is Universal Credit", f"for a founder with {lc}"))
     return rows
 
 

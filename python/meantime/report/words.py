@@ -117,11 +117,21 @@ def assumptions(scenario) -> list[tuple[str, str]]:
         parts.append(("Funding", "The business receives " + "; ".join(funding) + "."))
     if s.benefits.enabled:
         bn = s.benefits
+        terms = s._core.claim_terms()
+        who = (("a couple" if h.couple else "a single founder")
+               + (", under 25" if h.age_band == "under_25" else ", 25 or over")
+               + {"none": ", with no limited capability for work assessed",
+                  "lcw": ", with limited capability for work (LCW)",
+                  "lcwra": ", with limited capability for work and work-related activity (LCWRA)"}[
+                   h.limited_capability]
+               + (f", rent {_money(h.housing_costs_per_month)} a month" if h.housing_costs_per_month else ""))
+        floor = (f", and after {bn.startup_period_months} months earnings taken as at least the minimum income "
+                 f"floor of {_money(terms['individual_threshold'])} after notional tax"
+                 if terms["floor_can_apply"] else ", and no minimum income floor")
         parts.append(("Benefits",
-                      f"A means-tested benefit of up to {_money(bn.maximum_award)} a month, reduced by "
-                      f"{100 * bn.taper:.0f}p for each pound earned above {_money(bn.work_allowance)}"
-                      + (f", with the minimum income floor after {bn.startup_period_months} months"
-                         if bn.minimum_income_floor else ", without a minimum income floor") + "."))
+                      f"Universal Credit for {who}: up to {_money(terms['maximum_award'])} a month, reduced by "
+                      f"{100 * bn.taper:.0f}p for each pound earned after tax above "
+                      f"{_money(terms['work_allowance'])}{floor}; each month's award is paid the month after."))
     if s.health.illness_per_month > 0:
         parts.append(("Health",
                       f"An illness episode starts in {words('health.illness_per_month', 'probability')} of months, "

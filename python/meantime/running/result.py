@@ -36,7 +36,7 @@ _TOTALS = {
     "billed": ("pounds", "revenue billed"),
     "received": ("pounds", "clients' payments received"),
     "bad_debt": ("pounds", "billed and never paid"),
-    "benefits": ("pounds", "benefit award received"),
+    "benefits": ("pounds", "benefits paid to the household (net of advance repayments)"),
     "months_ill": ("months", "months the founder was ill"),
     "sessions_covered": ("sessions", "sessions a peer delivered while the founder was ill"),
     "groups_formed": ("groups", "groups formed"),
@@ -48,6 +48,8 @@ _TOTALS = {
     "group_prospects_gave_up": ("prospects", "prospects who gave up waiting for a group"),
     "group_billed": ("pounds", "revenue billed for group meetings"),
     "self_funders_served": ("people", "clients who came paying from their own money (market.routes)"),
+    "tax": ("pounds", "income tax and National Insurance set aside"),
+    "household_income": ("pounds", "the household's income: drawings, wages, other income and benefits"),
 }
 
 
@@ -79,7 +81,7 @@ class Result:
     >>> import meantime
     >>> result = meantime.simulate(paths=1_000, seed=2026)
     >>> print(result.outcomes.loc[0, "lowest_cash"])
-    2469.5
+    -13509.150000000001
     >>> "futures survive 36 months" in str(result)
     True
     >>> bool(result.monthly.loc[12, "clients_q50"] == result.statistics.quantile("clients", 12, 0.5))
@@ -108,6 +110,33 @@ class Result:
     def survival(self, month: int | None = None) -> float:
         """Share of futures still going at the end of ``month`` (default: the horizon)."""
         return self.statistics.survival(self._month(month))
+
+    def benefits_share(self) -> float:
+        """Benefits as a share of the household's income over the horizon: the mean benefits paid
+        per future over the mean household income (drawings, wages after tax, partner's and
+        other income, benefits); NaN when there is no income."""
+        income = self.statistics.total("household_income").mean
+        return self.statistics.total("benefits").mean / income if income > 0 else math.nan
+
+    def floor_bites(self) -> tuple[float, float]:
+        """When the minimum income floor starts to bite: (share of futures in which it raises the
+        founder's earned income within the horizon, and the median month it first does among
+        them; NaN when it never does). Needs the per-path outcomes."""
+        months = self.outcome_arrays["floor_month"]
+        bitten = months[months > 0]
+        share = bitten.size / months.size if months.size else math.nan
+        return share, float(np.quantile(bitten, 0.5, method="inverted_cdf")) if bitten.size else math.nan
+
+    @cached_property
+    def without_benefits(self) -> "Result | None":
+        """The same futures with the benefit rule off (same seed and paths: common random numbers,
+        so the difference is the benefits' own), or None when the rule is off already."""
+        if not self.scenario.benefits.enabled:
+            return None
+        scenario = self.scenario.replace(benefits__enabled=False)
+        run = _core.simulate(scenario._core, self.path_count, self.seed, self.first_path, 0,
+                             self._run.has_outcomes, False)
+        return Result(scenario, run)
 
     def operating_break_even_by(self, month: int | None = None) -> float:
         """Share of futures whose business covers its own costs, sustained, by ``month``."""
@@ -195,6 +224,18 @@ class Result:
                          f"lowest combined cash: {round(100 * q)}% of futures fall to this or below"))
         rows.append(("extra_capital_for_90_percent", self.extra_capital_needed(0.9), math.nan, "pounds",
                      "more starting capital that would carry 9 in 10 futures through"))
+        if self.scenario.benefits.enabled:
+            rows.append(("benefits_share_of_income", self.benefits_share(), math.nan, "share",
+                         "benefits as a share of the household's income over the horizon"))
+            if self._run.has_outcomes:
+                bites, month = self.floor_bites()
+                probability("floor_bites", bites, f"the minimum income floor raises the founder's earnings by month "
+                                                  f"{horizon}")
+                rows.append(("median_month_floor_bites", month, math.nan, "month",
+                             "half of the futures where the floor bites see it first by this month"))
+            without = self.without_benefits
+            probability("survival_without_benefits", without.survival(horizon),
+                        f"still going after {horizon} months on the same futures without benefits")
         groups = self.scenario.group.enabled
         for total in _core.total_names:  # every per-path total the engine sums (group ones with groups on)
             if total.startswith("group") and not groups:
@@ -344,6 +385,7 @@ class Result:
             f"It also pays the founder's way in {in_ten(living)} futures ({share(living)})"
             f"{half_by(self.statistics.living_break_even())}.",
         ]
+        lines += self._benefit_words()
         extra = self.extra_capital_needed(0.9)
         if extra > 0:
             lines.append(f"About £{extra:,.0f} more starting capital would give a 9 in 10 chance of getting through.")
@@ -357,6 +399,24 @@ class Result:
         )
         lines.append(f"({self.path_count:,} simulated futures, seed {self.seed}.)")
         return "\n".join(lines)
+
+    def _benefit_words(self) -> list[str]:
+        """The household's benefits in words: who claims, their share of income, when the floor
+        bites, and the answer without them."""
+        if not self.scenario.benefits.enabled:
+            return []
+        h = self.scenario.household
+        who = {"none": "no limited capability for work assessed", "lcw": "limited capability for work (LCW)",
+               "lcwra": "limited capability for work and work-related activity (LCWRA)"}[h.limited_capability]
+        words = (f"Universal Credit ({'a couple' if h.couple else 'single'}, {who}) is "
+                 f"{percent(self.benefits_share())} of the household's income")
+        if self._run.has_outcomes:
+            bites, month = self.floor_bites()
+            words += (f"; the minimum income floor starts to bite in month {month:.0f} in {in_ten(bites)} futures"
+                      if bites > 0 else "; the minimum income floor never bites")
+        without = self.without_benefits.survival()
+        return [words + ".", f"Without benefits, {in_ten(without)} futures survive {self.months} months "
+                             f"({percent(without)} ± {percent(self.standard_error(without))})."]
 
     def __repr__(self) -> str:
         kept = [name for name, has in (("outcomes", self._run.has_outcomes), ("paths", self._run.has_path_arrays)) if has]

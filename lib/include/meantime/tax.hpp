@@ -1,0 +1,42 @@
+// Income tax and National Insurance (the scenario's `tax` group): the year's liability on
+// profits and wages, and the part of it a founder sets aside each month.
+#pragma once
+
+#include "meantime/scenario.hpp"
+
+namespace meantime {
+
+// A year's income tax on `income` (profits and wages together) with the thresholds scaled by
+// `year_share` (1: a whole tax year; k/12: the first k months, as the allowances accrue).
+double income_tax(const Tax& tax, double income, double year_share = 1.0);
+// A year's Class 4 NI on self-employed `profits`.
+double class4_national_insurance(const Tax& tax, double profits, double year_share = 1.0);
+// A year's employee (primary) Class 1 NI on `pay`.
+double class1_national_insurance(const Tax& tax, double pay, double year_share = 1.0);
+
+// The tax year so far, for the monthly set-aside.
+struct TaxYear {
+  int month = 0;                     // months of the tax year done (0..12)
+  double profits = 0;                // cash profits so far this year (a loss is negative)
+  double wages = 0;                  // wages so far this year
+  double set_aside = 0;              // income tax and Class 4 NI set aside so far this year
+  double loss_brought_forward = 0;   // earlier years' losses not yet set against profits
+};
+
+struct TaxMonth {
+  double on_profits = 0;  // income tax and Class 4 NI on the year to date, less what was set aside
+  double class1 = 0;      // employee NI on this month's wages (worked out per pay period)
+  double total() const { return on_profits + class1; }
+};
+
+// Adds a month's cash profit and wages to the tax year and returns what to set aside: the
+// liability on the year to date (thresholds accrued k/12 after k months) less what is already
+// set aside, so that the twelve months add up to the year's liability exactly; it is negative
+// when a bad month lowers the year's liability. A year that ends in loss carries it forward.
+TaxMonth tax_month(const Tax& tax, TaxYear& year, double profit, double wages);
+
+// The notional deductions that turn the minimum income floor's gross threshold (a month) into a
+// net amount (UC Regs 2013 reg. 62(4)): tax and NI on twelve such months, over twelve.
+double floor_deductions(const Tax& tax, FloorDeductions method, double gross_per_month);
+
+}  // namespace meantime

@@ -1,0 +1,68 @@
+#include "meantime/tax.hpp"
+
+#include <algorithm>
+
+namespace meantime {
+
+namespace {
+// Rate on the part of `amount` between `from` and `to`.
+double band(double amount, double from, double to, double rate) {
+  return rate * std::max(0.0, std::min(amount, to) - from);
+}
+}  // namespace
+
+double income_tax(const Tax& tax, double income, double year_share) {
+  const double allowance = tax.personal_allowance * year_share;
+  const double basic_top = allowance + tax.basic_rate_band * year_share;
+  const double additional = std::max(basic_top, tax.additional_rate_threshold * year_share);
+  return band(income, allowance, basic_top, tax.basic_rate) + band(income, basic_top, additional, tax.higher_rate) +
+         band(income, additional, income, tax.additional_rate);
+}
+
+double class4_national_insurance(const Tax& tax, double profits, double year_share) {
+  const double lower = tax.class4_lower_profits_limit * year_share;
+  const double upper = std::max(lower, tax.class4_upper_profits_limit * year_share);
+  return band(profits, lower, upper, tax.class4_main_rate) + band(profits, upper, profits, tax.class4_additional_rate);
+}
+
+double class1_national_insurance(const Tax& tax, double pay, double year_share) {
+  const double lower = tax.class1_primary_threshold * year_share;
+  const double upper = std::max(lower, tax.class1_upper_earnings_limit * year_share);
+  return band(pay, lower, upper, tax.class1_main_rate) + band(pay, upper, pay, tax.class1_additional_rate);
+}
+
+TaxMonth tax_month(const Tax& tax, TaxYear& year, double profit, double wages) {
+  if (year.month == 12) {
+    // A new tax year: a loss of the year just ended is carried forward (ITTOIA 2005 s. 83 in
+    // spirit: set against later profits of the same trade); profits used up earlier losses.
+    year.loss_brought_forward = std::max(0.0, year.loss_brought_forward - year.profits);
+    year = TaxYear{0, 0, 0, 0, year.loss_brought_forward};
+  }
+  year.month += 1;
+  year.profits += profit;
+  year.wages += wages;
+  const double share = year.month / 12.0;
+  const double taxable_profits = std::max(0.0, year.profits - year.loss_brought_forward);
+  const double liability =
+      income_tax(tax, taxable_profits + year.wages, share) + class4_national_insurance(tax, taxable_profits, share);
+  TaxMonth m;
+  m.on_profits = liability - year.set_aside;
+  year.set_aside = liability;
+  m.class1 = class1_national_insurance(tax, wages, 1.0 / 12.0);
+  return m;
+}
+
+double floor_deductions(const Tax& tax, FloorDeductions method, double gross_per_month) {
+  const double year = 12.0 * gross_per_month;
+  switch (method) {
+    case FloorDeductions::self_employed:
+      return (income_tax(tax, year) + class4_national_insurance(tax, year)) / 12.0;
+    case FloorDeductions::employed:
+      return (income_tax(tax, year) + class1_national_insurance(tax, year)) / 12.0;
+    case FloorDeductions::none:
+      break;
+  }
+  return 0.0;
+}
+
+}  // namespace meantime

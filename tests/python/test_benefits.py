@@ -1,0 +1,67 @@
+"""Universal Credit from Python: the presets, the household they state, and the answers in words."""
+
+from __future__ import annotations
+
+import pytest
+
+import meantime
+
+
+def test_the_preset_states_the_household_and_the_year():
+    fields = meantime.benefits.universal_credit(2025, couple=True, limited_capability="lcwra", housing_costs=600,
+                                                partner_earnings=800, partner_expected_hours=16)
+    s = meantime.default_scenario().replace(fields)
+    assert s.benefits.enabled and s.benefits.standard_allowance_couple == 628.10  # 2025/26
+    assert s.benefits.lcwra_element == 423.27 and s.benefits.surplus_earnings_threshold == 2500
+    h = s.household
+    assert (h.couple, h.limited_capability, h.housing_costs_per_month) == (True, "lcwra", 600.0)
+    assert (h.partner_income_per_month, h.partner_expected_hours_per_week) == (800.0, 16.0)
+    # The engine's reading of it: couple 25+ 628.10 + LCWRA 423.27 + rent 600; work allowance with
+    # housing 411 (2025/26); no floor with LCWRA.
+    terms = s._core.claim_terms()
+    assert terms["maximum_award"] == pytest.approx(1651.37)
+    assert terms["work_allowance"] == 411 and not terms["floor_can_apply"]
+
+
+def test_the_default_is_the_2026_preset_for_the_default_household():
+    s = meantime.default_scenario()
+    assert s.replace(meantime.benefits.universal_credit(2026, housing_costs=450)) == s
+
+
+def test_bad_presets_name_the_field():
+    with pytest.raises(meantime.ScenarioError, match="household.children: children are not modelled"):
+        meantime.benefits.universal_credit(children=1)
+    with pytest.raises(meantime.ScenarioError, match="household.limited_capability: must be one of none, lcw"):
+        meantime.benefits.universal_credit(limited_capability="yes")
+    with pytest.raises(meantime.ScenarioError, match="2019"):
+        meantime.benefits.universal_credit(2019)
+    with pytest.raises(meantime.ScenarioError, match="household.children"):
+        meantime.default_scenario().replace(household__children=2)
+
+
+def test_the_answer_with_and_without_benefits_on_the_same_futures():
+    lcw = meantime.default_scenario().replace(household__limited_capability="lcw")
+    result = meantime.simulate(lcw, paths=2000, seed=5, progress=False)
+    table = result.summary()
+    without = meantime.simulate(lcw.replace(benefits__enabled=False), paths=2000, seed=5, progress=False)
+    assert table.loc["survival_without_benefits", "estimate"] == without.survival()
+    assert table.loc["survival", "estimate"] > without.survival()
+    # Benefits' share of income: mean benefits over mean household income, in (0, 1).
+    outcomes = result.outcomes
+    assert table.loc["benefits_share_of_income", "estimate"] == pytest.approx(
+        outcomes["benefits"].mean() / outcomes["household_income"].mean())
+    # LCW: no minimum income floor, ever.
+    assert table.loc["floor_bites", "estimate"] == 0
+    text = str(result)
+    assert "Universal Credit (single, limited capability for work (LCW))" in text
+    assert "the minimum income floor never bites" in text and "Without benefits," in text
+
+
+def test_the_floor_bites_after_the_start_up_year():
+    result = meantime.simulate(paths=2000, seed=5, progress=False)  # no limited capability assessed
+    share, month = result.floor_bites()
+    # Every future still trading in month 13 has the floor applied then (a 15-hour business earns
+    # far below £1,698.84 a month): the month is 13, the share those alive at month 12.
+    assert month == 13
+    assert share == pytest.approx(result.survival(12), abs=1 / 2000)
+    assert "the minimum income floor starts to bite in month 13" in str(result)
