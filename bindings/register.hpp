@@ -26,7 +26,19 @@ void register_town(pybind11::module_& m);
 template <class Result>
 Result run_engine(Result (*engine)(const Scenario&, const RunOptions&), const Scenario& scenario, std::uint64_t paths,
                   std::uint64_t seed, std::uint64_t first_path, int threads, bool keep_outcomes, bool keep_paths,
-                  const pybind11::object& progress, double progress_interval, double max_seconds);
+                  const pybind11::object& progress, double progress_interval, double max_seconds,
+                  bool follow_failed = true);
+
+// simulate_batch() or simulate_town_batch() the same way: one call, the GIL released.
+template <class Result>
+using BatchEngine = std::vector<Result> (*)(const std::vector<Scenario>&, const std::vector<std::uint64_t>&,
+                                            const RunOptions&);
+template <class Result>
+std::vector<Result> run_batch_engine(BatchEngine<Result> engine, const std::vector<Scenario>& scenarios,
+                                     const std::vector<std::uint64_t>& seeds, std::uint64_t paths,
+                                     std::uint64_t first_path, int threads, bool keep_outcomes, bool keep_paths,
+                                     const pybind11::object& progress, double progress_interval, double max_seconds,
+                                     bool follow_failed = true);
 
 // An engine enum's value by its to_string name; an unknown name raises ValueError naming the
 // closest valid one and listing them all. `what` names the kind ("series", "total").

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <vector>
 
 #include "meantime/errors.hpp"
 #include "meantime/simulate.hpp"
@@ -29,15 +30,18 @@ const char* const kSimulateDoc =
     "thread; returning False cancels (RunCancelled). Ctrl-C stops the run within about\n"
     "progress_interval seconds and raises KeyboardInterrupt. Raises ScenarioError,\n"
     "RunSettingsError, MemoryLimitError (before allocating), RunCancelled or, past max_seconds\n"
-    "(0: no limit), RunTimeout.";
+    "(0: no limit), RunTimeout. follow_failed=False stops each path at its failure: lowest_cash and\n"
+    "final_cash are then as they stood at the failure, everything else is unchanged.";
 
 }  // namespace
 
-template <class Result>
-Result run_engine(Result (*engine)(const Scenario&, const RunOptions&), const Scenario& scenario, std::uint64_t paths,
-                  std::uint64_t seed, std::uint64_t first_path, int threads, bool keep_outcomes, bool keep_paths,
-                  const py::object& progress, double progress_interval, double max_seconds) {
+namespace {
+
+RunOptions run_options(std::uint64_t paths, std::uint64_t seed, std::uint64_t first_path, int threads,
+                       bool keep_outcomes, bool keep_paths, const py::object& progress, double progress_interval,
+                       double max_seconds, bool follow_failed) {
   RunOptions options;
+  options.follow_failed = follow_failed;
   options.paths = paths;
   options.seed = seed;
   options.first_path = first_path;
@@ -46,6 +50,7 @@ Result run_engine(Result (*engine)(const Scenario&, const RunOptions&), const Sc
   options.keep_paths = keep_paths;
   options.progress_interval = progress_interval;
   options.max_seconds = max_seconds;
+  // `progress` outlives the run: the caller holds it for the whole call.
   options.progress = [&progress](std::uint64_t done, std::uint64_t total) {
     py::gil_scoped_acquire gil;
     if (PyErr_Occurred() || PyErr_CheckSignals() != 0) return false;
@@ -61,39 +66,87 @@ Result run_engine(Result (*engine)(const Scenario&, const RunOptions&), const Sc
       return false;
     }
   };
+  return options;
+}
 
-  const Scenario own_copy = scenario;  // no other Python thread can change it under the run
-  Result result;
+// engine() with the GIL released. A Python error raised in the progress callback
+// (KeyboardInterrupt, or the progress function's own) wins over the engine's RunCancelled that
+// it caused.
+template <class Engine>
+auto without_gil(const Engine& engine) -> decltype(engine()) {
+  decltype(engine()) result;
   std::exception_ptr failure;
   bool cancelled = false;
   {
     py::gil_scoped_release release;
     try {
-      result = engine(own_copy, options);
+      result = engine();
     } catch (const RunCancelled&) {
       cancelled = true;
     } catch (...) {
       failure = std::current_exception();
     }
   }
-  // A Python error raised in the callback (KeyboardInterrupt, or the progress function's own)
-  // wins over the engine's RunCancelled that it caused.
   if (PyErr_Occurred()) throw py::error_already_set();
   if (failure) std::rethrow_exception(failure);
   if (cancelled) throw RunCancelled();
   return result;
 }
 
+const char* const kSimulateBatchDoc =
+    "simulate_batch(scenarios, seeds, paths, first_path, threads, keep_outcomes, keep_paths, progress,\n"
+    "               progress_interval, max_seconds) -> list[RunResult]\n\n"
+    "Runs scenarios[i] with seeds[i], each result bit for bit what simulate(scenarios[i], paths,\n"
+    "seeds[i], ...) gives, in one call with the GIL released: the blocks of all the runs share the\n"
+    "engine's threads. progress(done, total) and max_seconds count the whole batch; Ctrl-C and\n"
+    "cancelling work as for simulate. A town raises ScenarioError (it runs with simulate_town).";
+
+}  // namespace
+
+template <class Result>
+Result run_engine(Result (*engine)(const Scenario&, const RunOptions&), const Scenario& scenario, std::uint64_t paths,
+                  std::uint64_t seed, std::uint64_t first_path, int threads, bool keep_outcomes, bool keep_paths,
+                  const py::object& progress, double progress_interval, double max_seconds, bool follow_failed) {
+  const RunOptions options = run_options(paths, seed, first_path, threads, keep_outcomes, keep_paths, progress,
+                                         progress_interval, max_seconds, follow_failed);
+  const Scenario own_copy = scenario;  // no other Python thread can change it under the run
+  return without_gil([&] { return engine(own_copy, options); });
+}
+
+template <class Result>
+std::vector<Result> run_batch_engine(BatchEngine<Result> engine, const std::vector<Scenario>& scenarios,
+                                     const std::vector<std::uint64_t>& seeds, std::uint64_t paths,
+                                     std::uint64_t first_path, int threads, bool keep_outcomes, bool keep_paths,
+                                     const py::object& progress, double progress_interval, double max_seconds,
+                                     bool follow_failed) {
+  const RunOptions options = run_options(paths, 0, first_path, threads, keep_outcomes, keep_paths, progress,
+                                         progress_interval, max_seconds, follow_failed);
+  // `scenarios` are copies, converted with the GIL held: no other Python thread can change them.
+  return without_gil([&] { return engine(scenarios, seeds, options); });
+}
+
+template std::vector<TownResult> run_batch_engine(BatchEngine<TownResult>, const std::vector<Scenario>&,
+                                                  const std::vector<std::uint64_t>&, std::uint64_t, std::uint64_t, int,
+                                                  bool, bool, const py::object&, double, double, bool);
+
 template TownResult run_engine(TownResult (*)(const Scenario&, const RunOptions&), const Scenario&, std::uint64_t,
-                               std::uint64_t, std::uint64_t, int, bool, bool, const py::object&, double, double);
+                               std::uint64_t, std::uint64_t, int, bool, bool, const py::object&, double, double, bool);
 
 namespace {
 
 RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed, std::uint64_t first_path, int threads,
               bool keep_outcomes, bool keep_paths, const py::object& progress, double progress_interval,
-              double max_seconds) {
+              double max_seconds, bool follow_failed) {
   return run_engine<RunResult>(&simulate, scenario, paths, seed, first_path, threads, keep_outcomes, keep_paths,
-                               progress, progress_interval, max_seconds);
+                               progress, progress_interval, max_seconds, follow_failed);
+}
+
+std::vector<RunResult> run_batch(const std::vector<Scenario>& scenarios, const std::vector<std::uint64_t>& seeds,
+                                 std::uint64_t paths, std::uint64_t first_path, int threads, bool keep_outcomes,
+                                 bool keep_paths, const py::object& progress, double progress_interval,
+                                 double max_seconds, bool follow_failed) {
+  return run_batch_engine<RunResult>(&simulate_batch, scenarios, seeds, paths, first_path, threads, keep_outcomes,
+                                     keep_paths, progress, progress_interval, max_seconds, follow_failed);
 }
 
 }  // namespace
@@ -101,7 +154,10 @@ RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed,
 void register_run(py::module_& m) {
   m.def("simulate", &run, "scenario"_a, "paths"_a = 10000, "seed"_a = 0, "first_path"_a = 0, "threads"_a = 0,
         "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(), "progress_interval"_a = 0.1,
-        "max_seconds"_a = 0.0, kSimulateDoc);
+        "max_seconds"_a = 0.0, "follow_failed"_a = true, kSimulateDoc);
+  m.def("simulate_batch", &run_batch, "scenarios"_a, "seeds"_a, "paths"_a = 10000, "first_path"_a = 0,
+        "threads"_a = 0, "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(),
+        "progress_interval"_a = 0.1, "max_seconds"_a = 0.0, "follow_failed"_a = true, kSimulateBatchDoc);
   m.def(
       "per_path_bytes",
       [](const Scenario& scenario, std::uint64_t paths, bool keep_outcomes, bool keep_paths) {

@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 
 #include <string>
+#include <vector>
 
 #include "meantime/errors.hpp"
 #include "meantime/town.hpp"
@@ -28,6 +29,14 @@ TownResult run_town(const Scenario& scenario, std::uint64_t paths, std::uint64_t
                     double progress_interval, double max_seconds) {
   return run_engine<TownResult>(&simulate_town, scenario, paths, seed, first_path, threads, keep_outcomes, keep_paths,
                                 progress, progress_interval, max_seconds);
+}
+
+std::vector<TownResult> run_town_batch(const std::vector<Scenario>& towns, const std::vector<std::uint64_t>& seeds,
+                                       std::uint64_t paths, std::uint64_t first_path, int threads, bool keep_outcomes,
+                                       bool keep_paths, const py::object& progress, double progress_interval,
+                                       double max_seconds) {
+  return run_batch_engine<TownResult>(&simulate_town_batch, towns, seeds, paths, first_path, threads, keep_outcomes,
+                                      keep_paths, progress, progress_interval, max_seconds);
 }
 
 py::object town_outcome_columns(py::object self) {
@@ -120,6 +129,11 @@ void register_town(py::module_& m) {
         "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(), "progress_interval"_a = 0.1,
         "max_seconds"_a = 0.0,
         "simulate_town(...) -> TownResult: every provider of a town scenario together (see simulate).");
+  m.def("simulate_town_batch", &run_town_batch, "towns"_a, "seeds"_a, "paths"_a = 10000, "first_path"_a = 0,
+        "threads"_a = 0, "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(),
+        "progress_interval"_a = 0.1, "max_seconds"_a = 0.0,
+        "simulate_town_batch(towns, seeds, ...) -> list[TownResult]: towns[i] with seeds[i], each bit for bit\n"
+        "what simulate_town gives it, in one call (see simulate_batch).");
   m.def(
       "provider_scenario",
       [](const Scenario& town, std::size_t i) {

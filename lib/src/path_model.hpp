@@ -55,6 +55,15 @@ struct DemandMonth {
   std::int64_t spare_sessions() const { return std::max<std::int64_t>(0, healthy_capacity - deliverable); }
 };
 
+// A month after a path's failure: no activity, its cash as it stood when it failed (what step()
+// reports too for a failed path it follows on).
+inline MonthValues after_failure(const PathState& state) {
+  MonthValues values;
+  values[Series::business_cash] = state.cash_at_failure.business;
+  values[Series::household_cash] = state.cash_at_failure.household;
+  return values;
+}
+
 class PathModel {
  public:
   explicit PathModel(const Scenario& scenario);

@@ -320,6 +320,9 @@ void RunResult::merge(const RunResult& next) {
     throw MergeError("chunks must be adjacent: expected first_path " + std::to_string(first_path + paths) + ", got " +
                      std::to_string(next.first_path));
   }
+  if (next.followed_failed != followed_failed) {
+    throw MergeError("chunks must all follow failed paths to the horizon, or none (follow_failed)");
+  }
   if (outcomes.has_value() != next.outcomes.has_value() || path_arrays.has_value() != next.path_arrays.has_value()) {
     throw MergeError("chunks must keep the same per-path arrays (keep_outcomes, keep_paths)");
   }

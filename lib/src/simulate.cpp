@@ -16,6 +16,7 @@
 #include "meantime/validate.hpp"
 #include "parallel_run.hpp"
 #include "path_model.hpp"
+#include "run_block.hpp"
 
 namespace meantime {
 
@@ -25,9 +26,7 @@ namespace {
 struct WorkerTotals {
   explicit WorkerTotals(int months) : statistics(months) {}
   Statistics statistics;
-  std::vector<PathState> states = std::vector<PathState>(kBlockPaths);
-  MonthColumns month_values{kBlockPaths};
-  SamplerCache cache;
+  BlockScratch scratch;
 };
 
 }  // namespace
@@ -76,6 +75,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   result.paths = options.paths;
   result.scenario_fingerprint = fingerprint(scenario);
   result.months = months;
+  result.followed_failed = options.follow_failed;
   if (options.keep_outcomes) result.outcomes.emplace(static_cast<Eigen::Index>(options.paths));
   if (options.keep_paths) result.path_arrays.emplace(static_cast<Eigen::Index>(options.paths), months);
 
@@ -83,33 +83,10 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   const unsigned threads = worker_count(options, blocks);
   std::vector<WorkerTotals> totals(threads, WorkerTotals(months));
   const PathModel model(scenario);
-  const auto stream = static_cast<std::uint64_t>(scenario.run.stream);
 
   auto work = [&](unsigned worker, std::uint64_t block) -> std::size_t {
     WorkerTotals& mine = totals[worker];
-    auto& states = mine.states;
-    const std::uint64_t begin = block * kBlockPaths;
-    const std::uint64_t end = std::min(options.paths, begin + kBlockPaths);
-    const std::size_t count = static_cast<std::size_t>(end - begin);
-    for (std::size_t i = 0; i < count; ++i) {
-      model.start(states[i], PathKey{options.seed, options.first_path + begin + i, stream});
-    }
-    // Month by month across the block: the statistics of one month stay in cache, and take
-    // the block's values series by series.
-    for (int month = 1; month <= months; ++month) {
-      for (std::size_t i = 0; i < count; ++i) {
-        const PathKey key{options.seed, options.first_path + begin + i, stream};
-        const MonthValues values = model.step(states[i], key, month, mine.cache);
-        mine.month_values.set(i, values);
-        if (result.path_arrays) result.path_arrays->set(static_cast<Eigen::Index>(begin + i), month, values);
-      }
-      mine.statistics.add_month(month, mine.month_values, count);
-    }
-    for (std::size_t i = 0; i < count; ++i) {
-      mine.statistics.add_outcome(states[i].outcome);
-      if (result.outcomes) result.outcomes->set(static_cast<Eigen::Index>(begin + i), states[i].outcome);
-    }
-    return count;
+    return run_block(model, result, block, mine.scratch, mine.statistics);
   };
   run_blocks(options, blocks, threads, started, work);
 

@@ -205,9 +205,26 @@ def simulate(
     progress: Optional[Callable[[int, int], Any]] = None,
     progress_interval: float = 0.1,
     max_seconds: float = 0.0,
+    follow_failed: bool = True,
 ) -> RunResult:
     """Runs with the GIL released; Ctrl-C raises KeyboardInterrupt within ~progress_interval;
     past ``max_seconds`` (0: no limit) raises RunTimeout."""
+
+def simulate_batch(
+    scenarios: list[Scenario],
+    seeds: list[int],
+    paths: int = 10000,
+    first_path: int = 0,
+    threads: int = 0,
+    keep_outcomes: bool = True,
+    keep_paths: bool = False,
+    progress: Optional[Callable[[int, int], Any]] = None,
+    progress_interval: float = 0.1,
+    max_seconds: float = 0.0,
+    follow_failed: bool = True,
+) -> list[RunResult]:
+    """scenarios[i] run with seeds[i], each bit for bit as simulate() runs it, in one call with
+    the GIL released; progress and max_seconds count the whole batch."""
 
 def per_path_bytes(scenario: Scenario, paths: int, keep_outcomes: bool = True, keep_paths: bool = False) -> int: ...
 
@@ -267,6 +284,21 @@ def simulate_town(
     max_seconds: float = 0.0,
 ) -> TownResult:
     """simulate() for a scenario with a providers list."""
+
+def simulate_town_batch(
+    towns: list[Scenario],
+    seeds: list[int],
+    paths: int = 10000,
+    first_path: int = 0,
+    threads: int = 0,
+    keep_outcomes: bool = True,
+    keep_paths: bool = False,
+    progress: Optional[Callable[[int, int], Any]] = None,
+    progress_interval: float = 0.1,
+    max_seconds: float = 0.0,
+) -> list[TownResult]:
+    """towns[i] with seeds[i], each bit for bit as simulate_town() runs it, in one call; progress
+    and max_seconds count the whole batch."""
 
 def provider_scenario(scenario: Scenario, i: int) -> Scenario:
     """Provider i as a single-provider scenario (what it would be alone)."""

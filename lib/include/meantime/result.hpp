@@ -295,6 +295,7 @@ struct RunResult {
   std::uint64_t paths = 0;
   std::uint64_t scenario_fingerprint = 0;
   int months = 0;
+  bool followed_failed = true;  // RunOptions::follow_failed of the run
   Statistics statistics;
   std::optional<PathOutcomes> outcomes;
   std::optional<PathArrays> path_arrays;

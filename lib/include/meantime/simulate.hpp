@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "meantime/result.hpp"
 #include "meantime/scenario.hpp"
@@ -19,6 +20,11 @@ struct RunOptions {
   int threads = 0;  // 0: all cores
   bool keep_outcomes = true;  // per-path outcome columns (about 60 bytes a path)
   bool keep_paths = false;    // full paths x months arrays of every series
+  // Follow a failed path to the horizon, so that its lowest_cash (and final_cash) say what it
+  // would have reached had it carried on: what the extra capital is read from. Off, a path stops
+  // at its failure and those two are as they stood then; everything else is the same bit for
+  // bit (a failed path reports no activity either way), and failures cost nothing after them.
+  bool follow_failed = true;
   // Called from the calling thread about every `progress_interval` seconds, and once at the
   // end, with paths done and paths in all. Returning false cancels the run (RunCancelled).
   std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
@@ -31,6 +37,14 @@ struct RunOptions {
 // Validates the scenario and the options, checks memory, runs. Throws ScenarioError,
 // RunSettingsError, MemoryLimitError, RunCancelled or RunTimeout.
 RunResult simulate(const Scenario& scenario, const RunOptions& options = {});
+
+// Many runs in one call: scenarios[i] with seeds[i] (options.seed is not used), each result bit
+// for bit what simulate(scenarios[i], options with that seed) gives. The blocks of all the
+// scenarios share one pool of threads, so runs of few paths keep every thread busy; progress
+// and max_seconds count the whole batch. Scenarios with one seed share their random numbers path
+// by path (common random numbers). A town raises ScenarioError: it runs with simulate_town.
+std::vector<RunResult> simulate_batch(const std::vector<Scenario>& scenarios, const std::vector<std::uint64_t>& seeds,
+                                      const RunOptions& options = {});
 
 // Bytes the per-path arrays of a run would take (outcomes and/or full paths).
 std::size_t per_path_bytes(const Scenario& scenario, const RunOptions& options);

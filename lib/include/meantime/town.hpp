@@ -108,4 +108,11 @@ Scenario provider_scenario(const Scenario& town, std::size_t i);
 // must not be empty). Bit-identical for any thread count and chunking, like simulate().
 TownResult simulate_town(const Scenario& scenario, const RunOptions& options = {});
 
+// Many towns in one call: towns[i] with seeds[i] (options.seed is not used), each result bit for
+// bit what simulate_town gives it alone. The towns run one after another, each with every
+// thread (a town's blocks are already the work of all its providers); progress and max_seconds
+// count the whole batch.
+std::vector<TownResult> simulate_town_batch(const std::vector<Scenario>& towns, const std::vector<std::uint64_t>& seeds,
+                                            const RunOptions& options = {});
+
 }  // namespace meantime

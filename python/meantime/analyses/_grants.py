@@ -31,20 +31,26 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 import numpy as np
 
+from .. import _core
 from ..errors import RunCancelled
+from ..running.result import Result
 from ..running.simulation import simulate
 from ..scenario.scenario import Scenario
 from ._runs import Runs
 
-__all__ = ["GrantOutcome", "StartUp", "with_grant", "shift_rule", "KeptRuns", "CHUNK_PATHS"]
+__all__ = ["GrantOutcome", "StartUp", "with_grant", "shift_rule", "KeptRuns", "CHUNK_PATHS", "outcome_of",
+           "cash_and_clients"]
 
 #: Paths per run kept in memory at once (the per-path arrays of every series are kept for a
 #: moment, then reduced to two numbers a path).
 CHUNK_PATHS = 10_000
+# Paths of one engine call that keeps every series (about 100 bytes a path-month): the chunks of
+# several start-ups go together while their arrays stay within a few hundred megabytes.
+_KEPT_BATCH_PATHS = 50_000
 
 
 def with_grant(scenario: Scenario, amount: float) -> Scenario:
@@ -104,15 +110,42 @@ class KeptRuns(Runs):
         self.runs += 1
         return kept
 
+    def run_kept_many(self, scenarios: Sequence[Scenario], reduce) -> list[list]:
+        """``run_kept(scenario, reduce)`` for each scenario, the same chunks bit for bit, with the
+        scenarios of a chunk in batches, one engine call each (on a cluster, one by one)."""
+        if self._cluster_options:
+            return [self.run_kept(scenario, reduce) for scenario in scenarios]
+        kept: list[list] = [[] for _ in scenarios]
+        for first in range(0, self.paths, CHUNK_PATHS):
+            count = min(CHUNK_PATHS, self.paths - first)
+            size = max(1, _KEPT_BATCH_PATHS // count)
+            for low in range(0, len(scenarios), size):
+                group = scenarios[low:low + size]
+                engine_runs = _core.simulate_batch(
+                    [scenario._core for scenario in group], [self.seed] * len(group), paths=count, first_path=first,
+                    threads=0 if self.threads is None else self.threads, keep_outcomes=True, keep_paths=True,
+                    progress=self._report)
+                if self._cancelled:
+                    raise RunCancelled("the analysis was stopped by its progress function")
+                for offset, (scenario, engine_run) in enumerate(zip(group, engine_runs)):
+                    self.done += count
+                    kept[low + offset].append(reduce(Result(scenario, engine_run)))
+        self.runs += len(scenarios)
+        return kept
 
-def _outcome(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+
+def _joined(chunks: list) -> GrantOutcome:
+    return GrantOutcome(*(np.concatenate([c[k] for c in chunks]) for k in range(3)))
+
+
+def outcome_of(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     outcomes = result.outcomes
     # A failed path reports no clients after its failure month (the engine's rule).
     return (outcomes["failure_month"].to_numpy().astype(np.int32), result.paths["clients"].sum(axis=1),
             outcomes["lowest_cash"].to_numpy().copy())
 
 
-def _cash_and_clients(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def cash_and_clients(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     paths = result.paths
     combined = paths["business_cash"] + paths["household_cash"]
     return result.outcome_arrays["failure_month"].copy(), combined, np.cumsum(paths["clients"], axis=1)
@@ -152,17 +185,34 @@ class StartUp:
                 self._cache[key] = self._run(key)
         return self._cache[key]
 
+    def has_outcome(self, grant: float) -> bool:
+        return _key(grant) in self._cache
+
+    def take_outcome(self, grant: float, chunks: list) -> None:
+        """The outcome with ``grant`` from the chunks of its run (reduced with ``outcome_of``)."""
+        self._cache[_key(grant)] = _joined(chunks)
+
+    @property
+    def shift_prepared(self) -> bool:
+        return self._needs is not None
+
     def _run(self, grant: float) -> GrantOutcome:
-        chunks = self.runs.run_kept(with_grant(self.scenario, grant), _outcome)
-        return GrantOutcome(*(np.concatenate([c[k] for c in chunks]) for k in range(3)))
+        return _joined(self.runs.run_kept(with_grant(self.scenario, grant), outcome_of))
+
+    def shift_grant(self) -> float:
+        """The grant large enough that no path fails (0 when none fails without one)."""
+        base = self.outcome(0.0)
+        return math.ceil(max(0.0, float(-base.lowest_cash.min()))) + 1.0 if (base.failure_month != -1).any() else 0.0
 
     def _prepare_shift(self) -> None:
         """The grant each path needs to get through each month, and its client-months so far,
         from a run with a grant large enough that no path fails (the scenario's own run when
         none fails)."""
-        base = self.outcome(0.0)
-        grant = math.ceil(max(0.0, float(-base.lowest_cash.min()))) + 1.0 if (base.failure_month != -1).any() else 0.0
-        chunks = self.runs.run_kept(with_grant(self.scenario, grant), _cash_and_clients)
+        grant = self.shift_grant()
+        self.take_shift_run(grant, self.runs.run_kept(with_grant(self.scenario, grant), cash_and_clients))
+
+    def take_shift_run(self, grant: float, chunks: list) -> None:
+        """The needs from the chunks of the run with ``grant`` (reduced with ``cash_and_clients``)."""
         if any((c[0] != -1).any() for c in chunks):  # cannot happen when the shift is exact
             raise RuntimeError(f"{self.name}: a path failed even with a grant of £{grant:,.0f}; "
                                "the shifted evaluation does not apply")

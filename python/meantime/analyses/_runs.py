@@ -10,19 +10,30 @@ reducing function are all it needs.
 
 from __future__ import annotations
 
+import time
 from typing import Any, Callable, Optional, Sequence, TypeVar
 
+from .. import _core
 from ..errors import RunCancelled
 from ..running.cluster import ClusterSettings
 from ..running.progress import ProgressBar
 from ..running.result import Result
 from ..running.settings import ProgressArgument, check_run_settings
 from ..running.simulation import simulate
+from ..running.town_result import TownResult
 from ..scenario.scenario import Scenario
 
 T = TypeVar("T")
 
+# One engine call runs at most this many scenarios, and at most this many paths in all.
+_BATCH_RUNS = 256
+_BATCH_PATHS = 1_000_000
+
 __all__ = ["Runs"]
+
+
+def _is_town(scenario: Scenario) -> bool:
+    return len(scenario.providers) > 0
 
 
 class Runs:
@@ -110,8 +121,13 @@ class Runs:
     # -- running --------------------------------------------------------------------------------
 
     def run(self, scenarios: Sequence[Scenario], reduce: Callable[[Result], T],
-            seeds: Optional[Sequence[int]] = None) -> list[T]:
+            seeds: Optional[Sequence[int]] = None, *, follow_failed: bool = True) -> list[T]:
         """Run each scenario and reduce its result; in order, one value per scenario.
+
+        The scenarios go to the engine together, a batch of them in one call
+        (``_core.simulate_batch``, or ``simulate_town_batch`` for towns), whose threads share out
+        the work of all of them; each result is bit for bit the one :func:`~meantime.simulate`
+        gives.
 
         Parameters
         ----------
@@ -122,22 +138,64 @@ class Runs:
         seeds : sequence of int, optional
             One seed per scenario; by default all use the analysis's seed (common random
             numbers).
+        follow_failed : bool, default True
+            Follow each failed path to the horizon, as :func:`~meantime.simulate` does, so that
+            ``lowest_cash`` (and the extra capital read from it) says what the path would have
+            reached had it carried on. An analysis whose answer does not read them passes False:
+            its paths stop at their failure, which costs nothing after it, and every other
+            number is the same bit for bit.
         """
         if seeds is not None and len(seeds) != len(scenarios):
             raise ValueError("one seed per scenario")
         if self.cluster is not None:
             return self._run_on_cluster(scenarios, reduce, seeds)
-        kept = []
-        for i, scenario in enumerate(scenarios):
-            seed = self.seed if seeds is None else seeds[i]
-            result = simulate(scenario, paths=self.paths, seed=seed, threads=self.threads, keep_outcomes=True,
-                              progress=self._report)
-            if self._cancelled:
-                raise RunCancelled("the analysis was stopped by its progress function")
+        seeds = [self.seed] * len(scenarios) if seeds is None else [int(seed) for seed in seeds]
+        kept: list[T] = []
+        first = 0
+        while first < len(scenarios):
+            # A batch holds scenarios of one kind: single providers, or towns.
+            town = _is_town(scenarios[first])
+            last = first + 1
+            while (last < len(scenarios) and last - first < self._batch_runs()
+                   and _is_town(scenarios[last]) == town):
+                last += 1
+            self._run_batch(scenarios[first:last], seeds[first:last], reduce, kept, follow_failed)
+            first = last
+        return kept
+
+    def _batch_runs(self) -> int:
+        """Runs per engine call: enough to keep the engine's threads busy between calls, few enough
+        that their kept outcomes stay small (about 60 bytes a path)."""
+        return max(1, min(_BATCH_RUNS, _BATCH_PATHS // self.paths))
+
+    def _run_batch(self, scenarios: Sequence[Scenario], seeds: Sequence[int], reduce: Callable[[Result], T],
+                   kept: list[T], follow_failed: bool = True) -> None:
+        start = time.perf_counter()
+        town = _is_town(scenarios[0])
+        settings = dict(paths=self.paths, threads=0 if self.threads is None else self.threads, keep_outcomes=True,
+                        progress=self._report)
+        cores = [scenario._core for scenario in scenarios]
+        if town:  # a town's providers are always followed
+            engine_runs = _core.simulate_town_batch(cores, list(seeds), **settings)
+        else:
+            engine_runs = _core.simulate_batch(cores, list(seeds), follow_failed=follow_failed, **settings)
+        if self._cancelled:
+            raise RunCancelled("the analysis was stopped by its progress function")
+        seconds = (time.perf_counter() - start) / len(scenarios)  # the batch's time, shared out
+        for scenario, engine_run in zip(scenarios, engine_runs):
             self.done += self.paths
             self.runs += 1
+            result = (TownResult if town else Result)(scenario, engine_run, seconds=seconds)
             kept.append(reduce(result))
-        return kept
+
+    def _run_one(self, scenario: Scenario, seed: int, reduce: Callable[[Result], T], kept: list[T]) -> None:
+        result = simulate(scenario, paths=self.paths, seed=seed, threads=self.threads, keep_outcomes=True,
+                          progress=self._report)
+        if self._cancelled:
+            raise RunCancelled("the analysis was stopped by its progress function")
+        self.done += self.paths
+        self.runs += 1
+        kept.append(reduce(result))
 
     def _run_on_cluster(self, scenarios: Sequence[Scenario], reduce: Callable[[Result], T],
                         seeds: Optional[Sequence[int]]) -> list[T]:

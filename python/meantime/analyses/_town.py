@@ -10,7 +10,7 @@ from typing import Any, Mapping
 from ..errors import ArgumentError
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario
-from ._grants import KeptRuns, StartUp
+from ._grants import KeptRuns, StartUp, cash_and_clients, outcome_of, with_grant
 from ._objectives import Objective, Totals, alive_months, totals
 from .capital import capital_from_lowest_cash
 
@@ -66,6 +66,19 @@ class Town:
         self.months = alive_months(self.horizon)
         self._means: dict[tuple[str, float], dict[Any, float]] = {}
         self._needs: dict[tuple[str, float], float] = {}
+
+    def prepare(self) -> None:
+        """Run, in batches, what every start-up needs first: its run without a grant and, where it
+        is evaluated by shifting, its run with a grant that no path fails with. The answers are
+        those of running each when first asked for."""
+        first = [s for s in self.start_ups.values() if not s.has_outcome(0.0)]
+        for start_up, chunks in zip(first, self.runs.run_kept_many([s.scenario for s in first], outcome_of)):
+            start_up.take_outcome(0.0, chunks)
+        shifted = [s for s in self.start_ups.values() if s.method == "shifted" and not s.shift_prepared]
+        grants = [s.shift_grant() for s in shifted]
+        scenarios = [with_grant(s.scenario, g) for s, g in zip(shifted, grants)]
+        for start_up, grant, chunks in zip(shifted, grants, self.runs.run_kept_many(scenarios, cash_and_clients)):
+            start_up.take_shift_run(grant, chunks)
 
     def use(self, runs: KeptRuns) -> None:
         """Run what is still to be run with ``runs`` (same paths and seed; a new progress bar)."""

@@ -394,6 +394,7 @@ def portfolio(
     with KeptRuns(paths, seed, threads, progress, expected_runs=_RUNS_PER_START_UP * len(named),
                   client=client, chunk_paths=chunk_paths, retries=retries) as runs:
         town = Town(named, runs, evaluation)
+        town.prepare()
         for name in town.names:  # every allocation table shows each start-up's need
             town.need(name, target)
         simple = _simple_allocations(town, pot, target, [r for r in evaluated if r != "optimise"])

@@ -55,6 +55,11 @@ def _value(info: FieldInfo, value: float) -> Union[int, float]:
     return int(round(value)) if info.type == "integer" else float(value)
 
 
+def _reads_lowest_cash(metric: Metric) -> bool:
+    """Whether the metric needs failed paths followed to the horizon (a function might)."""
+    return callable(metric) or metric == "extra_capital_90"
+
+
 def _reducer(metric: Metric, keep_per_path: bool) -> Callable[[Result], tuple[float, float, Optional[np.ndarray]]]:
     if callable(metric):
         return lambda result: (float(metric(result)), math.nan, None)
@@ -71,7 +76,8 @@ def _tornado(scenario: Scenario, fields: list, runs: Runs, metric: Metric) -> pd
     scenarios = [scenario]
     for path, info, low, high in fields:
         scenarios += [scenario.replace({path: _value(info, low)}), scenario.replace({path: _value(info, high)})]
-    (base, base_se, _), *swings = runs.run(scenarios, _reducer(metric, keep_per_path=True))
+    (base, base_se, _), *swings = runs.run(scenarios, _reducer(metric, keep_per_path=True),
+                                           follow_failed=_reads_lowest_cash(metric))
     rows = []
     for k, (path, info, low, high) in enumerate(fields):
         (at_low, low_se, low_paths), (at_high, high_se, high_paths) = swings[2 * k], swings[2 * k + 1]
@@ -97,7 +103,8 @@ def _sobol(scenario: Scenario, fields: list, runs: Runs, metric: Metric, samples
     points = sobol_sampling.sample(problem, samples, calc_second_order=False, seed=seed % 2**32)
     scenarios = [scenario.replace({path: _value(info, x) for (path, info, _, _), x in zip(fields, point)})
                  for point in points]
-    outputs = np.array([value for value, _, _ in runs.run(scenarios, _reducer(metric, keep_per_path=False))])
+    outputs = np.array([value for value, _, _ in runs.run(scenarios, _reducer(metric, keep_per_path=False),
+                                                          follow_failed=_reads_lowest_cash(metric))])
     if not np.all(np.isfinite(outputs)):
         raise ArgumentError("metric", "is not a finite number at every sample point (e.g. NaN capital with a "
                                       "savings-dependent rule); choose another metric")
