@@ -234,6 +234,7 @@ class Result:
             rows.append(("median_month_floor_bites", month, math.nan, "month",
                          "half of the futures where the floor bites see it first by this month"))
             without = self.without_benefits
+            assert without is not None  # the rule is on
             probability("survival_without_benefits", without.survival(horizon),
                         f"still going after {horizon} months on the same futures without benefits")
         groups = self.scenario.group.enabled
@@ -413,7 +414,9 @@ class Result:
         bites, month = self.floor_bites()
         words += (f"; the minimum income floor starts to bite in month {month:.0f} in {in_ten(bites)} futures"
                   if bites > 0 else "; the minimum income floor never bites")
-        without = self.without_benefits.survival()
+        without_run = self.without_benefits
+        assert without_run is not None  # the rule is on
+        without = without_run.survival()
         return [words + ".", f"Without benefits, {in_ten(without)} futures survive {self.months} months "
                              f"({percent(without)} ± {percent(self.standard_error(without))})."]
 
