@@ -63,7 +63,9 @@ def test_a_file_missing_the_household_is_refused_with_the_list_of_what_is_missin
     for field in HOUSEHOLD:
         name = field.split(".")[1]
         assert f"  {field}: " in text and f"write {name} = ... under [household]" in text
-    assert "household.savings: founder's starting savings, pounds" in text
+    # Each missing field is described as the engine's field table describes it, with its unit.
+    savings = next(f for f in meantime.scenario_fields() if f.path == "household.savings")
+    assert f"household.savings: {savings.description}, pounds" in text
     assert 'based_on = "kitchen-table"' in text and "--allow-defaults" in text
     assert "business." not in text and "market." not in text  # only what is missing
 

@@ -16,7 +16,7 @@ from meantime.scenario.questionnaire import questions
 
 FLAGS = ["--service", "Gardening and company for older people", "--price", "£30 an hour",
          "--session-hours", "90 minutes", "--hours-per-week", "20", "--population", "45,000",
-         "--asked", "30", "--interested", "6", "--household", "couple", "--partner-earnings", "£1,200",
+         "--asked", "30", "--interested", "6", "--household", "couple", "--rent", "£600", "--partner-earnings", "£1,200",
          "--other-income", "0", "--savings", "£2,500", "--living-costs", "1400", "--startup-costs", "600",
          "--monthly-costs", "80"]
 
@@ -37,6 +37,7 @@ def test_flags_alone_write_a_complete_commented_scenario(tmp_path, capsys):
     assert s.business.session_hours == 1.5 and s.business.founder_hours_per_week == 20
     assert s.market.population.to_dict() == 45000 and s.market.fit_share == meantime.research_share(30, 6)
     assert s.household.savings.to_dict() == 2500 and s.household.partner_income_per_month == 1200
+    assert s.household.couple and s.household.housing_costs_per_month == 600
     assert s.business.startup_costs == 600 and s.business.fixed_costs_per_month == 80
     text = path.read_text()
     assert text.startswith("# Gardening and company for older people\n")
@@ -86,7 +87,7 @@ def test_plain_input_from_a_pipe(tmp_path):
     """Without a terminal the questions are read with input(): one answer a line, a wrong one
     asked again, Enter taking the offered default."""
     answers = ["Paperwork help", "12", "45 mins", "15", "60000", "40", "10", "2",
-               "single", "0", "2,500", "lots", "1250", "800", "120"]
+               "single", "", "", "450", "0", "2,500", "lots", "1250", "800", "120"]
     path = tmp_path / "idea.toml"
     done = subprocess.run([sys.executable, "-m", "meantime", "new", "-o", str(path)], input="\n".join(answers) + "\n",
                           capture_output=True, text=True, timeout=60)
@@ -113,6 +114,9 @@ def test_interactively_in_a_terminal(tmp_path):
         ("interested", "5"),
         ("said they would buy", ""),  # Enter: the offered none
         ("on your own or as a couple", "single"),
+        ("under 25, or 25 or over", ""),  # Enter: the offered 25 or over
+        ("limited capability for work?", "LCW"),
+        ("rent (or mortgage interest)", "£500"),
         ("other regular income", "0"),
         ("in savings", "3000"),
         ("need to live on", "£1,300"),
@@ -130,3 +134,4 @@ def test_interactively_in_a_terminal(tmp_path):
     assert s.business.price_per_session == 20 and s.business.session_hours == 1
     assert s.business.founder_hours_per_week == 18 and s.household.living_costs_per_month == 1300
     assert s.market.committed_clients == 0
+    assert s.household.limited_capability == "lcw" and s.household.housing_costs_per_month == 500
