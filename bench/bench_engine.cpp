@@ -60,7 +60,12 @@ void BM_DrawFloor(benchmark::State& state) {
   }
   set_rate(state, kPaths, months);
 }
-BENCHMARK(BM_DrawFloor)->ArgName("scenario")->Arg(kDefault)->Arg(kFullModel)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DrawFloor)
+    ->ArgName("scenario")
+    ->Arg(kDefault)
+    ->Arg(kFullModel)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // Merging the statistics of two 20,000-path runs (what each thread's totals and each chunk of
 // a cluster run go through). Arg: scenario.

@@ -58,7 +58,8 @@ void register_distribution(py::module_& m) {
           "(smallest, largest) value a draw can take; may be infinite.")
       .def("problem", &Distribution::parameter_problem,
            "The broken parameter rule in words, or '' when the parameters are usable.")
-      .def("__eq__", [](const Distribution& a, const Distribution& b) { return a == b; }, py::is_operator())
+      .def(
+          "__eq__", [](const Distribution& a, const Distribution& b) { return a == b; }, py::is_operator())
       .def("__hash__",
            [](const Distribution& d) {
              return py::hash(py::make_tuple(static_cast<int>(d.kind()), used_parameters(d)));
@@ -68,8 +69,8 @@ void register_distribution(py::module_& m) {
   m.def("distribution_names", &distribution_names, "The distribution families the engine knows, by name.");
   m.def(
       "distribution_parameter_names",
-      [](const std::string& kind) { return distribution_parameter_names(distribution_kind_from_name(kind)); },
-      "kind"_a, "The parameter names of one family, in order.");
+      [](const std::string& kind) { return distribution_parameter_names(distribution_kind_from_name(kind)); }, "kind"_a,
+      "The parameter names of one family, in order.");
 }
 
 }  // namespace meantime::python

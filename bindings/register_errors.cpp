@@ -41,8 +41,8 @@ void register_errors(py::module_&) {
     } catch (const RunCancelled& e) {
       raise_python_error("RunCancelled", py::make_tuple(e.what()), PyExc_RuntimeError, e.what());
     } catch (const RunTimeout& e) {
-      raise_python_error("RunTimeout", py::make_tuple(e.what(), e.max_seconds(), e.paths_done()),
-                         PyExc_TimeoutError, e.what());
+      raise_python_error("RunTimeout", py::make_tuple(e.what(), e.max_seconds(), e.paths_done()), PyExc_TimeoutError,
+                         e.what());
     } catch (const MergeError& e) {
       raise_python_error("MergeError", py::make_tuple(e.what()), PyExc_ValueError, e.what());
     } catch (const Error& e) {

@@ -37,8 +37,8 @@ py::object outcome_columns(py::object self) {
   const RunResult& result = self.cast<const RunResult&>();
   if (!result.outcomes) return py::none();
   py::dict columns;
-  PathOutcomes::for_each_column(*result.outcomes,
-                                [&](const char* name, const auto& column) { columns[name] = column_view(column, self); });
+  PathOutcomes::for_each_column(
+      *result.outcomes, [&](const char* name, const auto& column) { columns[name] = column_view(column, self); });
   return std::move(columns);
 }
 

@@ -155,9 +155,9 @@ void register_run(py::module_& m) {
   m.def("simulate", &run, "scenario"_a, "paths"_a = 10000, "seed"_a = 0, "first_path"_a = 0, "threads"_a = 0,
         "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(), "progress_interval"_a = 0.1,
         "max_seconds"_a = 0.0, "follow_failed"_a = true, kSimulateDoc);
-  m.def("simulate_batch", &run_batch, "scenarios"_a, "seeds"_a, "paths"_a = 10000, "first_path"_a = 0,
-        "threads"_a = 0, "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(),
-        "progress_interval"_a = 0.1, "max_seconds"_a = 0.0, "follow_failed"_a = true, kSimulateBatchDoc);
+  m.def("simulate_batch", &run_batch, "scenarios"_a, "seeds"_a, "paths"_a = 10000, "first_path"_a = 0, "threads"_a = 0,
+        "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(), "progress_interval"_a = 0.1,
+        "max_seconds"_a = 0.0, "follow_failed"_a = true, kSimulateBatchDoc);
   m.def(
       "per_path_bytes",
       [](const Scenario& scenario, std::uint64_t paths, bool keep_outcomes, bool keep_paths) {

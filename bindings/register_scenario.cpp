@@ -29,16 +29,21 @@ std::string expected_value(const std::string& path) {
   for (const FieldInfo& field : scenario_fields()) {
     if (field.path != path) continue;
     switch (field.type) {
-      case FieldType::number: return "a number";
-      case FieldType::integer: return "a whole number";
-      case FieldType::boolean: return "true or false";
-      case FieldType::distribution: return "a number or a distribution";
+      case FieldType::number:
+        return "a number";
+      case FieldType::integer:
+        return "a whole number";
+      case FieldType::boolean:
+        return "true or false";
+      case FieldType::distribution:
+        return "a number or a distribution";
       case FieldType::choice: {
         std::string names;
         for (const auto& c : field.choices) names += (names.empty() ? "'" : ", '") + c + "'";
         return "one of " + names;
       }
-      default: return "a valid value";  // a kind of field newer than these words
+      default:
+        return "a valid value";  // a kind of field newer than these words
     }
   }
   get_field(default_scenario(), path);  // throws ScenarioError: unknown field, with a suggestion
@@ -101,9 +106,8 @@ void register_scenario(py::module_& m) {
 
   m.def(
       "scenario_fields", [] { return scenario_fields(); }, "Every scenario field, in declaration order.");
-  m.def(
-      "closest_name", &closest_name, "word"_a, "candidates"_a,
-      "The candidate closest to `word` by edit distance, or '' when none is close.");
+  m.def("closest_name", &closest_name, "word"_a, "candidates"_a,
+        "The candidate closest to `word` by edit distance, or '' when none is close.");
 
   py::class_<Scenario> scenario_class(m, "Scenario", "The engine's scenario, read and written by dotted field path.");
   scenario_class.def(py::init(&default_scenario), "The default (kitchen-table) scenario.")
@@ -112,7 +116,9 @@ void register_scenario(py::module_& m) {
           "The value of one field. Raises ScenarioError for an unknown path.")
       .def(
           "set",
-          [](Scenario& s, const std::string& path, py::handle value) { set_field(s, path, to_field_value(value, path)); },
+          [](Scenario& s, const std::string& path, py::handle value) {
+            set_field(s, path, to_field_value(value, path));
+          },
           "path"_a, "value"_a, kSetDoc)
       .def(
           "validate", [](const Scenario& s) { validate(s); },
@@ -134,7 +140,8 @@ void register_scenario(py::module_& m) {
           "minimum income floor can apply and its net thresholds (founder's, partner's), a month.")
       .def("copy", [](const Scenario& s) { return Scenario(s); })
       .def("__copy__", [](const Scenario& s) { return Scenario(s); })
-      .def("__deepcopy__", [](const Scenario& s, py::dict) { return Scenario(s); }, "memo"_a);
+      .def(
+          "__deepcopy__", [](const Scenario& s, py::dict) { return Scenario(s); }, "memo"_a);
   bind_lists(scenario_class);
 
   m.def("default_scenario", &default_scenario, "The built-in kitchen-table scenario.");

@@ -36,12 +36,12 @@ struct Expose {
   friend typename Tag::type member(Tag) { return Member; }
 };
 
-#define MEANTIME_EXPOSE(Class, field, Type)                \
-  struct Class##_##field {                                 \
-    using type = Type Class::*;                            \
-    friend type member(Class##_##field);                   \
-  };                                                       \
-  template struct Expose<Class##_##field, &Class::field>;  \
+#define MEANTIME_EXPOSE(Class, field, Type)               \
+  struct Class##_##field {                                \
+    using type = Type Class::*;                           \
+    friend type member(Class##_##field);                  \
+  };                                                      \
+  template struct Expose<Class##_##field, &Class::field>; \
   inline Type& field_of(Class& object, Class##_##field tag) { return object.*member(tag); }
 
 MEANTIME_EXPOSE(ExactSum, count_, std::uint64_t)
@@ -203,7 +203,9 @@ class Reader {
   }
 
  private:
-  [[noreturn]] static void fail() { throw std::invalid_argument("not a meantime run result (bytes cut short or corrupt)"); }
+  [[noreturn]] static void fail() {
+    throw std::invalid_argument("not a meantime run result (bytes cut short or corrupt)");
+  }
   const char* take(std::size_t n) {
     if (n > bytes_.size() - at_) fail();
     const char* p = bytes_.data() + at_;

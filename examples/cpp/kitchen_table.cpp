@@ -33,10 +33,10 @@ void print_answer(const meantime::Scenario& scenario, const meantime::RunResult&
   } else {
     std::printf("  Starting capital is enough in at least 90%% of futures.\n");
   }
-  std::printf("\n  Answer: %s\n",
-              survive >= 0.9   ? "viable: it very likely breaks even before the money runs out."
-              : survive >= 0.6 ? "possible, but the meantime is a real risk: plan for the bad years."
-                               : "not viable as it stands: the money runs out first in too many futures.");
+  std::printf("\n  Answer: %s\n", survive >= 0.9 ? "viable: it very likely breaks even before the money runs out."
+                                  : survive >= 0.6
+                                      ? "possible, but the meantime is a real risk: plan for the bad years."
+                                      : "not viable as it stands: the money runs out first in too many futures.");
 }
 
 }  // namespace

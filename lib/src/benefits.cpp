@@ -52,8 +52,8 @@ ClaimTerms claim_terms(const Benefits& rule, const Household& h, const Tax& tax)
   return t;
 }
 
-Assessment assess(const Benefits& rule, const ClaimTerms& terms, int month, const EarnedIncome& income,
-                  double capital, ClaimState& state) {
+Assessment assess(const Benefits& rule, const ClaimTerms& terms, int month, const EarnedIncome& income, double capital,
+                  ClaimState& state) {
   Assessment a;
   // Self-employed earnings less unused losses of earlier assessment periods (regs 57, 57A).
   double self_employed = income.self_employed;

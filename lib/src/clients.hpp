@@ -26,7 +26,7 @@ struct ClientState {
 struct ClientMonth {
   std::int64_t admitted = 0;
   std::int64_t lost_to_capacity = 0;
-  std::int64_t booked = 0;  // sessions clients want this month
+  std::int64_t booked = 0;     // sessions clients want this month
   std::int64_t from_list = 0;  // of those admitted: from the waiting list
 };
 
@@ -67,7 +67,7 @@ inline ClientMonth admit_and_book(const Clients& c, ClientState& state, std::int
   double planned = static_cast<double>(state.active) * c.sessions_per_month * state.session_share;
   if (working_share != 1.0) planned *= working_share;
   month.booked = c.session_count == SessionCount::fixed ? std::llround(planned)
-                                                       : draws.poisson(MonthDraw::session_demand, planned);
+                                                        : draws.poisson(MonthDraw::session_demand, planned);
   return month;
 }
 
@@ -77,7 +77,8 @@ inline ClientsLeaving clients_leave(const Clients& c, double churn, ClientState&
   ClientsLeaving left;
   left.leavers = draws.binomial(MonthDraw::leavers, state.active, churn, state.leaving);
   state.active -= left.leavers;
-  left.gave_up = draws.binomial(MonthDraw::waiting_give_up, state.waiting, c.waiting_give_up_per_month, state.giving_up);
+  left.gave_up =
+      draws.binomial(MonthDraw::waiting_give_up, state.waiting, c.waiting_give_up_per_month, state.giving_up);
   state.waiting -= left.gave_up;
   return left;
 }

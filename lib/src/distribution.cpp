@@ -44,9 +44,8 @@ DistributionKind distribution_kind_from_name(const std::string& name) {
 
 const std::vector<std::string>& distribution_parameter_names(DistributionKind kind) {
   static const std::vector<std::vector<std::string>> names = {
-      {"value"},        {"min", "max"},    {"min", "mode", "max"}, {"min", "mode", "max"},
-      {"mean", "sd"},   {"median", "sigma"}, {"alpha", "beta"},     {"shape", "scale"},
-      {"asked", "interested", "prior"}};
+      {"value"},           {"min", "max"},    {"min", "mode", "max"}, {"min", "mode", "max"},          {"mean", "sd"},
+      {"median", "sigma"}, {"alpha", "beta"}, {"shape", "scale"},     {"asked", "interested", "prior"}};
   return names[static_cast<std::size_t>(kind)];
 }
 
@@ -92,41 +91,59 @@ std::string Distribution::parameter_problem() const {
 double Distribution::mean() const {
   const double a = p_[0], b = p_[1], c = p_[2];
   switch (kind_) {
-    case DistributionKind::fixed: return a;
-    case DistributionKind::uniform: return 0.5 * (a + b);
-    case DistributionKind::triangular: return (a + b + c) / 3.0;
-    case DistributionKind::pert: return (a + 4.0 * b + c) / 6.0;
-    case DistributionKind::normal: return a;
-    case DistributionKind::lognormal: return a * std::exp(0.5 * b * b);
-    case DistributionKind::beta: return a / (a + b);
-    case DistributionKind::gamma: return a * b;
-    case DistributionKind::research: return (b + 2.0 * c) / (a + 2.0);
+    case DistributionKind::fixed:
+      return a;
+    case DistributionKind::uniform:
+      return 0.5 * (a + b);
+    case DistributionKind::triangular:
+      return (a + b + c) / 3.0;
+    case DistributionKind::pert:
+      return (a + 4.0 * b + c) / 6.0;
+    case DistributionKind::normal:
+      return a;
+    case DistributionKind::lognormal:
+      return a * std::exp(0.5 * b * b);
+    case DistributionKind::beta:
+      return a / (a + b);
+    case DistributionKind::gamma:
+      return a * b;
+    case DistributionKind::research:
+      return (b + 2.0 * c) / (a + 2.0);
   }
   return a;
 }
 
 double Distribution::support_min() const {
   switch (kind_) {
-    case DistributionKind::normal: return p_[1] > 0 ? -kInf : p_[0];
+    case DistributionKind::normal:
+      return p_[1] > 0 ? -kInf : p_[0];
     case DistributionKind::lognormal:
     case DistributionKind::beta:
     case DistributionKind::research:
-    case DistributionKind::gamma: return 0.0;
-    default: return p_[0];
+    case DistributionKind::gamma:
+      return 0.0;
+    default:
+      return p_[0];
   }
 }
 
 double Distribution::support_max() const {
   switch (kind_) {
-    case DistributionKind::fixed: return p_[0];
-    case DistributionKind::uniform: return p_[1];
+    case DistributionKind::fixed:
+      return p_[0];
+    case DistributionKind::uniform:
+      return p_[1];
     case DistributionKind::triangular:
-    case DistributionKind::pert: return p_[2];
+    case DistributionKind::pert:
+      return p_[2];
     case DistributionKind::normal:
-    case DistributionKind::lognormal: return p_[1] > 0 ? kInf : p_[0];  // sd 0: the one value
+    case DistributionKind::lognormal:
+      return p_[1] > 0 ? kInf : p_[0];  // sd 0: the one value
     case DistributionKind::beta:
-    case DistributionKind::research: return 1.0;
-    case DistributionKind::gamma: return kInf;
+    case DistributionKind::research:
+      return 1.0;
+    case DistributionKind::gamma:
+      return kInf;
   }
   return kInf;
 }
@@ -134,8 +151,10 @@ double Distribution::support_max() const {
 double Distribution::draw(UniformStream& stream) const {
   const double a = p_[0], b = p_[1], c = p_[2];
   switch (kind_) {
-    case DistributionKind::fixed: return a;
-    case DistributionKind::uniform: return a + (b - a) * stream.next();
+    case DistributionKind::fixed:
+      return a;
+    case DistributionKind::uniform:
+      return a + (b - a) * stream.next();
     case DistributionKind::triangular: {
       if (c <= a) return a;
       const double u = stream.next();
@@ -148,11 +167,16 @@ double Distribution::draw(UniformStream& stream) const {
       const double beta_ = 1.0 + 4.0 * (c - b) / (c - a);
       return a + (c - a) * beta_variate(alpha, beta_, stream);
     }
-    case DistributionKind::normal: return a + b * standard_normal(stream);
-    case DistributionKind::lognormal: return a * std::exp(b * standard_normal(stream));
-    case DistributionKind::beta: return beta_variate(a, b, stream);
-    case DistributionKind::gamma: return b * standard_gamma(a, stream);
-    case DistributionKind::research: return beta_variate(2.0 * c + b, 2.0 * (1.0 - c) + (a - b), stream);
+    case DistributionKind::normal:
+      return a + b * standard_normal(stream);
+    case DistributionKind::lognormal:
+      return a * std::exp(b * standard_normal(stream));
+    case DistributionKind::beta:
+      return beta_variate(a, b, stream);
+    case DistributionKind::gamma:
+      return b * standard_gamma(a, stream);
+    case DistributionKind::research:
+      return beta_variate(2.0 * c + b, 2.0 * (1.0 - c) + (a - b), stream);
   }
   return a;
 }

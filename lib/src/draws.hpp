@@ -8,8 +8,8 @@
 
 #include "meantime/distribution.hpp"
 #include "meantime/rng.hpp"
-#include "meantime/scenario.hpp"
 #include "meantime/samplers.hpp"
+#include "meantime/scenario.hpp"
 #include "routes.hpp"
 #include "sampler_cache.hpp"
 
@@ -34,14 +34,14 @@ enum class MonthDraw : unsigned {
   // for the shared market's choice, one binomial per category (16 + category).
   town_choice = 16,
   // Past the town's choice slots (16 + category, up to the last of kMaxProviders offers).
-  route_choice = 96,        // routes: newly aware prospects by route, 96 + route (5 routes)
-  pool_newcomers = 101,     // renewal: new people in the pool
-  pool_leave_unaware = 102, // renewal: people who leave the pool before hearing of the service
-  pool_leave_spent = 103,   // renewal: aware people who did not buy, leaving the pool
-  pool_leave_former = 104,  // renewal: former clients leaving the pool
-  clients_return = 105,     // renewal: former clients who come back
-  committed_start = 106,    // month 1: committed people who start
-  missed_sessions = 107,    // clients: sessions missed or cancelled late
+  route_choice = 96,         // routes: newly aware prospects by route, 96 + route (5 routes)
+  pool_newcomers = 101,      // renewal: new people in the pool
+  pool_leave_unaware = 102,  // renewal: people who leave the pool before hearing of the service
+  pool_leave_spent = 103,    // renewal: aware people who did not buy, leaving the pool
+  pool_leave_former = 104,   // renewal: former clients leaving the pool
+  clients_return = 105,      // renewal: former clients who come back
+  committed_start = 106,     // month 1: committed people who start
+  missed_sessions = 107,     // clients: sessions missed or cancelled late
 };
 
 // The month draws in number order, each with how many numbers it takes (a block: one per channel,
@@ -89,7 +89,8 @@ constexpr bool month_draw_blocks_are_apart() {
   }
   return true;
 }
-static_assert(month_draw_blocks_are_apart(), "two month draws share random numbers: give the new one the next free number");
+static_assert(month_draw_blocks_are_apart(),
+              "two month draws share random numbers: give the new one the next free number");
 
 // Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that
 // MonthUniforms gives the extra uniforms of the draws above).

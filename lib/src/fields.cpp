@@ -12,10 +12,14 @@ namespace {
 
 template <class T>
 FieldType type_of() {
-  if constexpr (std::is_same_v<T, double>) return FieldType::number;
-  else if constexpr (std::is_same_v<T, int>) return FieldType::integer;
-  else if constexpr (std::is_same_v<T, bool>) return FieldType::boolean;
-  else if constexpr (std::is_same_v<T, Distribution>) return FieldType::distribution;
+  if constexpr (std::is_same_v<T, double>)
+    return FieldType::number;
+  else if constexpr (std::is_same_v<T, int>)
+    return FieldType::integer;
+  else if constexpr (std::is_same_v<T, bool>)
+    return FieldType::boolean;
+  else if constexpr (std::is_same_v<T, Distribution>)
+    return FieldType::distribution;
   else {
     static_assert(IsChoice<T>::value, "every field type needs a FieldType");
     return FieldType::choice;
@@ -24,18 +28,26 @@ FieldType type_of() {
 
 template <class T>
 FieldValue value_of(const T& member) {
-  if constexpr (std::is_same_v<T, int>) return static_cast<long long>(member);
-  else if constexpr (IsChoice<T>::value) return ChoiceNames<T>::names()[static_cast<std::size_t>(member)];
-  else return member;
+  if constexpr (std::is_same_v<T, int>)
+    return static_cast<long long>(member);
+  else if constexpr (IsChoice<T>::value)
+    return ChoiceNames<T>::names()[static_cast<std::size_t>(member)];
+  else
+    return member;
 }
 
 const char* value_type_name(const FieldValue& value) {
   switch (value.index()) {
-    case 0: return "a number";
-    case 1: return "an integer";
-    case 2: return "true/false";
-    case 3: return "a distribution";
-    default: return "text";
+    case 0:
+      return "a number";
+    case 1:
+      return "an integer";
+    case 2:
+      return "true/false";
+    case 3:
+      return "a distribution";
+    default:
+      return "text";
   }
 }
 
@@ -77,9 +89,12 @@ void assign(T& member, const FieldValue& value, const std::string& path) {
     throw ScenarioError(path, std::string("must be ") + expected + ", got " + value_type_name(value));
   };
   if constexpr (std::is_same_v<T, double>) {
-    if (auto* d = std::get_if<double>(&value)) member = *d;
-    else if (auto* i = std::get_if<long long>(&value)) member = static_cast<double>(*i);
-    else wrong("a number");
+    if (auto* d = std::get_if<double>(&value))
+      member = *d;
+    else if (auto* i = std::get_if<long long>(&value))
+      member = static_cast<double>(*i);
+    else
+      wrong("a number");
   } else if constexpr (std::is_same_v<T, int>) {
     if (auto* i = std::get_if<long long>(&value)) {
       if (*i < -2147483647LL || *i > 2147483647LL) throw ScenarioError(path, "is out of range for a whole number");
@@ -93,13 +108,19 @@ void assign(T& member, const FieldValue& value, const std::string& path) {
       wrong("a whole number");
     }
   } else if constexpr (std::is_same_v<T, bool>) {
-    if (auto* b = std::get_if<bool>(&value)) member = *b;
-    else wrong("true or false");
+    if (auto* b = std::get_if<bool>(&value))
+      member = *b;
+    else
+      wrong("true or false");
   } else if constexpr (std::is_same_v<T, Distribution>) {
-    if (auto* dist = std::get_if<Distribution>(&value)) member = *dist;
-    else if (auto* d = std::get_if<double>(&value)) member = Distribution(*d);
-    else if (auto* i = std::get_if<long long>(&value)) member = Distribution(static_cast<double>(*i));
-    else wrong("a number or a distribution");
+    if (auto* dist = std::get_if<Distribution>(&value))
+      member = *dist;
+    else if (auto* d = std::get_if<double>(&value))
+      member = Distribution(*d);
+    else if (auto* i = std::get_if<long long>(&value))
+      member = Distribution(static_cast<double>(*i));
+    else
+      wrong("a number or a distribution");
   } else {
     const auto* text = std::get_if<std::string>(&value);
     if (!text) wrong("one of the listed names");
@@ -118,12 +139,18 @@ void assign(T& member, const FieldValue& value, const std::string& path) {
 
 const char* field_type_name(FieldType type) {
   switch (type) {
-    case FieldType::number: return "number";
-    case FieldType::integer: return "integer";
-    case FieldType::boolean: return "boolean";
-    case FieldType::distribution: return "distribution";
-    case FieldType::choice: return "choice";
-    case FieldType::list: return "list";
+    case FieldType::number:
+      return "number";
+    case FieldType::integer:
+      return "integer";
+    case FieldType::boolean:
+      return "boolean";
+    case FieldType::distribution:
+      return "distribution";
+    case FieldType::choice:
+      return "choice";
+    case FieldType::list:
+      return "list";
   }
   return "?";
 }
@@ -132,8 +159,8 @@ namespace {
 
 template <class T>
 FieldInfo leaf_info(const std::string& path, const T& member, const FieldMeta& meta) {
-  FieldInfo info{path, type_of<T>(), meta.unit, meta.description, meta.min, meta.max, meta.min_open, {},
-                 value_of(member)};
+  FieldInfo info{path,     type_of<T>(),  meta.unit, meta.description, meta.min,
+                 meta.max, meta.min_open, {},        value_of(member)};
   if constexpr (IsChoice<T>::value) info.choices = ChoiceNames<T>::names();
   return info;
 }
@@ -149,7 +176,14 @@ struct SchemaWalker {
       SchemaWalker sub{out, path + "."};
       visit_record_fields(member, sub);
     } else if constexpr (IsList<T>::value) {
-      out.push_back(FieldInfo{path, FieldType::list, meta.unit, meta.description, meta.min, meta.max, false, {},
+      out.push_back(FieldInfo{path,
+                              FieldType::list,
+                              meta.unit,
+                              meta.description,
+                              meta.min,
+                              meta.max,
+                              false,
+                              {},
                               static_cast<long long>(member.size())});
       const typename T::value_type prototype{};
       SchemaWalker sub{out, path + "[]."};
@@ -259,7 +293,8 @@ std::string closest_name(const std::string& word, const std::vector<std::string>
   for (const auto& candidate : candidates) {
     std::size_t d = std::min(distance(word, candidate), distance(last_part(word), last_part(candidate)));
     // A prefix ("price" for "price_per_session") is a strong hint.
-    if (last_part(candidate).rfind(last_part(word), 0) == 0 && last_part(word).size() >= 3) d = std::min<std::size_t>(d, 1);
+    if (last_part(candidate).rfind(last_part(word), 0) == 0 && last_part(word).size() >= 3)
+      d = std::min<std::size_t>(d, 1);
     if (d < best_distance) {
       best_distance = d;
       best = candidate;

@@ -12,7 +12,8 @@ namespace meantime {
 
 inline constexpr int kMaxPaymentDelay = 12;
 inline constexpr int kChannelCount = 4;
-static_assert(static_cast<unsigned>(kChannelCount) == kBadDebtChannels, "each channel has its bad-debt draw and its delay slot (draws.hpp)");
+static_assert(static_cast<unsigned>(kChannelCount) == kBadDebtChannels,
+              "each channel has its bad-debt draw and its delay slot (draws.hpp)");
 
 inline std::array<const PaymentChannel*, kChannelCount> channels(const Payments& p) {
   return {&p.direct_payment, &p.individual_service_fund, &p.personal_health_budget, &p.self_funded};
@@ -50,7 +51,8 @@ using ChannelShares = std::array<double, kChannelCount>;
 
 // `used`: with routes, the channels some route pays through (their shares are set each month);
 // null: the channels with a share.
-inline PaymentPlan payment_plan(const Payments& payments, bool deterministic, const std::array<bool, kChannelCount>* used = nullptr) {
+inline PaymentPlan payment_plan(const Payments& payments, bool deterministic,
+                                const std::array<bool, kChannelCount>* used = nullptr) {
   PaymentPlan plan;
   const auto list = channels(payments);
   for (int c = 0; c < kChannelCount; ++c) {
@@ -63,8 +65,8 @@ inline PaymentPlan payment_plan(const Payments& payments, bool deterministic, co
     route.delay = &channel.delay_months;
     if (channel.delay_months.is_fixed() || deterministic) {
       // What draw_monthly gives without drawing.
-      route.fixed_months_later =
-          months_later(channel.delay_months.is_fixed() ? channel.delay_months.parameter(0) : channel.delay_months.mean());
+      route.fixed_months_later = months_later(channel.delay_months.is_fixed() ? channel.delay_months.parameter(0)
+                                                                              : channel.delay_months.mean());
     }
   }
   return plan;
@@ -85,11 +87,11 @@ inline PaymentMonth payments_month(const PaymentPlan& plan, Receivables& receiva
         continue;
       }
     }
-    const int later = route.fixed_months_later >= 0
-                          ? route.fixed_months_later
-                          : months_later(draw_monthly(*route.delay, key, month,
-                                                      kPaymentDelaySlot + static_cast<std::uint64_t>(route.channel),
-                                                      deterministic));
+    const int later =
+        route.fixed_months_later >= 0
+            ? route.fixed_months_later
+            : months_later(draw_monthly(*route.delay, key, month,
+                                        kPaymentDelaySlot + static_cast<std::uint64_t>(route.channel), deterministic));
     receivables.due[static_cast<std::size_t>((month + later) % (kMaxPaymentDelay + 1))] += amount;
   }
   double& arriving = receivables.due[static_cast<std::size_t>(month % (kMaxPaymentDelay + 1))];

@@ -287,7 +287,8 @@ void Statistics::merge(const Statistics& other) {
 bool Statistics::operator==(const Statistics& o) const {
   return months_ == o.months_ && paths_ == o.paths_ && monthly_ == o.monthly_ && failures_ == o.failures_ &&
          operating_break_even_ == o.operating_break_even_ && living_break_even_ == o.living_break_even_ &&
-         payback_ == o.payback_ && floor_bites_ == o.floor_bites_ && lowest_cash_ == o.lowest_cash_ && totals_ == o.totals_;
+         payback_ == o.payback_ && floor_bites_ == o.floor_bites_ && lowest_cash_ == o.lowest_cash_ &&
+         totals_ == o.totals_;
 }
 
 const Distributional& Statistics::series(Series s, int month) const {

@@ -116,8 +116,8 @@ std::vector<TownResult> simulate_town_batch(const std::vector<Scenario>& towns, 
   std::size_t needed = 0;
   for (std::size_t t = 0; t < count; ++t) {
     if (towns[t].providers.empty()) {
-      throw ScenarioError("providers", "scenario " + std::to_string(t) +
-                                           " is a single provider, which runs with simulate_batch");
+      throw ScenarioError("providers",
+                          "scenario " + std::to_string(t) + " is a single provider, which runs with simulate_batch");
     }
     validate(towns[t]);
     needed += per_path_bytes(towns[t], options);

@@ -77,12 +77,13 @@ void check_cross_field_rules(const Scenario& s) {
     const double residents = routes.direct_payment.share + routes.health_budget.share + routes.service_fund.share +
                              (routes.council_list ? routes.council_managed.share : 0.0) + routes.self_funded.share;
     if (!(residents > 0)) {
-      throw ScenarioError("market.routes", "with routes enabled, at least one route (council_managed only with "
-                                           "council_list) needs a share of residents > 0");
+      throw ScenarioError("market.routes",
+                          "with routes enabled, at least one route (council_managed only with "
+                          "council_list) needs a share of residents > 0");
     }
     if (residents > 1.0 + 1e-9) {
-      throw ScenarioError("market.routes", "the routes' shares of residents must add up to at most 1, got " +
-                                               number(residents));
+      throw ScenarioError("market.routes",
+                          "the routes' shares of residents must add up to at most 1, got " + number(residents));
     }
   }
   const auto& r = s.run;
@@ -122,14 +123,14 @@ void check_cross_field_rules(const Scenario& s) {
                             std::to_string(s.household.children));
   }
   if (s.tax.class4_upper_profits_limit < s.tax.class4_lower_profits_limit) {
-    throw ScenarioError("tax.class4_upper_profits_limit",
-                        "must be >= class4_lower_profits_limit (" + number(s.tax.class4_lower_profits_limit) +
-                            "), got " + number(s.tax.class4_upper_profits_limit));
+    throw ScenarioError("tax.class4_upper_profits_limit", "must be >= class4_lower_profits_limit (" +
+                                                              number(s.tax.class4_lower_profits_limit) + "), got " +
+                                                              number(s.tax.class4_upper_profits_limit));
   }
   if (s.tax.class1_upper_earnings_limit < s.tax.class1_primary_threshold) {
-    throw ScenarioError("tax.class1_upper_earnings_limit",
-                        "must be >= class1_primary_threshold (" + number(s.tax.class1_primary_threshold) + "), got " +
-                            number(s.tax.class1_upper_earnings_limit));
+    throw ScenarioError("tax.class1_upper_earnings_limit", "must be >= class1_primary_threshold (" +
+                                                               number(s.tax.class1_primary_threshold) + "), got " +
+                                                               number(s.tax.class1_upper_earnings_limit));
   }
   const auto& g = s.group;
   if (g.maximum_size < g.minimum_size) {
@@ -143,12 +144,12 @@ void check_cross_field_rules(const Scenario& s) {
         s.business.client_facing_share;
     const double group_hours = g.max_groups * g.meetings_per_month * g.meeting_hours;
     if (group_hours > client_hours + 1e-9) {
-      throw ScenarioError("group.max_groups", "the groups' meetings (max_groups x meetings_per_month x meeting_hours = " +
-                                                  number(group_hours) +
-                                                  " hours a month) must fit in the client-facing hours of founder and "
-                                                  "staff (" +
-                                                  number(client_hours) + " hours a month), got " +
-                                                  std::to_string(g.max_groups) + " groups");
+      throw ScenarioError(
+          "group.max_groups",
+          "the groups' meetings (max_groups x meetings_per_month x meeting_hours = " + number(group_hours) +
+              " hours a month) must fit in the client-facing hours of founder and "
+              "staff (" +
+              number(client_hours) + " hours a month), got " + std::to_string(g.max_groups) + " groups");
     }
   }
   // Money that arrives after the horizon is almost certainly a mistake in the month.

@@ -47,7 +47,7 @@ inline Scenario poisson_churn_scenario(double rate, double churn, int months) {
   s.clients.churn_per_month = churn;
   s.clients.sessions_per_month = 1.0;
   s.business.session_hours = 1.0 / 60;  // capacity far beyond any client count
-  s.business.price_per_session = 1.0;  // £60 an hour: below every reservation price
+  s.business.price_per_session = 1.0;   // £60 an hour: below every reservation price
   s.business.founder_hours_per_week = 80.0;
   s.business.client_facing_share = 1.0;
   s.household.savings = 1e8;  // nobody fails: every path is followed to the end

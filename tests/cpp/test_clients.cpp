@@ -80,8 +80,8 @@ TEST(Reviews, ACouncilCutReducesEveryClientsSessions) {
   s.clients.council_cut_share = 0.25;
   const RunResult r = run_kept(s);
   const PathArrays& a = *r.path_arrays;
-  EXPECT_DOUBLE_EQ(a[Series::sessions](0, 0), 6);   // 2 x 4 x 0.75
-  EXPECT_DOUBLE_EQ(a[Series::sessions](0, 1), 9);   // 4 x 4 x 0.5625
+  EXPECT_DOUBLE_EQ(a[Series::sessions](0, 0), 6);  // 2 x 4 x 0.75
+  EXPECT_DOUBLE_EQ(a[Series::sessions](0, 1), 9);  // 4 x 4 x 0.5625
 }
 
 TEST(Reviews, DirectionAtFixedSeeds) {
@@ -104,7 +104,7 @@ TEST(Health, IllnessCutsCapacityAndAPeerCoversPart) {
   Scenario s = testing::hand_computed_scenario();
   s.health.illness_per_month = 1.0;  // always ill (deterministic: an episode starts at once)
   s.health.illness_months = 2.0;
-  s.health.capacity_lost = 0.5;      // 5 hours: 13 sessions
+  s.health.capacity_lost = 0.5;  // 5 hours: 13 sessions
   s.health.peer_cover_share = 0.5;
   s.health.peer_cover_cost_per_session = 6;
   const RunResult r = run_kept(s);

@@ -39,8 +39,8 @@ void expect_same_but_carried_on(const Scenario& scenario) {
       if (n != other) return;
       SCOPED_TRACE(n);
       ASSERT_EQ(column.size(), other_column.size());
-      for (Eigen::Index p = 0; p < column.size(); ++p) EXPECT_EQ(static_cast<double>(column[p]),
-                                                                 static_cast<double>(other_column[p]));
+      for (Eigen::Index p = 0; p < column.size(); ++p)
+        EXPECT_EQ(static_cast<double>(column[p]), static_cast<double>(other_column[p]));
     });
   });
   EXPECT_TRUE(*stopped.path_arrays == *followed.path_arrays);

@@ -3,9 +3,9 @@
 // back as it was written, finite statistics, and the same bits when run again.
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <cstdio>
 #include <string>
 
 #include "meantime/meantime.hpp"
@@ -51,16 +51,21 @@ bool same_bits(const meantime::FieldValue& a, const meantime::FieldValue& b) {
 meantime::FieldValue value_for(const meantime::FieldInfo& f, Bytes& in) {
   using meantime::FieldType;
   switch (f.type) {
-    case FieldType::number: return in.number();
-    case FieldType::integer: return static_cast<long long>(static_cast<std::int16_t>(in.byte() << 8 | in.byte()));
-    case FieldType::boolean: return (in.byte() & 1) != 0;
-    case FieldType::choice: return in.byte() % 4 == 3 ? std::string("nonsense") : f.choices[in.byte() % f.choices.size()];
+    case FieldType::number:
+      return in.number();
+    case FieldType::integer:
+      return static_cast<long long>(static_cast<std::int16_t>(in.byte() << 8 | in.byte()));
+    case FieldType::boolean:
+      return (in.byte() & 1) != 0;
+    case FieldType::choice:
+      return in.byte() % 4 == 3 ? std::string("nonsense") : f.choices[in.byte() % f.choices.size()];
     case FieldType::distribution: {
       const auto& names = meantime::distribution_names();
       const auto kind = static_cast<meantime::DistributionKind>(in.byte() % names.size());
       return meantime::Distribution(kind, {in.number(), in.number(), in.number()});
     }
-    case FieldType::list: break;
+    case FieldType::list:
+      break;
   }
   return 0.0;
 }
@@ -84,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const meantime::FieldValue value = value_for(f, in);
       meantime::set_field(scenario, path, value);
       // A value that was accepted reads back unchanged, bit for bit (so NaN equals NaN).
-      if (!same_bits(meantime::get_field(scenario, path), value)) broken("get_field did not return what set_field stored");
+      if (!same_bits(meantime::get_field(scenario, path), value))
+        broken("get_field did not return what set_field stored");
     }
     meantime::validate(scenario);
   } catch (const meantime::ScenarioError&) {

@@ -42,7 +42,7 @@ Scenario random_walk_scenario(double bad_debt, int units, int months) {
   s.household.living_costs_per_month = 0.0;
   s.household.other_income_per_month = 0.0;
   s.household.drawings_buffer = 1e9;  // cash stays in the business: only the total matters
-  s.benefits.enabled = false;          // the walk is the business's cash alone
+  s.benefits.enabled = false;         // the walk is the business's cash alone
   s.tax.enabled = false;
   s.run.months = months;
   s.run.sustained_months = 1;
@@ -59,8 +59,10 @@ double ruin_within(int k, double p, int n) {
     for (std::size_t x = 0; x + 1 < alive.size(); ++x) {
       if (alive[x] == 0.0) continue;
       next[x + 1] += p * alive[x];
-      if (x == 0) ruined += (1 - p) * alive[x];
-      else next[x - 1] += (1 - p) * alive[x];
+      if (x == 0)
+        ruined += (1 - p) * alive[x];
+      else
+        next[x - 1] += (1 - p) * alive[x];
     }
     alive.swap(next);
   }
@@ -71,7 +73,8 @@ double ruin_share(const RunResult& r) { return 1.0 - r.statistics.survival(r.mon
 
 TEST(Ruin, GamblersRuinOverAFiniteHorizon) {
   const std::uint64_t paths = 40000;
-  for (const auto& [bad_debt, units, months] : {std::tuple{0.4, 2, 24}, std::tuple{0.45, 5, 120}, std::tuple{0.5, 3, 60}}) {
+  for (const auto& [bad_debt, units, months] :
+       {std::tuple{0.4, 2, 24}, std::tuple{0.45, 5, 120}, std::tuple{0.5, 3, 60}}) {
     SCOPED_TRACE(::testing::PrintToString(std::tuple{bad_debt, units, months}));
     RunOptions o;
     o.paths = paths;

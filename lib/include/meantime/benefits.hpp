@@ -48,8 +48,8 @@ struct Assessment {
 // earned income above the work allowance, less tariff income on capital; none above the upper
 // capital limit. The founder's own earned income (self-employed and employed together) is taken
 // as at least the floor after the start-up period (reg. 62(2); for a couple, reg. 62(3)).
-Assessment assess(const Benefits& rule, const ClaimTerms& terms, int month, const EarnedIncome& income,
-                  double capital, ClaimState& state);
+Assessment assess(const Benefits& rule, const ClaimTerms& terms, int month, const EarnedIncome& income, double capital,
+                  ClaimState& state);
 
 // What reaches the household this month, given this assessment period's award: last month's
 // award when awards are paid the month after (so a new claim's first payment comes in month 2,

@@ -30,7 +30,8 @@ const std::vector<std::string>& distribution_names();
 class Distribution {
  public:
   Distribution() = default;
-  Distribution(double value) : kind_(DistributionKind::fixed), p_{value, 0, 0} {}  // NOLINT: a number is a fixed distribution
+  Distribution(double value)
+      : kind_(DistributionKind::fixed), p_{value, 0, 0} {}  // NOLINT: a number is a fixed distribution
   Distribution(DistributionKind kind, std::array<double, 3> parameters) : kind_(kind), p_(parameters) {}
 
   DistributionKind kind() const noexcept { return kind_; }
@@ -63,9 +64,7 @@ inline Distribution triangular(double min, double mode, double max) {
 }
 inline Distribution pert(double min, double mode, double max) { return {DistributionKind::pert, {min, mode, max}}; }
 inline Distribution normal(double mean, double sd) { return {DistributionKind::normal, {mean, sd, 0}}; }
-inline Distribution lognormal(double median, double sigma) {
-  return {DistributionKind::lognormal, {median, sigma, 0}};
-}
+inline Distribution lognormal(double median, double sigma) { return {DistributionKind::lognormal, {median, sigma, 0}}; }
 inline Distribution beta(double alpha, double beta_) { return {DistributionKind::beta, {alpha, beta_, 0}}; }
 inline Distribution gamma(double shape, double scale) { return {DistributionKind::gamma, {shape, scale, 0}}; }
 // The prior's mean when none is given: the uniform prior.

@@ -92,13 +92,13 @@ struct PathOutcome {
   double tax = 0;                     // total income tax and NI set aside (profits and wages)
   // The household's income in all: drawings, wages after tax, partner's and other income, benefits.
   double household_income = 0;
-  int floor_month = kNever;           // first month the minimum income floor raised earned income
+  int floor_month = kNever;  // first month the minimum income floor raised earned income
   std::int64_t months_ill = 0;
   std::int64_t sessions_covered = 0;  // delivered by a peer while the founder was ill
   // Group offers; all 0 when group.enabled is false.
   std::int64_t groups_formed = 0;
-  std::int64_t groups_collapsed = 0;          // fell below the minimum size: members lost
-  std::int64_t group_members_served = 0;      // members who ever joined a group
+  std::int64_t groups_collapsed = 0;      // fell below the minimum size: members lost
+  std::int64_t group_members_served = 0;  // members who ever joined a group
   std::int64_t group_meetings_held = 0;
   std::int64_t group_meetings_cancelled = 0;  // fewer attendees than the minimum
   std::int64_t group_members_priced_out = 0;  // pooled: left when their share rose past their budget
@@ -175,37 +175,32 @@ struct PathOutcomes {
   // Every column once, as (name, pointer to member): the one list that for_each_column,
   // append and comparison use, and that the bindings read.
   static auto columns() {
-    return std::make_tuple(std::pair{"failure_month", &PathOutcomes::failure_month},
-                           std::pair{"failure_cause", &PathOutcomes::failure_cause},
-                           std::pair{"operating_break_even_month", &PathOutcomes::operating_break_even_month},
-                           std::pair{"living_break_even_month", &PathOutcomes::living_break_even_month},
-                           std::pair{"payback_month", &PathOutcomes::payback_month},
-                           std::pair{"lowest_cash", &PathOutcomes::lowest_cash},
-                           std::pair{"lowest_cash_month", &PathOutcomes::lowest_cash_month},
-                           std::pair{"final_cash", &PathOutcomes::final_cash},
-                           std::pair{"clients_served", &PathOutcomes::clients_served},
-                           std::pair{"sessions_delivered", &PathOutcomes::sessions_delivered},
-                           std::pair{"lost_to_price", &PathOutcomes::lost_to_price},
-                           std::pair{"lost_to_capacity", &PathOutcomes::lost_to_capacity},
-                           std::pair{"drawings", &PathOutcomes::drawings},
-                           std::pair{"billed", &PathOutcomes::billed},
-                           std::pair{"received", &PathOutcomes::received},
-                           std::pair{"bad_debt", &PathOutcomes::bad_debt},
-                           std::pair{"benefits", &PathOutcomes::benefits},
-                           std::pair{"months_ill", &PathOutcomes::months_ill},
-                           std::pair{"sessions_covered", &PathOutcomes::sessions_covered},
-                           std::pair{"groups_formed", &PathOutcomes::groups_formed},
-                           std::pair{"groups_collapsed", &PathOutcomes::groups_collapsed},
-                           std::pair{"group_members_served", &PathOutcomes::group_members_served},
-                           std::pair{"group_meetings_held", &PathOutcomes::group_meetings_held},
-                           std::pair{"group_meetings_cancelled", &PathOutcomes::group_meetings_cancelled},
-                           std::pair{"group_members_priced_out", &PathOutcomes::group_members_priced_out},
-                           std::pair{"group_prospects_gave_up", &PathOutcomes::group_prospects_gave_up},
-                           std::pair{"group_billed", &PathOutcomes::group_billed},
-                           std::pair{"self_funders_served", &PathOutcomes::self_funders_served},
-                           std::pair{"tax", &PathOutcomes::tax},
-                           std::pair{"household_income", &PathOutcomes::household_income},
-                           std::pair{"floor_month", &PathOutcomes::floor_month});
+    return std::make_tuple(
+        std::pair{"failure_month", &PathOutcomes::failure_month},
+        std::pair{"failure_cause", &PathOutcomes::failure_cause},
+        std::pair{"operating_break_even_month", &PathOutcomes::operating_break_even_month},
+        std::pair{"living_break_even_month", &PathOutcomes::living_break_even_month},
+        std::pair{"payback_month", &PathOutcomes::payback_month}, std::pair{"lowest_cash", &PathOutcomes::lowest_cash},
+        std::pair{"lowest_cash_month", &PathOutcomes::lowest_cash_month},
+        std::pair{"final_cash", &PathOutcomes::final_cash}, std::pair{"clients_served", &PathOutcomes::clients_served},
+        std::pair{"sessions_delivered", &PathOutcomes::sessions_delivered},
+        std::pair{"lost_to_price", &PathOutcomes::lost_to_price},
+        std::pair{"lost_to_capacity", &PathOutcomes::lost_to_capacity}, std::pair{"drawings", &PathOutcomes::drawings},
+        std::pair{"billed", &PathOutcomes::billed}, std::pair{"received", &PathOutcomes::received},
+        std::pair{"bad_debt", &PathOutcomes::bad_debt}, std::pair{"benefits", &PathOutcomes::benefits},
+        std::pair{"months_ill", &PathOutcomes::months_ill},
+        std::pair{"sessions_covered", &PathOutcomes::sessions_covered},
+        std::pair{"groups_formed", &PathOutcomes::groups_formed},
+        std::pair{"groups_collapsed", &PathOutcomes::groups_collapsed},
+        std::pair{"group_members_served", &PathOutcomes::group_members_served},
+        std::pair{"group_meetings_held", &PathOutcomes::group_meetings_held},
+        std::pair{"group_meetings_cancelled", &PathOutcomes::group_meetings_cancelled},
+        std::pair{"group_members_priced_out", &PathOutcomes::group_members_priced_out},
+        std::pair{"group_prospects_gave_up", &PathOutcomes::group_prospects_gave_up},
+        std::pair{"group_billed", &PathOutcomes::group_billed},
+        std::pair{"self_funders_served", &PathOutcomes::self_funders_served}, std::pair{"tax", &PathOutcomes::tax},
+        std::pair{"household_income", &PathOutcomes::household_income},
+        std::pair{"floor_month", &PathOutcomes::floor_month});
   }
   // f(name, column) for every column of `self` (const or not), in order.
   template <class Self, class F>

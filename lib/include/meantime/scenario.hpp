@@ -669,7 +669,8 @@ struct GroupOffer {
   double cost_per_meeting = 15.0;
   GroupPricing pricing = GroupPricing::per_attendee;
   // Per meeting, per member who attends: £8 for two hours, £4 an hour, far below the £13.75-£24.69
-  // direct-payment hourly rates (Shropshire 2024/25; docs/sources.md, Budget holders and prices); the price is illustrative.
+  // direct-payment hourly rates (Shropshire 2024/25; docs/sources.md, Budget holders and prices); the price is
+  // illustrative.
   double price_per_attendee = 8.0;
   // Pooled: the price of one meeting for the whole group, paid for every meeting held whoever
   // attends (illustrative: two hours of a facilitator at £30 an hour).

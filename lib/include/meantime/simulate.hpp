@@ -17,7 +17,7 @@ struct RunOptions {
   std::uint64_t seed = 0;
   // Run paths [first_path, first_path + paths): a chunk of a larger run.
   std::uint64_t first_path = 0;
-  int threads = 0;  // 0: all cores
+  int threads = 0;            // 0: all cores
   bool keep_outcomes = true;  // per-path outcome columns (about 60 bytes a path)
   bool keep_paths = false;    // full paths x months arrays of every series
   // Follow a failed path to the horizon, so that its lowest_cash (and final_cash) say what it

@@ -16,12 +16,12 @@ double class1_national_insurance(const Tax& tax, double pay, double year_share =
 
 // The tax year so far, for the monthly set-aside.
 struct TaxYear {
-  int month = 0;                     // months of the tax year done (0..12)
-  double profits = 0;                // cash profits so far this year (a loss is negative)
-  double wages = 0;                  // wages so far this year
-  double on_profits = 0;             // set aside so far this year for the profits' share
-  double on_wages = 0;               // ... and for the wages' share of income tax
-  double loss_brought_forward = 0;   // earlier years' losses not yet set against profits
+  int month = 0;                    // months of the tax year done (0..12)
+  double profits = 0;               // cash profits so far this year (a loss is negative)
+  double wages = 0;                 // wages so far this year
+  double on_profits = 0;            // set aside so far this year for the profits' share
+  double on_wages = 0;              // ... and for the wages' share of income tax
+  double loss_brought_forward = 0;  // earlier years' losses not yet set against profits
 };
 
 struct TaxMonth {
