@@ -24,6 +24,9 @@ population = 45000
 fit_share = { dist = "research", asked = 30, interested = 6 }
 
 [household]
+couple = false
+limited_capability = "none"
+housing_costs_per_month = 500
 savings = 2500
 living_costs_per_month = 1400
 other_income_per_month = 0
@@ -134,7 +137,8 @@ def test_the_command_line_refuses_a_file_missing_essentials_unless_told(tmp_path
     assert cli.main(["validate", "--allow-defaults", str(path)]) == 0
     assert "not stated: household.savings" in capsys.readouterr().out
     # --set may state what the file leaves out
-    sets = [f"--set={field}=0" for field in HOUSEHOLD]
+    stated = {"household.couple": "false", "household.limited_capability": "none"}
+    sets = [f"--set={field}={stated.get(field, '0')}" for field in HOUSEHOLD]
     assert cli.main(["run", str(path), "--paths", "100", "--no-progress", *sets]) == 0
     assert "not stated" not in capsys.readouterr().out
 

@@ -184,6 +184,9 @@ savings = 2,500
 living_costs_per_month = 1100
 other_income_per_month = 0
 partner_income_per_month = 0
+couple = false
+limited_capability = "none"
+housing_costs_per_month = 400
 
 [household]
 savings = 3000
@@ -198,12 +201,12 @@ def test_a_file_reports_every_mistake_in_line_order(tmp_path):
     error = caught.value
     found = [(p.line, p.field) for p in error.problems]
     assert found == [(3, "business.price_per_session"), (4, "business.session_hours"), (8, "market.population"),
-                     (9, "market.fit_share"), (12, "household.savings"), (17, "")]
+                     (9, "market.fit_share"), (12, "household.savings"), (20, "")]
     assert (error.line, error.field) == (3, "business.price_per_session")  # the first, as an error of its own
     text = str(error)
     assert text.startswith(f"{path}: 6 mistakes, in line order:\n")
     assert "  line 4: business.session_hours: " in text and "did you mean 1.5 (90 minutes)?" in text
-    assert "  line 17: the section [household] is written twice (first on line 11)" in text
+    assert "  line 20: the section [household] is written twice (first on line 11)" in text
     assert "did you mean research(30, 6)" in text and "did you mean 60000?" in text
 
 

@@ -32,6 +32,10 @@ ESSENTIALS: tuple[str, ...] = (
     "household.living_costs_per_month",
     "household.other_income_per_month",
     "household.partner_income_per_month",
+    # Who claims Universal Credit: the award turns on them as much as on the money above.
+    "household.couple",
+    "household.limited_capability",
+    "household.housing_costs_per_month",
 )
 
 
