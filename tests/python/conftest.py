@@ -34,3 +34,27 @@ def golden_result() -> meantime.Result:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "with_analyses: the report test runs the real analyses (the others leave them out, for speed)")
+
+
+def new_parts_off(scenario: meantime.Scenario) -> meantime.Scenario:
+    """The scenario with the renewing market (routes, renewal, committed people, the research
+    prior, interest discounted to purchase) and delivery as it is (missed sessions, weeks off,
+    travel) switched off."""
+    fit = scenario.market.fit_share
+    changes = {
+        "market.routes.enabled": False, "market.renewal.enabled": False, "market.interest_to_purchase": 1.0,
+        "market.committed_clients": 0, "clients.missed_share": 0.0, "business.weeks_off_per_year": 0.0,
+        "business.travel_minutes_per_visit": 0.0,
+    }
+    if fit.kind == "research":
+        p = fit.parameters
+        changes["market.fit_share"] = meantime.research_share(int(p["asked"]), int(p["interested"]), 0.5)
+    return scenario.replace(changes)
+
+
+def before_renewal(scenario: meantime.Scenario) -> meantime.Scenario:
+    """new_parts_off, and the defaults they changed as they were (no budget reviews, 70% of hours
+    client-facing): for the default scenario, the engine's behaviour before them, on which the
+    known-answer tests were worked out (tests/cpp/scenarios.hpp, scenario_before_renewal)."""
+    return new_parts_off(scenario).replace({"clients.review_month": 0, "clients.review_cut_probability": 0.0,
+                                            "business.client_facing_share": 0.7})

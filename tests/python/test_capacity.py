@@ -15,6 +15,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import meantime  # noqa: E402
+from conftest import before_renewal  # noqa: E402
 import meantime.analyses.capacity  # noqa: E402
 import meantime.plot.capacity  # noqa: E402
 from meantime.analyses.capacity import capacity_town  # noqa: E402
@@ -24,7 +25,7 @@ TOWN_EXAMPLE = "examples/scenarios/town_collective.toml"
 
 def deterministic(population: float = 60_000) -> meantime.Scenario:
     """The kitchen-table start-up with every draw replaced by its expectation."""
-    return meantime.default_scenario().replace(run__deterministic=True, market__population=population)
+    return before_renewal(meantime.default_scenario()).replace(run__deterministic=True, market__population=population)
 
 
 def survived(result: meantime.Result) -> np.ndarray:
@@ -66,7 +67,8 @@ def test_the_town_of_one_is_the_provider_alone_when_deterministic():
 def test_the_town_of_one_matches_the_provider_alone_within_its_error():
     # With randomness the pool's awareness draws come from the town's own stream, so the paths
     # differ; survival and budget holders served agree within the paired standard error.
-    scenario = meantime.default_scenario()
+    # Former clients come back to a provider alone, not in a shared market: compare without renewal.
+    scenario = before_renewal(meantime.default_scenario())
     n = 4_000
     capacity = meantime.market_capacity(scenario, max_providers=1, paths=n, seed=11, progress=False)
     town = meantime.simulate(capacity.town(1), paths=n, seed=11, progress=False)

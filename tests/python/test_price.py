@@ -11,12 +11,18 @@ import pandas as pd
 import pytest
 
 import meantime
+from conftest import before_renewal
+
+# The default scenario as these answers were worked out on (no renewing market, no routes: one
+# reservation price for every prospect).
+BASE = before_renewal(meantime.default_scenario())
 
 
 def test_the_priced_out_share_is_the_lognormal_tail():
     # Reservation prices lognormal around a fixed £22/h median with log sd 0.25: at £p a half-hour
     # session the share who cannot pay is Phi(ln(2p / 22) / 0.25): a half at £11.
-    s = meantime.default_scenario().replace(market__reservation_price_per_hour=22)
+    # Without routes: every prospect has the one median (routes give self-funders their own).
+    s = BASE.replace(market__reservation_price_per_hour=22)
     curve = meantime.price_curve(s, [9, 11, 13], paths=2000, seed=3, progress=False)
     for price, row in curve.iterrows():
         expected = NormalDist().cdf(math.log(2 * price / 22) / 0.25)
@@ -24,7 +30,7 @@ def test_the_priced_out_share_is_the_lognormal_tail():
 
 
 def test_the_curve_moves_with_price_as_it_should():
-    curve = meantime.price_curve(None, [8, 10, 12, 14], paths=2000, seed=1, progress=False)
+    curve = meantime.price_curve(BASE, [8, 10, 12, 14], paths=2000, seed=1, progress=False)
     assert list(curve.columns) == ["survival", "survival_se", "living_break_even", "living_break_even_se",
                                    "founder_income", "founder_income_se", "clients_served", "clients_served_se",
                                    "priced_out_share", "priced_out_share_se"]
@@ -36,7 +42,7 @@ def test_the_curve_moves_with_price_as_it_should():
 
 def test_the_best_price_maximises_income_within_the_limits():
     prices = [8, 9, 10, 11, 12]
-    best = meantime.best_price(None, min_survival=0.85, max_priced_out=0.45, prices=prices, paths=2000, seed=2,
+    best = meantime.best_price(BASE, min_survival=0.85, max_priced_out=0.45, prices=prices, paths=2000, seed=2,
                                progress=False)
     curve = pd.DataFrame(best.attrs["curve"]).set_index("price")
     allowed = curve[(curve.survival >= 0.85) & (curve.priced_out_share <= 0.45)]
@@ -47,12 +53,12 @@ def test_the_best_price_maximises_income_within_the_limits():
     assert curve["meets_limits"].tolist() == [p in allowed.index for p in prices]
     assert best.loc["best_price", "answer"].startswith(f"£{best.loc['best_price', 'price']:.2f} a session")
     # Answers for two scenarios stack into one table.
-    other = meantime.best_price(None, min_survival=0.5, prices=[9, 10], paths=200, progress=False)
+    other = meantime.best_price(BASE, min_survival=0.5, prices=[9, 10], paths=200, progress=False)
     assert len(pd.concat([best, other])) == 2
 
 
 def test_no_price_meeting_the_limits_is_an_answer_not_an_error():
-    best = meantime.best_price(None, min_survival=0.99, max_priced_out=0.1, prices=[10, 12], paths=500,
+    best = meantime.best_price(BASE, min_survival=0.99, max_priced_out=0.1, prices=[10, 12], paths=500,
                                progress=False)
     row = best.loc["best_price"]
     assert math.isnan(row.price) and not row.meets_limits
@@ -63,7 +69,7 @@ def test_no_price_meeting_the_limits_is_an_answer_not_an_error():
 def test_the_default_price_grid_spans_the_break_even_price_to_the_unaffordable():
     from meantime.analyses.price import default_prices
 
-    prices = default_prices(meantime.default_scenario())
+    prices = default_prices(BASE)
     assert 11 in prices  # the scenario's own price
     assert prices[0] == pytest.approx(3.0)  # £2.82 (the operating break-even price), to 50p
     # 95% priced out at the mean median £21.67/h: 0.5 h x 21.67 x exp(1.645 x 0.25) = £16.34.
