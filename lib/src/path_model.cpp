@@ -1,6 +1,8 @@
 #include "path_model.hpp"
 
+#include <cmath>
 #include <limits>
+#include <vector>
 
 namespace meantime {
 
@@ -12,6 +14,13 @@ std::array<bool, kChannelCount> channels_of_routes(const Routes& routes) {
     if (list[r]->share > 0) used[static_cast<std::size_t>(list[r]->channel)] = true;
   }
   return used;
+}
+
+bool all_positive_zeros(const std::vector<double>& values) {
+  for (double x : values) {
+    if (x != 0.0 || std::signbit(x)) return false;
+  }
+  return true;
 }
 }  // namespace
 
@@ -25,7 +34,15 @@ PathModel::PathModel(const Scenario& scenario)
       founder_hours_(founder_business_hours(scenario)),
       household_income_(scenario.household.other_income_per_month + scenario.household.partner_income_per_month +
                         job_wage(scenario.household)),
-      claim_terms_(claim_terms(scenario.benefits, scenario.household, scenario.tax)) {}
+      claim_terms_(claim_terms(scenario.benefits, scenario.household, scenario.tax)),
+      zero_series_() {
+  // What settle() writes for these is +0.0 whatever happens: no group, no benefit, nobody
+  // waiting (only a waiting list keeps anyone), no repayment in the schedule.
+  zero_series_[static_cast<std::size_t>(Series::group_members)] = !groups_.enabled();
+  zero_series_[static_cast<std::size_t>(Series::benefits)] = !scenario.benefits.enabled;
+  zero_series_[static_cast<std::size_t>(Series::waiting_list)] = !scenario.clients.waiting_list;
+  zero_series_[static_cast<std::size_t>(Series::repayments)] = all_positive_zeros(funding_.repayments);
+}
 
 void PathModel::start(PathState& state, PathKey key) const {
   state = PathState{};
@@ -108,10 +125,10 @@ ChannelShares PathModel::channel_shares(const PathState& state, int month) const
   return shares;
 }
 
-MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCache& cache) const {
+void PathModel::step(PathState& state, PathKey key, int month, SamplerCache& cache, MonthRow values) const {
   MonthDraws draws(key, month, scenario_.run.deterministic, cache);
   const DemandMonth demand_month = demand(state, key, month, draws);
-  return settle(state, key, month, draws, demand_month);
+  settle(state, key, month, draws, demand_month, values);
 }
 
 DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDraws& draws,
@@ -173,8 +190,8 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
   return d;
 }
 
-MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDraws& draws, const DemandMonth& d,
-                              const CollectiveMonth& collective) const {
+void PathModel::settle(PathState& state, PathKey key, int month, MonthDraws& draws, const DemandMonth& d,
+                       MonthRow values, const CollectiveMonth& collective) const {
   const Scenario& s = scenario_;
   const bool deterministic = s.run.deterministic;
   const auto m = static_cast<std::size_t>(month);
@@ -239,7 +256,6 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   }
   o.final_cash = state.cash.combined();
 
-  MonthValues values;
   if (!state.failed) {
     o.clients_served += clients.admitted;
     o.self_funders_served += d.admitted_by_route[kSelfFunded];
@@ -284,8 +300,7 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
       state.cash_at_failure = state.cash;
     }
   } else {
-    values[Series::business_cash] = state.cash_at_failure.business;
-    values[Series::household_cash] = state.cash_at_failure.household;
+    after_failure(state, values);
   }
 
   // The month's end.
@@ -305,7 +320,6 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
     if (!state.failed) o.group_prospects_gave_up += group_gave_up;
   }
   maybe_hire(state);
-  return values;
 }
 
 }  // namespace meantime
