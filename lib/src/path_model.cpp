@@ -35,6 +35,8 @@ PathModel::PathModel(const Scenario& scenario)
       household_income_(scenario.household.other_income_per_month + scenario.household.partner_income_per_month +
                         job_wage(scenario.household)),
       claim_terms_(claim_terms(scenario.benefits, scenario.household, scenario.tax)),
+      wages_(job_wage(scenario.household)),
+      tax_table_(tax_table(scenario.tax, wages_)),
       zero_series_() {
   // What settle() writes for these is +0.0 whatever happens: no group, no benefit, nobody
   // waiting (only a waiting list keeps anyone), no repayment in the schedule.
@@ -131,6 +133,26 @@ void PathModel::step(PathState& state, PathKey key, int month, SamplerCache& cac
   settle(state, key, month, draws, demand_month, values);
 }
 
+void PathModel::work_out_capacity(PathState& state, double group_hours) const {
+  const Scenario& s = scenario_;
+  auto capacity = [&](double hours_per_week) {
+    return groups_.enabled() ? groups_.one_to_one_capacity(hours_per_week, group_hours)
+                             : session_capacity(s.business, hours_per_week);
+  };
+  // Weeks off: clients stay on the books, and the month's bookings and capacity shrink alike.
+  const double working = working_share(s.business);
+  auto working_capacity = [&](std::int64_t sessions) {
+    return working == 1.0 ? sessions : static_cast<std::int64_t>(static_cast<double>(sessions) * working + 1e-9);
+  };
+  state.full_capacity = capacity(founder_hours_ + state.staff_hours);
+  state.healthy_capacity = working_capacity(state.full_capacity);
+  state.max_clients = static_cast<std::int64_t>(
+      std::min(static_cast<double>(state.full_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
+  const double founder_hours_ill = founder_hours_ * (1.0 - s.health.capacity_lost);
+  state.ill_capacity = working_capacity(capacity(founder_hours_ill + state.staff_hours));
+  state.capacity_hours = state.staff_hours;
+}
+
 DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDraws& draws,
                               const Arrivals* shared_arrivals) const {
   const Scenario& s = scenario_;
@@ -160,30 +182,16 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
   if (month == 1 && s.market.committed_clients > 0) committed_start(state, d.arrivals, draws);
   // Groups: their meetings come out of the month's one-to-one capacity.
   if (groups_.enabled()) d.group = groups_.month(state.groups, d.arrivals.want_group, key, month, draws);
-  auto capacity = [&](double hours_per_week) {
-    return groups_.enabled() ? groups_.one_to_one_capacity(hours_per_week, d.group.hours)
-                             : session_capacity(s.business, hours_per_week);
-  };
-  // Weeks off: clients stay on the books, and the month's bookings and capacity shrink alike.
+  // Without groups the capacities change only with the staff's hours: kept in the state.
+  if (groups_.enabled() || !(state.capacity_hours == state.staff_hours)) work_out_capacity(state, d.group.hours);
   const double working = working_share(s.business);
-  auto working_capacity = [&](std::int64_t sessions) {
-    return working == 1.0 ? sessions : static_cast<std::int64_t>(static_cast<double>(sessions) * working + 1e-9);
-  };
-  const std::int64_t full_capacity = capacity(founder_hours_ + state.staff_hours);
-  d.healthy_capacity = working_capacity(full_capacity);
-  const auto max_clients = static_cast<std::int64_t>(
-      std::min(static_cast<double>(full_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
-  d.clients = admit_and_book(s.clients, state.clients, d.arrivals.can_pay, max_clients, draws, working);
+  d.healthy_capacity = state.healthy_capacity;
+  d.clients = admit_and_book(s.clients, state.clients, d.arrivals.can_pay, state.max_clients, draws, working);
   if (market.by_route) d.admitted_by_route = admit_by_route(s.clients, state.clients, d.clients, d.arrivals.by_route);
   if (market.renewing) state.market_state.spent += d.clients.lost_to_capacity;
   // Illness takes part of the founder's hours.
   d.deliverable = std::min(d.clients.booked, d.healthy_capacity);
-  if (d.ill) {
-    const double founder_hours = founder_hours_ * (1.0 - s.health.capacity_lost);
-    d.own_sessions = std::min(d.clients.booked, working_capacity(capacity(founder_hours + state.staff_hours)));
-  } else {
-    d.own_sessions = d.deliverable;
-  }
+  d.own_sessions = d.ill ? std::min(d.clients.booked, state.ill_capacity) : d.deliverable;
   if (s.clients.missed_share > 0) {
     d.missed = draws.binomial(MonthDraw::missed_sessions, d.own_sessions, s.clients.missed_share);
   }
@@ -222,9 +230,9 @@ void PathModel::settle(PathState& state, PathKey key, int month, MonthDraws& dra
   state.cash.business += cash_profit + funding_.money_in[m] - (funding_.repayments[m] - funding_.interest[m]);
 
   // Tax and NI on the year to date, set aside from the business (profits) and paid from wages.
-  const double wages = job_wage(s.household);
+  const double wages = wages_;
   TaxMonth tax;
-  if (s.tax.enabled) tax = tax_month(s.tax, state.tax_year, cash_profit, wages);
+  if (s.tax.enabled) tax = tax_month(s.tax, tax_table_, state.tax_year, cash_profit, wages);
   state.cash.business -= tax.on_profits;
 
   // Household: Universal Credit assessed on this month's earnings after tax and NI (reg. 57)
@@ -239,8 +247,8 @@ void PathModel::settle(PathState& state, PathKey key, int month, MonthDraws& dra
     floor_applied = assessment.floor_lift > 0.0;
     benefits = benefit_paid(s.benefits, month, assessment.award, state.claim);
   }
-  const double income = s.household.other_income_per_month + s.household.partner_income_per_month + wages -
-                        tax.on_wages - tax.class1 + benefits;
+  // household_income_ is other + partner + wages, summed in this order.
+  const double income = household_income_ - tax.on_wages - tax.class1 + benefits;
   const double living_costs =
       s.household.living_costs_per_month +
       (s.household.living_costs_sd > 0 ? s.household.living_costs_sd * draws.standard_normal(MonthDraw::living_costs)

@@ -3,6 +3,8 @@
 // funding, household); this file only puts them in order.
 #pragma once
 
+#include <limits>
+
 #include "business.hpp"
 #include "clients.hpp"
 #include "funding.hpp"
@@ -28,6 +30,13 @@ struct PathState {
   Receivables receivables;
   Cash cash;
   double staff_hours = 0;
+  // The month's capacities without groups, which change only when staff are hired: worked out
+  // for `capacity_hours` (the staff hours they are for; NaN: not yet).
+  double capacity_hours = std::numeric_limits<double>::quiet_NaN();
+  std::int64_t full_capacity = 0;     // sessions the founder and staff can deliver, weeks off aside
+  std::int64_t healthy_capacity = 0;  // ... in the working weeks
+  std::int64_t ill_capacity = 0;      // ... in the working weeks of a month the founder is ill
+  std::int64_t max_clients = 0;
   ClaimState claim;  // the benefit claim's losses, surplus and payments carried between months
   TaxYear tax_year;
   // Bookkeeping for the outcome.
@@ -96,6 +105,7 @@ class PathModel {
  private:
   void track_break_even(PathState& state, const BusinessMonth& business, int month) const;
   void maybe_hire(PathState& state) const;
+  void work_out_capacity(PathState& state, double group_hours) const;
   void committed_start(PathState& state, Arrivals& arrivals, MonthDraws& draws) const;
   ChannelShares channel_shares(const PathState& state, int month) const;
   const Scenario& scenario_;
@@ -106,6 +116,8 @@ class PathModel {
   double founder_hours_;     // for the business, after any job
   double household_income_;  // other, partner and job income a month
   ClaimTerms claim_terms_;   // what the benefit rule makes of the household
+  double wages_;             // the job's wages a month, before tax and NI
+  TaxTable tax_table_;
   ZeroSeries zero_series_;
 };
 
