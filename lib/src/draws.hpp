@@ -187,21 +187,13 @@ class MonthDraws {
   MonthDraws(PathKey key, int month, bool deterministic, SamplerCache& cache)
       : uniforms_(key, static_cast<std::uint64_t>(month)), deterministic_(deterministic), cache_(cache) {}
 
-  std::int64_t binomial(MonthDraw d, std::int64_t n, double p) {
-    if (deterministic_) return std::llround(static_cast<double>(n) * p);
-    auto source = uniforms_.draw(static_cast<unsigned>(d));
-    return meantime::binomial(n, p, source);
-  }
+  std::int64_t binomial(MonthDraw d, std::int64_t n, double p) { return binomial_draw(static_cast<unsigned>(d), n, p); }
   // The same draw, with the path's last q^n for this count kept in `last`.
   std::int64_t binomial(MonthDraw d, std::int64_t n, double p, LastPower& last) {
-    if (deterministic_) return std::llround(static_cast<double>(n) * p);
-    auto source = uniforms_.draw(static_cast<unsigned>(d));
-    return meantime::binomial(n, p, source, last);
+    return binomial_draw(static_cast<unsigned>(d), n, p, last);
   }
   std::int64_t binomial(MonthDraw d, unsigned offset, std::int64_t n, double p) {
-    if (deterministic_) return std::llround(static_cast<double>(n) * p);
-    auto source = uniforms_.draw(static_cast<unsigned>(d) + offset);
-    return meantime::binomial(n, p, source);
+    return binomial_draw(static_cast<unsigned>(d) + offset, n, p);
   }
   // One event with chance p (in deterministic runs: it happens when p >= 1/2).
   bool happens(MonthDraw d, double p, unsigned offset = 0) { return p > 0 && binomial(d, offset, 1, p) == 1; }
@@ -213,12 +205,32 @@ class MonthDraws {
   std::int64_t poisson(MonthDraw d, double mean) {
     if (deterministic_) return std::llround(mean);
     if (!(mean > 0.0)) return 0;
-    auto source = uniforms_.draw(static_cast<unsigned>(d));
     const SamplerCache::Poisson kept = cache_.poisson(mean);
+    // With the mean's cdf, the count is a search for the draw's one uniform, handed over plainly.
+    if (kept.cdf) return kept.cdf->count(uniforms_.first_uniform(static_cast<unsigned>(d)));
+    auto source = uniforms_.draw(static_cast<unsigned>(d));
     return meantime::poisson(kept.constants, source, kept.cdf);
   }
 
  private:
+  // meantime::binomial(n, p, the draw's uniforms): the inversion most draws take is handed the
+  // draw's one uniform plainly (mirrored above p = 1/2, as binomial() does), the rest goes
+  // through the sampler's source.
+  template <class Powers = Power>
+  std::int64_t binomial_draw(unsigned d, std::int64_t n, double p, Powers&& power = Power{}) {
+    if (deterministic_) return std::llround(static_cast<double>(n) * p);
+    if (n <= 0 || !(p > 0.0)) return 0;
+    if (p >= 1.0) return n;
+    const bool upper = p > 0.5;
+    const double lower_p = upper ? 1.0 - p : p;
+    if (static_cast<double>(n) * lower_p < kInversionMeanLimit) {
+      const double u = uniforms_.first_uniform(d);
+      return upper ? n - binomial_inversion(n, lower_p, 1.0 - u, power) : binomial_inversion(n, lower_p, u, power);
+    }
+    auto source = uniforms_.draw(d);
+    return meantime::binomial(n, p, source, power);
+  }
+
   MonthUniforms uniforms_;
   bool deterministic_;
   SamplerCache& cache_;
