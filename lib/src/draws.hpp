@@ -91,6 +91,14 @@ constexpr bool month_draw_blocks_are_apart() {
 }
 static_assert(month_draw_blocks_are_apart(),
               "two month draws share random numbers: give the new one the next free number");
+constexpr bool month_draws_are_kept() {
+  for (const DrawBlock& block : kMonthDrawBlocks) {
+    if (static_cast<unsigned>(block.first) + block.width > MonthUniforms::kKeptDraws) return false;
+  }
+  return true;
+}
+static_assert(month_draws_are_kept(),
+              "a month draw past the blocks MonthUniforms keeps would cost a Philox call each time");
 
 // Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that
 // MonthUniforms gives the extra uniforms of the draws above).
