@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "meantime/distribution.hpp"
 #include "meantime/rng.hpp"
@@ -188,6 +189,34 @@ class LastPower {
   double value_ = 0.0;
 };
 
+// A path's own Poisson mean (the renewing pool's newcomers: a mean drawn per path), kept in the
+// path's state with its constants and, from its second draw, its cdf: the worker's SamplerCache,
+// which the block's paths share month by month, would see 256 such means between two of one
+// path's draws. The cdf's count is the walk's bit for bit (samplers.hpp), so nothing changes.
+class PathPoisson {
+ public:
+  const PoissonConstants& constants(double mean) {
+    if (!(mean_ == mean)) {
+      constants_ = PoissonConstants(mean);
+      mean_ = mean;
+      draws_ = 0;
+    }
+    return constants_;
+  }
+  // The mean's cdf from its second draw on (null before, and above the inversion limit).
+  const PoissonCdf* cdf() {
+    if (!constants_.inversion || ++draws_ < 2) return nullptr;
+    if (draws_ == 2) cdf_.build(constants_);
+    return &cdf_;
+  }
+
+ private:
+  double mean_ = std::numeric_limits<double>::quiet_NaN();
+  PoissonConstants constants_{1.0};
+  int draws_ = 0;
+  PoissonCdf cdf_;  // its memory is reused from path to path
+};
+
 // The month's random counts, or their rounded expectations in deterministic runs. `cache` is
 // the worker's (see sampler_cache.hpp).
 class MonthDraws {
@@ -214,13 +243,23 @@ class MonthDraws {
     if (deterministic_) return std::llround(mean);
     if (!(mean > 0.0)) return 0;
     const SamplerCache::Poisson kept = cache_.poisson(mean);
-    // With the mean's cdf, the count is a search for the draw's one uniform, handed over plainly.
-    if (kept.cdf) return kept.cdf->count(uniforms_.first_uniform(static_cast<unsigned>(d)));
-    auto source = uniforms_.draw(static_cast<unsigned>(d));
-    return meantime::poisson(kept.constants, source, kept.cdf);
+    return poisson_draw(static_cast<unsigned>(d), kept.constants, kept.cdf);
+  }
+  // The same draw, for a mean the path keeps in `kept`.
+  std::int64_t poisson(MonthDraw d, double mean, PathPoisson& kept) {
+    if (deterministic_) return std::llround(mean);
+    if (!(mean > 0.0)) return 0;
+    const PoissonConstants& constants = kept.constants(mean);
+    return poisson_draw(static_cast<unsigned>(d), constants, kept.cdf());
   }
 
  private:
+  std::int64_t poisson_draw(unsigned d, const PoissonConstants& constants, const PoissonCdf* cdf) {
+    // With the mean's cdf, the count is a search for the draw's one uniform, handed over plainly.
+    if (cdf) return cdf->count(uniforms_.first_uniform(d));
+    auto source = uniforms_.draw(d);
+    return meantime::poisson(constants, source, cdf);
+  }
   // meantime::binomial(n, p, the draw's uniforms): the inversion most draws take is handed the
   // draw's one uniform plainly (mirrored above p = 1/2, as binomial() does), the rest goes
   // through the sampler's source.

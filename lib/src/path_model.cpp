@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace meantime {
@@ -47,7 +48,11 @@ PathModel::PathModel(const Scenario& scenario)
 }
 
 void PathModel::start(PathState& state, PathKey key) const {
+  // A fresh state, keeping the last path's kept Poisson (its cdf's memory, and the cdf itself
+  // when this path's mean is the same).
+  PathPoisson newcomers = std::move(state.market_state.newcomers);
   state = PathState{};
+  state.market_state.newcomers = std::move(newcomers);
   const bool deterministic = scenario_.run.deterministic;
   state.market = draw_market(scenario_, key);
   state.market_state.pool = state.market.pool;
