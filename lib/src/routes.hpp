@@ -38,7 +38,8 @@ inline RouteCounts split_in_proportion(std::int64_t total, const std::array<doub
   std::int64_t given = 0;
   for (int r = 0; r < kRouteCount; ++r) {
     const double exact = static_cast<double>(total) * weights[r] / mass;
-    part[r] = static_cast<std::int64_t>(std::floor(exact));
+    // floor: a truncation, as exact >= 0 (weights are counts or shares), without libm's call.
+    part[r] = static_cast<std::int64_t>(exact >= 0.0 ? exact : std::floor(exact));
     remainder[r] = exact - static_cast<double>(part[r]);
     given += part[r];
   }
