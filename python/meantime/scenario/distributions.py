@@ -35,6 +35,10 @@ def format_number(x: float) -> str:
     return repr(x)
 
 
+# The engine's distribution, named apart from the attribute `_core` that holds one.
+_CoreDistribution = _core.Distribution
+
+
 class Distribution:
     """A distribution family with its parameters, drawn once per path.
 
@@ -84,7 +88,7 @@ class Distribution:
                 + (f"; unknown: {', '.join(unknown)}" if unknown else "")
                 + (f"; missing: {', '.join(missing)}" if missing else "")
             )
-        values = []
+        values: list[float] = []
         for name in names:
             value = parameters[name]
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
@@ -97,7 +101,7 @@ class Distribution:
         object.__setattr__(self, "_core", core)
 
     @classmethod
-    def _wrap(cls, core: _core.Distribution) -> "Distribution":
+    def _wrap(cls, core: _CoreDistribution) -> "Distribution":
         d = object.__new__(cls)
         object.__setattr__(d, "_core", core)
         return d
@@ -139,7 +143,8 @@ class Distribution:
     @property
     def support(self) -> tuple[float, float]:
         """The smallest and largest value a draw can take (may be infinite)."""
-        return tuple(self._core.support)
+        low, high = self._core.support
+        return low, high
 
     def to_dict(self) -> float | dict[str, Any]:
         """The distribution as plain data: a number when fixed, else ``{"dist": kind, ...}``."""
@@ -198,8 +203,17 @@ class Distribution:
 
 
 # The helper of each family (the engine's "research" family is made by research_share).
-_HELPERS = {"fixed": "fixed", "uniform": "uniform", "triangular": "triangular", "pert": "pert", "normal": "normal",
-            "lognormal": "lognormal", "beta": "beta", "gamma": "gamma", "research": "research_share"}
+_HELPERS = {
+    "fixed": "fixed",
+    "uniform": "uniform",
+    "triangular": "triangular",
+    "pert": "pert",
+    "normal": "normal",
+    "lognormal": "lognormal",
+    "beta": "beta",
+    "gamma": "gamma",
+    "research": "research_share",
+}
 
 
 def _from_parameters(kind: str, values: tuple[float, ...]) -> Distribution:
@@ -355,4 +369,3 @@ def research_share(asked: int, interested: int, prior: float = RESEARCH_PRIOR) -
     if "research" in _core.distribution_names():
         return Distribution("research", asked=asked, interested=interested, prior=prior)
     return beta(2 * prior + interested, 2 * (1 - prior) + (asked - interested))
-

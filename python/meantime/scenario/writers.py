@@ -17,10 +17,11 @@ from typing import Any
 import tomli_w
 
 from .distributions import Distribution, format_number
-from .records import Record, Root
+from .record_base import Record, Root
 from .schema import FIELDS, FieldInfo, plain
 
 __all__ = ["toml_text", "yaml_text", "json_text"]
+
 
 def _tidy(value: Any) -> Any:
     """Whole numbers without ".0" (60000, not 60000.0): they read back as the same value."""
@@ -52,7 +53,7 @@ def _toml_value(value: Any, indent: str = "") -> str:
             items = "".join(f"{indent}  {_toml_value(v)},\n" for v in value)
             return f"[\n{items}{indent}]"
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return tomli_w.dumps({"v": value})[len("v = "):].rstrip("\n")
+    return tomli_w.dumps({"v": value})[len("v = ") :].rstrip("\n")
 
 
 def _wrap(text: str, prefix: str = "# ", width: int = 96) -> list[str]:
@@ -90,43 +91,55 @@ def _about(info: FieldInfo, value: Any = None) -> str:
 def _list_example(info: FieldInfo) -> list[str]:
     """Comments describing the records of a list field, with an example line."""
     prefix = info.path + "[]."
-    members = [f for f in FIELDS if f.path.startswith(prefix) and "[]" not in f.path[len(prefix):]]
+    members = [f for f in FIELDS if f.path.startswith(prefix) and "[]" not in f.path[len(prefix) :]]
     lines = ["# each record:"]
     for f in members:
         lines += _wrap(f"{f.name}: {_about(f)}", prefix="#   ")
-    example = {f.name: _tidy(f.default.to_dict() if isinstance(f.default, Distribution) else f.default)
-               for f in members}
+    example = {
+        f.name: _tidy(f.default.to_dict() if isinstance(f.default, Distribution) else f.default) for f in members
+    }
     lines.append(f"# e.g. {info.name} = [{_toml_value(example)}]")
     return lines
 
 
 def _distribution_help() -> list[str]:
-    families = [f"{kind}({', '.join(Distribution.parameter_names(kind))})" for kind in Distribution.families()
-                if kind != "fixed"]
-    return (["# A field marked 'a number or a distribution' may be uncertain: a distribution, drawn once",
-             "# per simulated future, written as an inline table, e.g.",
-             '#   fit_share = { dist = "triangular", min = 0.1, mode = 0.2, max = 0.3 }',
-             "# The families and their parameters:"]
-            + _wrap(", ".join(families), prefix="#   ")
-            + ["# 'research' is market research: asked so many people, so many were interested."])
+    families = [
+        f"{kind}({', '.join(Distribution.parameter_names(kind))})"
+        for kind in Distribution.families()
+        if kind != "fixed"
+    ]
+    return (
+        [
+            "# A field marked 'a number or a distribution' may be uncertain: a distribution, drawn once",
+            "# per simulated future, written as an inline table, e.g.",
+            '#   fit_share = { dist = "triangular", min = 0.1, mode = 0.2, max = 0.3 }',
+            "# The families and their parameters:",
+        ]
+        + _wrap(", ".join(families), prefix="#   ")
+        + ["# 'research' is market research: asked so many people, so many were interested."]
+    )
 
 
 def toml_text(scenario, annotate: bool = False) -> str:
     out: list[str] = []
     if annotate:
-        out += [
-            "# A meantime scenario: every field of the model, with its meaning, unit, valid range and",
-            "# default (the built-in 'kitchen table' start-up). Money is in pounds and time in months;",
-            "# shares and probabilities are fractions between 0 and 1 (0.25 = 25%).",
-            "# A field left out keeps its default, except the essentials (price, session length, hours,",
-            "# population, market research, the household's money): leave one out only after",
-            "# based_on = \"kitchen-table\" at the top, to take the example's on purpose.",
-            "#",
-        ] + _distribution_help() + [
-            "#",
-            "# Check it with `meantime validate FILE`, run it with `meantime run FILE`, and make a",
-            "# report with `meantime report FILE -o report.html`.",
-        ]
+        out += (
+            [
+                "# A meantime scenario: every field of the model, with its meaning, unit, valid range and",
+                "# default (the built-in 'kitchen table' start-up). Money is in pounds and time in months;",
+                "# shares and probabilities are fractions between 0 and 1 (0.25 = 25%).",
+                "# A field left out keeps its default, except the essentials (price, session length, hours,",
+                "# population, market research, the household's money): leave one out only after",
+                '# based_on = "kitchen-table" at the top, to take the example\'s on purpose.',
+                "#",
+            ]
+            + _distribution_help()
+            + [
+                "#",
+                "# Check it with `meantime validate FILE`, run it with `meantime run FILE`, and make a",
+                "# report with `meantime report FILE -o report.html`.",
+            ]
+        )
     else:
         out.append("# A meantime scenario. Fields left out keep the built-in defaults;")
         out.append("# `meantime show-defaults` writes every field with its unit and meaning.")
@@ -134,8 +147,12 @@ def toml_text(scenario, annotate: bool = False) -> str:
     def own(rec: Record) -> list:
         """The entries written in the record's own table: fields, lists of plain records, and a
         list of deeper records only when it is empty but its default is not."""
-        return [c for c in rec._children.values() if c.kind == "field" or (c.kind == "list" and (
-            _plain_records(c.record) or (not getattr(rec, c.name) and c.info.default)))]
+        return [
+            c
+            for c in rec._children.values()
+            if c.kind == "field"
+            or (c.kind == "list" and (_plain_records(c.record) or (not getattr(rec, c.name) and c.info.default)))
+        ]
 
     def table(rec: Record, path: str, header: str) -> None:
         entries = own(rec)
@@ -165,7 +182,7 @@ def toml_text(scenario, annotate: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-def _plain_records(record: type) -> bool:
+def _plain_records(record: type[Record]) -> bool:
     """Whether a list's records hold only fields: such a list is written as inline tables."""
     return all(c.kind == "field" for c in record._children.values())
 
@@ -178,9 +195,11 @@ def _tables_example(child, where: str) -> list[str]:
     written as one ``[[providers]]`` table a record, with an example to uncomment."""
     record = child.record
     groups = {name: c.record for name, c in Root._children.items() if c.kind == "record"}
-    lines = _wrap(f"Write one [[{where}]] table for each record, followed by its groups as "
-                  f"[{where}.<group>] tables; fields left out keep their defaults. Each record holds:",
-                  prefix="# ")
+    lines = _wrap(
+        f"Write one [[{where}]] table for each record, followed by its groups as "
+        f"[{where}.<group>] tables; fields left out keep their defaults. Each record holds:",
+        prefix="# ",
+    )
     for c in record._children.values():
         if c.kind == "field":
             lines += _wrap(f"{c.name}: {_about(c.info)}", prefix="#   ")
@@ -199,12 +218,16 @@ def _tables_example(child, where: str) -> list[str]:
         for f in c.record.fields():
             lines += _wrap(f"{c.name}.{f.name}: {_about(f)}", prefix="#   ")
     if same:
-        lines += _wrap(f"and, with the fields of the scenario's groups of the same names: {', '.join(same)}.",
-                       prefix="#   ")
+        lines += _wrap(
+            f"and, with the fields of the scenario's groups of the same names: {', '.join(same)}.", prefix="#   "
+        )
     example = record()
     lines += ["# e.g.", f"#   [[{where}]]"]
-    lines += [f"#   {c.name} = {_toml_value(_tidy(plain(getattr(example, c.name))))}"
-              for c in record._children.values() if c.kind == "field"]
+    lines += [
+        f"#   {c.name} = {_toml_value(_tidy(plain(getattr(example, c.name))))}"
+        for c in record._children.values()
+        if c.kind == "field"
+    ]
     # The example sets one field of a group: the price, where the records have one.
     name, _, field = _EXAMPLE_FIELD.partition(".")
     group = record._children.get(name)
@@ -219,6 +242,7 @@ def _tables_example(child, where: str) -> list[str]:
 
 # -- YAML and JSON ---------------------------------------------------------------------------------
 
+
 def yaml_text(scenario) -> str:
     import yaml  # PyYAML loads slowly: only when a YAML file is read or written
 
@@ -228,23 +252,33 @@ def yaml_text(scenario) -> str:
     class Dumper(yaml.SafeDumper):
         pass
 
-    Dumper.add_representer(Flow, lambda dumper, data: dumper.represent_mapping(
-        "tag:yaml.org,2002:map", data.items(), flow_style=True))
+    Dumper.add_representer(
+        Flow, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
+    )
 
     def mark(value: Any, in_list: bool = False) -> Any:
         if isinstance(value, dict):
             inner = {k: mark(v) for k, v in value.items()}
-            plain_record = all(not isinstance(v, (dict, list)) or (isinstance(v, dict) and "dist" in v)
-                               for v in value.values())  # a grant, not a provider with its groups
+            plain_record = all(
+                not isinstance(v, (dict, list)) or (isinstance(v, dict) and "dist" in v) for v in value.values()
+            )  # a grant, not a provider with its groups
             return Flow(inner) if "dist" in value or (in_list and plain_record) else inner
         if isinstance(value, list):
             return [mark(v, in_list=True) for v in value]
         return value
 
-    body = yaml.dump(mark(_tidy(scenario.to_dict())), Dumper=Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100)
-    return ("# A meantime scenario. Fields left out keep the built-in defaults;\n"
-            "# `meantime show-defaults` writes every field with its unit and meaning.\n" + body)
+    body = yaml.dump(
+        mark(_tidy(scenario.to_dict())),
+        Dumper=Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+    return (
+        "# A meantime scenario. Fields left out keep the built-in defaults;\n"
+        "# `meantime show-defaults` writes every field with its unit and meaning.\n" + body
+    )
 
 
 def json_text(scenario) -> str:
