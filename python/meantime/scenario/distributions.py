@@ -13,6 +13,7 @@ import numbers
 from typing import Any, Mapping
 
 from .. import _core
+from .spelling import spelled
 
 __all__ = [
     "Distribution",
@@ -222,10 +223,10 @@ def _from_parameters(kind: str, values: tuple[float, ...]) -> Distribution:
 
 def _unknown_family(kind: object) -> str:
     names = list(_core.distribution_names())
-    message = f"unknown distribution {kind!r}"
+    message = f"unknown distribution {spelled(kind)}"
     suggestion = _core.closest_name(str(kind), names)
     if suggestion:
-        message += f"; did you mean {suggestion!r}?"
+        message += f"; did you mean {spelled(suggestion)}?"
     return message + f" (valid: {', '.join(names)})"
 
 

@@ -16,6 +16,7 @@ from ..errors import EssentialsMissing, ScenarioError
 from . import checking, essentials, files, hints
 from .record_base import GROUP_NAMES, Record, Root
 from .schema import FIELD_BY_PATH, FIELDS, FieldInfo, unknown_name
+from .spelling import spelled
 
 __all__ = ["Scenario", "default_scenario"]
 
@@ -264,7 +265,7 @@ class Scenario:
         based_on = data.pop(essentials.BASED_ON, None)
         if based_on is not None and based_on != essentials.EXAMPLE:
             raise ScenarioError(
-                essentials.BASED_ON, f'the built-in example is "{essentials.EXAMPLE}", got {based_on!r}'
+                essentials.BASED_ON, f'the built-in example is "{essentials.EXAMPLE}", got {spelled(based_on)}'
             )
         scenario = default_scenario()._changed(
             list(data.items()), stated=frozenset(checking.stated_paths(data)), leaves=list(checking.leaves(data))

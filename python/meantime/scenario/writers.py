@@ -11,49 +11,17 @@ comment: the file ``meantime show-defaults`` writes for people to start from.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
-
-import tomli_w
 
 from .distributions import Distribution, format_number
 from .record_base import Record, Root
 from .schema import FIELDS, FieldInfo, plain
+from .spelling import tidy, toml_key, toml_value
 
 __all__ = ["toml_text", "yaml_text", "json_text"]
 
 
-def _tidy(value: Any) -> Any:
-    """Whole numbers without ".0" (60000, not 60000.0): they read back as the same value."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    if isinstance(value, dict):
-        return {k: _tidy(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_tidy(v) for v in value]
-    return value
-
-
 # -- TOML ---------------------------------------------------------------------------------------
-
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-
-
-def _toml_key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else json.dumps(key)
-
-
-def _toml_value(value: Any, indent: str = "") -> str:
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        if any(isinstance(v, dict) for v in value):
-            items = "".join(f"{indent}  {_toml_value(v)},\n" for v in value)
-            return f"[\n{items}{indent}]"
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return tomli_w.dumps({"v": value})[len("v = ") :].rstrip("\n")
 
 
 def _wrap(text: str, prefix: str = "# ", width: int = 96) -> list[str]:
@@ -82,9 +50,9 @@ def _about(info: FieldInfo, value: Any = None) -> str:
         accepts = f"{kind} {info.range}".rstrip()
     parts = ([info.unit] if info.unit and info.type != "list" else []) + [accepts]
     if info.type != "list":
-        default = _tidy(info.default.to_dict() if isinstance(info.default, Distribution) else info.default)
+        default = tidy(info.default.to_dict() if isinstance(info.default, Distribution) else info.default)
         if value is None or value != default:
-            parts.append(f"default {_toml_value(default)}")
+            parts.append(f"default {toml_value(default)}")
     return f"{info.description[:1].upper()}{info.description[1:]} ({'; '.join(parts)})."
 
 
@@ -95,10 +63,8 @@ def _list_example(info: FieldInfo) -> list[str]:
     lines = ["# each record:"]
     for f in members:
         lines += _wrap(f"{f.name}: {_about(f)}", prefix="#   ")
-    example = {
-        f.name: _tidy(f.default.to_dict() if isinstance(f.default, Distribution) else f.default) for f in members
-    }
-    lines.append(f"# e.g. {info.name} = [{_toml_value(example)}]")
+    example = {f.name: tidy(f.default.to_dict() if isinstance(f.default, Distribution) else f.default) for f in members}
+    lines.append(f"# e.g. {info.name} = [{toml_value(example)}]")
     return lines
 
 
@@ -160,12 +126,12 @@ def toml_text(scenario, annotate: bool = False) -> str:
             if header:
                 out.extend(["", header])
             for child in entries:
-                value = _tidy(plain(getattr(rec, child.name)))
+                value = tidy(plain(getattr(rec, child.name)))
                 if annotate:
                     out.extend(_wrap(_about(child.info, value)))
                     if child.kind == "list":
                         out.extend(_list_example(child.info))
-                out.append(f"{_toml_key(child.name)} = {_toml_value(value)}")
+                out.append(f"{toml_key(child.name)} = {toml_value(value)}")
         for child in rec._children.values():
             where = f"{path}.{child.name}" if path else child.name
             if child.kind == "record":
@@ -224,7 +190,7 @@ def _tables_example(child, where: str) -> list[str]:
     example = record()
     lines += ["# e.g.", f"#   [[{where}]]"]
     lines += [
-        f"#   {c.name} = {_toml_value(_tidy(plain(getattr(example, c.name))))}"
+        f"#   {c.name} = {toml_value(tidy(plain(getattr(example, c.name))))}"
         for c in record._children.values()
         if c.kind == "field"
     ]
@@ -235,8 +201,8 @@ def _tables_example(child, where: str) -> list[str]:
         group = next((c for c in record._children.values() if c.kind == "record"), None)
         field = next((n for n, c in group.record._children.items() if c.kind == "field"), "") if group else ""
     if group is not None and field:
-        value = _tidy(plain(getattr(getattr(example, group.name), field)))
-        lines += [f"#   [{where}.{group.name}]", f"#   {field} = {_toml_value(value)}"]
+        value = tidy(plain(getattr(getattr(example, group.name), field)))
+        lines += [f"#   [{where}.{group.name}]", f"#   {field} = {toml_value(value)}"]
     return lines
 
 
@@ -268,7 +234,7 @@ def yaml_text(scenario) -> str:
         return value
 
     body = yaml.dump(
-        mark(_tidy(scenario.to_dict())),
+        mark(tidy(scenario.to_dict())),
         Dumper=Dumper,
         sort_keys=False,
         allow_unicode=True,
@@ -282,4 +248,4 @@ def yaml_text(scenario) -> str:
 
 
 def json_text(scenario) -> str:
-    return json.dumps(_tidy(scenario.to_dict()), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(tidy(scenario.to_dict()), indent=2, ensure_ascii=False) + "\n"
