@@ -26,6 +26,7 @@ import meantime.running.progress
 import meantime.running.result
 import meantime.running.settings
 import meantime.running.simulation
+import meantime.running.words
 import meantime.scenario.distributions
 import meantime.scenario.files
 import meantime.scenario.records
@@ -45,6 +46,7 @@ MODULES = [
     meantime.running.progress,
     meantime.running.result,
     meantime.running.simulation,
+    meantime.running.words,
     meantime.scenario.scenario,
     meantime.scenario.schema,
     meantime.scenario.spelling,
