@@ -73,7 +73,7 @@ def _class(cls: type[Record]) -> list[str]:
 def stub_text() -> str:
     """The text of records.pyi for the engine this package was built with."""
     classes = sorted(RECORD_CLASSES.values(), key=lambda cls: cls.__name__)
-    names = [name for name in records.__all__]
+    names = list(records.__all__)
     lines = [_HEADER, "__all__ = ["] + [f'    "{name}",' for name in names] + ["]", ""]
     for cls in classes:
         lines += _class(cls) + [""]
