@@ -13,16 +13,27 @@ from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values, with_value
 from ._headlines import headlines
-from ._price_objective import price_objective
+from ._price_objective import ANSWERS, price_objective
 from ._price_search import COARSE_PRICES, PriceSearch, search_grid
 from ._runs import Runs
 from .deterministic import break_even
 
-__all__ = ["price_curve", "best_price", "default_price_range", "PRICE_CURVE_ANSWERS", "FLAT_SHARE", "TOP_TIMES_MEDIAN"]
+__all__ = [
+    "price_curve",
+    "best_price",
+    "default_price_range",
+    "PRICE_CURVE_ANSWERS",
+    "PRICE_OBJECTIVES",
+    "FLAT_SHARE",
+    "TOP_TIMES_MEDIAN",
+]
 
 #: The answers of a price curve, each followed by ``<answer>_se`` in the table.
 PRICE_CURVE_ANSWERS = ("survival", "living_break_even", "founder_income", "clients_served", "priced_out_share")
 _CURVE_COLUMNS = [c for name in PRICE_CURVE_ANSWERS for c in (name, f"{name}_se")]
+
+#: The objectives :func:`best_price` names -> the price table's column each maximises.
+PRICE_OBJECTIVES = dict(ANSWERS)
 
 #: The range of prices tied with the best is called flat when it spans at least this share of the best price.
 FLAT_SHARE = 0.2
@@ -172,9 +183,12 @@ def tie_words(curve: pd.DataFrame, price: float, low: float, high: float, words:
         text = f"no other price tried is statistically tied with it on {words}"
     else:
         text = f"{_pounds(low)} to {_pounds(high)} are statistically tied on {words}"
-        ends = [end for end, reached in (("the lowest", low == first), ("the highest", high == last)) if reached]
-        if ends:
-            text += f" (up to {' and '.join(ends)} price tried: the tie may go further)"
+        if low == first and high == last:
+            text += " (from the lowest to the highest price tried: the tie may go further)"
+        elif low == first:
+            text += " (from the lowest price tried: lower prices may be tied too)"
+        elif high == last:
+            text += " (to the highest price tried: higher prices may be tied too)"
     if high - low >= FLAT_SHARE * price:
         text += (
             f"; the curve is flat: prices across {(high - low) / price:.0%} of the best do about as well, "

@@ -13,8 +13,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from ..analyses import best_price
-from ..analyses._price_objective import ANSWERS
+from ..analyses import PRICE_OBJECTIVES, best_price
 from ..analyses.price import tie_words
 from . import output
 
@@ -83,9 +82,9 @@ def add_command(command: Callable[..., argparse.ArgumentParser], parents: list, 
 def _objective(text: str) -> Any:
     """``income`` or ``income=1,clients=20``."""
     if "=" not in text:
-        if text not in ANSWERS:
+        if text not in PRICE_OBJECTIVES:
             raise argparse.ArgumentTypeError(
-                f"expected {', '.join(ANSWERS)} or weights such as income=1,clients=20, got {text!r}"
+                f"expected {', '.join(PRICE_OBJECTIVES)} or weights such as income=1,clients=20, got {text!r}"
             )
         return text
     weights = {}
