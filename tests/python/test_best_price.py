@@ -369,3 +369,15 @@ def test_a_bad_weight_is_one_line_naming_it(capsys):
     assert err.strip().splitlines() == [
         "meantime: error: objective['profit']: unknown answer; weigh 'survival', 'income', 'clients'"
     ]
+
+
+def test_the_command_says_when_no_price_meets_the_limits(capsys):
+    argv = ["best-price", "--paths", "200", "--no-progress", "--prices", "9,10", "--min-survival", "0.999"]
+    status, out, _ = run_cli(capsys, *argv)
+    assert status == 0
+    assert "No price works: no price from £9.00 to £10.00 gives survival of at least 99.9%" in out
+    assert max(len(line) for line in out.splitlines()) <= 100
+    status, out, _ = run_cli(capsys, *argv, "--format", "json")
+    answer = json.loads(out)
+    assert answer["best"]["price"] is None and answer["best"]["meets_limits"] is False
+    assert [p["in_tie_range"] for p in answer["prices"]] == [False, False]

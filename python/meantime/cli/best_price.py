@@ -148,8 +148,8 @@ def _best_price(args: argparse.Namespace, load: Load) -> int:
     )
     curve = pd.DataFrame(best.attrs["curve"]).set_index("price")
     row = best.iloc[0]
-    if not math.isnan(row.price):
-        curve["in_tie_range"] = (curve.index >= row.tied_low) & (curve.index <= row.tied_high)
+    # False everywhere when no price meets the limits (NaN bounds)
+    curve["in_tie_range"] = (curve.index >= row.tied_low) & (curve.index <= row.tied_high)
     if args.format == "csv":
         curve.reset_index().to_csv(sys.stdout, index=False)
     elif args.format == "json":
