@@ -201,7 +201,7 @@ def tie_words(curve: pd.DataFrame, price: float, low: float, high: float, words:
     return text
 
 
-def _answer(row: pd.Series, curve: pd.DataFrame, words: str) -> str:
+def _answer(row: dict[str, Any], curve: pd.DataFrame, words: str) -> str:
     price = row["price"]
     return (
         f"{_pounds(price)} a session: founder income £{row['founder_income']:,.0f} a month, "
@@ -347,38 +347,34 @@ def best_price(
     if price is not None:
         table = space.with_ties(table, price)
         low, high = space.tie_range(table, price)
-        row = pd.Series(
-            {
-                "price": price,
-                "objective": goal.name,
-                "objective_value": table.at[price, "objective"],
-                "objective_se": table.at[price, "objective_se"],
-                "tied_low": low,
-                "tied_high": high,
-                "flat": bool(high - low >= FLAT_SHARE * price),
-                **{c: table.at[price, c] for c in _CURVE_COLUMNS},
-                "meets_limits": True,
-            }
-        )
+        row = {
+            "price": price,
+            "objective": goal.name,
+            "objective_value": table.at[price, "objective"],
+            "objective_se": table.at[price, "objective_se"],
+            "tied_low": low,
+            "tied_high": high,
+            "flat": bool(high - low >= FLAT_SHARE * price),
+            **{c: table.at[price, c] for c in _CURVE_COLUMNS},
+            "meets_limits": True,
+        }
         row["answer"] = _answer(row, table, goal.words)
     else:
         for column in ("difference", "difference_se"):
             table[column] = math.nan
         table["tied"] = False
-        row = pd.Series(
-            {
-                "price": math.nan,
-                "objective": goal.name,
-                "objective_value": math.nan,
-                "objective_se": math.nan,
-                "tied_low": math.nan,
-                "tied_high": math.nan,
-                "flat": False,
-                **{c: math.nan for c in _CURVE_COLUMNS},
-                "meets_limits": False,
-                "answer": _answer_none(table, min_survival, max_priced_out),
-            }
-        )
+        row = {
+            "price": math.nan,
+            "objective": goal.name,
+            "objective_value": math.nan,
+            "objective_se": math.nan,
+            "tied_low": math.nan,
+            "tied_high": math.nan,
+            "flat": False,
+            **{c: math.nan for c in _CURVE_COLUMNS},
+            "meets_limits": False,
+            "answer": _answer_none(table, min_survival, max_priced_out),
+        }
     best = pd.DataFrame([row], index=pd.Index(["best_price"]))
     # The curve as plain data (a DataFrame in attrs would break pandas.concat of two answers).
     best.attrs.update(
