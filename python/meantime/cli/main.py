@@ -7,6 +7,7 @@
     meantime validate SCENARIO...           check files, one line each
     meantime show-defaults [-o FILE]        every field, annotated: a file to start from
     meantime break-even | capital | sweep | compare   the analyses
+    meantime best-price [SCENARIO]          the price to charge, and the prices tied with it
     meantime portfolio FUNDING.toml [--report FILE]  a funder's pot split among start-ups
     meantime capacity SCENARIO --max-providers K [--report FILE]  how many providers a market sustains
     meantime serve [--port P] [--host H]    the advisor's page in a browser
@@ -43,6 +44,7 @@ from ..scenario import essentials
 from ..scenario.files import ScenarioFileError, file_format, scenario_text, tomllib
 from ..scenario.questionnaire import AnswerError
 from ..scenario.scenario import Scenario, default_scenario
+from . import best_price as cli_best_price
 from . import new as cli_new
 from . import output
 from .serve import add_serve
@@ -199,6 +201,8 @@ def _parser() -> argparse.ArgumentParser:
     capacity.add_argument("--report", metavar="FILE.html", default=None,
                           help="also write the capacity report: one self-contained HTML file")
     capacity.set_defaults(handler=_capacity)
+    cli_best_price.add_command(command, [run_options, out_option, defaults_option], scenario_help,
+                               lambda args: (_scenario(args.scenario, args), _run_options(args), _label(args.scenario)))
     add_serve(command)
     return parser
 
