@@ -1,7 +1,9 @@
 """Headless Chromium driven over the DevTools protocol, on a pipe (no extra Python package).
 
 ``render(path)`` opens an HTML file, waits for it to load, and returns the page's text, every
-console message, uncaught exception and failed resource load, and a full-page PNG screenshot.
+console message, uncaught exception and failed resource load, and a full-page PNG screenshot;
+with ``pdf=True`` also the page printed to PDF (A4, as the browser's Print does, print style
+sheet and all) and the text a printed page shows.
 Chromium is Debian's ``chromium`` (installed by scripts/dev); when it is missing or cannot start,
 the caller fails with a clear message rather than skipping.
 """
@@ -34,6 +36,8 @@ class Page:
     screenshot: bytes
     console: list[str] = field(default_factory=list)  # "error: message" for each message at any level
     errors: list[str] = field(default_factory=list)  # console errors, exceptions, failed loads
+    pdf: bytes = b""  # with render(..., pdf=True): the page printed to PDF
+    print_text: str = ""  # with render(..., pdf=True): the text under the print style sheet
 
 
 def executable() -> str:
@@ -41,8 +45,9 @@ def executable() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise ChromiumUnavailable("Chromium was not found on PATH: scripts/dev installs Debian's `chromium` package "
-                              "(apt-get install chromium)")
+    raise ChromiumUnavailable(
+        "Chromium was not found on PATH: scripts/dev installs Debian's `chromium` package (apt-get install chromium)"
+    )
 
 
 class _Browser:
@@ -59,13 +64,30 @@ class _Browser:
             os.dup2(high_read, 3)  # dup2 leaves the copies inheritable
             os.dup2(high_write, 4)
 
-        command = [executable(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                   "--no-first-run", "--no-default-browser-check", "--hide-scrollbars", "--mute-audio",
-                   "--remote-debugging-pipe", f"--user-data-dir={self.profile}", "about:blank"]
+        command = [
+            executable(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--hide-scrollbars",
+            "--mute-audio",
+            "--remote-debugging-pipe",
+            f"--user-data-dir={self.profile}",
+            "about:blank",
+        ]
         # close_fds=False: it would close 3 and 4 after wire_pipes; Python's own descriptors are
         # not inheritable (PEP 446), so nothing else leaks into the browser.
-        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, preexec_fn=wire_pipes, close_fds=False)
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            preexec_fn=wire_pipes,
+            close_fds=False,
+        )
         for fd in (high_read, high_write):
             os.close(fd)
         os.close(to_chrome_read)
@@ -133,25 +155,47 @@ class _Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def render(path: pathlib.Path, width: int = 1200, height: int = 900) -> Page:
-    """Load ``path`` in headless Chromium and return what a reader would get."""
+def render(path: pathlib.Path, width: int = 1200, height: int = 900, pdf: bool = False) -> Page:
+    """Load ``path`` in headless Chromium and return what a reader would get (and, with ``pdf``,
+    what a printer would)."""
     browser = _Browser()
     try:
         target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             browser.send(f"{domain}.enable", session=session)
-        browser.send("Emulation.setDeviceMetricsOverride",
-                     {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, session=session)
+        browser.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            session=session,
+        )
         browser.send("Page.navigate", {"url": pathlib.Path(path).resolve().as_uri()}, session=session)
         browser.wait_for("Page.loadEventFired")
-        text = browser.send("Runtime.evaluate", {"expression": "document.body.innerText", "returnByValue": True},
-                            session=session)["result"].get("value", "")
-        title = browser.send("Runtime.evaluate", {"expression": "document.title", "returnByValue": True},
-                             session=session)["result"].get("value", "")
-        shot = browser.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True},
-                            session=session)["data"]
+        text = browser.send(
+            "Runtime.evaluate", {"expression": "document.body.innerText", "returnByValue": True}, session=session
+        )["result"].get("value", "")
+        title = browser.send(
+            "Runtime.evaluate", {"expression": "document.title", "returnByValue": True}, session=session
+        )["result"].get("value", "")
+        shot = browser.send(
+            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=session
+        )["data"]
         page = Page(text=text, title=title, screenshot=base64.b64decode(shot))
+        if pdf:
+            printed = browser.send(
+                "Page.printToPDF",
+                {
+                    "paperWidth": 8.27,
+                    "paperHeight": 11.69,  # A4, inches
+                    "printBackground": True,
+                },
+                session=session,
+            )
+            page.pdf = base64.b64decode(printed["data"])
+            browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
+            page.print_text = browser.send(
+                "Runtime.evaluate", {"expression": "document.body.innerText", "returnByValue": True}, session=session
+            )["result"].get("value", "")
         for event in browser.events:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.consoleAPICalled":

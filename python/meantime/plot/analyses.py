@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ..running.uncertainty import half_width
+from ..running.uncertainty import Z
 from . import _style
 
 __all__ = ["price_curve", "tornado", "sweep_heatmap"]
@@ -100,7 +100,7 @@ def price_curve(
     x = _style.column(table, price, "price")
     y = _style.column(table, survival, "survival")
     se_name = _find(table, [f"{survival}_se", f"{survival}_std_error"])
-    errors = half_width(np.asarray(table[se_name], dtype=float)) if se_name else None
+    errors = Z * np.asarray(table[se_name], dtype=float) if se_name else None  # the 95% interval
     ax.errorbar(
         x,
         y,

@@ -10,8 +10,9 @@ from html import escape
 
 from ..plot import clients_over_time
 from ..running.town_result import TownResult, provider_label
+from ..running.uncertainty import half_width
 from ..version import __version__
-from .page import STYLE, figure_html, headline_cards
+from .page import figure_html, headline_cards, page_html
 
 __all__ = ["write_town_report", "town_report_html"]
 
@@ -29,8 +30,13 @@ def _alive_chart(result: TownResult, ax):
     months = result.monthly.index
     styles = ["-", "--", ":", "-."]
     for i, provider in enumerate(result.providers):
-        ax.plot(months, 100 * provider.monthly["survival"], color="black", linestyle=styles[i % len(styles)],
-                label=provider_label(i))
+        ax.plot(
+            months,
+            100 * provider.monthly["survival"],
+            color="black",
+            linestyle=styles[i % len(styles)],
+            label=provider_label(i),
+        )
     ax.set_xlabel("month")
     ax.set_ylabel("futures still trading (%)")
     ax.set_ylim(0, 100)
@@ -42,12 +48,19 @@ def _provider_section(i: int, result) -> str:
     cards = headline_cards(result, id_prefix=f"provider-{i}-")
     words = "".join(f"<p>{escape(line)}</p>" for line in str(result).splitlines())
     b = result.scenario.business
-    offer = (f"£{b.price_per_session:,.2f} a session of {b.session_hours:g} h, "
-             f"{b.founder_hours_per_week:g} founder hours a week")
-    chart = figure_html(lambda ax: clients_over_time(result, ax=ax), f"Clients of {provider_label(i)}",
-                        "Clients each month: the median future with the middle half and nine in ten of futures.")
-    return (f'<section id="provider-{i}"><h2>{escape(provider_label(i))}</h2><p class="meta">{escape(offer)}</p>'
-            f'<div class="cards">{cards}</div>{words}{chart}</section>')
+    offer = (
+        f"£{b.price_per_session:,.2f} a session of {b.session_hours:g} h, "
+        f"{b.founder_hours_per_week:g} founder hours a week"
+    )
+    chart = figure_html(
+        lambda ax: clients_over_time(result, ax=ax),
+        f"Clients of {provider_label(i)}",
+        "Clients each month: the median future with the middle half and nine in ten of futures.",
+    )
+    return (
+        f'<section id="provider-{i}"><h2>{escape(provider_label(i))}</h2><p class="meta">{escape(offer)}</p>'
+        f'<div class="cards">{cards}</div>{words}{chart}</section>'
+    )
 
 
 def town_report_html(result: TownResult, title: str | None = None) -> str:
@@ -56,53 +69,54 @@ def town_report_html(result: TownResult, title: str | None = None) -> str:
     summary = result.summary()
     town_rows = summary[summary["provider"] == "town"]
     rows = "".join(
-        f"<tr><td>{escape(row.meaning)}</td><td>{row.estimate:,.3g}</td><td>± {row.std_error:,.2g}</td>"
-        f"<td>{escape(row.unit)}</td></tr>" for row in town_rows.itertuples())
+        f"<tr><td>{escape(row.meaning)}</td><td>{row.estimate:,.3g}</td><td>± {half_width(row.std_error):,.2g}</td>"
+        f"<td>{escape(row.unit)}</td></tr>"
+        for row in town_rows.itertuples()
+    )
     s = result.scenario
     setting = []
     if s.town.shared_market:
-        setting.append(f"the providers share one market of budget holders (a town of {s.market.population.mean:,.0f}); "
-                       f"prospects choose among the offers they can afford (price coefficient "
-                       f"{s.town.price_coefficient:g} per pound an hour)")
+        setting.append(
+            f"the providers share one market of budget holders (a town of {s.market.population.mean:,.0f}); "
+            f"prospects choose among the offers they can afford (price coefficient "
+            f"{s.town.price_coefficient:g} per pound an hour)"
+        )
     else:
         setting.append("each provider has its own market")
     if s.collective.enabled:
         members = [provider_label(i) for i, p in enumerate(s.providers) if p.collective_member]
-        setting.append(f"{', '.join(members)} form a collective ({s.collective.split.replace('_', ' ')} split"
-                       f"{', with illness cover' if s.collective.cover else ''})")
+        setting.append(
+            f"{', '.join(members)} form a collective ({s.collective.split.replace('_', ' ')} split"
+            f"{', with illness cover' if s.collective.cover else ''})"
+        )
     charts = [
-        figure_html(lambda ax: _survivors_chart(result, ax), "Providers still trading",
-                    "How many of the town's providers are still trading at the horizon, as shares of futures."),
-        figure_html(lambda ax: _alive_chart(result, ax), "Each provider's survival",
-                    "The share of futures in which each provider is still trading, month by month."),
+        figure_html(
+            lambda ax: _survivors_chart(result, ax),
+            "Providers still trading",
+            "How many of the town's providers are still trading at the horizon, as shares of futures.",
+        ),
+        figure_html(
+            lambda ax: _alive_chart(result, ax),
+            "Each provider's survival",
+            "The share of futures in which each provider is still trading, month by month.",
+        ),
     ]
     sections = "".join(_provider_section(i, provider) for i, provider in enumerate(result.providers))
     town_words = "".join(f"<p>{escape(line.strip())}</p>" for line in str(result).splitlines()[-3:])
-    return f"""<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<h1>{escape(title)}</h1>
+    body = f"""<h1>{escape(title)}</h1>
 <p class="meta">meantime {escape(__version__)} &middot; {datetime.date.today().isoformat()} &middot;
 {result.path_count:,} simulated futures over {result.months} months, seed {result.seed}</p>
 <section id="town">
 <h2>The town</h2>
-<p>{escape('; '.join(setting))}.</p>
+<p>{escape("; ".join(setting))}.</p>
 {town_words}
-<table><thead><tr><th>answer</th><th>estimate</th><th>std. error</th><th>unit</th></tr></thead>
+<table><thead><tr><th>answer</th><th>estimate</th><th>± (95% interval)</th><th>unit</th></tr></thead>
 <tbody>{rows}</tbody></table>
-{''.join(charts)}
+{"".join(charts)}
 </section>
 {sections}
-<p class="note">A model is a way of thinking through the uncertainty, not a forecast.</p>
-</body>
-</html>
-"""
+<p class="note">A model is a way of thinking through the uncertainty, not a forecast.</p>"""
+    return page_html(title, body)
 
 
 def write_town_report(result: TownResult, path: str | os.PathLike, title: str | None = None) -> None:
