@@ -15,6 +15,7 @@ from typing import Mapping, Optional, Sequence
 
 from ..analyses import PORTFOLIO_OBJECTIVES
 from ..plot import cost_per_survivor, portfolio_allocation, pot_curve
+from ..running.uncertainty import CONVENTION, half_width, points, share_with_interval
 from ..version import __version__
 from .page import figure_html, page_html
 from .words import escape
@@ -50,59 +51,110 @@ def portfolio_html(result, title: Optional[str] = None, curve=None, files: Optio
     words = {"target": f"{100 * result.target_survival:.0f}%", "h": h, "step": f"{result.step:,.0f}"}
 
     cards = [
-        ("extra", f"{chosen.extra_alive:+.1f}",
-         f"more services still going after {h} months than with no grants",
-         f"± {1.96 * chosen.extra_alive_se:.1f} (95% Monte Carlo interval; the same futures under every rule)"),
-        ("alive", f"{chosen[f'alive_{h}']:.1f}", f"of {len(table)} services expected to be going after {h} months",
-         f"± {1.96 * chosen[f'alive_{h}_se']:.1f}; with no grants {o.loc['none', f'alive_{h}']:.1f}"),
-        ("cost", _pounds(chosen.cost_per_survivor), f"granted per service going after {h} months",
-         f"{_pounds(chosen.spent / chosen.extra_alive) if chosen.extra_alive > 0 else '-'} per extra service"),
-        ("backed", f"{backed}", f"start-ups backed, £{chosen.spent:,.0f} of the £{result.pot:,.0f} pot",
-         f"rule: {result.rule}"),
+        (
+            "extra",
+            f"{chosen.extra_alive:+.1f}",
+            f"more services still going after {h} months than with no grants",
+            f"± {half_width(chosen.extra_alive_se):.1f} (95% interval; the same futures under every rule)",
+        ),
+        (
+            "alive",
+            f"{chosen[f'alive_{h}']:.1f}",
+            f"of {len(table)} services expected to be going after {h} months",
+            f"± {half_width(chosen[f'alive_{h}_se']):.1f}; with no grants {o.loc['none', f'alive_{h}']:.1f}",
+        ),
+        (
+            "cost",
+            _pounds(chosen.cost_per_survivor),
+            f"granted per service going after {h} months",
+            f"{_pounds(chosen.spent / chosen.extra_alive) if chosen.extra_alive > 0 else '-'} per extra service",
+        ),
+        (
+            "backed",
+            f"{backed}",
+            f"start-ups backed, £{chosen.spent:,.0f} of the £{result.pot:,.0f} pot",
+            f"rule: {result.rule}",
+        ),
     ]
     card_html = "".join(
         f'<div class="card" id="headline-{key}"><div class="big">{escape(big)}</div>'
         f'<div class="what">{escape(what)}</div><div class="unc">{escape(unc)}</div></div>'
-        for key, big, what, unc in cards)
+        for key, big, what, unc in cards
+    )
 
     allocation_rows = [
-        (name, _pounds(r.grant), _pounds(r.need),
-         f"{100 * r[f'survival_{h}']:.1f}% ± {100 * r[f'survival_{h}_se']:.1f}", f"{100 * r.survival_without:.1f}%",
-         f"{100 * r.gain:+.1f} ± {100 * r.gain_se:.1f}", f"{r.client_months:,.0f}", r.evaluation)
-        for name, r in table.iterrows()]
+        (
+            name,
+            _pounds(r.grant),
+            _pounds(r.need),
+            share_with_interval(r[f"survival_{h}"], r[f"survival_{h}_se"]),
+            f"{100 * r.survival_without:.1f}%",
+            f"{100 * r.gain:+.1f} ± {points(r.gain_se)}",
+            f"{r.client_months:,.0f}",
+            r.evaluation,
+        )
+        for name, r in table.iterrows()
+    ]
     months = [m for m in (12, 24, 36) if m < h]
     rule_rows = [
-        (f"{rule}: " + _RULE_WORDS[rule].format(**words), _pounds(r.spent), *(f"{r[f'alive_{m}']:.2f}" for m in months),
-         f"{r[f'alive_{h}']:.2f} ± {r[f'alive_{h}_se']:.2f}", f"{r.extra_alive:+.2f} ± {r.extra_alive_se:.2f}",
-         f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}", _pounds(r.cost_per_survivor))
-        for rule, r in o.iterrows()]
+        (
+            f"{rule}: " + _RULE_WORDS[rule].format(**words),
+            _pounds(r.spent),
+            *(f"{r[f'alive_{m}']:.2f}" for m in months),
+            f"{r[f'alive_{h}']:.2f} ± {half_width(r[f'alive_{h}_se']):.2f}",
+            f"{r.extra_alive:+.2f} ± {half_width(r.extra_alive_se):.2f}",
+            f"{r.client_months:,.0f} ± {half_width(r.client_months_se):,.0f}",
+            _pounds(r.cost_per_survivor),
+        )
+        for rule, r in o.iterrows()
+    ]
     curve_rows = [
-        (_pounds(pot), _pounds(r.spent), str(int(r.backed)), f"{r[f'alive_{h}']:.2f} ± {r[f'alive_{h}_se']:.2f}",
-         f"{r.extra_alive:+.2f}", f"{r.client_months:,.0f}", _pounds(r.cost_per_survivor))
-        for pot, r in curve.iterrows()]
+        (
+            _pounds(pot),
+            _pounds(r.spent),
+            str(int(r.backed)),
+            f"{r[f'alive_{h}']:.2f} ± {half_width(r[f'alive_{h}_se']):.2f}",
+            f"{r.extra_alive:+.2f}",
+            f"{r.client_months:,.0f}",
+            _pounds(r.cost_per_survivor),
+        )
+        for pot, r in curve.iterrows()
+    ]
 
     charts_allocation = figure_html(
-        lambda ax: portfolio_allocation(table, ax=ax, month=h), "Allocation chart",
+        lambda ax: portfolio_allocation(table, ax=ax, month=h),
+        "Allocation chart",
         f"Each start-up's chance of still going after {h} months without a grant (open circle) and with the "
         "grant written beside it (filled circle), on the same simulated futures.",
-        size=(7.5, max(3.0, 0.32 * len(table) + 1.2)))
+        size=(7.5, max(3.0, 0.32 * len(table) + 1.2)),
+    )
     charts_curve = figure_html(
-        lambda ax: pot_curve(curve, ax=ax, column=f"alive_{h}" if result.objective.startswith("alive") or
-                             result.objective == "cost_per_survivor" else result.objective),
+        lambda ax: pot_curve(
+            curve,
+            ax=ax,
+            column=f"alive_{h}"
+            if result.objective.startswith("alive") or result.objective == "cost_per_survivor"
+            else result.objective,
+        ),
         "Services alive against the pot",
-        "What pots of other sizes would buy: the optimised allocation at each pot (with a band of two standard "
-        "errors), and the equal split and by-need rules where they measure the same thing. Every pot uses the "
-        "same futures, and each pot's search starts from the smaller pot's allocation, so the curve never falls.")
+        "What pots of other sizes would buy: the optimised allocation at each pot (with its 95% "
+        "band), and the equal split and by-need rules where they measure the same thing. Every pot uses the "
+        "same futures, and each pot's search starts from the smaller pot's allocation, so the curve never falls.",
+    )
     charts_cost = figure_html(
-        lambda ax: cost_per_survivor(curve, ax=ax), "Cost per surviving service against the pot",
-        f"Pounds granted per service still going after {h} months (error bars: two standard errors), and per "
-        "extra service over no grants: what each additional survivor costs the funder.")
+        lambda ax: cost_per_survivor(curve, ax=ax),
+        "Cost per surviving service against the pot",
+        f"Pounds granted per service still going after {h} months (error bars: 95% intervals), and per "
+        "extra service over no grants: what each additional survivor costs the funder.",
+    )
 
     candidates = ""
     if files:
-        candidates = ("<h2>The candidates</h2><p>Each start-up is a scenario file (every assumption, cited or "
-                      "marked illustrative, is in its file):</p>"
-                      + _table(["start-up", "scenario file"], [(n, f) for n, f in files.items()], "candidates"))
+        candidates = (
+            "<h2>The candidates</h2><p>Each start-up is a scenario file (every assumption, cited or "
+            "marked illustrative, is in its file):</p>"
+            + _table(["start-up", "scenario file"], [(n, f) for n, f in files.items()], "candidates")
+        )
     reruns = [n for n, r in table.iterrows() if r.evaluation == "rerun"]
     body = f"""
 <h1>{escape(title)}</h1>
@@ -113,29 +165,70 @@ each over {h} months, seed {result.seed} (the same seed gives the same report)</
 <h2>The answer</h2>
 <p class="answer" id="answer">Back {backed} of the {len(table)} start-ups as below: the pot is expected to keep
 {chosen.extra_alive:.1f} more services going after {h} months than no grants would
-(± {1.96 * chosen.extra_alive_se:.1f}), at {_pounds(chosen.cost_per_survivor)} per service going then.</p>
+(± {half_width(chosen.extra_alive_se):.1f}), at {_pounds(chosen.cost_per_survivor)} per service going then.</p>
 <div class="cards">{card_html}</div>
-<p>Objective: {escape(objective)}. {''.join(f'<br>{escape(line)}' for line in str(result).splitlines())}</p>
+<p class="convention">{escape(CONVENTION[:1].upper() + CONVENTION[1:])}.</p>
+<p>Objective: {escape(objective)}. {"".join(f"<br>{escape(line)}" for line in str(result).splitlines())}</p>
 
 <h2>The recommended allocation</h2>
 <p>Grants are paid in the start-up's first month. <i>Need</i> is the grant that would give the start-up a
-{words['target']} chance of lasting {h} months (- : no grant would). Chances are given with their Monte Carlo
-standard error; the gain is measured on the same futures with and without the grant.</p>
-{_table(["start-up", "grant", "need", f"chance of lasting {h} months", "without a grant", "gain (points)",
-         "client-months", "evaluation"], allocation_rows, "allocation")}
+{words["target"]} chance of lasting {h} months (- : no grant would). Chances are given with their 95%
+interval; the gain is measured on the same futures with and without the grant.</p>
+{
+        _table(
+            [
+                "start-up",
+                "grant",
+                "need",
+                f"chance of lasting {h} months",
+                "without a grant",
+                "gain (points)",
+                "client-months",
+                "evaluation",
+            ],
+            allocation_rows,
+            "allocation",
+        )
+    }
 {charts_allocation}
 
 <h2>The rules compared</h2>
 <p>Every rule is judged on the same simulated futures (common random numbers), so differences between
-rules are sharper than the standard errors of each suggest.</p>
-{_table(["rule", "spent", *(f"alive at {m} months" for m in months), f"alive at {h} months (± s.e.)",
-         "extra on no grants", "client-months served", "£ per service alive"], rule_rows, "rules")}
+rules are sharper than the intervals of each suggest.</p>
+{
+        _table(
+            [
+                "rule",
+                "spent",
+                *(f"alive at {m} months" for m in months),
+                f"alive at {h} months (± 95%)",
+                "extra on no grants",
+                "client-months served",
+                "£ per service alive",
+            ],
+            rule_rows,
+            "rules",
+        )
+    }
 
 <h2>What the pot buys</h2>
 {charts_curve}
 {charts_cost}
-{_table(["pot", "spent", "start-ups backed", f"alive at {h} months", "extra on no grants", "client-months",
-         "£ per service alive"], curve_rows, "curve")}
+{
+        _table(
+            [
+                "pot",
+                "spent",
+                "start-ups backed",
+                f"alive at {h} months",
+                "extra on no grants",
+                "client-months",
+                "£ per service alive",
+            ],
+            curve_rows,
+            "curve",
+        )
+    }
 {candidates}
 <h2>How to read this, and its limits</h2>
 <ul>
@@ -147,11 +240,17 @@ Client-months are the budget holders served each month, summed over the months a
 <li>The optimised allocation is found by moving £{result.step:,.0f} at a time to where it gains most per
 pound, keeping only improvements: no single move improves it, which is the best split when extra money
 does a start-up less and less good; it is never worse than the simple rules.</li>
-<li>{('Start-ups whose founder claims benefits, or may give up, are simulated afresh for every grant ('
-      + escape(', '.join(reruns)) + '); for the others a grant in month 1 adds exactly its amount to the cash in '
-      'every month, so their futures with any grant are read from two runs.') if reruns else
-     'A grant in month 1 adds exactly its amount to every start-up&#39;s cash in every month, so the futures '
-     'with any grant are read from two runs of each start-up.'}</li>
+<li>{
+        (
+            "Start-ups whose founder claims benefits, or may give up, are simulated afresh for every grant ("
+            + escape(", ".join(reruns))
+            + "); for the others a grant in month 1 adds exactly its amount to the cash in "
+            "every month, so their futures with any grant are read from two runs."
+        )
+        if reruns
+        else "A grant in month 1 adds exactly its amount to every start-up&#39;s cash in every month, so the futures "
+        "with any grant are read from two runs of each start-up."
+    }</li>
 <li>A model is a way of thinking through the uncertainty, not a forecast; figures marked illustrative in the
 candidates' files should be replaced by their founders' own.</li>
 </ul>
@@ -159,9 +258,14 @@ candidates' files should be replaced by their founders' own.</li>
     return page_html(title, body)
 
 
-def write_portfolio_report(result, path: str | os.PathLike, title: Optional[str] = None,
-                           pots: Optional[Sequence[float]] = None, curve=None,
-                           files: Optional[Mapping[str, str]] = None) -> None:
+def write_portfolio_report(
+    result,
+    path: str | os.PathLike,
+    title: Optional[str] = None,
+    pots: Optional[Sequence[float]] = None,
+    curve=None,
+    files: Optional[Mapping[str, str]] = None,
+) -> None:
     """Write the portfolio report: one self-contained HTML file.
 
     Parameters
