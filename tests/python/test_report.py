@@ -294,6 +294,20 @@ def test_a_failing_analysis_says_so_in_its_section(tmp_path, result, monkeypatch
     assert "Could not be computed in this version: no market at this price" in path.read_text()
 
 
+def test_a_capital_that_cannot_be_computed_says_why(tmp_path):
+    """Savings as a lognormal cannot be moved for the bisection that benefits need: the report is
+    still written, its capital card and section say why, and a RuntimeWarning is raised."""
+    s = meantime.default_scenario().replace({"household.savings": {"dist": "lognormal", "median": 4000, "sigma": 0.3}})
+    result = meantime.simulate(s, paths=200, seed=1, progress=False)
+    path = tmp_path / "report.html"
+    with pytest.warns(RuntimeWarning, match="starting capital needed could not be computed: .*lognormal"):
+        result.report(path, analyses=False)
+    html = path.read_text()
+    big, what, why = card(html, "capital")
+    assert big == "-" and what == "extra starting capital: could not be computed" and "lognormal" in why
+    assert '<h2>Starting capital needed</h2>\n<p class="note">Could not be computed in this version: ' in html
+
+
 def test_the_report_renders_in_headless_chromium_and_prints_with_its_appendix(tmp_path, result, capital):
     """A real browser: the page loads with no console errors and shows the headline numbers; printed
     to PDF (A4), the appendix is there, after the answer, with every field."""
