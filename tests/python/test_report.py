@@ -102,7 +102,16 @@ def test_the_templates_ship_in_the_package():
     wheel has them (scikit-build-core's wheel.packages takes the whole python/meantime folder)."""
     folder = resources.files("meantime.report").joinpath("templates")
     names = {entry.name for entry in folder.iterdir()}
-    assert {"page.html.j2", "viability.html.j2", "parts.html.j2", "style.css"} <= names
+    assert {
+        "page.html.j2",
+        "parts.html.j2",
+        "style.css",
+        "viability.html.j2",
+        "town.html.j2",
+        "portfolio.html.j2",
+        "capacity.html.j2",
+        "capacity_section.html.j2",
+    } <= names
     assert "@media print" in folder.joinpath("style.css").read_text(encoding="utf-8")
     assert meantime.report.page.STYLE == folder.joinpath("style.css").read_text(encoding="utf-8")
 

@@ -1,5 +1,6 @@
-"""The page every report shares: its style, charts as embedded SVG images, headline cards; all
-drawn by the templates in ``templates/`` (:mod:`meantime.report.templating`).
+"""What every report shares: its style, charts as embedded SVG images, headline cards; the page
+itself is the template ``templates/page.html.j2``, which each report's template extends
+(:mod:`meantime.report.templating`).
 
 A page needs no network, no scripts and no other file.
 """
@@ -13,9 +14,9 @@ from importlib import resources
 from typing import Any, Callable, Sequence
 
 from ..running.uncertainty import points
-from .templating import TEMPLATES, Chart, Markup, render
+from .templating import TEMPLATES, Chart
 
-__all__ = ["STYLE", "page_html", "chart", "figure_html", "Card", "headlines", "headline_cards", "whole_percent"]
+__all__ = ["STYLE", "chart", "Card", "headlines", "whole_percent"]
 
 #: The reports' style sheet (``templates/style.css``).
 STYLE = resources.files(__package__).joinpath(TEMPLATES, "style.css").read_text(encoding="utf-8")
@@ -41,11 +42,6 @@ def chart(
     else:
         draw(figure.add_subplot())
     return Chart(alt=alt, svg=_svg(figure), caption=caption)
-
-
-def figure_html(draw: Callable[[Any], Any], alt: str, caption: str, size=(7.5, 4.0)) -> Markup:
-    """:func:`chart` as HTML (``<figure>``), for a report that builds its body as text."""
-    return Markup(render("figure.html.j2", chart=chart(draw, alt, caption, size)))
 
 
 def whole_percent(p: float) -> str:
@@ -92,15 +88,3 @@ def headlines(result) -> list[Card]:
             )
         )
     return cards
-
-
-def headline_cards(result, id_prefix: str = "") -> Markup:
-    """The headline cards of ``result`` (HTML), with ids ``<id_prefix>headline-<key>``."""
-    return Markup(render("cards.html.j2", items=headlines(result), id_prefix=id_prefix))
-
-
-def page_html(title: str, body: str) -> str:
-    """A page in the reports' style around ``body`` (HTML, already escaped where it needs to be):
-    for the reports that build their body as text (a funder's portfolio,
-    :mod:`meantime.report.portfolio`; a town's market capacity...)."""
-    return render("page.html.j2", title=title, body=Markup(body))

@@ -3,7 +3,6 @@ model, and every field with its value and unit for the appendix."""
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from typing import Any
@@ -12,7 +11,7 @@ from ..scenario.distributions import Distribution, format_number
 from ..scenario.scenario import default_scenario
 from ..scenario.schema import FIELD_BY_PATH
 
-__all__ = ["value_in_words", "assumptions", "field_rows", "pounds", "pounds_range", "field_name", "escape"]
+__all__ = ["value_in_words", "assumptions", "field_rows", "pounds", "pounds_range", "field_name"]
 
 
 def _money(x: float) -> str:
@@ -253,7 +252,3 @@ def field_rows(scenario) -> list[tuple[str, str, str, bool]]:
 
 def _generic(path: str) -> str:
     return re.sub(r"\[\d+\]", "[]", path)
-
-
-def escape(text: Any) -> str:
-    return html.escape(str(text), quote=True)
