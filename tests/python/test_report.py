@@ -217,7 +217,7 @@ def test_the_report_agrees_with_the_command_line(tmp_path, capsys):
         p, se = summary.loc[answer, "estimate"], summary.loc[answer, "std_error"]
         big, _, uncertainty = card(html, key)
         assert big == f"{100 * p:.0f}%"
-        assert uncertainty == f"± {points(se)} points (95% interval)"
+        assert uncertainty == f"± {points(se)} points"
     # The capital: one figure, `meantime capital`'s, with its interval, wherever it is said.
     big, what, uncertainty = card(html, "capital")
     assert big == pounds(cli_capital["extra_capital"]) and "9 in 10 chance" in what

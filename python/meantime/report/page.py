@@ -61,8 +61,9 @@ class Card:
 
 
 def headlines(result) -> list[Card]:
-    """The headline cards of a provider's run in a town report: its chances with their ± (a 95%
-    interval, :mod:`meantime.running.uncertainty`), and its benefits."""
+    """The headline cards of a run (the viability report's, each provider's in a town report): its
+    chances with their ± (a 95% interval, :mod:`meantime.running.uncertainty`, said once under
+    the cards), and its benefits."""
     horizon = result.months
     se = result.standard_error
     cards = []
@@ -71,7 +72,7 @@ def headlines(result) -> list[Card]:
         ("operating", result.operating_break_even_by(), f"cover the business's own costs by month {horizon}"),
         ("living", result.living_break_even_by(), f"also pay the founder's way by month {horizon}"),
     ):
-        cards.append(Card(key, whole_percent(p), words, f"± {points(se(p))} points (95% interval)"))
+        cards.append(Card(key, whole_percent(p), words, f"± {points(se(p))} points"))
     if result.scenario.benefits.enabled:
         without = result.without_benefits.survival()
         cards.append(
@@ -79,7 +80,7 @@ def headlines(result) -> list[Card]:
                 "without-benefits",
                 whole_percent(without),
                 f"of the same futures get through {horizon} months without benefits",
-                f"± {points(se(without))} points (95% interval)",
+                f"± {points(se(without))} points",
             )
         )
         cards.append(

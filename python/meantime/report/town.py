@@ -107,7 +107,7 @@ def town_report_html(result: TownResult, title: str | None = None) -> str:
         setting="; ".join(setting),
         town_words=[line.strip() for line in str(result).splitlines()[-3:]],
         convention=CONVENTION[:1].upper() + CONVENTION[1:],
-        town_table=Table(["answer", "estimate", "± (95% interval)", "unit"], town_rows, id="town-table"),
+        town_table=Table(["answer", "estimate", "±", "unit"], town_rows, id="town-table"),
         charts=charts,
         providers=[_provider(i, provider) for i, provider in enumerate(result.providers)],
     )
