@@ -132,7 +132,7 @@ def test_the_report_is_one_self_contained_file(tmp_path, result, capital):
         "£425 a month, reduced by 55p for each pound earned after tax above £710, and no minimum income floor" in html
     )  # benefits in words
     assert "lasts most likely 2 months (1 to 6 months)" in html  # a range says its unit once
-    assert 'id="appendix"' in html and "health.illness_per_month" in html  # the appendix lists every field
+    assert 'id="appendix"' in html and "<code>health.<wbr>illness_per_month</code>" in html  # every field, breakable
     assert "<details" not in html  # nothing folded away from a printer
     assert "<h2>Starting capital needed</h2>" in html  # the headline's capital, explained, always
     for name in ("Break-even without the uncertainty", "What price?", "Which assumptions matter most"):
@@ -289,6 +289,8 @@ def test_analysis_sections_from_the_real_analyses(tmp_path, result, capital):
             rf"<td class=\"number\">{re.escape(low)}</td><td class=\"number\">{re.escape(high)}</td>", html
         ), (low, high)
     assert pounds(capital["extra_capital"]) in html
+    # Printed on A4, every table fits the width of the page (none cut at its right edge).
+    assert chromium.render(path, pdf=True).print_overflow <= 0
     assert result.report(path, analyses=False) is None and "What price?" not in path.read_text()
 
 
@@ -333,6 +335,7 @@ def test_the_report_renders_in_headless_chromium_and_prints_with_its_appendix(tm
     assert "of futures get through 36 months" in page.text and "What was assumed" in page.text
     # Printed: the print style sheet hides nothing, and the PDF's pages hold the appendix.
     assert "Appendix: every assumption" in page.print_text and "health.illness_per_month" in page.print_text
+    assert page.print_overflow <= 0  # nothing wider than an A4 page's lines, so nothing cut off
     from pypdf import PdfReader
 
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(page.pdf)).pages]
@@ -340,7 +343,7 @@ def test_the_report_renders_in_headless_chromium_and_prints_with_its_appendix(tm
     answer = next(i for i, text in enumerate(pages) if "The answer" in text)
     appendix = next(i for i, text in enumerate(pages) if "Appendix: every assumption" in text)
     assert appendix > answer
-    printed = "".join(pages[appendix:])
+    printed = re.sub(r"\s", "", "".join(pages[appendix:]))  # a long field's name may break across lines
     assert "health.illness_per_month" in printed and "household.savings" in printed
     # The screenshot is a real rendering: a tall page, with dark ink (text, lines) on white.
     from matplotlib import image
@@ -374,8 +377,8 @@ def test_the_browser_check_does_catch_console_errors(tmp_path):
 
 
 def test_the_pdf_check_does_catch_a_hidden_appendix(tmp_path, result):
-    """The print check is not vacuous: an appendix hidden from print (as the report once folded it
-    away) is missing from the printed text and the PDF."""
+    """The print checks are not vacuous: an appendix hidden from print (as the report once folded
+    it away) is missing from the printed text and the PDF, and a table wider than A4 is caught."""
     path = tmp_path / "report.html"
     result.report(path, analyses=False)
     hidden = path.read_text().replace("</style>", "@media print { #appendix { display: none; } }</style>")
@@ -386,3 +389,6 @@ def test_the_pdf_check_does_catch_a_hidden_appendix(tmp_path, result):
     printed = "".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf)).pages)
     assert "Appendix: every assumption" in page.text  # on screen
     assert "Appendix: every assumption" not in page.print_text and "Appendix: every assumption" not in printed
+    # And a table too wide for the paper is caught.
+    path.write_text(hidden.replace("</style>", "@media print { #answer { width: 1000px; } }</style>"))
+    assert chromium.render(path, pdf=True).print_overflow > 0

@@ -43,6 +43,11 @@ COMBINED_FAN_PATHS = 20_000
 _SAID_ELSEWHERE = ("About £", "The starting capital carries", "Answer: ", "(")
 
 
+def _breakable(path: str) -> Markup:
+    """A field's path as code that may break after each dot, to fit a printed line."""
+    return Markup("<code>{}</code>").format(Markup(".<wbr>").join(path.split(".")))
+
+
 def _cash_and_failures(axes, fan: Result) -> None:
     cash_fan(fan, "combined", ax=axes[0], among="survivors")
     failures_over_time(fan, ax=axes[1])
@@ -115,7 +120,7 @@ def report_html(result: Result, extras: ViabilityAnalyses, title: str | None = N
     fields = Table(
         ["field", "value", "meaning"],
         [
-            Row([Markup("<code>{}</code>").format(path), value, meaning], css="changed" if changed else "")
+            Row([_breakable(path), value, meaning], css="changed" if changed else "")
             for path, value, meaning, changed in field_rows(scenario)
         ],
         id="fields",
