@@ -4,6 +4,7 @@ artists and labels with units, and tells series apart without colour."""
 from __future__ import annotations
 
 import itertools
+import pathlib
 
 import matplotlib
 
@@ -64,8 +65,10 @@ def legend_texts(ax) -> list[str]:
 
 @pytest.fixture(scope="module")
 def some_survive() -> meantime.Result:
-    """A run in which some futures fail and some get through (more savings than the default)."""
-    s = meantime.default_scenario().replace(household__savings=30_000)
+    """A run in which some futures fail and some get through (the peer support group example)."""
+    s = meantime.Scenario.from_file(
+        pathlib.Path(__file__).resolve().parents[2] / "examples" / "scenarios" / "peer_support_group.toml"
+    )
     return meantime.simulate(s, paths=800, seed=3, keep_paths=True, progress=False)
 
 
