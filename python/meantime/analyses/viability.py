@@ -148,11 +148,12 @@ def viability_analyses(
     except Exception as error:  # the report is still worth having without it
         capital = error
     tables: dict[str, TableOrError] = {}
-    if analyses:
-        paths = paths or result.path_count
-        for name, table in REPORT_ANALYSES.items():
-            try:
-                tables[name] = table(result.scenario, paths, result.seed)
-            except Exception as error:  # the report is still worth having without one section
-                tables[name] = error
-    return ViabilityAnalyses(fan, note, capital, tables, paths or 0 if analyses else 0)
+    if not analyses:
+        return ViabilityAnalyses(fan, note, capital, tables, 0)
+    paths = paths or result.path_count
+    for name, table in REPORT_ANALYSES.items():
+        try:
+            tables[name] = table(result.scenario, paths, result.seed)
+        except Exception as error:  # the report is still worth having without one section
+            tables[name] = error
+    return ViabilityAnalyses(fan, note, capital, tables, paths)
