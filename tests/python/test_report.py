@@ -294,6 +294,17 @@ def test_analysis_sections_from_the_real_analyses(tmp_path, result, capital):
     assert result.report(path, analyses=False) is None and "What price?" not in path.read_text()
 
 
+@pytest.mark.with_analyses
+def test_analyses_on_fewer_futures_say_so(tmp_path):
+    result = meantime.simulate(meantime.Scenario.from_file(EXAMPLE), paths=300, seed=4, progress=False)
+    path = tmp_path / "report.html"
+    meantime.report.viability.write_report(result, path, analysis_paths=200)
+    text = visible_text(path.read_text())
+    assert "Each price on the same 200 simulated futures, seed 4 (fewer than the headline's 300)." in text
+    assert "Each setting on the same 200 simulated futures, seed 4 (fewer than the headline's 300)." in text
+    assert "On 300 simulated futures, seed 4 (the headline's own futures)." in text  # the capital: the headline's
+
+
 def test_a_failing_analysis_says_so_in_its_section(tmp_path, result, monkeypatch):
     def broken(scenario, paths, seed):
         raise ValueError("no market at this price")
