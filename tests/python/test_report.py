@@ -403,3 +403,59 @@ def test_the_pdf_check_does_catch_a_hidden_appendix(tmp_path, result):
     # And a table too wide for the paper is caught.
     path.write_text(hidden.replace("</style>", "@media print { #answer { width: 1000px; } }</style>"))
     assert chromium.render(path, pdf=True).print_overflow > 0
+
+
+def test_the_market_in_words_follows_its_routes_and_renewal():
+    """Who can buy is said the way the model counts them: by route when routes are on (a
+    budget-holder share is then not used), with the pool's renewal and missed sessions."""
+    from meantime.report.words import assumptions
+
+    s = meantime.default_scenario().replace(
+        {
+            "market.routes.enabled": True,
+            "market.routes.direct_payment.share": 0.002,
+            "market.routes.health_budget.share": 0,
+            "market.routes.service_fund.share": 0,
+            "market.routes.council_managed.share": 0.006,
+            "market.routes.council_list": False,
+            "market.routes.self_funded.share": 0.01,
+            "market.routes.self_funded.price_ratio": 0.8,
+            "market.renewal.enabled": True,
+            "market.renewal.turnover_per_year": 0.25,
+            "market.renewal.return_per_month": 0.01,
+            "clients.missed_share": 0.1,
+            "clients.missed_charged": True,
+        }
+    )
+    words = dict(assumptions(s))
+    assert (
+        "who can buy by route: 0.2% by direct payment; 0.6% with a council-managed budget (not reachable: the "
+        "provider is not on the council's list); 1% paying for themselves, able to pay 80% of what the others "
+        "can."
+    ) in words["The market"]
+    assert "hold a relevant personal budget" not in words["The market"]
+    assert (
+        "Each year 25% of the pool leaves and is replaced, and a former client comes back with a monthly chance of 1%."
+    ) in words["The market"]
+    assert words["Clients"].endswith("10% of sessions are missed or cancelled late, and charged for.")
+    on_the_list = dict(
+        assumptions(s.replace({"market.routes.council_list": True, "market.routes.council_list_cost": 250}))
+    )
+    assert (
+        "0.6% with a council-managed budget, once the provider is on the council's list after 6 months at a "
+        "cost of £250"
+    ) in on_the_list["The market"]
+    by_share = dict(
+        assumptions(
+            s.replace(
+                {
+                    "market.routes.enabled": False,
+                    "market.renewal.enabled": False,
+                    "market.budget_holder_share": 0.005,
+                    "clients.missed_share": 0,
+                }
+            )
+        )
+    )
+    assert "of whom 0.5% hold a relevant personal budget" in by_share["The market"]
+    assert "leaves and is replaced" not in by_share["The market"] and "missed" not in by_share["Clients"]

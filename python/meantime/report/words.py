@@ -102,11 +102,78 @@ def _get(scenario, path: str) -> Any:
     return scenario.get(path)
 
 
+_ROUTES = (
+    ("direct_payment", "by direct payment"),
+    ("health_budget", "with a personal health budget"),
+    ("service_fund", "through an individual service fund"),
+    ("council_managed", "with a council-managed budget"),
+    ("self_funded", "paying for themselves"),
+)
+
+
+def _positive(scenario, path: str) -> bool:
+    value = scenario.get(path)
+    return (value.mean() if isinstance(value, Distribution) else float(value)) > 0
+
+
+def _market(s, words) -> str:
+    """The market in words: who can buy (a budget-holder share, or each route), what they can pay,
+    how word spreads, and how the pool renews."""
+    m = s.market
+    pay = f"can pay {words('market.reservation_price_per_hour', 'pounds per hour')}"
+    if m.routes.enabled:
+        r = m.routes
+        ways = []
+        for name, how in _ROUTES:
+            route = getattr(r, name)
+            if not _positive(s, f"market.routes.{name}.share"):
+                continue
+            ratio = (
+                "" if route.price_ratio == 1 else f", able to pay {100 * route.price_ratio:.0f}% of what the others can"
+            )
+            if name == "council_managed":
+                if not r.council_list:
+                    ways.append(
+                        f"{words(f'market.routes.{name}.share', 'share')} {how} (not reachable: the "
+                        "provider is not on the council's list)"
+                    )
+                    continue
+                ratio += f", once the provider is on the council's list after {r.council_list_months} months" + (
+                    f" at a cost of {_money(r.council_list_cost)}" if r.council_list_cost else ""
+                )
+            ways.append(f"{words(f'market.routes.{name}.share', 'share')} {how}{ratio}")
+        who = (
+            f"A catchment of {words('market.population', 'people')} people, who can buy by route: "
+            + "; ".join(ways)
+            + f". The service fits {words('market.fit_share', 'share')} of them; they {pay}."
+        )
+    else:
+        who = (
+            f"A catchment of {words('market.population', 'people')} people, of whom "
+            f"{words('market.budget_holder_share', 'share')} hold a relevant personal budget; the service fits "
+            f"{words('market.fit_share', 'share')} of them. Budget holders {pay}."
+        )
+    spread = (
+        f" Word spreads by outreach ({words('market.innovation', 'probability')} a month) and word of mouth "
+        f"({words('market.imitation', 'probability')})."
+        if m.arrivals == "bass"
+        else f" Referrals arrive at {words('market.referrals_per_month')} a month."
+    )
+    renewal = (
+        f" Each year {words('market.renewal.turnover_per_year', 'share')} of the pool leaves and is replaced, "
+        f"and a former client comes back with a monthly chance of "
+        f"{words('market.renewal.return_per_month', 'probability')}."
+        if m.renewal.enabled
+        else ""
+    )
+    return who + spread + renewal
+
+
 def assumptions(scenario) -> list[tuple[str, str]]:
     """(heading, sentence) pairs describing the scenario, part by part, in plain words."""
     s = scenario
     words = lambda path, unit="": value_in_words(_get(s, path), unit)  # noqa: E731
-    m, b, h, c = s.market, s.business, s.household, s.clients
+    b, h, c = s.business, s.household, s.clients
     hourly = b.price_per_session / b.session_hours
     parts = [
         (
@@ -117,24 +184,18 @@ def assumptions(scenario) -> list[tuple[str, str]]:
             f"{_money(b.startup_costs)}; running costs {_money(b.fixed_costs_per_month)} a month and "
             f"{_money(b.variable_cost_per_session)} a session.",
         ),
-        (
-            "The market",
-            f"A catchment of {words('market.population', 'people')} people, of whom "
-            f"{words('market.budget_holder_share', 'share')} hold a relevant personal budget; the service fits "
-            f"{words('market.fit_share', 'share')} of them. Budget holders can pay "
-            f"{words('market.reservation_price_per_hour', 'pounds per hour')}. "
-            + (
-                f"Word spreads by outreach ({words('market.innovation', 'probability')} a month) and word of mouth "
-                f"({words('market.imitation', 'probability')})."
-                if m.arrivals == "bass"
-                else f"Referrals arrive at {words('market.referrals_per_month')} a month."
-            ),
-        ),
+        ("The market", _market(s, words)),
         (
             "Clients",
             f"Each client books about {format_number(c.sessions_per_month)} sessions a month and stops with a "
             f"monthly chance of {words('clients.churn_per_month', 'probability')}."
-            + (" Prospects who meet a full diary join a waiting list." if c.waiting_list else ""),
+            + (" Prospects who meet a full diary join a waiting list." if c.waiting_list else "")
+            + (
+                f" {words('clients.missed_share', 'share')} of sessions are missed or cancelled late"
+                + (", and charged for." if c.missed_charged else ", and not charged for.")
+                if _positive(s, "clients.missed_share")
+                else ""
+            ),
         ),
         (
             "The household",
