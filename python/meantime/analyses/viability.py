@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..running.result import Result
-from ..running.simulation import simulate
+from ..running.simulation import founder_result, simulate
 from ..scenario.scenario import Scenario
 from .capital import required_capital
 from .deterministic import break_even
@@ -110,14 +110,17 @@ def _fan_source(result: Result, most_paths: int) -> tuple[Result, str]:
     if result.has_paths and result._run.has_outcomes:
         return result, ""
     paths = min(result.path_count, most_paths)
-    subset = simulate(
-        result.scenario,
-        paths=paths,
-        seed=result.seed,
-        first_path=result.first_path,
-        keep_outcomes=True,
-        keep_paths=True,
-        progress=False,
+    subset = founder_result(
+        simulate(
+            result.scenario,
+            paths=paths,
+            seed=result.seed,
+            first_path=result.first_path,
+            keep_outcomes=True,
+            keep_paths=True,
+            progress=False,
+        ),
+        "result",
     )
     if paths == result.path_count:
         return subset, ""
