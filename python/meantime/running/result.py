@@ -409,9 +409,10 @@ class Result:
 
     # -- plots and the report ------------------------------------------------------------------
 
-    def plot_cash(self, which: str = "combined", ax=None, sample_paths: int = 5):
-        """Fan chart of cash over time; see :func:`meantime.plot.cash_fan`."""
-        return view("cash_fan")(self, which=which, ax=ax, sample_paths=sample_paths)
+    def plot_cash(self, which: str = "combined", ax=None, sample_paths: int = 5, among: str | None = None):
+        """Fan chart of cash over time (of the futures still going, when the run kept its paths);
+        see :func:`meantime.plot.cash_fan`."""
+        return view("cash_fan")(self, which=which, ax=ax, sample_paths=sample_paths, among=among)
 
     def plot_survival(self, ax=None, level: float = 0.95):
         """Survival curve with its confidence band; see :func:`meantime.plot.survival_curve`."""
