@@ -49,7 +49,7 @@ from .errors import (
     ScenarioError,
 )
 from .running.result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
-from .running.settings import RunSettings
+from .running.settings import DEFAULT_PATHS, DEFAULT_SEED, RunSettings
 from .running.simulation import simulate
 from .running.town_result import TOWN_SERIES, TOWN_TOTALS, TownResult
 from .scenario import benefits  # noqa: F401  (meantime.benefits.universal_credit(...))
@@ -150,6 +150,8 @@ __all__ = [
     "research_share",
     "simulate",
     "RunSettings",
+    "DEFAULT_SEED",
+    "DEFAULT_PATHS",
     "break_even",
     "required_capital",
     "sweep",

@@ -36,6 +36,7 @@ from typing import Any, Mapping
 from .errors import Error
 from .plot import cash_fan, survival_curve
 from .running.result import Result
+from .running.settings import DEFAULT_SEED
 from .running.simulation import simulate
 from .scenario.distributions import Distribution, fixed, research_share, uniform
 from .scenario.scenario import Scenario, default_scenario
@@ -223,7 +224,7 @@ class Explorer:
     20.0
     """
 
-    def __init__(self, scenario: Scenario | None = None, *, paths: int = 10_000, seed: int = 2026,
+    def __init__(self, scenario: Scenario | None = None, *, paths: int = 10_000, seed: int = DEFAULT_SEED,
                  threads: int | None = None) -> None:
         import ipywidgets as widgets
         from matplotlib.figure import Figure

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..running.views import view
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario
@@ -258,7 +258,7 @@ def market_capacity(
     scenario: Any,
     max_providers: int = 5,
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     objective: str = "client_months",
     month: Optional[int] = None,

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.distributions import Distribution
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values
@@ -183,7 +183,7 @@ def required_capital(
     scenario: Optional[Scenario] = None,
     survival: float | Iterable[float] = 0.9,
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,

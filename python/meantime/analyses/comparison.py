@@ -7,7 +7,7 @@ from typing import Any, Mapping, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ._arguments import as_scenario
 from ._headlines import HEADLINES, headlines, paired_difference
 from ._runs import Runs
@@ -19,7 +19,7 @@ __all__ = ["compare"]
 def compare(
     scenarios: Mapping[str, Any],
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,

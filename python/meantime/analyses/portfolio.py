@@ -15,7 +15,7 @@ from typing import Any, Mapping, Optional, Sequence
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..running.views import view
 from ._allocation import RULES, SIMPLE_RULES, by_need, equal_split, optimise
 from ._arguments import number, probability
@@ -280,7 +280,7 @@ def portfolio(
     rule: str | Sequence[str] = "optimise",
     objective: str = "alive_36",
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     step: Optional[float] = None,
     target_survival: float = 0.9,

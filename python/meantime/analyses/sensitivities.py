@@ -13,7 +13,7 @@ import pandas as pd
 from .. import _core
 from ..errors import ArgumentError
 from ..running.result import Result
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.scenario import Scenario
 from ..scenario.schema import FieldInfo
 from ._arguments import as_scenario, field, number, probability, with_value
@@ -131,7 +131,7 @@ def sensitivity(
     metric: Metric = "survival",
     method: str = "tornado",
     paths: Optional[int] = None,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,

@@ -8,7 +8,7 @@ from typing import Any, Mapping, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.distributions import Distribution
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, field, values, with_value
@@ -46,7 +46,7 @@ def sweep(
     scenario: Optional[Scenario],
     grid: Mapping[str, Any],
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,

@@ -38,6 +38,7 @@ from ..report.capacity import write_capacity_report
 from ..report.portfolio import write_portfolio_report
 from ..report.town import write_town_report
 from ..report.viability import COMBINED_FAN_PATHS, write_report
+from ..running.settings import DEFAULT_PATHS, DEFAULT_SEED
 from ..running.simulation import simulate
 from ..scenario import essentials
 from ..scenario.files import ScenarioFileError, file_format, scenario_text, tomllib
@@ -48,9 +49,6 @@ from . import output
 from .serve import add_serve
 
 __all__ = ["main"]
-
-DEFAULT_PATHS = 10_000
-DEFAULT_SEED = 2026
 
 
 class CommandError(Exception):
