@@ -40,6 +40,7 @@ from .errors import (
     ArgumentError,
     Error,
     EssentialsMissing,
+    FewSamplesWarning,
     MemoryLimitError,
     MergeError,
     NotKeptError,
@@ -186,6 +187,7 @@ __all__ = [
     "RunTimeout",
     "MergeError",
     "NotKeptError",
+    "FewSamplesWarning",
     # the record classes, one per group and list of the engine's schema
     "Admin",
     "Benefits",

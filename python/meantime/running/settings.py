@@ -12,8 +12,16 @@ from typing import Any, Callable, Optional, TypeVar, Union
 from .. import _core
 from ..errors import ArgumentError, RunSettingsError
 
-__all__ = ["RunSettings", "takes_run_settings", "RUN_SETTINGS", "ProgressArgument", "whole_number",
-           "check_run_settings", "DEFAULT_SEED", "DEFAULT_PATHS"]
+__all__ = [
+    "RunSettings",
+    "takes_run_settings",
+    "RUN_SETTINGS",
+    "ProgressArgument",
+    "whole_number",
+    "check_run_settings",
+    "DEFAULT_SEED",
+    "DEFAULT_PATHS",
+]
 
 #: The seed every run uses unless told otherwise: :func:`~meantime.simulate`, every analysis and
 #: the ``meantime`` command alike, so one scenario file gives one answer wherever it is run.
@@ -123,10 +131,13 @@ def takes_run_settings(function: F) -> F:
                 raise ArgumentError("settings", f"must be a meantime.RunSettings, got {type(settings).__name__}")
             given = [name for name in used if name in signature.bind_partial(*args, **kwargs).arguments]
             if given:
-                raise ArgumentError("settings", f"give the run settings in settings= or as keywords, not both "
-                                                f"({', '.join(given)} given too)")
-            unused = [name for name in RUN_SETTINGS
-                      if name not in used and getattr(settings, name) != getattr(defaults, name)]
+                raise ArgumentError(
+                    "settings",
+                    f"give the run settings in settings= or as keywords, not both ({', '.join(given)} given too)",
+                )
+            unused = [
+                name for name in RUN_SETTINGS if name not in used and getattr(settings, name) != getattr(defaults, name)
+            ]
             if unused:
                 raise ArgumentError("settings", f"{function.__name__} does not use {', '.join(unused)}")
             kwargs.update({name: getattr(settings, name) for name in used})
