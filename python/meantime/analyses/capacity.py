@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..errors import ArgumentError
 from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
+from ..running.uncertainty import LEVEL, half_width, share_with_interval
 from ..running.views import view
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario
@@ -219,11 +220,13 @@ class MarketCapacity:
         served = ("client-months" if self.objective == "client_months" else "budget holders served")
         digits = 0 if self.objective == "client_months" else 1  # client-months run to hundreds
         close = [k for k in self.close_to_best if k != self.best_k]
-        trading = (f"{best.survivors:.3f} ± {best.survivors_se:.3f} of them still trading" if self.best_k > 1 else
-                   f"a {100 * best.survivors:.1f}% ± {100 * best.survivors_se:.1f}% chance that it is still trading")
+        trading = (f"{best.survivors:.2f} ± {half_width(best.survivors_se):.2f} of them still trading"
+                   if self.best_k > 1 else
+                   f"a {share_with_interval(best.survivors, best.survivors_se)} points chance that it is still trading")
         lines = [
             f"This pool of budget holders is served most by {self.best_k} provider{'s' if self.best_k > 1 else ''}: "
-            f"{best[self.objective]:,.{digits}f} ± {best[f'{self.objective}_se']:,.{digits}f} {served} per future over "
+            f"{best[self.objective]:,.{digits}f} ± {half_width(best[f'{self.objective}_se']):,.{digits}f} {served} "
+            "per future over "
             f"{self.horizon} months, with {trading} after {self.month} months.",
         ]
         if close:
@@ -233,7 +236,8 @@ class MarketCapacity:
             lines.append(f"  {start}: {row.survivors:.2f} still trading after {self.month} months (all"
                          f" {100 * row.all_survive:.0f}%, none {100 * row.none_survive:.0f}%); "
                          f"{row.clients_served:,.1f} budget holders served, {row.client_months:,.0f} client-months.")
-        lines.append(f"({self.paths:,} simulated futures per town, seed {self.seed}; the same futures for every k.)")
+        lines.append(f"({self.paths:,} simulated futures per town, seed {self.seed}; the same futures for every k; "
+                     f"± is a {LEVEL:.0%} interval.)")
         return "\n".join(lines)
 
     def __repr__(self) -> str:

@@ -6,11 +6,13 @@
     meantime report [SCENARIO] -o FILE      the viability report (one HTML file)
     meantime validate SCENARIO...           check files, one line each
     meantime show-defaults [-o FILE]        every field, annotated: a file to start from
-    meantime break-even | capital | sweep | compare   the analyses
+    meantime break-even | capital | sweep | compare | sensitivity   the analyses
     meantime portfolio FUNDING.toml [--report FILE]  a funder's pot split among start-ups
     meantime capacity SCENARIO --max-providers K [--report FILE]  how many providers a market sustains
     meantime serve [--port P] [--host H]    the advisor's page in a browser
 
+Every answer is in words and tables, never wider than the terminal (100 columns when piped);
+``--format csv`` or ``--format json`` prints the answer's table for machines instead, unrounded.
 Errors are one line on stderr and exit status 2 (``--debug`` shows the traceback).
 """
 
@@ -20,20 +22,21 @@ import argparse
 import contextlib
 import os
 import sys
-from typing import Any, Sequence
+import warnings
+from typing import Any, Callable, Sequence
 
 from ..analyses import (
-    CAPACITY_OBJECTIVES,
-    PORTFOLIO_OBJECTIVES,
+    HEADLINES,
     break_even,
     compare,
     market_capacity,
     portfolio,
     read_funding,
     required_capital,
+    sensitivity,
     sweep,
 )
-from ..errors import Error, ScenarioError
+from ..errors import Error, FewSamplesWarning, ScenarioError
 from ..report.capacity import write_capacity_report
 from ..report.portfolio import write_portfolio_report
 from ..report.town import write_town_report
@@ -44,8 +47,8 @@ from ..scenario import essentials
 from ..scenario.files import ScenarioFileError, file_format, scenario_text, tomllib
 from ..scenario.questionnaire import AnswerError
 from ..scenario.scenario import Scenario, default_scenario
+from . import answers, output, tables
 from . import new as cli_new
-from . import output
 from .serve import add_serve
 
 __all__ = ["main"]
@@ -96,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     out_option = argparse.ArgumentParser(add_help=False)
     out_option.add_argument("--out", "-o", metavar="FILE",
                             help="also write the table to FILE: .csv, .parquet or .json by its extension")
+    format_option = argparse.ArgumentParser(add_help=False)
+    format_option.add_argument("--format", choices=tables.FORMATS, default="table",
+                               help="table: the answer in words and tables (default); csv or json: the answer's "
+                                    "table for machines, every number unrounded, the Python API's column names")
 
     parser = argparse.ArgumentParser(
         prog="meantime", parents=[debug],
@@ -110,7 +117,8 @@ def _parser() -> argparse.ArgumentParser:
 
     scenario_help = "scenario file (.toml, .yaml or .json; default: the built-in kitchen-table example)"
     cli_new.add_command(commands, [debug])
-    run = command("run", "simulate a scenario and answer in words", [run_options, out_option, defaults_option])
+    run = command("run", "simulate a scenario and answer in words (--format csv/json: Result.summary())",
+                  [run_options, out_option, format_option, defaults_option])
     run.add_argument("scenario", nargs="?", help=scenario_help)
     run.set_defaults(handler=_run)
 
@@ -135,19 +143,19 @@ def _parser() -> argparse.ArgumentParser:
     defaults.set_defaults(handler=_show_defaults)
 
     break_even = command("break-even", "sessions, clients and price needed, without simulation",
-                         [out_option, defaults_option])
+                         [out_option, format_option, defaults_option])
     break_even.add_argument("scenario", nargs="?", help=scenario_help)
     break_even.set_defaults(handler=_break_even)
 
     capital = command("capital", "starting capital for a chance of getting through",
-                      [run_options, out_option, defaults_option])
+                      [run_options, out_option, format_option, defaults_option])
     capital.add_argument("scenario", nargs="?", help=scenario_help)
     capital.add_argument("--survival", type=_probability, default=0.9, metavar="P",
                          help="the chance of getting through to aim for, between 0 and 1 (default 0.9)")
     capital.set_defaults(handler=_capital)
 
     sweep = command("sweep", "the answers over a grid of values of one or more fields",
-                    [run_options, out_option, defaults_option])
+                    [run_options, out_option, format_option, defaults_option])
     sweep.add_argument("scenario", nargs="?", help=scenario_help)
     sweep.add_argument("--vary", action="append", required=True, metavar="FIELD=VALUES", type=_grid_axis,
                        help="a field and its values: business.price_per_session=8,10,12 or =8:14:2 "
@@ -155,9 +163,24 @@ def _parser() -> argparse.ArgumentParser:
     sweep.set_defaults(handler=_sweep)
 
     compare = command("compare", "the answers of several scenarios side by side",
-                      [run_options, out_option, defaults_option])
+                      [run_options, out_option, format_option, defaults_option])
     compare.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files (two or more)")
     compare.set_defaults(handler=_compare)
+
+    sensitive = command("sensitivity", "which fields move an answer most: one at a time (tornado) or all "
+                                       "together (Sobol indices)", [run_options, out_option, format_option,
+                                                                   defaults_option])
+    sensitive.add_argument("scenario", nargs="?", help=scenario_help)
+    sensitive.add_argument("--range", action="append", required=True, metavar="FIELD=LOW:HIGH", type=_range,
+                           dest="ranges", help="a number field and its range, e.g. household.savings=2000:8000 "
+                                               "(repeatable)")
+    sensitive.add_argument("--metric", choices=list(HEADLINES), default="survival",
+                           help="the answer to explain (default survival)")
+    sensitive.add_argument("--method", choices=["tornado", "sobol"], default="tornado",
+                           help="tornado: one field at a time (default); sobol: all together, Sobol indices")
+    sensitive.add_argument("--samples", type=_positive, default=64, metavar="N",
+                           help="Sobol's base sample size, a power of two (default 64; it says when too few)")
+    sensitive.set_defaults(handler=_sensitivity)
 
     portfolio = command("portfolio", "split a funder's pot of start-up grants among a town's candidates "
                                      "(a funding file names the pot, rules, objective and candidate scenarios)")
@@ -179,11 +202,14 @@ def _parser() -> argparse.ArgumentParser:
                            help="also write the portfolio report: one self-contained HTML file")
     portfolio.add_argument("--out", "-o", metavar="FILE",
                            help="also write the allocation table to FILE: .csv, .parquet or .json")
+    portfolio.add_argument("--format", choices=tables.FORMATS, default="table",
+                           help="table: the answer in words and tables (default); csv or json: the allocation "
+                                "table, every number unrounded")
     portfolio.set_defaults(handler=_portfolio)
 
     capacity = command("capacity", "how many providers of one kind of service a town's budget holders sustain: "
                                    "towns of 1..K copies of the scenario's provider sharing its market",
-                       [out_option, defaults_option])
+                       [out_option, format_option, defaults_option])
     capacity.add_argument("scenario", nargs="?", help=scenario_help + "; a town's providers[0] is the one copied")
     capacity.add_argument("--max-providers", "-k", type=_positive, default=5, metavar="K",
                           help="try towns of 1 to K providers (default 5, at most 50)")
@@ -232,6 +258,18 @@ def _value(text: str) -> Any:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
         return text
+
+
+def _range(text: str) -> tuple[str, tuple[float, float]]:
+    field, equals, values = text.partition("=")
+    low, colon, high = values.partition(":")
+    try:
+        if not equals or not field.strip() or not colon:
+            raise ValueError
+        return field.strip(), (float(low), float(high))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected FIELD=LOW:HIGH such as household.savings=2000:8000, got {text!r}") \
+            from None
 
 
 def _grid_axis(text: str) -> tuple[str, list]:
@@ -326,19 +364,37 @@ def _check_html(option: str, path: str) -> None:
         raise CommandError(f"the report is an HTML file: give {option} a name ending in .html, got {path!r}")
 
 
+def _say(args: argparse.Namespace, text: str) -> None:
+    """A remark beside the answer (a file written): on stdout under words and tables, on stderr
+    when stdout carries CSV or JSON for a machine."""
+    if getattr(args, "format", "table") == "table":
+        print("\n" + text)
+    else:
+        print(text, file=sys.stderr)
+
+
+def _answer(args: argparse.Namespace, blocks: Callable[[], list], frame: Any, out: Any = None,
+            what: str = "the table") -> int:
+    """Print a command's answer (``blocks()`` for people, ``frame`` for --format csv/json) and
+    write ``out`` (default ``frame``) to --out."""
+    fmt = getattr(args, "format", "table")
+    tables.show(blocks() if fmt == "table" else [], frame, fmt)
+    if getattr(args, "out", None):
+        output.write_table(frame if out is None else out, args.out)
+        _say(args, f"wrote {what} to {args.out}")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario, args)
     result = simulate(scenario, **_run_options(args), keep_outcomes=True)
-    if scenario.providers:  # a town: a section per provider and one for the town
-        print(output.town_text(result, _label(args.scenario)))
-    else:
-        print(output.run_text(result, _label(args.scenario)))
-    if output.defaults_text(scenario):
-        print("\n" + output.defaults_text(scenario))
-    if args.out:
-        output.write_table(result.monthly, args.out)
-        print(f"\nwrote the monthly table to {args.out}")
-    return 0
+    label = _label(args.scenario)
+
+    def blocks() -> list:  # a town: a section per provider and one for the town
+        shown = output.town_blocks(result, label) if scenario.providers else output.run_blocks(result, label)
+        return shown + [text for text in [output.defaults_text(scenario)] if text]
+
+    return _answer(args, blocks, result.summary(), out=result.monthly, what="the monthly table")
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -392,32 +448,23 @@ def _show_defaults(args: argparse.Namespace) -> int:
     return 0
 
 
-def _table_command(frame: Any, args: argparse.Namespace, heading: str) -> int:
-    print(heading)
-    print(output.frame_text(frame))
-    if args.out:
-        output.write_table(frame, args.out)
-        print(f"\nwrote the table to {args.out}")
-    return 0
-
-
 def _break_even(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario, args)
-    return _table_command(break_even(scenario), args, f"Break-even without simulation: {_label(args.scenario)}")
+    frame = break_even(scenario)
+    return _answer(args, lambda: answers.break_even_blocks(frame, _label(args.scenario)), frame)
 
 
 def _capital(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario, args)
     frame = required_capital(scenario, survival=args.survival, **_run_options(args))
-    return _table_command(frame, args, f"Starting capital for a {args.survival:.0%} chance of getting through: "
-                                       f"{_label(args.scenario)}")
+    return _answer(args, lambda: answers.capital_blocks(frame, _label(args.scenario), scenario.run.months), frame)
 
 
 def _sweep(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario, args)
     grid = dict(args.vary)
     frame = sweep(scenario, grid, **_run_options(args))
-    return _table_command(frame, args, f"Sweep of {', '.join(grid)}: {_label(args.scenario)}")
+    return _answer(args, lambda: answers.sweep_blocks(frame, list(grid), _label(args.scenario), scenario.run.months), frame)
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -430,44 +477,24 @@ def _compare(args: argparse.Namespace) -> int:
             name = path
         scenarios[name] = _scenario(path, args)
     frame = compare(scenarios, **_run_options(args))
-    return _table_command(frame, args, f"Comparison of {', '.join(scenarios)}")
+    months = sorted({s.run.months for s in scenarios.values()})
+    label = ", ".join(scenarios) + (f" ({frame.attrs['paths']:,} simulated futures each, seed {frame.attrs['seed']})"
+                                    if "paths" in frame.attrs else "")
+    return _answer(args, lambda: answers.compare_blocks(frame, label, months[0] if len(months) == 1 else "the horizon"),
+                   frame)
 
 
-def _portfolio_text(result, label: str) -> str:
-    """What ``meantime portfolio`` prints: the allocation, each rule's outcome, the answer in words."""
-    h = result.horizon
-
-    def pounds(x: float) -> str:
-        return "-" if x != x else f"£{x:,.0f}"
-
-    def share(p: float, se: float) -> str:
-        return f"{100 * p:.1f}% ± {100 * se:.1f}"
-
-    table = result.allocation
-    allocation = [(name, pounds(r.grant), pounds(r.need), share(r[f"survival_{h}"], r[f"survival_{h}_se"]),
-                   f"{100 * r.survival_without:.1f}%", f"{100 * r.gain:+.1f} ± {100 * r.gain_se:.1f}", r.evaluation)
-                  for name, r in table.iterrows()]
-    months = [m for m in (12, 24, 36) if m < h]
-    outcomes = [(rule, pounds(r.spent), *(f"{r[f'alive_{m}']:.2f}" for m in months),
-                 f"{r[f'alive_{h}']:.2f} ± {r[f'alive_{h}_se']:.2f}", f"{r.extra_alive:+.2f} ± {r.extra_alive_se:.2f}",
-                 f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}", pounds(r.cost_per_survivor))
-                for rule, r in result.outcomes.iterrows()]
-    return "\n".join([
-        f"meantime: {label} - {len(table)} start-ups, a pot of £{result.pot:,.0f}, objective: "
-        f"{PORTFOLIO_OBJECTIVES[result.objective].words}; {result.paths:,} futures each, seed {result.seed}",
-        "",
-        f"Allocation by rule '{result.rule}' (grants paid in month 1; need: the grant for a "
-        f"{100 * result.target_survival:.0f}% chance of lasting {h} months)",
-        output.table_text(["start-up", "grant", "need", f"alive at {h} months (± s.e.)", "without", "gain, points",
-                           "evaluation"], allocation),
-        "",
-        "Each rule's outcome (expected services alive, client-months served, pounds granted per service alive "
-        f"at {h} months; the same futures under every rule)",
-        output.table_text(["rule", "spent", *(f"alive at {m}" for m in months), f"alive at {h} (± s.e.)",
-                           "extra on none", "client-months", "£ per survivor"], outcomes),
-        "",
-        str(result),
-    ])
+def _sensitivity(args: argparse.Namespace) -> int:
+    scenario = _scenario(args.scenario, args)
+    ranges = dict(args.ranges)
+    with warnings.catch_warnings():  # the answer says so in words, with the samples needed
+        warnings.simplefilter("ignore", FewSamplesWarning)
+        frame = sensitivity(scenario, ranges, metric=args.metric, method=args.method, samples=args.samples,
+                            **_run_options(args))
+    blocks = answers.sensitivity_blocks(frame, _label(args.scenario), args.metric, scenario.run.months)
+    if args.format != "table" and frame.attrs.get("few_samples"):
+        print(f"meantime: {blocks[-1]}", file=sys.stderr)  # the machine reads the table; a person, this
+    return _answer(args, lambda: blocks, frame)
 
 
 def _portfolio(args: argparse.Namespace) -> int:
@@ -484,45 +511,15 @@ def _portfolio(args: argparse.Namespace) -> int:
     run = _run_options(argparse.Namespace(**{**vars(args), "paths": arguments["paths"], "seed": arguments["seed"]}))
     arguments.update({k: v for k, v in run.items() if k not in ("paths", "seed")})
     result = plan.check(lambda: portfolio(**arguments))
-    print(_portfolio_text(result, _label(args.funding)))
-    if args.out:
-        output.write_table(result.allocation, args.out)
-        print(f"\nwrote the allocation table to {args.out}")
+    _answer(args, lambda: answers.portfolio_blocks(result, _label(args.funding)), result.allocation,
+            what="the allocation table")
     if args.report:
         curve = plan.check(lambda: result.curve(plan.pots, progress=run["progress"]) if plan.pots is not None
                            else None)
         write_portfolio_report(result, args.report, title=plan.title or output.title_from(args.funding),
                                curve=curve, files=plan.files)
-        print(f"wrote {args.report}")
+        _say(args, f"wrote {args.report}")
     return 0
-
-
-def _capacity_text(result, label: str) -> str:
-    """What ``meantime capacity`` prints: a row per number of providers, the survivors'
-    distribution, the answer in words."""
-    m, h = result.month, result.horizon
-    rows = [(f"{k} *" if k == result.best_k else str(k), f"{r.survivors:.3f} ± {r.survivors_se:.3f}",
-             f"{100 * r.all_survive:.1f}%", f"{100 * r.none_survive:.1f}%",
-             f"{r.clients_served:,.1f} ± {r.clients_served_se:,.1f}",
-             f"{r.client_months:,.0f} ± {r.client_months_se:,.0f}", f"{r.gain:+,.1f} ± {r.gain_se:,.1f}")
-            for k, r in result.table.iterrows()]
-    distribution = [(str(k), *(f"{100 * share:.1f}%" if j <= k else "" for j, share in row.items()))
-                    for k, row in result.distribution.iterrows()]
-    return "\n".join([
-        f"meantime: {label} - towns of 1 to {result.max_providers} providers sharing one pool of budget holders; "
-        f"{result.paths:,} futures per town x {h} months, seed {result.seed}",
-        "",
-        f"Providers who start, those still trading after {m} months, and budget holders served over {h} months "
-        f"(* most {CAPACITY_OBJECTIVES[result.objective].split(' (')[0]}; gain: on one provider fewer, same futures)",
-        output.table_text(["providers", f"trading at {m} (± s.e.)", "all trading", "none trading", "clients served",
-                           "client-months", f"gain in {result.objective.replace('_', '-')}"], rows),
-        "",
-        f"Share of futures with j providers still trading after {m} months",
-        output.table_text(["providers", *(f"{j} trading" for j in result.distribution.columns)], distribution,
-                          right=[True] * (len(result.distribution.columns) + 1)),
-        "",
-        str(result),
-    ])
 
 
 def _capacity(args: argparse.Namespace) -> int:
@@ -530,16 +527,13 @@ def _capacity(args: argparse.Namespace) -> int:
         _check_html("--report", args.report)
     scenario = _scenario(args.scenario, args)
     result = market_capacity(scenario, max_providers=args.max_providers, paths=args.paths, seed=args.seed,
-                      objective=args.objective, month=args.month, threads=args.threads,
-                      progress=False if args.no_progress else None)
-    print(_capacity_text(result, _label(args.scenario)))
-    if args.out:
-        output.write_table(result.table, args.out)
-        print(f"\nwrote the table to {args.out}")
+                             objective=args.objective, month=args.month, threads=args.threads,
+                             progress=False if args.no_progress else None)
+    _answer(args, lambda: answers.capacity_blocks(result, _label(args.scenario)), result.table)
     if args.report:
         title = f"How many providers can this market sustain? {output.title_from(args.scenario)}"
         write_capacity_report(result, args.report, title=title)
-        print(f"wrote {args.report}")
+        _say(args, f"wrote {args.report}")
     return 0
 
 
@@ -560,6 +554,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print("meantime: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped early (| head): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (CommandError, Error, ValueError, OSError, MemoryError, ImportError, TypeError, KeyError) as error:
         if debug:
             raise
