@@ -13,8 +13,17 @@ import pandas as pd
 from ..analyses import CAPACITY_OBJECTIVES, PORTFOLIO_OBJECTIVES
 from .tables import CONVENTION_LINE, Block, Grid, chance, count, pounds, signed
 
-__all__ = ["headline_label", "headline_value", "break_even_blocks", "capital_blocks", "sweep_blocks",
-           "compare_blocks", "portfolio_blocks", "capacity_blocks", "sensitivity_blocks"]
+__all__ = [
+    "headline_label",
+    "headline_value",
+    "break_even_blocks",
+    "capital_blocks",
+    "sweep_blocks",
+    "compare_blocks",
+    "portfolio_blocks",
+    "capacity_blocks",
+    "sensitivity_blocks",
+]
 
 
 def _nan(x: Any) -> bool:
@@ -72,8 +81,10 @@ def _headlines_shown(frame: pd.DataFrame) -> list[str]:
     return [name for name in _HEADLINE_LABELS if name in frame.columns and not frame[name].isna().all()]
 
 
-_NO_CAPITAL = ("The extra capital for 9 in 10 is left out: a savings-dependent rule (benefits, giving up) "
-               "applies, so it is not read from the lowest cash; `meantime capital` finds it by bisection.")
+_NO_CAPITAL = (
+    "The extra capital for 9 in 10 is left out: a savings-dependent rule (benefits, giving up) "
+    "applies, so it is not read from the lowest cash; `meantime capital` finds it by bisection."
+)
 
 
 # -- break-even --------------------------------------------------------------------------------------
@@ -123,8 +134,12 @@ def break_even_blocks(frame: pd.DataFrame, label: str) -> list[Block]:
     headers = ["without simulation", *(_BREAK_EVEN_COLUMNS.get(str(level), str(level)) for level in frame.index)]
     blocks: list[Block] = [f"Break-even without simulation: {label}", Grid(headers, rows)]
     if "verdict" in frame.columns:
-        blocks.append("\n".join(f"{_BREAK_EVEN_COLUMNS.get(str(level), str(level)).capitalize()}: {text}"
-                                for level, text in frame["verdict"].items()))
+        blocks.append(
+            "\n".join(
+                f"{_BREAK_EVEN_COLUMNS.get(str(level), str(level)).capitalize()}: {text}"
+                for level, text in frame["verdict"].items()
+            )
+        )
     return blocks
 
 
@@ -139,26 +154,46 @@ def capital_blocks(frame: pd.DataFrame, label: str, horizon: int) -> list[Block]
     paths = frame.attrs.get("paths")
     rows, words = [], []
     for target, r in frame.iterrows():
-        rows.append((f"{100 * float(target):g}%", pounds(r.extra_capital),
-                     f"{pounds(r.extra_capital_low)} to {pounds(r.extra_capital_high)}", pounds(r.starting_savings),
-                     chance(r.survival_achieved, r.survival_achieved_se)))
+        rows.append(
+            (
+                f"{100 * float(target):g}%",
+                pounds(r.extra_capital),
+                f"{pounds(r.extra_capital_low)} to {pounds(r.extra_capital_high)}",
+                pounds(r.starting_savings),
+                chance(r.survival_achieved, r.survival_achieved_se),
+            )
+        )
         if _nan(r.extra_capital):
-            words.append(f"No starting savings give a {100 * float(target):g}% chance of getting through {horizon} "
-                         "months.")
+            words.append(
+                f"No starting savings give a {100 * float(target):g}% chance of getting through {horizon} months."
+            )
         elif r.extra_capital == 0:
-            words.append(f"The planned savings already give at least a {100 * float(target):g}% chance of getting "
-                         f"through {horizon} months (savings of {pounds(r.starting_savings)} would do).")
+            words.append(
+                f"The planned savings already give at least a {100 * float(target):g}% chance of getting "
+                f"through {horizon} months (savings of {pounds(r.starting_savings)} would do)."
+            )
         else:
-            words.append(f"About {pounds(r.extra_capital)} more starting capital ({level:.0%} interval "
-                         f"{pounds(r.extra_capital_low)} to {pounds(r.extra_capital_high)}), "
-                         f"{pounds(r.starting_savings)} in all, gives a {100 * float(target):g}% chance of getting "
-                         f"through {horizon} months.")
+            words.append(
+                f"About {pounds(r.extra_capital)} more starting capital ({level:.0%} interval "
+                f"{pounds(r.extra_capital_low)} to {pounds(r.extra_capital_high)}), "
+                f"{pounds(r.starting_savings)} in all, gives a {100 * float(target):g}% chance of getting "
+                f"through {horizon} months."
+            )
         if isinstance(r.get("note"), str) and r.note:
             words.append(f"({r.method}: {r.note})")
-    headers = ["chance aimed at", "extra starting capital", f"{level:.0%} interval", "starting savings",
-               "getting through (± 95%)"]
-    return [f"Starting capital: {label}" + (f" ({paths:,} simulated futures)" if paths else ""),
-            Grid(headers, rows), " ".join(words), CONVENTION_LINE]
+    headers = [
+        "chance aimed at",
+        "extra starting capital",
+        f"{level:.0%} interval",
+        "starting savings",
+        "getting through (± 95%)",
+    ]
+    return [
+        f"Starting capital: {label}" + (f" ({paths:,} simulated futures)" if paths else ""),
+        Grid(headers, rows),
+        " ".join(words),
+        CONVENTION_LINE,
+    ]
 
 
 # -- sweep --------------------------------------------------------------------------------------------
@@ -169,8 +204,10 @@ def sweep_blocks(frame: pd.DataFrame, fields: list[str], label: str, horizon: in
     with its ±), split to fit the width; the best survival in words."""
     names = _headlines_shown(frame)
     headers = [*(_field_label(f) for f in fields), *(headline_label(n, horizon) for n in names)]
-    rows = [(*(_value(r[f]) for f in fields), *(headline_value(n, r[n], r[f"{n}_se"]) for n in names))
-            for _, r in frame.iterrows()]
+    rows = [
+        (*(_value(r[f]) for f in fields), *(headline_value(n, r[n], r[f"{n}_se"]) for n in names))
+        for _, r in frame.iterrows()
+    ]
     best = frame["survival"].idxmax()
     where = ", ".join(f"{f} = {_value(frame.loc[best, f])}" for f in fields)
     blocks: list[Block] = [
@@ -206,8 +243,10 @@ def compare_blocks(frame: pd.DataFrame, label: str, horizon: int) -> list[Block]
     blocks: list[Block] = [f"Comparison of {label}", Grid(["answer", *groups], rows)]
     if "extra_capital_90" in frame.index and "extra_capital_90" not in names:
         blocks.append(_NO_CAPITAL)
-    return blocks + ["Every scenario ran on the same futures (the same seed): a difference is paired, its ± from "
-                     "the futures' own differences. " + CONVENTION_LINE]
+    return blocks + [
+        "Every scenario ran on the same futures (the same seed): a difference is paired, its ± from "
+        "the futures' own differences. " + CONVENTION_LINE
+    ]
 
 
 # -- portfolio and capacity -------------------------------------------------------------------------
@@ -217,24 +256,54 @@ def portfolio_blocks(result: Any, label: str) -> list[Block]:
     """``meantime portfolio``: the allocation, each rule's outcome, the answer in words."""
     h = result.horizon
     table = result.allocation
-    allocation = [(str(name), pounds(r.grant), pounds(r.need), chance(r[f"survival_{h}"], r[f"survival_{h}_se"]),
-                   chance(r.survival_without), signed(r.gain, r.gain_se, scale=100), str(r.evaluation))
-                  for name, r in table.iterrows()]
+    allocation = [
+        (
+            str(name),
+            pounds(r.grant),
+            pounds(r.need),
+            chance(r[f"survival_{h}"], r[f"survival_{h}_se"]),
+            chance(r.survival_without),
+            signed(r.gain, r.gain_se, scale=100),
+            str(r.evaluation),
+        )
+        for name, r in table.iterrows()
+    ]
     months = [m for m in (12, 24, 36) if m < h]
-    outcomes = [(str(rule), pounds(r.spent), *(count(r[f"alive_{m}"], digits=2) for m in months),
-                 count(r[f"alive_{h}"], r[f"alive_{h}_se"], digits=2), signed(r.extra_alive, r.extra_alive_se, 2),
-                 count(r.client_months, r.client_months_se, digits=0), pounds(r.cost_per_survivor))
-                for rule, r in result.outcomes.iterrows()]
+    outcomes = [
+        (
+            str(rule),
+            pounds(r.spent),
+            *(count(r[f"alive_{m}"], digits=2) for m in months),
+            count(r[f"alive_{h}"], r[f"alive_{h}_se"], digits=2),
+            signed(r.extra_alive, r.extra_alive_se, 2),
+            count(r.client_months, r.client_months_se, digits=0),
+            pounds(r.cost_per_survivor),
+        )
+        for rule, r in result.outcomes.iterrows()
+    ]
     return [
         f"meantime: {label} - {len(table)} start-ups, a pot of {pounds(result.pot)}, objective: "
         f"{PORTFOLIO_OBJECTIVES[result.objective].words}; {result.paths:,} futures each, seed {result.seed}",
-        Grid(["start-up", "grant", "need", f"alive at {h} months", "without", "gain, points", "evaluation"],
-             allocation, title=f"Allocation by rule '{result.rule}' (grants paid in month 1; need: the grant for a "
-                               f"{100 * result.target_survival:.0f}% chance of lasting {h} months)"),
-        Grid(["rule", "spent", *(f"alive at {m}" for m in months), f"alive at {h}", "extra on none",
-              "client-months", "£ per survivor"], outcomes,
-             title=f"Each rule's outcome (expected services alive, client-months served, pounds granted per service "
-                   f"alive at {h} months; the same futures under every rule)"),
+        Grid(
+            ["start-up", "grant", "need", f"alive at {h} months", "without", "gain, points", "evaluation"],
+            allocation,
+            title=f"Allocation by rule '{result.rule}' (grants paid in month 1; need: the grant for a "
+            f"{100 * result.target_survival:.0f}% chance of lasting {h} months)",
+        ),
+        Grid(
+            [
+                "rule",
+                "spent",
+                *(f"alive at {m}" for m in months),
+                f"alive at {h}",
+                "extra on none",
+                "client-months",
+                "£ per survivor",
+            ],
+            outcomes,
+            title=f"Each rule's outcome (expected services alive, client-months served, pounds granted per service "
+            f"alive at {h} months; the same futures under every rule)",
+        ),
         str(result),
         CONVENTION_LINE,
     ]
@@ -244,23 +313,46 @@ def capacity_blocks(result: Any, label: str) -> list[Block]:
     """``meantime capacity``: a row per number of providers, the survivors' distribution, the
     answer in words."""
     m, h = result.month, result.horizon
-    rows = [(f"{k} *" if k == result.best_k else str(k), count(r.survivors, r.survivors_se, digits=2),
-             chance(r.all_survive), chance(r.none_survive), count(r.clients_served, r.clients_served_se),
-             count(r.client_months, r.client_months_se, digits=0), signed(r.gain, r.gain_se))
-            for k, r in result.table.iterrows()]
-    distribution = [(str(k), *(chance(share) if j <= k else "" for j, share in row.items()))
-                    for k, row in result.distribution.iterrows()]
+    rows = [
+        (
+            f"{k} *" if k == result.best_k else str(k),
+            count(r.survivors, r.survivors_se, digits=2),
+            chance(r.all_survive),
+            chance(r.none_survive),
+            count(r.clients_served, r.clients_served_se),
+            count(r.client_months, r.client_months_se, digits=0),
+            signed(r.gain, r.gain_se),
+        )
+        for k, r in result.table.iterrows()
+    ]
+    distribution = [
+        (str(k), *(chance(share) if j <= k else "" for j, share in row.items()))
+        for k, row in result.distribution.iterrows()
+    ]
     best = CAPACITY_OBJECTIVES[result.objective].split(" (")[0]
     return [
         f"meantime: {label} - towns of 1 to {result.max_providers} providers sharing one pool of budget holders; "
         f"{result.paths:,} futures per town x {h} months, seed {result.seed}",
-        Grid(["providers", f"trading at {m}", "all trading", "none trading", "clients served", "client-months",
-              f"gain in {result.objective.replace('_', '-')}"], rows,
-             title=f"Providers who start, those still trading after {m} months, and budget holders served over {h} "
-                   f"months (* most {best}; gain: on one provider fewer, same futures)"),
-        Grid(["providers", *(f"{j} trading" for j in result.distribution.columns)], distribution,
-             title=f"Share of futures with j providers still trading after {m} months",
-             right=[True] * (len(result.distribution.columns) + 1)),
+        Grid(
+            [
+                "providers",
+                f"trading at {m}",
+                "all trading",
+                "none trading",
+                "clients served",
+                "client-months",
+                f"gain in {result.objective.replace('_', '-')}",
+            ],
+            rows,
+            title=f"Providers who start, those still trading after {m} months, and budget holders served over {h} "
+            f"months (* most {best}; gain: on one provider fewer, same futures)",
+        ),
+        Grid(
+            ["providers", *(f"{j} trading" for j in result.distribution.columns)],
+            distribution,
+            title=f"Share of futures with j providers still trading after {m} months",
+            right=[True] * (len(result.distribution.columns) + 1),
+        ),
         str(result),
         CONVENTION_LINE,
     ]
@@ -278,8 +370,15 @@ def sensitivity_blocks(frame: pd.DataFrame, label: str, metric: str, horizon: in
         return headline_value(metric, x, se)
 
     if frame.attrs.get("method") == "sobol":
-        indices = [(str(name), f"{_value(r.low)} to {_value(r.high)}", f"{r.S1:.2f} ± {r.S1_conf:.2f}",
-                    f"{r.ST:.2f} ± {r.ST_conf:.2f}") for name, r in frame.iterrows()]
+        indices = [
+            (
+                str(name),
+                f"{_value(r.low)} to {_value(r.high)}",
+                f"{r.S1:.2f} ± {r.S1_conf:.2f}",
+                f"{r.ST:.2f} ± {r.ST_conf:.2f}",
+            )
+            for name, r in frame.iterrows()
+        ]
         level = frame.attrs.get("confidence", 0.95)
         blocks: list[Block] = [
             f"Sobol indices of '{what}': {label} ({frame.attrs.get('runs', 0):,} runs of "
@@ -290,20 +389,30 @@ def sensitivity_blocks(frame: pd.DataFrame, label: str, metric: str, horizon: in
             + (f" ({level:.0%})." if level else "."),
         ]
         if frame.attrs.get("few_samples"):
-            blocks.append(f"Too few samples: {frame.attrs.get('samples')} are not enough for these intervals to rank "
-                          f"the fields; run with --samples {frame.attrs.get('samples_needed')} for intervals within "
-                          "± 0.1.")
+            blocks.append(
+                f"Too few samples: {frame.attrs.get('samples')} are not enough for these intervals to rank "
+                f"the fields; run with --samples {frame.attrs.get('samples_needed')} for intervals within "
+                "± 0.1."
+            )
         return blocks
     rows = []
     for name, r in frame.iterrows():
         swing = _difference(metric, r.swing, r.swing_se)
-        rows.append((str(name), _value(r.low), value(r.at_low, r.at_low_se), _value(r.high),
-                     value(r.at_high, r.at_high_se), swing))
+        rows.append(
+            (
+                str(name),
+                _value(r.low),
+                value(r.at_low, r.at_low_se),
+                _value(r.high),
+                value(r.at_high, r.at_high_se),
+                swing,
+            )
+        )
     base = frame.iloc[0] if len(frame) else None
     return [
-        f"Tornado of '{what}': {label}" + (f" (as it is: {value(base.base, base.base_se)})" if base is not None else ""),
+        f"Tornado of '{what}': {label}"
+        + (f" (as it is: {value(base.base, base.base_se)})" if base is not None else ""),
         Grid(["field", "low", "answer at low", "high", "answer at high", "swing"], rows),
         "One field at a time at each end of its range, the others as in the scenario, every run on the same futures: "
         "a field that does not matter moves the answer by exactly nothing. " + CONVENTION_LINE,
     ]
-

@@ -60,56 +60,99 @@ class CommandError(Exception):
 
 # -- the parser ----------------------------------------------------------------------------------------
 
+
 def _add_simulation_options(group: Any, futures: str, set_example: str) -> None:
     """--paths, --seed, --threads, --months, --set and --no-progress, as every simulating command
     takes them (``futures`` says what --paths counts; ``set_example`` is --set's example)."""
-    group.add_argument("--paths", type=_positive, default=DEFAULT_PATHS, metavar="N",
-                       help=f"{futures} (default {DEFAULT_PATHS:,})")
-    group.add_argument("--seed", type=_whole, default=DEFAULT_SEED, metavar="S",
-                       help=f"seed of the random streams: the same seed, the same answer (default {DEFAULT_SEED})")
-    group.add_argument("--threads", type=_positive, default=None, metavar="T",
-                       help="worker threads (default: all cores; the answer does not depend on it)")
-    group.add_argument("--months", type=_positive, default=None, metavar="M",
-                       help="horizon in months (default: the scenario's run.months)")
-    group.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="changes",
-                       help=f"change one field, e.g. --set {set_example} (repeatable)")
+    group.add_argument(
+        "--paths", type=_positive, default=DEFAULT_PATHS, metavar="N", help=f"{futures} (default {DEFAULT_PATHS:,})"
+    )
+    group.add_argument(
+        "--seed",
+        type=_whole,
+        default=DEFAULT_SEED,
+        metavar="S",
+        help=f"seed of the random streams: the same seed, the same answer (default {DEFAULT_SEED})",
+    )
+    group.add_argument(
+        "--threads",
+        type=_positive,
+        default=None,
+        metavar="T",
+        help="worker threads (default: all cores; the answer does not depend on it)",
+    )
+    group.add_argument(
+        "--months",
+        type=_positive,
+        default=None,
+        metavar="M",
+        help="horizon in months (default: the scenario's run.months)",
+    )
+    group.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        dest="changes",
+        help=f"change one field, e.g. --set {set_example} (repeatable)",
+    )
     group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
 
 def _parser() -> argparse.ArgumentParser:
     debug = argparse.ArgumentParser(add_help=False)
-    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                       help="show the full traceback of an error")
+    debug.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show the full traceback of an error"
+    )
     defaults_option = argparse.ArgumentParser(add_help=False)
-    defaults_option.add_argument("--allow-defaults", action="store_true",
-                                 help="let a scenario file leave essentials (price, hours, market size, the "
-                                      "household's money) to the built-in example, as if it said "
-                                      'based_on = "kitchen-table"; they are listed in the output')
+    defaults_option.add_argument(
+        "--allow-defaults",
+        action="store_true",
+        help="let a scenario file leave essentials (price, hours, market size, the "
+        "household's money) to the built-in example, as if it said "
+        'based_on = "kitchen-table"; they are listed in the output',
+    )
 
     run_options = argparse.ArgumentParser(add_help=False)
     group = run_options.add_argument_group("simulation")
     _add_simulation_options(group, "simulated futures", "business.price_per_session=12")
-    group.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                       help="run on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' / "
-                            "'local:N' for a local cluster of N worker processes (default 2); the answer "
-                            "is the same bits as without it (needs pip install 'meantime[dask]')")
-    group.add_argument("--chunk-paths", type=_positive, default=None, metavar="N",
-                       help="paths per task on the cluster (with --scheduler; default 65,536)")
+    group.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="run on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' / "
+        "'local:N' for a local cluster of N worker processes (default 2); the answer "
+        "is the same bits as without it (needs pip install 'meantime[dask]')",
+    )
+    group.add_argument(
+        "--chunk-paths",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="paths per task on the cluster (with --scheduler; default 65,536)",
+    )
 
     out_option = argparse.ArgumentParser(add_help=False)
-    out_option.add_argument("--out", "-o", metavar="FILE",
-                            help="also write the table to FILE: .csv, .parquet or .json by its extension")
+    out_option.add_argument(
+        "--out", "-o", metavar="FILE", help="also write the table to FILE: .csv, .parquet or .json by its extension"
+    )
     format_option = argparse.ArgumentParser(add_help=False)
-    format_option.add_argument("--format", choices=tables.FORMATS, default="table",
-                               help="table: the answer in words and tables (default); csv or json: the answer's "
-                                    "table for machines, every number unrounded, the Python API's column names")
+    format_option.add_argument(
+        "--format",
+        choices=tables.FORMATS,
+        default="table",
+        help="table: the answer in words and tables (default); csv or json: the answer's "
+        "table for machines, every number unrounded, the Python API's column names",
+    )
 
     parser = argparse.ArgumentParser(
-        prog="meantime", parents=[debug],
+        prog="meantime",
+        parents=[debug],
         description="Will a micro-provider break even before the founder's money runs out? "
-                    "Monte Carlo answers for a scenario file (TOML, YAML or JSON).",
+        "Monte Carlo answers for a scenario file (TOML, YAML or JSON).",
         epilog="Start with `meantime new` (it asks about the idea in plain words and writes idea.toml), "
-               "then `meantime run idea.toml`.")
+        "then `meantime run idea.toml`.",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def command(name: str, help: str, parents: Sequence[argparse.ArgumentParser] = ()) -> argparse.ArgumentParser:
@@ -117,111 +160,228 @@ def _parser() -> argparse.ArgumentParser:
 
     scenario_help = "scenario file (.toml, .yaml or .json; default: the built-in kitchen-table example)"
     cli_new.add_command(commands, [debug])
-    run = command("run", "simulate a scenario and answer in words (--format csv/json: Result.summary())",
-                  [run_options, out_option, format_option, defaults_option])
+    run = command(
+        "run",
+        "simulate a scenario and answer in words (--format csv/json: Result.summary())",
+        [run_options, out_option, format_option, defaults_option],
+    )
     run.add_argument("scenario", nargs="?", help=scenario_help)
     run.set_defaults(handler=_run)
 
-    report = command("report", "write the viability report: one self-contained HTML file",
-                     [run_options, defaults_option])
+    report = command(
+        "report", "write the viability report: one self-contained HTML file", [run_options, defaults_option]
+    )
     report.add_argument("scenario", nargs="?", help=scenario_help)
-    report.add_argument("--out", "-o", metavar="FILE.html", default="report.html",
-                        help="the report to write (default report.html)")
+    report.add_argument(
+        "--out", "-o", metavar="FILE.html", default="report.html", help="the report to write (default report.html)"
+    )
     report.add_argument("--title", help="the report's title (default: from the file's name)")
-    report.add_argument("--no-analyses", action="store_true",
-                        help="leave out the analyses (price curve, sensitivity, ...) even where available")
+    report.add_argument(
+        "--no-analyses",
+        action="store_true",
+        help="leave out the analyses (price curve, sensitivity, ...) even where available",
+    )
     report.set_defaults(handler=_report)
 
-    validate = command("validate", "check scenario files: every mistake of each, in line order, and every "
-                                   "essential taken from the built-in example", [defaults_option])
+    validate = command(
+        "validate",
+        "check scenario files: every mistake of each, in line order, and every "
+        "essential taken from the built-in example",
+        [defaults_option],
+    )
     validate.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files")
     validate.set_defaults(handler=_validate)
 
     defaults = command("show-defaults", "write every field, with its unit, range and meaning: a file to start from")
-    defaults.add_argument("--out", "-o", metavar="FILE", help="write to FILE instead of the terminal (.toml is "
-                          "annotated; .yaml and .json are plain)")
+    defaults.add_argument(
+        "--out",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead of the terminal (.toml is annotated; .yaml and .json are plain)",
+    )
     defaults.set_defaults(handler=_show_defaults)
 
-    break_even = command("break-even", "sessions, clients and price needed, without simulation",
-                         [out_option, format_option, defaults_option])
+    break_even = command(
+        "break-even",
+        "sessions, clients and price needed, without simulation",
+        [out_option, format_option, defaults_option],
+    )
     break_even.add_argument("scenario", nargs="?", help=scenario_help)
     break_even.set_defaults(handler=_break_even)
 
-    capital = command("capital", "starting capital for a chance of getting through",
-                      [run_options, out_option, format_option, defaults_option])
+    capital = command(
+        "capital",
+        "starting capital for a chance of getting through",
+        [run_options, out_option, format_option, defaults_option],
+    )
     capital.add_argument("scenario", nargs="?", help=scenario_help)
-    capital.add_argument("--survival", type=_probability, default=0.9, metavar="P",
-                         help="the chance of getting through to aim for, between 0 and 1 (default 0.9)")
+    capital.add_argument(
+        "--survival",
+        type=_probability,
+        default=0.9,
+        metavar="P",
+        help="the chance of getting through to aim for, between 0 and 1 (default 0.9)",
+    )
     capital.set_defaults(handler=_capital)
 
-    sweep = command("sweep", "the answers over a grid of values of one or more fields",
-                    [run_options, out_option, format_option, defaults_option])
+    sweep = command(
+        "sweep",
+        "the answers over a grid of values of one or more fields",
+        [run_options, out_option, format_option, defaults_option],
+    )
     sweep.add_argument("scenario", nargs="?", help=scenario_help)
-    sweep.add_argument("--vary", action="append", required=True, metavar="FIELD=VALUES", type=_grid_axis,
-                       help="a field and its values: business.price_per_session=8,10,12 or =8:14:2 "
-                            "(start:stop:step, stop included); repeat for a grid")
+    sweep.add_argument(
+        "--vary",
+        action="append",
+        required=True,
+        metavar="FIELD=VALUES",
+        type=_grid_axis,
+        help="a field and its values: business.price_per_session=8,10,12 or =8:14:2 "
+        "(start:stop:step, stop included); repeat for a grid",
+    )
     sweep.set_defaults(handler=_sweep)
 
-    compare = command("compare", "the answers of several scenarios side by side",
-                      [run_options, out_option, format_option, defaults_option])
+    compare = command(
+        "compare",
+        "the answers of several scenarios side by side",
+        [run_options, out_option, format_option, defaults_option],
+    )
     compare.add_argument("scenarios", nargs="+", metavar="scenario", help="scenario files (two or more)")
     compare.set_defaults(handler=_compare)
 
-    sensitive = command("sensitivity", "which fields move an answer most: one at a time (tornado) or all "
-                                       "together (Sobol indices)", [run_options, out_option, format_option,
-                                                                   defaults_option])
+    sensitive = command(
+        "sensitivity",
+        "which fields move an answer most: one at a time (tornado) or all together (Sobol indices)",
+        [run_options, out_option, format_option, defaults_option],
+    )
     sensitive.add_argument("scenario", nargs="?", help=scenario_help)
-    sensitive.add_argument("--range", action="append", required=True, metavar="FIELD=LOW:HIGH", type=_range,
-                           dest="ranges", help="a number field and its range, e.g. household.savings=2000:8000 "
-                                               "(repeatable)")
-    sensitive.add_argument("--metric", choices=list(HEADLINES), default="survival",
-                           help="the answer to explain (default survival)")
-    sensitive.add_argument("--method", choices=["tornado", "sobol"], default="tornado",
-                           help="tornado: one field at a time (default); sobol: all together, Sobol indices")
-    sensitive.add_argument("--samples", type=_positive, default=64, metavar="N",
-                           help="Sobol's base sample size, a power of two (default 64; it says when too few)")
+    sensitive.add_argument(
+        "--range",
+        action="append",
+        required=True,
+        metavar="FIELD=LOW:HIGH",
+        type=_range,
+        dest="ranges",
+        help="a number field and its range, e.g. household.savings=2000:8000 (repeatable)",
+    )
+    sensitive.add_argument(
+        "--metric", choices=list(HEADLINES), default="survival", help="the answer to explain (default survival)"
+    )
+    sensitive.add_argument(
+        "--method",
+        choices=["tornado", "sobol"],
+        default="tornado",
+        help="tornado: one field at a time (default); sobol: all together, Sobol indices",
+    )
+    sensitive.add_argument(
+        "--samples",
+        type=_positive,
+        default=64,
+        metavar="N",
+        help="Sobol's base sample size, a power of two (default 64; it says when too few)",
+    )
     sensitive.set_defaults(handler=_sensitivity)
 
-    portfolio = command("portfolio", "split a funder's pot of start-up grants among a town's candidates "
-                                     "(a funding file names the pot, rules, objective and candidate scenarios)")
-    portfolio.add_argument("funding", help="funding file (.toml): pot, rule, objective, paths, seed and "
-                                           "[candidates] name = scenario file")
+    portfolio = command(
+        "portfolio",
+        "split a funder's pot of start-up grants among a town's candidates "
+        "(a funding file names the pot, rules, objective and candidate scenarios)",
+    )
+    portfolio.add_argument(
+        "funding", help="funding file (.toml): pot, rule, objective, paths, seed and [candidates] name = scenario file"
+    )
     group = portfolio.add_argument_group("simulation (each overrides the funding file)")
-    group.add_argument("--paths", type=_positive, default=None, metavar="N",
-                       help=f"simulated futures per start-up (default: the file's, else {DEFAULT_PATHS:,})")
-    group.add_argument("--seed", type=_whole, default=None, metavar="S",
-                       help=f"seed of the random streams (default: the file's, else {DEFAULT_SEED})")
-    group.add_argument("--threads", type=_positive, default=None, metavar="T",
-                       help="worker threads (default: all cores; the answer does not depend on it)")
+    group.add_argument(
+        "--paths",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=f"simulated futures per start-up (default: the file's, else {DEFAULT_PATHS:,})",
+    )
+    group.add_argument(
+        "--seed",
+        type=_whole,
+        default=None,
+        metavar="S",
+        help=f"seed of the random streams (default: the file's, else {DEFAULT_SEED})",
+    )
+    group.add_argument(
+        "--threads",
+        type=_positive,
+        default=None,
+        metavar="T",
+        help="worker threads (default: all cores; the answer does not depend on it)",
+    )
     group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
-    group.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                       help="run on a Dask cluster (as for `meantime run`); the same answer")
-    group.add_argument("--chunk-paths", type=_positive, default=None, metavar="N",
-                       help="paths per task on the cluster (with --scheduler)")
-    portfolio.add_argument("--report", metavar="FILE.html", default=None,
-                           help="also write the portfolio report: one self-contained HTML file")
-    portfolio.add_argument("--out", "-o", metavar="FILE",
-                           help="also write the allocation table to FILE: .csv, .parquet or .json")
-    portfolio.add_argument("--format", choices=tables.FORMATS, default="table",
-                           help="table: the answer in words and tables (default); csv or json: the allocation "
-                                "table, every number unrounded")
+    group.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="run on a Dask cluster (as for `meantime run`); the same answer",
+    )
+    group.add_argument(
+        "--chunk-paths",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="paths per task on the cluster (with --scheduler)",
+    )
+    portfolio.add_argument(
+        "--report",
+        metavar="FILE.html",
+        default=None,
+        help="also write the portfolio report: one self-contained HTML file",
+    )
+    portfolio.add_argument(
+        "--out", "-o", metavar="FILE", help="also write the allocation table to FILE: .csv, .parquet or .json"
+    )
+    portfolio.add_argument(
+        "--format",
+        choices=tables.FORMATS,
+        default="table",
+        help="table: the answer in words and tables (default); csv or json: the allocation "
+        "table, every number unrounded",
+    )
     portfolio.set_defaults(handler=_portfolio)
 
-    capacity = command("capacity", "how many providers of one kind of service a town's budget holders sustain: "
-                                   "towns of 1..K copies of the scenario's provider sharing its market",
-                       [out_option, format_option, defaults_option])
+    capacity = command(
+        "capacity",
+        "how many providers of one kind of service a town's budget holders sustain: "
+        "towns of 1..K copies of the scenario's provider sharing its market",
+        [out_option, format_option, defaults_option],
+    )
     capacity.add_argument("scenario", nargs="?", help=scenario_help + "; a town's providers[0] is the one copied")
-    capacity.add_argument("--max-providers", "-k", type=_positive, default=5, metavar="K",
-                          help="try towns of 1 to K providers (default 5, at most 50)")
-    capacity.add_argument("--objective", choices=["client_months", "clients_served"], default="client_months",
-                          help="what 'budget holders served' means for the best k (default client_months)")
-    capacity.add_argument("--month", type=_positive, default=None, metavar="M",
-                          help="count the providers still trading at the end of month M (default: the horizon)")
+    capacity.add_argument(
+        "--max-providers",
+        "-k",
+        type=_positive,
+        default=5,
+        metavar="K",
+        help="try towns of 1 to K providers (default 5, at most 50)",
+    )
+    capacity.add_argument(
+        "--objective",
+        choices=["client_months", "clients_served"],
+        default="client_months",
+        help="what 'budget holders served' means for the best k (default client_months)",
+    )
+    capacity.add_argument(
+        "--month",
+        type=_positive,
+        default=None,
+        metavar="M",
+        help="count the providers still trading at the end of month M (default: the horizon)",
+    )
     # Towns run on this machine only: no --scheduler.
-    _add_simulation_options(capacity.add_argument_group("simulation"), "simulated futures per town",
-                            "market.population=120000")
-    capacity.add_argument("--report", metavar="FILE.html", default=None,
-                          help="also write the capacity report: one self-contained HTML file")
+    _add_simulation_options(
+        capacity.add_argument_group("simulation"), "simulated futures per town", "market.population=120000"
+    )
+    capacity.add_argument(
+        "--report",
+        metavar="FILE.html",
+        default=None,
+        help="also write the capacity report: one self-contained HTML file",
+    )
     capacity.set_defaults(handler=_capacity)
     add_serve(command)
     return parser
@@ -268,14 +428,17 @@ def _range(text: str) -> tuple[str, tuple[float, float]]:
             raise ValueError
         return field.strip(), (float(low), float(high))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected FIELD=LOW:HIGH such as household.savings=2000:8000, got {text!r}") \
-            from None
+        raise argparse.ArgumentTypeError(
+            f"expected FIELD=LOW:HIGH such as household.savings=2000:8000, got {text!r}"
+        ) from None
 
 
 def _grid_axis(text: str) -> tuple[str, list]:
     field, equals, values = text.partition("=")
     if not equals or not field or not values:
-        raise argparse.ArgumentTypeError(f"expected FIELD=VALUES such as business.price_per_session=8,10,12, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected FIELD=VALUES such as business.price_per_session=8,10,12, got {text!r}"
+        )
     if ":" in values:
         try:
             start, stop, step = (float(v) for v in values.split(":"))
@@ -293,6 +456,7 @@ def _grid_axis(text: str) -> tuple[str, list]:
 
 
 # -- shared steps ------------------------------------------------------------------------------------
+
 
 def _scenario(path: str | None, args: argparse.Namespace):
     """The scenario from a file (or the default), with --set and --months applied. Essentials
@@ -344,8 +508,12 @@ def _cluster(args: argparse.Namespace):
         workers = address.partition(":")[2] or "2"
         if not workers.isdigit() or int(workers) < 1:
             raise CommandError(f"--scheduler local:N needs a whole number of workers, got {address!r}")
-        with LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+        with (
+            LocalCluster(
+                n_workers=int(workers), threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             yield client
     else:
         with Client(address, timeout="10s") as client:
@@ -357,6 +525,7 @@ def _label(path: str | None) -> str:
 
 
 # -- commands --------------------------------------------------------------------------------------------
+
 
 def _check_html(option: str, path: str) -> None:
     """A report goes to an .html (or .htm) file: a CommandError naming ``option`` otherwise."""
@@ -373,8 +542,9 @@ def _say(args: argparse.Namespace, text: str) -> None:
         print(text, file=sys.stderr)
 
 
-def _answer(args: argparse.Namespace, blocks: Callable[[], list], frame: Any, out: Any = None,
-            what: str = "the table") -> int:
+def _answer(
+    args: argparse.Namespace, blocks: Callable[[], list], frame: Any, out: Any = None, what: str = "the table"
+) -> int:
     """Print a command's answer (``blocks()`` for people, ``frame`` for --format csv/json) and
     write ``out`` (default ``frame``) to --out."""
     fmt = getattr(args, "format", "table")
@@ -424,14 +594,22 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         changed = [field for field, value in scenario if default.get(field) != value]
         shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
-        print(f"ok: {path}: " + (f"{len(changed)} fields differ from the built-in default ({shown})"
-                                 if changed else "the built-in default scenario"))
+        print(
+            f"ok: {path}: "
+            + (
+                f"{len(changed)} fields differ from the built-in default ({shown})"
+                if changed
+                else "the built-in default scenario"
+            )
+        )
         if output.defaults_text(scenario):
             print("  " + output.defaults_text(scenario))
         others = len(scenario.defaults_used(essential=False)) - len(scenario.defaults_used())
         if others:
-            print(f"  {others} other fields keep the built-in example's values (meantime show-defaults lists "
-                  "them with their meaning)")
+            print(
+                f"  {others} other fields keep the built-in example's values (meantime show-defaults lists "
+                "them with their meaning)"
+            )
     return 2 if failed else 0
 
 
@@ -441,8 +619,10 @@ def _show_defaults(args: argparse.Namespace) -> int:
         text = scenario_text(default_scenario(), fmt, annotate=fmt == "toml")
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(text)
-        print(f"wrote {args.out}: every field of the default scenario" + (", with its unit, range and meaning"
-                                                                           if fmt == "toml" else ""))
+        print(
+            f"wrote {args.out}: every field of the default scenario"
+            + (", with its unit, range and meaning" if fmt == "toml" else "")
+        )
     else:
         sys.stdout.write(scenario_text(default_scenario(), "toml", annotate=True))
     return 0
@@ -464,7 +644,9 @@ def _sweep(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario, args)
     grid = dict(args.vary)
     frame = sweep(scenario, grid, **_run_options(args))
-    return _answer(args, lambda: answers.sweep_blocks(frame, list(grid), _label(args.scenario), scenario.run.months), frame)
+    return _answer(
+        args, lambda: answers.sweep_blocks(frame, list(grid), _label(args.scenario), scenario.run.months), frame
+    )
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -478,10 +660,14 @@ def _compare(args: argparse.Namespace) -> int:
         scenarios[name] = _scenario(path, args)
     frame = compare(scenarios, **_run_options(args))
     months = sorted({s.run.months for s in scenarios.values()})
-    label = ", ".join(scenarios) + (f" ({frame.attrs['paths']:,} simulated futures each, seed {frame.attrs['seed']})"
-                                    if "paths" in frame.attrs else "")
-    return _answer(args, lambda: answers.compare_blocks(frame, label, months[0] if len(months) == 1 else "the horizon"),
-                   frame)
+    label = ", ".join(scenarios) + (
+        f" ({frame.attrs['paths']:,} simulated futures each, seed {frame.attrs['seed']})"
+        if "paths" in frame.attrs
+        else ""
+    )
+    return _answer(
+        args, lambda: answers.compare_blocks(frame, label, months[0] if len(months) == 1 else "the horizon"), frame
+    )
 
 
 def _sensitivity(args: argparse.Namespace) -> int:
@@ -489,8 +675,9 @@ def _sensitivity(args: argparse.Namespace) -> int:
     ranges = dict(args.ranges)
     with warnings.catch_warnings():  # the answer says so in words, with the samples needed
         warnings.simplefilter("ignore", FewSamplesWarning)
-        frame = sensitivity(scenario, ranges, metric=args.metric, method=args.method, samples=args.samples,
-                            **_run_options(args))
+        frame = sensitivity(
+            scenario, ranges, metric=args.metric, method=args.method, samples=args.samples, **_run_options(args)
+        )
     blocks = answers.sensitivity_blocks(frame, _label(args.scenario), args.metric, scenario.run.months)
     if args.format != "table" and frame.attrs.get("few_samples"):
         print(f"meantime: {blocks[-1]}", file=sys.stderr)  # the machine reads the table; a person, this
@@ -511,13 +698,17 @@ def _portfolio(args: argparse.Namespace) -> int:
     run = _run_options(argparse.Namespace(**{**vars(args), "paths": arguments["paths"], "seed": arguments["seed"]}))
     arguments.update({k: v for k, v in run.items() if k not in ("paths", "seed")})
     result = plan.check(lambda: portfolio(**arguments))
-    _answer(args, lambda: answers.portfolio_blocks(result, _label(args.funding)), result.allocation,
-            what="the allocation table")
+    _answer(
+        args,
+        lambda: answers.portfolio_blocks(result, _label(args.funding)),
+        result.allocation,
+        what="the allocation table",
+    )
     if args.report:
-        curve = plan.check(lambda: result.curve(plan.pots, progress=run["progress"]) if plan.pots is not None
-                           else None)
-        write_portfolio_report(result, args.report, title=plan.title or output.title_from(args.funding),
-                               curve=curve, files=plan.files)
+        curve = plan.check(lambda: result.curve(plan.pots, progress=run["progress"]) if plan.pots is not None else None)
+        write_portfolio_report(
+            result, args.report, title=plan.title or output.title_from(args.funding), curve=curve, files=plan.files
+        )
         _say(args, f"wrote {args.report}")
     return 0
 
@@ -526,9 +717,16 @@ def _capacity(args: argparse.Namespace) -> int:
     if args.report:
         _check_html("--report", args.report)
     scenario = _scenario(args.scenario, args)
-    result = market_capacity(scenario, max_providers=args.max_providers, paths=args.paths, seed=args.seed,
-                             objective=args.objective, month=args.month, threads=args.threads,
-                             progress=False if args.no_progress else None)
+    result = market_capacity(
+        scenario,
+        max_providers=args.max_providers,
+        paths=args.paths,
+        seed=args.seed,
+        objective=args.objective,
+        month=args.month,
+        threads=args.threads,
+        progress=False if args.no_progress else None,
+    )
     _answer(args, lambda: answers.capacity_blocks(result, _label(args.scenario)), result.table)
     if args.report:
         title = f"How many providers can this market sustain? {output.title_from(args.scenario)}"
@@ -538,6 +736,7 @@ def _capacity(args: argparse.Namespace) -> int:
 
 
 # -- entry point -------------------------------------------------------------------------------------------
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``meantime`` command with ``argv`` (default: the process's arguments); returns the

@@ -51,8 +51,10 @@ def run_blocks(result, label: str) -> list[Block]:
     if result.scenario.benefits.enabled:
         h = result.scenario.household
         headline += [
-            ("limited capability for work",
-             {"none": "none assessed", "lcw": "LCW", "lcwra": "LCWRA"}[h.limited_capability]),
+            (
+                "limited capability for work",
+                {"none": "none assessed", "lcw": "LCW", "lcwra": "LCWRA"}[h.limited_capability],
+            ),
             ("benefits, share of the household's income", chance(est("benefits_share_of_income"))),
             ("minimum income floor bites in (futures)", share("floor_bites")),
             ("half of those see it bite by", month(est("median_month_floor_bites"))),
@@ -64,38 +66,59 @@ def run_blocks(result, label: str) -> list[Block]:
             ("groups formed, per future (mean)", count(est("mean_groups_formed"))),
             ("groups that collapsed below their minimum (mean)", count(est("mean_groups_collapsed"))),
             ("members who joined a group (mean)", count(est("mean_group_members_served"))),
-            ("group meetings held / cancelled (mean)",
-             f"{count(est('mean_group_meetings_held'))} / {count(est('mean_group_meetings_cancelled'))}"),
+            (
+                "group meetings held / cancelled (mean)",
+                f"{count(est('mean_group_meetings_held'))} / {count(est('mean_group_meetings_cancelled'))}",
+            ),
         ]
         if result.scenario.group.pricing == "pooled":
-            headline.append(("members priced out as their share rose (mean)", count(est("mean_group_members_priced_out"))))
+            headline.append(
+                ("members priced out as their share rose (mean)", count(est("mean_group_members_priced_out")))
+            )
     monthly = result.monthly
     marks = sorted({m for m in (3, 6, 12, 24, 36, 48, 60, horizon) if m <= horizon})
     one_to_one = not groups or result.scenario.group.one_to_one
     by_month = [
-        (str(m), chance(monthly.loc[m, "survival"]),
-         *([count(monthly.loc[m, "clients_q50"], digits=0)] if one_to_one else []),
-         *([count(monthly.loc[m, "group_members_q50"], digits=0)] if groups else []),
-         pounds(monthly.loc[m, "revenue_mean"]), pounds(monthly.loc[m, "business_cash_q50"]),
-         pounds(monthly.loc[m, "household_cash_q50"]))
+        (
+            str(m),
+            chance(monthly.loc[m, "survival"]),
+            *([count(monthly.loc[m, "clients_q50"], digits=0)] if one_to_one else []),
+            *([count(monthly.loc[m, "group_members_q50"], digits=0)] if groups else []),
+            pounds(monthly.loc[m, "revenue_mean"]),
+            pounds(monthly.loc[m, "business_cash_q50"]),
+            pounds(monthly.loc[m, "household_cash_q50"]),
+        )
         for m in marks
     ]
-    month_headers = ["month", "still going", *(["clients"] if one_to_one else []),
-                     *(["group members"] if groups else []), "revenue", "business cash", "household cash"]
+    month_headers = [
+        "month",
+        "still going",
+        *(["clients"] if one_to_one else []),
+        *(["group members"] if groups else []),
+        "revenue",
+        "business cash",
+        "household cash",
+    ]
     seconds = f", {result.seconds:.1f} s" if math.isfinite(result.seconds) else ""
     return [
         f"meantime: {label} - {result.path_count:,} simulated futures x {horizon} months, seed {result.seed}{seconds}",
         Grid(["answer", "estimate (± 95%)"], headline),
-        Grid(month_headers, by_month, title="Month by month (clients and cash: the median future; revenue: the mean)",
-             right=[True] * len(month_headers)),
+        Grid(
+            month_headers,
+            by_month,
+            title="Month by month (clients and cash: the median future; revenue: the mean)",
+            right=[True] * len(month_headers),
+        ),
         str(result),
     ]
 
 
 def town_blocks(result, label: str) -> list[Block]:
     """``meantime run`` for a town: one section per provider, then the town's."""
-    blocks: list[Block] = [f"meantime: {label} - a town of {len(result.providers)} providers, "
-                           f"{result.path_count:,} simulated futures x {result.months} months, seed {result.seed}"]
+    blocks: list[Block] = [
+        f"meantime: {label} - a town of {len(result.providers)} providers, "
+        f"{result.path_count:,} simulated futures x {result.months} months, seed {result.seed}"
+    ]
     for i, provider in enumerate(result.providers):
         blocks += [SECTION, *run_blocks(provider, f"{label}, {provider_label(i)}")]
     survivors = result.survivors()
@@ -103,16 +126,34 @@ def town_blocks(result, label: str) -> list[Block]:
     marks = sorted({m for m in (3, 6, 12, 24, 36, 48, 60, result.months) if m <= result.months})
     blocks += [
         SECTION,
-        Grid(["providers still trading", "share of futures"],
-             [(str(k), chance(row.share, row.std_error)) for k, row in survivors.iterrows()],
-             title="The town", right=[True, True]),
-        Grid(["month", "offers trading (mean)", "active clients (mean)", "new clients (mean)",
-              "could afford none (mean)", "full diary (mean)"],
-             [(str(m), count(monthly.loc[m, "offers_alive_mean"], digits=2),
-               count(monthly.loc[m, "active_clients_mean"]), count(monthly.loc[m, "new_clients_mean"], digits=2),
-               count(monthly.loc[m, "lost_to_price_mean"], digits=2),
-               count(monthly.loc[m, "lost_to_capacity_mean"], digits=2)) for m in marks],
-             right=[True] * 6),
+        Grid(
+            ["providers still trading", "share of futures"],
+            [(str(k), chance(row.share, row.std_error)) for k, row in survivors.iterrows()],
+            title="The town",
+            right=[True, True],
+        ),
+        Grid(
+            [
+                "month",
+                "offers trading (mean)",
+                "active clients (mean)",
+                "new clients (mean)",
+                "could afford none (mean)",
+                "full diary (mean)",
+            ],
+            [
+                (
+                    str(m),
+                    count(monthly.loc[m, "offers_alive_mean"], digits=2),
+                    count(monthly.loc[m, "active_clients_mean"]),
+                    count(monthly.loc[m, "new_clients_mean"], digits=2),
+                    count(monthly.loc[m, "lost_to_price_mean"], digits=2),
+                    count(monthly.loc[m, "lost_to_capacity_mean"], digits=2),
+                )
+                for m in marks
+            ],
+            right=[True] * 6,
+        ),
         "\n".join(line.strip() for line in str(result).splitlines()[-3:]),
     ]
     return blocks
@@ -131,8 +172,9 @@ def write_table(frame: Any, path: str) -> None:
         try:
             import pyarrow  # noqa: F401
         except ImportError:
-            raise ImportError("writing Parquet needs pyarrow: pip install 'meantime[parquet]' "
-                              "(or write .csv or .json)") from None
+            raise ImportError(
+                "writing Parquet needs pyarrow: pip install 'meantime[parquet]' (or write .csv or .json)"
+            ) from None
         flat.to_parquet(path, index=False)
     else:
         raise ValueError(f"cannot tell the table format from {path!r}: name it .csv, .parquet or .json")

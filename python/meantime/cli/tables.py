@@ -26,8 +26,23 @@ from rich.text import Text
 
 from ..running.uncertainty import CONVENTION, half_width, share_with_interval
 
-__all__ = ["FORMATS", "PIPED_WIDTH", "Grid", "Block", "pounds", "chance", "count", "month", "signed", "width",
-           "render", "show", "machine_text", "flat_frame", "CONVENTION_LINE"]
+__all__ = [
+    "FORMATS",
+    "PIPED_WIDTH",
+    "Grid",
+    "Block",
+    "pounds",
+    "chance",
+    "count",
+    "month",
+    "signed",
+    "width",
+    "render",
+    "show",
+    "machine_text",
+    "flat_frame",
+    "CONVENTION_LINE",
+]
 
 #: ``--format``: words and tables for people, or one table for machines.
 FORMATS = ("table", "csv", "json")
@@ -94,8 +109,9 @@ def count(x: Optional[float], std_error: Optional[float] = None, digits: int = 1
     return text if std_error is None or _missing(std_error) else f"{text} ± {half_width(std_error):,.{digits}f}"
 
 
-def signed(x: Optional[float], std_error: Optional[float] = None, digits: int = 1, scale: float = 1.0,
-           unit: str = "") -> str:
+def signed(
+    x: Optional[float], std_error: Optional[float] = None, digits: int = 1, scale: float = 1.0, unit: str = ""
+) -> str:
     """A difference with its sign and ± (``+2.1 ± 0.8 points`` with ``scale=100, unit=" points"``;
     ``-£59 ± £6`` with ``unit="£", digits=0``)."""
     if _missing(x):
@@ -131,8 +147,16 @@ def width(stream: Optional[TextIO] = None) -> int:
 
 
 def _console(columns: int) -> Console:
-    return Console(file=io.StringIO(), width=columns, color_system=None, force_terminal=False, highlight=False,
-                   markup=False, emoji=False, soft_wrap=False)
+    return Console(
+        file=io.StringIO(),
+        width=columns,
+        color_system=None,
+        force_terminal=False,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
 
 
 #: A header wraps onto more lines rather than make its column wider than this (or its widest cell).
@@ -157,12 +181,17 @@ def _natural_width(grid: Grid, i: int, wrap: bool = True) -> int:
 
 def _table(grid: Grid, columns: Sequence[int], wrap: bool) -> Table:
     right = grid.aligned_right()
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="", expand=False,
-                  padding=(0, 1, 0, 0))
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="", expand=False, padding=(0, 1, 0, 0)
+    )
     for i in columns:
         # No cell wraps (a number broken over two lines misreads); headers wrap instead.
-        table.add_column(grid.headers[i], justify="right" if right[i] else "left", overflow="fold",
-                         width=_natural_width(grid, i, wrap))
+        table.add_column(
+            grid.headers[i],
+            justify="right" if right[i] else "left",
+            overflow="fold",
+            width=_natural_width(grid, i, wrap),
+        )
     for row in grid.rows:
         table.add_row(*(str(row[i]) for i in columns))
     return table
@@ -252,8 +281,12 @@ def machine_text(frame: pd.DataFrame, fmt: str) -> str:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([str(c) for c in flat.columns])
         for row in flat.itertuples(index=False):
-            writer.writerow(["" if _plain(v) is None else repr(_plain(v)) if isinstance(_plain(v), float) else _plain(v)
-                             for v in row])
+            writer.writerow(
+                [
+                    "" if _plain(v) is None else repr(_plain(v)) if isinstance(_plain(v), float) else _plain(v)
+                    for v in row
+                ]
+            )
         return out.getvalue().rstrip("\n")
     raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
 
