@@ -106,7 +106,7 @@ def run_blocks(result, label: str) -> list[Block]:
         Grid(
             month_headers,
             by_month,
-            title="Month by month (clients and cash: the median future; revenue: the mean)",
+            title="Month by month (people and cash: the median future; revenue: the mean)",
             right=[True] * len(month_headers),
         ),
         str(result),

@@ -209,39 +209,90 @@ class Result:
         causes = [c for c in FAILURE_CAUSES if c != "none"]
         if len(causes) > 1:
             for cause in causes:
-                probability(f"failure_{cause}", s.failures(cause).reached_by(horizon) / n,
-                            f"stopped by month {horizon}: {cause.replace('_', ' ')}")
-        probability("operating_break_even", s.operating_break_even_by(horizon),
-                    f"the business covers its own costs, sustained, by month {horizon}")
-        probability("living_break_even", s.living_break_even_by(horizon),
-                    f"the business also pays the founder's way by month {horizon}")
-        probability("payback", s.payback().reached_by(horizon) / n,
-                    f"cumulative profit, start-up costs included, back to zero by month {horizon}")
+                probability(
+                    f"failure_{cause}",
+                    s.failures(cause).reached_by(horizon) / n,
+                    f"stopped by month {horizon}: {cause.replace('_', ' ')}",
+                )
+        probability(
+            "operating_break_even",
+            s.operating_break_even_by(horizon),
+            f"the business covers its own costs, sustained, by month {horizon}",
+        )
+        probability(
+            "living_break_even",
+            s.living_break_even_by(horizon),
+            f"the business also pays the founder's way by month {horizon}",
+        )
+        probability(
+            "payback",
+            s.payback().reached_by(horizon) / n,
+            f"cumulative profit, start-up costs included, back to zero by month {horizon}",
+        )
         for key, counts, what in (
             ("operating_break_even", s.operating_break_even(), "cover their costs"),
             ("living_break_even", s.living_break_even(), "pay the founder's way"),
             ("payback", s.payback(), "pay back"),
         ):
-            rows.append((f"median_month_{key}", self._median_month(counts), math.nan, "month",
-                         f"half of all futures {what} by this month (NaN: not within {horizon} months)"))
+            rows.append(
+                (
+                    f"median_month_{key}",
+                    self._median_month(counts),
+                    math.nan,
+                    "month",
+                    f"half of all futures {what} by this month (NaN: not within {horizon} months)",
+                )
+            )
         lowest = s.lowest_cash().histogram
         for q in _LOWEST_CASH_QUANTILES:
-            rows.append((f"lowest_cash_{_label(q)}", lowest.quantile(q), math.nan, "pounds",
-                         f"lowest combined cash: {round(100 * q)}% of futures fall to this or below"))
-        rows.append(("extra_capital_for_90_percent", self.extra_capital_needed(0.9), math.nan, "pounds",
-                     "more starting capital that would carry 9 in 10 futures through"))
+            rows.append(
+                (
+                    f"lowest_cash_{_label(q)}",
+                    lowest.quantile(q),
+                    math.nan,
+                    "pounds",
+                    f"lowest combined cash: {round(100 * q)}% of futures fall to this or below",
+                )
+            )
+        rows.append(
+            (
+                "extra_capital_for_90_percent",
+                self.extra_capital_needed(0.9),
+                math.nan,
+                "pounds",
+                "more starting capital that would carry 9 in 10 futures through",
+            )
+        )
         if self.scenario.benefits.enabled:
-            rows.append(("benefits_share_of_income", self.benefits_share(), math.nan, "share",
-                         "benefits as a share of the household's income over the horizon"))
+            rows.append(
+                (
+                    "benefits_share_of_income",
+                    self.benefits_share(),
+                    math.nan,
+                    "share",
+                    "benefits as a share of the household's income over the horizon",
+                )
+            )
             bites, month = self.floor_bites()
-            probability("floor_bites", bites, f"the minimum income floor raises the founder's earnings by month "
-                                              f"{horizon}")
-            rows.append(("median_month_floor_bites", month, math.nan, "month",
-                         "half of the futures where the floor bites see it first by this month"))
+            probability(
+                "floor_bites", bites, f"the minimum income floor raises the founder's earnings by month {horizon}"
+            )
+            rows.append(
+                (
+                    "median_month_floor_bites",
+                    month,
+                    math.nan,
+                    "month",
+                    "half of the futures where the floor bites see it first by this month",
+                )
+            )
             without = self.without_benefits
             assert without is not None  # the rule is on
-            probability("survival_without_benefits", without.survival(horizon),
-                        f"still going after {horizon} months on the same futures without benefits")
+            probability(
+                "survival_without_benefits",
+                without.survival(horizon),
+                f"still going after {horizon} months on the same futures without benefits",
+            )
         groups = self.scenario.group.enabled
         for total in _core.total_names:  # every per-path total the engine sums (group ones with groups on)
             if total.startswith("group") and not groups:
@@ -249,7 +300,7 @@ class Result:
             unit, meaning = _TOTALS.get(total, ("", total.replace("_", " ")))
             mean(f"mean_{total}", s.total(total), unit, f"{meaning}, per future, over the horizon")
         table = pd.DataFrame.from_records(rows, columns=["answer", "estimate", "std_error", "unit", "meaning"])
-        table.insert(2, "plus_minus", half_width(table["std_error"]))
+        table.insert(3, "plus_minus", half_width(table["std_error"]))
         return table.set_index("answer")
 
     @cached_property
@@ -400,11 +451,17 @@ class Result:
             lines.append("The starting capital carries at least 9 in 10 futures through.")
         lines.append(
             "Answer: "
-            + ("viable: it very likely breaks even before the money runs out." if survive >= 0.9
-               else "possible, but the meantime is a real risk: plan for the bad years." if survive >= 0.6
-               else "not viable as it stands: the money runs out first in too many futures.")
+            + (
+                "viable: it very likely breaks even before the money runs out."
+                if survive >= 0.9
+                else "possible, but the meantime is a real risk: plan for the bad years."
+                if survive >= 0.6
+                else "not viable as it stands: the money runs out first in too many futures."
+            )
         )
-        lines.append(f"({self.path_count:,} simulated futures, seed {self.seed}; ± is a {LEVEL:.0%} interval, in points for a chance.)")
+        lines.append(
+            f"({self.path_count:,} simulated futures, seed {self.seed}; ± is a {LEVEL:.0%} interval, in points for a chance.)"
+        )
         return "\n".join(lines)
 
     def _benefit_words(self) -> list[str]:
@@ -413,21 +470,34 @@ class Result:
         if not self.scenario.benefits.enabled:
             return []
         h = self.scenario.household
-        who = {"none": "no limited capability for work assessed", "lcw": "limited capability for work (LCW)",
-               "lcwra": "limited capability for work and work-related activity (LCWRA)"}[h.limited_capability]
-        words = (f"Universal Credit ({'a couple' if h.couple else 'single'}, {who}) is "
-                 f"{percent(self.benefits_share())} of the household's income")
+        who = {
+            "none": "no limited capability for work assessed",
+            "lcw": "limited capability for work (LCW)",
+            "lcwra": "limited capability for work and work-related activity (LCWRA)",
+        }[h.limited_capability]
+        words = (
+            f"Universal Credit ({'a couple' if h.couple else 'single'}, {who}) is "
+            f"{percent(self.benefits_share())} of the household's income"
+        )
         bites, month = self.floor_bites()
-        words += (f"; the minimum income floor starts to bite in month {month:.0f} in {in_ten(bites)} futures"
-                  if bites > 0 else "; the minimum income floor never bites")
+        words += (
+            f"; the minimum income floor starts to bite in month {month:.0f} in {in_ten(bites)} futures"
+            if bites > 0
+            else "; the minimum income floor never bites"
+        )
         without_run = self.without_benefits
         assert without_run is not None  # the rule is on
         without = without_run.survival()
-        return [words + ".", f"Without benefits, {in_ten(without)} futures survive {self.months} months "
-                             f"({share_with_interval(without, self.standard_error(without))})."]
+        return [
+            words + ".",
+            f"Without benefits, {in_ten(without)} futures survive {self.months} months "
+            f"({share_with_interval(without, self.standard_error(without))}).",
+        ]
 
     def __repr__(self) -> str:
-        kept = [name for name, has in (("outcomes", self._run.has_outcomes), ("paths", self._run.has_path_arrays)) if has]
+        kept = [
+            name for name, has in (("outcomes", self._run.has_outcomes), ("paths", self._run.has_path_arrays)) if has
+        ]
         survive = self.survival()
         return (
             f"<meantime.Result: {self.path_count:,} paths x {self.months} months, seed {self.seed}, "
