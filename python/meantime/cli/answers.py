@@ -180,7 +180,7 @@ def capital_blocks(frame: pd.DataFrame, label: str, horizon: int) -> list[Block]
                 f"through {horizon} months."
             )
         if isinstance(r.get("note"), str) and r.note:
-            words.append(f"({r.method}: {r.note})")
+            words.append(f"Found by {r.method}: {r.note}.")
     headers = [
         "chance aimed at",
         "extra starting capital",
