@@ -89,15 +89,17 @@ def collective_effect(
     for i, with_, without in zip(members, together, apart):
         n = with_.size
         difference = with_ - without
-        rows.append({
-            "provider": provider_label(i),
-            "survival_with": with_.mean(),
-            "survival_with_se": _se(with_),
-            "survival_without": without.mean(),
-            "survival_without_se": _se(without),
-            "difference": difference.mean(),
-            "difference_se": float(difference.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan,
-        })
+        rows.append(
+            {
+                "provider": provider_label(i),
+                "survival_with": with_.mean(),
+                "survival_with_se": _se(with_),
+                "survival_without": without.mean(),
+                "survival_without_se": _se(without),
+                "difference": difference.mean(),
+                "difference_se": float(difference.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan,
+            }
+        )
     return pd.DataFrame(rows).set_index("provider")
 
 

@@ -88,8 +88,16 @@ def compare(
         if not isinstance(name, str):
             raise ArgumentError("scenarios", f"names must be text, got {name!r}")
     checked = [as_scenario(scenarios[name], f"scenarios[{name!r}]") for name in names]
-    with Runs(paths, seed, threads, progress, expected_runs=len(checked),
-              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+    with Runs(
+        paths,
+        seed,
+        threads,
+        progress,
+        expected_runs=len(checked),
+        client=client,
+        chunk_paths=chunk_paths,
+        retries=retries,
+    ) as runs:
         answers = runs.run(checked, lambda result: headlines(result, keep_per_path=True))
     columns: dict[tuple[str, str], list[Any]] = {("unit", ""): [HEADLINES[a][0] for a in HEADLINES]}
     for name, answer in zip(names, answers):

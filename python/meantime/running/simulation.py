@@ -18,6 +18,7 @@ from .town_result import TownResult
 
 __all__ = ["simulate"]
 
+
 def _seconds_limit(max_seconds: Any, on_cluster: bool) -> float:
     """The engine's time limit (0: none) from ``max_seconds`` (None: none)."""
     if max_seconds is None:
@@ -37,10 +38,17 @@ def _check_memory_here(scenario: Scenario, paths: int, keep_outcomes: bool, keep
     needed = _core.per_path_bytes(scenario._core, paths, keep_outcomes, keep_paths)
     available = _core.available_memory()
     if needed > 0 and (available == 0 or needed > 0.75 * available):
-        remedy = ("run with keep_paths off (statistics need no per-path memory), or fewer paths"
-                  if keep_paths else "run with keep_outcomes off, or fewer paths")
-        raise MemoryLimitError(f"the per-path arrays would need {needed / 2**20:,.1f} MiB here but "
-                               f"{available / 2**20:,.1f} MiB is available; {remedy}", needed, available)
+        remedy = (
+            "run with keep_paths off (statistics need no per-path memory), or fewer paths"
+            if keep_paths
+            else "run with keep_outcomes off, or fewer paths"
+        )
+        raise MemoryLimitError(
+            f"the per-path arrays would need {needed / 2**20:,.1f} MiB here but "
+            f"{available / 2**20:,.1f} MiB is available; {remedy}",
+            needed,
+            available,
+        )
 
 
 @takes_run_settings
@@ -174,12 +182,27 @@ def simulate(
     try:
         if town:
             run = _core.simulate_town(
-                scenario._core, paths=paths, seed=seed, first_path=first_path, threads=threads,
-                keep_outcomes=bool(keep_outcomes), keep_paths=bool(keep_paths), progress=report, max_seconds=limit)
+                scenario._core,
+                paths=paths,
+                seed=seed,
+                first_path=first_path,
+                threads=threads,
+                keep_outcomes=bool(keep_outcomes),
+                keep_paths=bool(keep_paths),
+                progress=report,
+                max_seconds=limit,
+            )
         elif cluster is not None:
             _check_memory_here(scenario, paths, bool(keep_outcomes), bool(keep_paths))
-            run = cluster.simulate(scenario, paths, seed, first_path, bool(keep_outcomes), bool(keep_paths),
-                                   report if report is not None else (lambda done, total: None))
+            run = cluster.simulate(
+                scenario,
+                paths,
+                seed,
+                first_path,
+                bool(keep_outcomes),
+                bool(keep_paths),
+                report if report is not None else (lambda done, total: None),
+            )
         else:
             run = _core.simulate(
                 scenario._core,
