@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import meantime
-from meantime.cli import tables
+from meantime.cli import output, tables
 from meantime.cli.main import main
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -286,6 +286,13 @@ def test_a_table_that_fits_is_whole_and_one_that_does_not_is_split_with_its_keys
     assert narrow.count("row 2") == narrow.count("Part ") >= 2  # each part names its rows
     for i in range(8):
         assert f"answer {i}" in narrow
+
+
+def test_one_table_as_text_for_a_command_that_writes_its_own_words():
+    text = output.table_text(["price", "founder's income"], [("£9.50", "£370 ± £12"), ("£10.00", "£380 ± £12")])
+    lines = text.splitlines()
+    assert lines[0].split() == ["price", "founder's", "income"] and set(lines[1]) == {"─"}
+    assert lines[2].split() == ["£9.50", "£370", "±", "£12"] and lines[2].endswith("£370 ± £12")
 
 
 def test_words_wrap_to_the_width():

@@ -276,25 +276,26 @@ def sensitivity(
         ``ST_conf`` (the half-widths of the confidence intervals); its ``attrs`` say whether the
         samples were too few (``few_samples``, ``samples``, ``samples_needed``: see Notes).
 
-    Notes
-    -----
-    **Too few samples.** Sobol indices from a small sample can contradict themselves (a first-order index above its
-    total index) or come with intervals too wide to rank anything. After a Sobol run the
-    indices' own intervals are checked: when the widest half-width is above
-    ``SOBOL_WIDEST_INTERVAL`` (0.1), or a first-order index exceeds its total index by more
-    than their intervals together (the root of the sum of their squared half-widths), a
-    :class:`~meantime.errors.FewSamplesWarning` is raised and ``attrs["few_samples"]`` is True.
-    ``attrs["samples_needed"]`` then suggests a base sample size: a half-width shrinks as
-    ``1 / sqrt(samples)``, so ``samples x (widest / 0.1) ** 2`` brings the widest interval to
-    ± 0.1; half as many again allow for the noise in the intervals' own estimate: ``1.5 x
-    samples x (widest / 0.1) ** 2`` (or ``4 x samples``, which halves every interval, when only a contradiction flags
-    it), rounded up to a power of two. The runs' own Monte Carlo noise is a separate matter: see ``paths``.
-
     Raises
     ------
     ArgumentError
         For empty ranges, an unknown or non-numeric field, low > high, a value the field does not
         take, an unknown metric or method, or ``samples`` not a power of two.
+
+    Notes
+    -----
+    **Too few samples.** Sobol indices from a small sample can contradict themselves (a first-order
+    index above its total index) or come with intervals too wide to rank anything. After a Sobol run
+    the indices' own intervals are checked: when the widest half-width is above
+    ``SOBOL_WIDEST_INTERVAL`` (0.1), or a first-order index exceeds its total index by more than
+    their intervals together (the root of the sum of their squared half-widths), a
+    :class:`~meantime.errors.FewSamplesWarning` is raised and ``attrs["few_samples"]`` is True.
+    ``attrs["samples_needed"]`` then suggests a base sample size: a half-width shrinks as ``1 /
+    sqrt(samples)``, so ``samples x (widest / 0.1) ** 2`` brings the widest interval to ± 0.1; half
+    as many again allow for the noise in the intervals' own estimate: ``1.5 x samples x (widest /
+    0.1) ** 2`` (or ``4 x samples``, which halves every interval, when only a contradiction flags
+    it), rounded up to a power of two. The runs' own Monte Carlo noise is a separate matter: see
+    ``paths``.
 
     Examples
     --------

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import math
 import os
-from typing import Any
+from typing import Any, Optional, Sequence
 
 from ..running.town_result import provider_label
 from ..scenario.schema import show
-from .tables import Block, Grid, chance, count, flat_frame, machine_text, month, pounds
+from .tables import Block, Grid, chance, count, flat_frame, machine_text, month, pounds, render
 
-__all__ = ["run_blocks", "town_blocks", "write_table", "title_from", "one_line", "defaults_text", "SECTION"]
+__all__ = [
+    "table_text",
+    "run_blocks",
+    "town_blocks",
+    "write_table",
+    "title_from",
+    "one_line",
+    "defaults_text",
+    "SECTION",
+]
 
 #: Between the sections of a town's answer.
 SECTION = "=" * 40
@@ -25,6 +34,13 @@ def defaults_text(scenario: Any) -> str:
         return ""
     values = ", ".join(f"{path} = {show(value)}" for path, value in borrowed.items())
     return f"From the built-in kitchen-table example, not stated: {values}"
+
+
+def table_text(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Optional[Sequence[bool]] = None) -> str:
+    """One table as text, laid out by rich to the output's width (split into parts when too
+    wide), for a command that writes the rest of its answer itself: the first column names the
+    rows; ``right`` says which columns align right (default: all but the first)."""
+    return render([Grid(headers, rows, right=right)])
 
 
 def run_blocks(result, label: str) -> list[Block]:
