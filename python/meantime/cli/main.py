@@ -574,11 +574,11 @@ def _report(args: argparse.Namespace) -> int:
     if scenario.providers:  # a town: a section per provider and one for the town
         result = simulate(scenario, **_run_options(args), keep_outcomes=True)
         write_town_report(result, args.out, title=title)
-        print(f"wrote {args.out}: {str(result).splitlines()[-3].strip()}")
+        print(tables.line(f"wrote {args.out}: {str(result).splitlines()[-3].strip()}"))
         return 0
     result = simulate(scenario, **_run_options(args), keep_outcomes=False, keep_paths=args.paths <= COMBINED_FAN_PATHS)
     write_report(result, args.out, title=title, analyses=not args.no_analyses)
-    print(f"wrote {args.out}: {str(result).splitlines()[0]}")
+    print(tables.line(f"wrote {args.out}: {str(result).splitlines()[0]}"))
     return 0
 
 
@@ -594,21 +594,18 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         changed = [field for field, value in scenario if default.get(field) != value]
         shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
-        print(
-            f"ok: {path}: "
-            + (
-                f"{len(changed)} fields differ from the built-in default ({shown})"
-                if changed
-                else "the built-in default scenario"
-            )
-        )
+        differ = f"{len(changed)} fields differ from the built-in default ({shown})"
+        print(tables.line(f"ok: {path}: " + (differ if changed else "the built-in default scenario")))
         if output.defaults_text(scenario):
-            print("  " + output.defaults_text(scenario))
+            print(tables.line(output.defaults_text(scenario), "  "))
         others = len(scenario.defaults_used(essential=False)) - len(scenario.defaults_used())
         if others:
             print(
-                f"  {others} other fields keep the built-in example's values (meantime show-defaults lists "
-                "them with their meaning)"
+                tables.line(
+                    f"{others} other fields keep the built-in example's values (meantime show-defaults lists "
+                    "them with their meaning)",
+                    "  ",
+                )
             )
     return 2 if failed else 0
 

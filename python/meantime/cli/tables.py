@@ -15,6 +15,7 @@ import json
 import math
 import shutil
 import sys
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence, TextIO, Union
 
@@ -244,6 +245,19 @@ def render(blocks: Sequence[Block], columns: Optional[int] = None) -> str:
     file = console.file
     assert isinstance(file, io.StringIO)
     return "\n".join(line.rstrip() for line in file.getvalue().splitlines())
+
+
+def line(text: str, indent: str = "") -> str:
+    """One remark (``ok: idea.toml: ...``, ``wrote report.html: ...``) wrapped to :func:`width`,
+    its first line indented by ``indent`` and the others by four spaces."""
+    return textwrap.fill(
+        text,
+        width(),
+        initial_indent=indent,
+        subsequent_indent="    ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 # -- for machines -------------------------------------------------------------------------------------
