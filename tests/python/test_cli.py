@@ -194,7 +194,7 @@ def test_validate(capsys, tmp_path):
     assert max(len(line) for line in out.splitlines()) <= 100  # long remarks wrap
     words = " ".join(out.split())
     assert "kitchen_table.toml: the built-in default scenario" in words
-    assert "peer_support_group.toml: 23 fields differ from the built-in default" in words
+    assert "peer_support_group.toml: 22 fields differ from the built-in default" in words
     bad = tmp_path / "bad.yaml"
     bad.write_text("market:\n  fit_share: {dist: uniform, min: 0.5, max: 0.2}\n")
     status, out, err = run(capsys, "validate", files[0], str(bad))

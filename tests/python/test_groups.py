@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import meantime
+from conftest import new_parts_off
 from meantime.cli.main import main
 from meantime.report.words import assumptions
 
@@ -28,39 +29,41 @@ GROUP_TOTALS = (
 def hand_scenario(**changes) -> meantime.Scenario:
     """Groups only, per attendee, all randomness off: the C++ test's hand-computed run
     (tests/cpp/test_groups.cpp, per_attendee_hand_scenario)."""
-    return meantime.Scenario.from_dict(
-        {
-            "based_on": "kitchen-table",  # the household: what the hand computation does not depend on
-            "market": {
-                "arrivals": "referrals",
-                "referrals_per_month": 3,
-                "reservation_price_per_hour": 100,
-                "reservation_price_spread": 0,
-            },
-            "clients": {"churn_per_month": 0, "waiting_give_up_per_month": 0.2},
-            "business": {
-                "price_per_session": 10,
-                "session_hours": 1,
-                "startup_costs": 300,
-                "fixed_costs_per_month": 50,
-                "variable_cost_per_session": 2,
-                "founder_hours_per_week": 10,
-                "client_facing_share": 0.6,
-            },
-            "group": {
-                "enabled": True,
-                "one_to_one": False,
-                "minimum_size": 4,
-                "maximum_size": 6,
-                "max_groups": 1,
-                "meetings_per_month": 4,
-                "meeting_hours": 2,
-                "attendance_probability": 0.75,
-                "price_per_attendee": 8,
-                "cost_per_meeting": 10,
-            },
-            "run": {"months": 4, "sustained_months": 2, "deterministic": True},
-        }
+    return new_parts_off(
+        meantime.Scenario.from_dict(
+            {
+                "based_on": "kitchen-table",  # the household: what the hand computation does not depend on
+                "market": {
+                    "arrivals": "referrals",
+                    "referrals_per_month": 3,
+                    "reservation_price_per_hour": 100,
+                    "reservation_price_spread": 0,
+                },
+                "clients": {"churn_per_month": 0, "waiting_give_up_per_month": 0.2},
+                "business": {
+                    "price_per_session": 10,
+                    "session_hours": 1,
+                    "startup_costs": 300,
+                    "fixed_costs_per_month": 50,
+                    "variable_cost_per_session": 2,
+                    "founder_hours_per_week": 10,
+                    "client_facing_share": 0.6,
+                },
+                "group": {
+                    "enabled": True,
+                    "one_to_one": False,
+                    "minimum_size": 4,
+                    "maximum_size": 6,
+                    "max_groups": 1,
+                    "meetings_per_month": 4,
+                    "meeting_hours": 2,
+                    "attendance_probability": 0.75,
+                    "price_per_attendee": 8,
+                    "cost_per_meeting": 10,
+                },
+                "run": {"months": 4, "sustained_months": 2, "deterministic": True},
+            }
+        )
     ).replace(**changes)
 
 

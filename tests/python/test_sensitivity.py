@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import meantime
-from conftest import classic_scenario
+from conftest import before_renewal, classic_scenario
 
 # Survival depends on savings; with no illness a peer's fee is never paid, and with no waiting
 # list no one is ever hired, so the other two fields change nothing at all.
@@ -53,7 +53,7 @@ def test_a_function_of_the_result_can_be_the_metric():
         return result.outcomes["lowest_cash"].median()
 
     table = meantime.sensitivity(
-        None,
+        before_renewal(meantime.default_scenario()),
         {"household.savings": (2000, 3000), "business.startup_costs": (0, 500)},
         metric=median_lowest_cash,
         paths=300,
