@@ -12,6 +12,7 @@ import math
 import os
 import pathlib
 import re
+import warnings
 
 import pandas as pd
 import pytest
@@ -253,6 +254,29 @@ def test_sensitivity_tornado_and_sobol(capsys, classic):
     text = piped(run(capsys, *argv, "--method", "sobol", "--samples", "4"))
     assert "Too few samples: 4 are not enough" in text
     assert f"--samples {sobol.attrs['samples_needed']}" in text
+
+
+def test_sobol_of_an_answer_nothing_moves_says_so_in_words(capsys, classic):
+    # With no illness a peer's fee is never paid: survival is the same at every sample point.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = piped(
+            run(
+                capsys,
+                "sensitivity",
+                classic,
+                "--range",
+                "health.peer_cover_cost_per_session=0:50",
+                "--method",
+                "sobol",
+                "--samples",
+                "4",
+                *SMALL,
+            )
+        )
+    # Said in words, not as a Python warning.
+    assert not [w for w in caught if issubclass(w.category, (RuntimeWarning, meantime.FewSamplesWarning))]
+    assert "is the same at every sample point: no field moves it" in text
 
 
 def test_capacity_and_portfolio_widths(capsys):

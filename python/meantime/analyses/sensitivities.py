@@ -145,7 +145,7 @@ def _sobol(
         warnings.warn(
             "the metric is the same at every sample point: Sobol indices are undefined (NaN)",
             RuntimeWarning,
-            stacklevel=3,
+            stacklevel=4,  # the caller of sensitivity()
         )
         indices = {key: np.full(len(fields), math.nan) for key in ("S1", "S1_conf", "ST", "ST_conf")}
     else:

@@ -361,6 +361,10 @@ def capacity_blocks(result: Any, label: str) -> list[Block]:
 # -- sensitivity --------------------------------------------------------------------------------------
 
 
+def _index(index: float, half_width: float) -> str:
+    return "-" if math.isnan(index) else f"{index:.2f} ± {half_width:.2f}"
+
+
 def sensitivity_blocks(frame: pd.DataFrame, label: str, metric: str, horizon: int) -> list[Block]:
     """``meantime sensitivity``: a tornado (the answer at each end of each range, and the swing)
     or Sobol indices, largest effect first; whether Sobol's samples were too few, in words."""
@@ -374,8 +378,8 @@ def sensitivity_blocks(frame: pd.DataFrame, label: str, metric: str, horizon: in
             (
                 str(name),
                 f"{_value(r.low)} to {_value(r.high)}",
-                f"{r.S1:.2f} ± {r.S1_conf:.2f}",
-                f"{r.ST:.2f} ± {r.ST_conf:.2f}",
+                _index(r.S1, r.S1_conf),
+                _index(r.ST, r.ST_conf),
             )
             for name, r in frame.iterrows()
         ]
@@ -388,6 +392,10 @@ def sensitivity_blocks(frame: pd.DataFrame, label: str, metric: str, horizon: in
             "adds its interactions with the others. ± is each index's own confidence interval"
             + (f" ({level:.0%})." if level else "."),
         ]
+        if frame["ST"].isna().all():
+            blocks.append(
+                f"'{what}' is the same at every sample point: no field moves it, and the indices are undefined."
+            )
         if frame.attrs.get("few_samples"):
             blocks.append(
                 f"Too few samples: {frame.attrs.get('samples')} are not enough for these intervals to rank "
