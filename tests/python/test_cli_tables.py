@@ -12,13 +12,12 @@ import math
 import os
 import pathlib
 import re
-import warnings
 
 import pandas as pd
 import pytest
 
 import meantime
-from meantime.cli import output, tables
+from meantime.cli import answers, output, tables
 from meantime.cli.main import main
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -256,27 +255,24 @@ def test_sensitivity_tornado_and_sobol(capsys, classic):
     assert f"--samples {sobol.attrs['samples_needed']}" in text
 
 
-def test_sobol_of_an_answer_nothing_moves_says_so_in_words(capsys, classic):
-    # With no illness a peer's fee is never paid: survival is the same at every sample point.
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        text = piped(
-            run(
-                capsys,
-                "sensitivity",
-                classic,
-                "--range",
-                "health.peer_cover_cost_per_session=0:50",
-                "--method",
-                "sobol",
-                "--samples",
-                "4",
-                *SMALL,
-            )
-        )
-    # Said in words, not as a Python warning.
-    assert not [w for w in caught if issubclass(w.category, (RuntimeWarning, meantime.FewSamplesWarning))]
-    assert "is the same at every sample point: no field moves it" in text
+def test_sobol_of_an_answer_nothing_moves_says_so_in_words():
+    # What sensitivity() returns when the answer is the same at every sample point.
+    frame = pd.DataFrame(
+        {
+            "low": [0.0],
+            "high": [50.0],
+            "S1": [math.nan],
+            "S1_conf": [math.nan],
+            "ST": [math.nan],
+            "ST_conf": [math.nan],
+        },
+        index=pd.Index(["health.peer_cover_cost_per_session"], name="field"),
+    )
+    frame.attrs.update(method="sobol", samples=4, few_samples=False, samples_needed=None, runs=12, paths=300)
+    text = " ".join(tables.render(answers.sensitivity_blocks(frame, "idea.toml", "survival", 36), 100).split())
+    assert "health.peer_cover_cost_per_session 0 to 50 - -" in text
+    assert "'still going after 36 months' is the same at every sample point: no field moves it" in text
+    assert "Too few samples" not in text
 
 
 def test_capacity_and_portfolio_widths(capsys):

@@ -673,6 +673,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
     with warnings.catch_warnings():  # the answer says so in words, with the samples needed
         warnings.simplefilter("ignore", FewSamplesWarning)
         warnings.simplefilter("ignore", RuntimeWarning)  # an answer that never moves: said in words too
+        warnings.filterwarnings("ignore", module="SALib")  # SALib's own notes of constant answers
         frame = sensitivity(
             scenario, ranges, metric=args.metric, method=args.method, samples=args.samples, **_run_options(args)
         )
