@@ -157,17 +157,29 @@ def test_break_even(capsys):
 
 
 def test_capital(capsys, classic):
-    text = piped(run(capsys, "capital", classic, "--survival", "0.8", *SMALL))
-    frame = meantime.required_capital(meantime.Scenario.from_file(classic), survival=0.8, paths=300, seed=5)
-    row = frame.loc[0.8]
-    assert f"80% £{row.extra_capital:,.0f} £{row.extra_capital_low:,.0f} to £{row.extra_capital_high:,.0f}" in text
+    # A 95% chance needs more than the planned savings: the words give the amount and its interval.
+    text = piped(run(capsys, "capital", classic, "--survival", "0.95", *SMALL))
+    frame = meantime.required_capital(meantime.Scenario.from_file(classic), survival=0.95, paths=300, seed=5)
+    row = frame.loc[0.95]
+    assert row.extra_capital > 0 and row.method == "lowest_cash"
+    assert f"95% £{row.extra_capital:,.0f} £{row.extra_capital_low:,.0f} to £{row.extra_capital_high:,.0f}" in text
     assert pm(row.survival_achieved, row.survival_achieved_se) in text
-    assert f"About £{row.extra_capital:,.0f} more starting capital" in text
+    assert (
+        f"About £{row.extra_capital:,.0f} more starting capital (95% interval £{row.extra_capital_low:,.0f} to "
+        f"£{row.extra_capital_high:,.0f}), £{row.starting_savings:,.0f} in all"
+    ) in text
     for fmt in ("csv", "json"):
-        table = machine(capsys, fmt, "capital", classic, "--survival", "0.8", *SMALL)
+        table = machine(capsys, fmt, "capital", classic, "--survival", "0.95", *SMALL)
         assert list(table.columns) == ["survival", *frame.columns]
         for column in ("extra_capital", "extra_capital_low", "starting_savings", "survival_achieved_se"):
             assert table.loc[0, column] == row[column], column  # unrounded
+
+
+def test_capital_already_enough_says_so(capsys, classic):
+    frame = meantime.required_capital(meantime.Scenario.from_file(classic), survival=0.5, paths=300, seed=5)
+    assert frame.loc[0.5, "extra_capital"] == 0  # about 80% get through as planned
+    text = piped(run(capsys, "capital", classic, "--survival", "0.5", *SMALL))
+    assert "The planned savings already give at least a 50% chance of getting through 36 months" in text
 
 
 def test_sweep_is_split_to_the_width(capsys, classic):
