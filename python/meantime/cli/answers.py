@@ -304,8 +304,7 @@ def portfolio_blocks(result: Any, label: str) -> list[Block]:
             title=f"Each rule's outcome (expected services alive, client-months served, pounds granted per service "
             f"alive at {h} months; the same futures under every rule)",
         ),
-        str(result),
-        CONVENTION_LINE,
+        str(result),  # its last line says what ± is
     ]
 
 
@@ -353,8 +352,7 @@ def capacity_blocks(result: Any, label: str) -> list[Block]:
             title=f"Share of futures with j providers still trading after {m} months",
             right=[True] * (len(result.distribution.columns) + 1),
         ),
-        str(result),
-        CONVENTION_LINE,
+        str(result),  # its last line says what ± is
     ]
 
 
