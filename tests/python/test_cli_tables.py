@@ -364,3 +364,21 @@ def test_machine_text_is_exact():
     ]
     rows = list(csv.reader(io.StringIO(tables.machine_text(frame, "csv"))))
     assert rows == [["k", "x", "ok"], ["1", repr(third), "True"], ["2", "", "False"]] and float(rows[1][1]) == third
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["--range", "household.savings=12"], "expected FIELD=LOW:HIGH"),
+        (["--range", "household.saving=1:2"], "did you mean 'household.savings'?"),
+        (["--range", "household.savings=1:2", "--method", "sobol", "--samples", "3"], "must be a power of two"),
+        (["--range", "household.savings=1:2", "--format", "xml"], "invalid choice: 'xml'"),
+    ],
+)
+def test_sensitivity_arguments_are_checked(capsys, argv, words):
+    try:
+        status = main(["sensitivity", *argv, "--paths", "10", "--no-progress"])
+    except SystemExit as exit:  # argparse's usage errors
+        status = exit.code
+    err = capsys.readouterr().err
+    assert status == 2 and words in err and "Traceback" not in err

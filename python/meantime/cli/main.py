@@ -265,7 +265,11 @@ def _parser() -> argparse.ArgumentParser:
         help="a number field and its range, e.g. household.savings=2000:8000 (repeatable)",
     )
     sensitive.add_argument(
-        "--metric", choices=list(HEADLINES), default="survival", help="the answer to explain (default survival)"
+        "--metric",
+        choices=list(HEADLINES),
+        default="survival",
+        metavar="ANSWER",
+        help=f"the answer to explain: {', '.join(HEADLINES)} (default survival)",
     )
     sensitive.add_argument(
         "--method",
