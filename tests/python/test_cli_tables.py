@@ -382,3 +382,8 @@ def test_sensitivity_arguments_are_checked(capsys, argv, words):
         status = exit.code
     err = capsys.readouterr().err
     assert status == 2 and words in err and "Traceback" not in err
+
+
+def test_a_sweep_of_the_horizon_names_no_one_month(capsys, classic):
+    text = piped(run(capsys, "sweep", classic, "--vary", "run.months=12,24", *SMALL))
+    assert "still going at the horizon" in text and "after 36 months" not in text

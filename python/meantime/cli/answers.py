@@ -6,7 +6,7 @@ Each function takes what the analysis returned and gives the blocks
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 import pandas as pd
 
@@ -52,9 +52,13 @@ _HEADLINE_FORMATS: dict[str, Callable[[float, float], str]] = {
 }
 
 
-def headline_label(name: str, horizon: int) -> str:
-    """A headline answer's name in words (``survival`` -> ``still going after 36 months``)."""
-    return _HEADLINE_LABELS.get(name, name.replace("_", " ")).format(h=horizon)
+def headline_label(name: str, horizon: Optional[int]) -> str:
+    """A headline answer's name in words (``survival`` -> ``still going after 36 months``; with
+    no one horizon, ``still going at the horizon``)."""
+    label = _HEADLINE_LABELS.get(name, name.replace("_", " "))
+    if horizon is None:
+        return label.replace("after {h} months", "at the horizon").replace("by month {h}", "by the horizon")
+    return label.format(h=horizon)
 
 
 def headline_value(name: str, estimate: float, std_error: float) -> str:
@@ -199,7 +203,7 @@ def capital_blocks(frame: pd.DataFrame, label: str, horizon: int) -> list[Block]
 # -- sweep --------------------------------------------------------------------------------------------
 
 
-def sweep_blocks(frame: pd.DataFrame, fields: list[str], label: str, horizon: int) -> list[Block]:
+def sweep_blocks(frame: pd.DataFrame, fields: list[str], label: str, horizon: Optional[int]) -> list[Block]:
     """``meantime sweep``: a row per grid point (the fields' values, then each headline answer
     with its ±), split to fit the width; the best survival in words."""
     names = _headlines_shown(frame)
@@ -213,7 +217,7 @@ def sweep_blocks(frame: pd.DataFrame, fields: list[str], label: str, horizon: in
     blocks: list[Block] = [
         f"Sweep of {', '.join(fields)}: {label}",
         Grid(headers, rows, keys=len(fields)),
-        f"Most futures still going after {horizon} months at {where}: "
+        f"Most futures {headline_label('survival', horizon)} at {where}: "
         f"{chance(frame.loc[best, 'survival'], frame.loc[best, 'survival_se'])}. Every point ran on the same "
         "futures (the same seed), so differences between points are the fields' own.",
     ]
@@ -225,7 +229,7 @@ def sweep_blocks(frame: pd.DataFrame, fields: list[str], label: str, horizon: in
 # -- compare -----------------------------------------------------------------------------------------
 
 
-def compare_blocks(frame: pd.DataFrame, label: str, horizon: int) -> list[Block]:
+def compare_blocks(frame: pd.DataFrame, label: str, horizon: Optional[int]) -> list[Block]:
     """``meantime compare``: a row per headline answer, a column per scenario, then each
     scenario's difference from the first (paired: the same futures)."""
     names = [n for n in frame.index if not frame.loc[n].drop("unit", level=0, errors="ignore").isna().all()]
@@ -363,7 +367,7 @@ def _index(index: float, half_width: float) -> str:
     return "-" if math.isnan(index) else f"{index:.2f} ± {half_width:.2f}"
 
 
-def sensitivity_blocks(frame: pd.DataFrame, label: str, metric: str, horizon: int) -> list[Block]:
+def sensitivity_blocks(frame: pd.DataFrame, label: str, metric: str, horizon: Optional[int]) -> list[Block]:
     """``meantime sensitivity``: a tornado (the answer at each end of each range, and the swing)
     or Sobol indices, largest effect first; whether Sobol's samples were too few, in words."""
     what = headline_label(metric, horizon)

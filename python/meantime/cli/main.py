@@ -23,7 +23,7 @@ import contextlib
 import os
 import sys
 import warnings
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from ..analyses import (
     HEADLINES,
@@ -641,13 +641,17 @@ def _capital(args: argparse.Namespace) -> int:
     return _answer(args, lambda: answers.capital_blocks(frame, _label(args.scenario), scenario.run.months), frame)
 
 
+def _horizon(scenario: Scenario, varied: Any) -> Optional[int]:
+    """The months every run of an analysis covers, or None when the analysis varies them."""
+    return None if "run.months" in varied else scenario.run.months
+
+
 def _sweep(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario, args)
     grid = dict(args.vary)
     frame = sweep(scenario, grid, **_run_options(args))
-    return _answer(
-        args, lambda: answers.sweep_blocks(frame, list(grid), _label(args.scenario), scenario.run.months), frame
-    )
+    horizon = _horizon(scenario, grid)
+    return _answer(args, lambda: answers.sweep_blocks(frame, list(grid), _label(args.scenario), horizon), frame)
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -666,9 +670,7 @@ def _compare(args: argparse.Namespace) -> int:
         if "paths" in frame.attrs
         else ""
     )
-    return _answer(
-        args, lambda: answers.compare_blocks(frame, label, months[0] if len(months) == 1 else "the horizon"), frame
-    )
+    return _answer(args, lambda: answers.compare_blocks(frame, label, months[0] if len(months) == 1 else None), frame)
 
 
 def _sensitivity(args: argparse.Namespace) -> int:
@@ -681,7 +683,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
         frame = sensitivity(
             scenario, ranges, metric=args.metric, method=args.method, samples=args.samples, **_run_options(args)
         )
-    blocks = answers.sensitivity_blocks(frame, _label(args.scenario), args.metric, scenario.run.months)
+    blocks = answers.sensitivity_blocks(frame, _label(args.scenario), args.metric, _horizon(scenario, ranges))
     if args.format != "table" and frame.attrs.get("few_samples"):
         print(f"meantime: {blocks[-1]}", file=sys.stderr)  # the machine reads the table; a person, this
     return _answer(args, lambda: blocks, frame)
