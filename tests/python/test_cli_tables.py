@@ -140,6 +140,7 @@ def test_a_town(capsys):
     share = result.survivors()["share"]
     assert "The town" in text and f"{100 * share.iloc[0]:.1f}%" in text
     assert text.count("still going after 36 months") >= len(result.providers)
+    assert text.count("± is a 95% interval") == 1  # said once, for the whole town
 
 
 def test_break_even(capsys):

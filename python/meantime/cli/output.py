@@ -43,9 +43,9 @@ def table_text(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Opt
     return render([Grid(headers, rows, right=right)])
 
 
-def run_blocks(result, label: str) -> list[Block]:
+def run_blocks(result, label: str, last_line: bool = True) -> list[Block]:
     """What ``meantime run`` shows: the run, a table of headline answers, a year-by-year table,
-    the answer in words."""
+    the answer in words (without its last line, on futures, seed and what ± is, unless ``last_line``)."""
     summary = result.summary()
     horizon = result.months
 
@@ -125,7 +125,7 @@ def run_blocks(result, label: str) -> list[Block]:
             title="Month by month (people and cash: the median future; revenue: the mean)",
             right=[True] * len(month_headers),
         ),
-        str(result),
+        str(result) if last_line else "\n".join(str(result).splitlines()[:-1]),
     ]
 
 
@@ -136,7 +136,8 @@ def town_blocks(result, label: str) -> list[Block]:
         f"{result.path_count:,} simulated futures x {result.months} months, seed {result.seed}"
     ]
     for i, provider in enumerate(result.providers):
-        blocks += [SECTION, *run_blocks(provider, f"{label}, {provider_label(i)}")]
+        # Each provider's words without their last line (futures, seed, what ± is): the town's says it once.
+        blocks += [SECTION, *run_blocks(provider, f"{label}, {provider_label(i)}", last_line=False)]
     survivors = result.survivors()
     monthly = result.monthly
     marks = sorted({m for m in (3, 6, 12, 24, 36, 48, 60, result.months) if m <= result.months})
