@@ -365,6 +365,10 @@ def test_machine_text_is_exact():
     ]
     rows = list(csv.reader(io.StringIO(tables.machine_text(frame, "csv"))))
     assert rows == [["k", "x", "ok"], ["1", repr(third), "True"], ["2", "", "False"]] and float(rows[1][1]) == third
+    # A distribution in a sweep's grid: a dict in JSON, as it prints in CSV.
+    grid = pd.DataFrame({"churn": [0.05, meantime.uniform(0.04, 0.06)]})
+    assert json.loads(tables.machine_text(grid, "json"))[1]["churn"] == {"dist": "uniform", "min": 0.04, "max": 0.06}
+    assert tables.machine_text(grid, "csv").splitlines() == ["churn", "0.05", '"uniform(min=0.04, max=0.06)"']
 
 
 @pytest.mark.parametrize(

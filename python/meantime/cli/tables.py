@@ -283,6 +283,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _csv_cell(value: Any) -> str:
+    """A cell as CSV holds it: a float unrounded (its shortest exact repr), NaN empty, anything
+    else as it prints (a distribution as ``uniform(min=0.04, max=0.06)``)."""
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else ""
+    return "" if value is None else str(value)
+
+
 def machine_text(frame: pd.DataFrame, fmt: str) -> str:
     """``frame`` as CSV (a header and a row per record) or JSON (a list of records), every
     number as it is held: no rounding."""
@@ -295,12 +305,7 @@ def machine_text(frame: pd.DataFrame, fmt: str) -> str:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([str(c) for c in flat.columns])
         for row in flat.itertuples(index=False):
-            writer.writerow(
-                [
-                    "" if _plain(v) is None else repr(_plain(v)) if isinstance(_plain(v), float) else _plain(v)
-                    for v in row
-                ]
-            )
+            writer.writerow([_csv_cell(v) for v in row])
         return out.getvalue().rstrip("\n")
     raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
 
