@@ -43,6 +43,7 @@ __all__ = [
     "machine_text",
     "flat_frame",
     "CONVENTION_LINE",
+    "line",
 ]
 
 #: ``--format``: words and tables for people, or one table for machines.
