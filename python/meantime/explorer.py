@@ -33,11 +33,11 @@ import time
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .errors import Error
+from .errors import ArgumentError, Error
 from .plot import cash_fan, survival_curve
 from .running.result import Result
 from .running.settings import DEFAULT_SEED
-from .running.simulation import simulate
+from .running.simulation import founder_result, simulate
 from .scenario.distributions import Distribution, fixed, research_share, uniform
 from .scenario.scenario import Scenario, default_scenario
 
@@ -303,6 +303,8 @@ class Explorer:
         from matplotlib.figure import Figure
 
         self.base = default_scenario() if scenario is None else scenario
+        if len(self.base.providers) > 0:
+            raise ArgumentError("scenario", "the explorer shows one founder's scenario, not a town of providers")
         self.paths, self.seed, self.threads = paths, seed, threads
         self.result: Result | None = None
         self.error: str | None = None
@@ -408,14 +410,16 @@ class Explorer:
             self.headline.value = _error_html(self.error)
             return
         start = time.perf_counter()
-        result = simulate(
-            scenario,
-            paths=self.paths,
-            seed=self.seed,
-            threads=self.threads,
-            keep_outcomes=False,
-            keep_paths=True,
-            progress=False,
+        result = founder_result(
+            simulate(
+                scenario,
+                paths=self.paths,
+                seed=self.seed,
+                threads=self.threads,
+                keep_outcomes=False,
+                keep_paths=True,
+                progress=False,
+            )
         )
         self.result, self.error = result, None
         self.runs += 1

@@ -26,11 +26,13 @@ import meantime.running.progress
 import meantime.running.result
 import meantime.running.settings
 import meantime.running.simulation
+import meantime.running.words
 import meantime.scenario.distributions
 import meantime.scenario.files
 import meantime.scenario.records
 import meantime.scenario.scenario
 import meantime.scenario.schema
+import meantime.scenario.spelling
 from meantime import _core
 
 MODULES = [meantime, meantime.scenario.distributions, meantime.errors, meantime.scenario.files, meantime.plot, meantime.plot.runs,
@@ -38,7 +40,7 @@ MODULES = [meantime, meantime.scenario.distributions, meantime.errors, meantime.
            meantime.scenario.scenario, meantime.scenario.schema, meantime.scenario.records, meantime.analyses,
            meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
            meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.running.cluster,
-           meantime.running.settings]
+           meantime.running.settings, meantime.running.words, meantime.scenario.spelling]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

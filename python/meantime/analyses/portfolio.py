@@ -289,10 +289,10 @@ def _simple_allocations(town: Town, pot: float, target: float, rules: Sequence[s
 
 def _best(town: Town, objective: Objective, allocations: Sequence[Mapping[str, float]]) -> dict[str, float]:
     """The best allocation under the objective (the first of equals); NaN values lose."""
-    best, best_value = None, math.nan
-    for allocation in allocations:
+    best, best_value = allocations[0], town.value(allocations[0], objective)
+    for allocation in allocations[1:]:
         value = town.value(allocation, objective)
-        if best is None or objective.better(value, best_value):
+        if objective.better(value, best_value):
             best, best_value = allocation, value
     return dict(best)
 
@@ -417,7 +417,7 @@ def portfolio(
     evaluated = ["none"] + [r for r in rules if r != "none"]
     if "optimise" in rules:
         evaluated = list(dict.fromkeys(evaluated[:1] + [r for r in SIMPLE_RULES if r != "none"] + evaluated[1:]))
-    settings = dict(threads=threads, client=client, chunk_paths=chunk_paths, retries=retries)
+    run_options = dict(threads=threads, client=client, chunk_paths=chunk_paths, retries=retries)
     with KeptRuns(
         paths,
         seed,
@@ -445,4 +445,4 @@ def portfolio(
                 lambda a: town.value(a, chosen_objective),
             )
         allocations = {r: allocations[r] for r in evaluated}
-        return Portfolio(town, chosen_objective, pot, step, target, allocations, rules[0], moves, settings)
+        return Portfolio(town, chosen_objective, pot, step, target, allocations, rules[0], moves, run_options)

@@ -42,7 +42,8 @@ from ..report.portfolio import write_portfolio_report
 from ..report.town import write_town_report
 from ..report.viability import COMBINED_FAN_PATHS, write_report
 from ..running.settings import DEFAULT_PATHS, DEFAULT_SEED
-from ..running.simulation import simulate
+from ..running.simulation import founder_result, simulate
+from ..running.town_result import TownResult
 from ..scenario import essentials
 from ..scenario.files import ScenarioFileError, file_format, scenario_text, tomllib
 from ..scenario.questionnaire import AnswerError
@@ -474,12 +475,15 @@ def _scenario(path: str | None, args: argparse.Namespace):
     if getattr(args, "months", None):
         changes["run.months"] = args.months
     allow = getattr(args, "allow_defaults", False)
-    try:
-        scenario = Scenario.from_file(path, allow_defaults=allow) if path else default_scenario()
-    except ScenarioFileError as error:
-        if not error.missing or not all(essentials.is_stated(p, changes) for p in error.missing):
-            raise
-        scenario = Scenario.from_file(path, allow_defaults=True)  # --set states what the file leaves out
+    if not path:
+        scenario = default_scenario()
+    else:
+        try:
+            scenario = Scenario.from_file(path, allow_defaults=allow)
+        except ScenarioFileError as error:
+            if not error.missing or not all(essentials.is_stated(p, changes) for p in error.missing):
+                raise
+            scenario = Scenario.from_file(path, allow_defaults=True)  # --set states what the file leaves out
     return scenario.replace(changes) if changes else scenario
 
 
@@ -576,11 +580,14 @@ def _report(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario, args)
     title = args.title or output.title_from(args.scenario)
     if scenario.providers:  # a town: a section per provider and one for the town
-        result = simulate(scenario, **_run_options(args), keep_outcomes=True)
-        write_town_report(result, args.out, title=title)
-        print(tables.line(f"wrote {args.out}: {str(result).splitlines()[-3].strip()}"))
+        town = simulate(scenario, **_run_options(args), keep_outcomes=True)
+        assert isinstance(town, TownResult)  # a scenario with providers runs as a town
+        write_town_report(town, args.out, title=title)
+        print(tables.line(f"wrote {args.out}: {str(town).splitlines()[-3].strip()}"))
         return 0
-    result = simulate(scenario, **_run_options(args), keep_outcomes=False, keep_paths=args.paths <= COMBINED_FAN_PATHS)
+    result = founder_result(
+        simulate(scenario, **_run_options(args), keep_outcomes=False, keep_paths=args.paths <= COMBINED_FAN_PATHS)
+    )
     write_report(result, args.out, title=title, analyses=not args.no_analyses)
     print(tables.line(f"wrote {args.out}: {str(result).splitlines()[0]}"))
     return 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import numbers
 import time
-from typing import Any, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional, Union
 
 from .. import _core
-from ..errors import MemoryLimitError, RunSettingsError
+from ..errors import ArgumentError, MemoryLimitError, RunSettingsError
 from ..scenario.scenario import Scenario, default_scenario
 from .cluster import ClusterSettings
 from .progress import ProgressBar
@@ -16,7 +16,8 @@ from .result import Result
 from .settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings, whole_number
 from .town_result import TownResult
 
-__all__ = ["simulate"]
+__all__ = ["simulate", "founder_result"]
+
 
 
 def _seconds_limit(max_seconds: Any, on_cluster: bool) -> float:
@@ -25,11 +26,12 @@ def _seconds_limit(max_seconds: Any, on_cluster: bool) -> float:
         return 0.0
     if isinstance(max_seconds, bool) or not isinstance(max_seconds, numbers.Real):
         raise RunSettingsError("max_seconds", f"must be a number of seconds, got {max_seconds!r}")
-    if not (math.isfinite(max_seconds) and max_seconds > 0):
+    seconds = float(max_seconds)
+    if not (math.isfinite(seconds) and seconds > 0):
         raise RunSettingsError("max_seconds", f"must be > 0 seconds (or None for no limit), got {max_seconds!r}")
     if on_cluster:
         raise RunSettingsError("max_seconds", "applies to local runs only (not with client=)")
-    return float(max_seconds)
+    return seconds
 
 
 def _check_memory_here(scenario: Scenario, paths: int, keep_outcomes: bool, keep_paths: bool) -> None:
@@ -166,7 +168,8 @@ def simulate(
     cluster = ClusterSettings.make(client, chunk_paths, retries)
     limit = _seconds_limit(max_seconds, cluster is not None)
 
-    bar = None
+    bar: Optional[ProgressBar] = None
+    report: Optional[Callable[[int, int], Any]]
     if callable(progress) and not isinstance(progress, bool):
         report = progress
     elif progress is None or progress is True or progress is False:
@@ -179,6 +182,7 @@ def simulate(
     if town and cluster is not None:
         raise RunSettingsError("client", "a town of several providers runs on this machine only, for now")
     start = time.perf_counter()
+    run: Union[_core.RunResult, _core.TownResult]
     try:
         if town:
             run = _core.simulate_town(
@@ -218,6 +222,14 @@ def simulate(
     finally:
         if bar is not None:
             bar.close()
-    if town:
+    if isinstance(run, _core.TownResult):
         return TownResult(scenario, run, seconds=time.perf_counter() - start)
     return Result(scenario, run, seconds=time.perf_counter() - start)
+
+
+def founder_result(result: Result | TownResult, what: str = "scenario") -> Result:
+    """`result` as one founder's :class:`Result`, for the callers that run one founder's scenario
+    (``what`` names it); a town's result raises :class:`ArgumentError`, naming ``what``."""
+    if isinstance(result, TownResult):
+        raise ArgumentError(what, f"must be one founder's scenario, not a town of {len(result.providers)} providers")
+    return result

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import _core
 from ..errors import NotKeptError
-from ..scenario.records import Root
+from ..scenario.record_base import Root
 from ..scenario.scenario import Scenario
 from .result import Result
 from .uncertainty import LEVEL, half_width
