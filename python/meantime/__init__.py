@@ -41,6 +41,7 @@ from .errors import (
     ArgumentError,
     Error,
     EssentialsMissing,
+    FewSamplesWarning,
     MemoryLimitError,
     MergeError,
     NotKeptError,
@@ -50,7 +51,7 @@ from .errors import (
     ScenarioError,
 )
 from .running.result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
-from .running.settings import RunSettings
+from .running.settings import DEFAULT_PATHS, DEFAULT_SEED, RunSettings
 from .running.simulation import simulate
 from .running.town_result import TOWN_SERIES, TOWN_TOTALS, TownResult
 from .scenario import (
@@ -94,6 +95,8 @@ __all__ = [
     "research_share",
     "simulate",
     "RunSettings",
+    "DEFAULT_SEED",
+    "DEFAULT_PATHS",
     "break_even",
     "required_capital",
     "sweep",
@@ -129,6 +132,7 @@ __all__ = [
     "RunTimeout",
     "MergeError",
     "NotKeptError",
+    "FewSamplesWarning",
 ]
 # Record and the record classes, one per group and list of the engine's schema, by name.
 __all__ += records.__all__
