@@ -28,14 +28,17 @@ def server(tmp_path_factory):
     running.stop()
 
 
-def cli_headline(tmp_path, values_file_text: str | None, paths: int, seed: int) -> str:
+def cli_words(tmp_path, values_file_text: str | None, paths: int, seed: int) -> list[str]:
+    """The answer in words as `meantime run` prints it: from the headline to "(N simulated futures...)"."""
     args = [sys.executable, "-m", "meantime", "run", "--paths", str(paths), "--seed", str(seed), "--no-progress"]
     if values_file_text is not None:
         scenario = tmp_path / "case.toml"
         scenario.write_text(values_file_text)
         args.append(str(scenario))
-    out = subprocess.run(args, capture_output=True, text=True, timeout=120, check=True).stdout
-    return next(line for line in out.splitlines() if "futures survive" in line)
+    lines = subprocess.run(args, capture_output=True, text=True, timeout=120, check=True).stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if "futures survive" in line)
+    last = next(i for i, line in enumerate(lines) if line.startswith(f"({paths:,} simulated futures"))
+    return lines[first:last + 1]
 
 
 def test_a_run_answers_as_meantime_run_does_for_the_same_seed_and_paths(server, tmp_path):
@@ -50,8 +53,17 @@ def test_a_run_answers_as_meantime_run_does_for_the_same_seed_and_paths(server, 
     assert status == 200
     assert "price_per_session = 14" in file_text and "population = 45000" in file_text
     assert "session_hours" not in file_text  # defaults stay out of the file
-    assert answer["headline"] == cli_headline(tmp_path, file_text, PATHS, SEED)
+    expected = cli_words(tmp_path, file_text, PATHS, SEED)
+    assert answer["headline"] == expected[0]
     assert answer["paths"] == PATHS and answer["seed"] == SEED
+    # The answer came in one run; the line on the same futures without benefits follows on request.
+    assert not any(line.startswith("Without benefits") for line in answer["words"])
+    without = browser.finished(browser.request("POST", "/api/without-benefits",
+                                               {"values": values, "paths": PATHS, "seed": SEED}))
+    assert without["state"] == "done", without
+    words = list(answer["words"])
+    words.insert(answer["without_benefits"]["at"], without["result"]["line"])
+    assert words == expected
     fan = answer["fan"]
     assert fan["survivors"]["count"] + fan["failures"]["count"] == PATHS
     assert len(answer["survival_curve"]) == answer["months"] == 36
@@ -258,3 +270,46 @@ def test_a_run_longer_than_the_limit_is_stopped_with_a_message(tmp_path):
         assert server.running()
     finally:
         server.stop()
+
+
+def test_the_questions_of_a_new_idea_answer_as_meantime_new_and_run_do(server, tmp_path):
+    browser = Session(server.url)
+    blank = browser.start_values()
+    assert blank["stated"] == [] and not blank["guided"]["complete"]
+    answers = {"service": "Budgeting help", "price": "£30 an hour", "session_hours": "90 minutes",
+               "hours_per_week": "25", "population": "60,000", "asked": "40", "interested": "12",
+               "household": "single", "rent": "450", "other_income": "0", "savings": "8000", "living_costs": "1100",
+               "startup_costs": "500", "monthly_costs": "60"}
+    status, reply = browser.request("POST", "/api/guided", {"answers": {**answers, "savings": "plenty"}})
+    assert status == 200 and list(reply["problems"]) == ["savings"] and not reply["complete"]
+    status, reply = browser.request("POST", "/api/guided", {"answers": answers})
+    assert status == 200 and reply["complete"], reply
+    values = {**blank["values"], **reply["values"]}
+    job = browser.finished(browser.request("POST", "/api/run", {"values": values, "paths": PATHS, "seed": SEED}))
+    assert job["state"] == "done", job
+    flags = [part for key, text in answers.items() for part in (f"--{key.replace('_', '-')}", text)]
+    idea = tmp_path / "idea.toml"
+    subprocess.run([sys.executable, "-m", "meantime", "new", "--no-input", "-o", str(idea), *flags],
+                   capture_output=True, text=True, timeout=120, check=True)
+    assert job["result"]["headline"] == cli_words(tmp_path, idea.read_text(), PATHS, SEED)[0]
+    status, text = browser.request("POST", "/api/scenario-file", {"values": values, "stated": reply["stated"],
+                                                                  "title": "Budgeting help"})
+    assert status == 200 and "based_on" not in text  # every essential stated by the answers
+    for wrong in ([], {"salary": "1"}, {"price": 15}):
+        status, reply = browser.request("POST", "/api/guided", {"answers": wrong})
+        assert status == 400 and reply["problems"], wrong
+
+
+def test_a_versions_kept_answer_gains_its_line_without_benefits(server):
+    browser = Session(server.url)
+    values = browser.start_values()["values"]
+    status, ids = browser.request("POST", "/api/cases", {"case_name": "Kept", "version_name": "v1", "values": values,
+                                                         "stated": []})
+    assert status == 200
+    request = {"values": values, "paths": PATHS, "seed": SEED, "version": ids["version"]}
+    assert browser.finished(browser.request("POST", "/api/run", request))["state"] == "done"
+    assert browser.request("GET", f"/api/versions/{ids['version']}")[1]["answer"]["without_benefits"]["line"] is None
+    line = browser.finished(browser.request("POST", "/api/without-benefits", request))["result"]["line"]
+    kept = browser.request("GET", f"/api/versions/{ids['version']}")[1]["answer"]
+    assert kept["without_benefits"]["line"] == line and line.startswith("Without benefits")
+    assert Session(server.url).request("POST", "/api/without-benefits", request)[0] == 404  # not another's

@@ -1,5 +1,7 @@
 """The parts of `meantime serve` without a server: the form made from the field table, values
-checked as typed, a case's file out and back in, hostile uploads, and the SQLite store."""
+checked as typed, the blank case's questions (those of `meantime new`), the answer without and
+then with its line without benefits, a case's file out and back in, hostile uploads, and the
+SQLite store."""
 
 from __future__ import annotations
 
@@ -10,9 +12,14 @@ import pytest
 pytest.importorskip("starlette", reason="meantime serve needs pip install 'meantime[serve]'")
 
 import meantime  # noqa: E402
+from meantime.cli import main as cli  # noqa: E402
 from meantime.errors import ScenarioError  # noqa: E402
+from meantime.scenario import essentials  # noqa: E402
+from meantime.scenario.questionnaire import questions  # noqa: E402
+from meantime.serve import answers  # noqa: E402
 from meantime.serve.casefile import UploadError, file_text, read_upload  # noqa: E402
 from meantime.serve.forms import FormError, form_fields, parse_values, values_of  # noqa: E402
+from meantime.serve.guided import guided  # noqa: E402
 from meantime.serve.settings import Settings, SettingsError  # noqa: E402
 from meantime.serve.storage import CaseStore, NotFound  # noqa: E402
 
@@ -131,3 +138,97 @@ def test_the_store_takes_saves_from_many_threads(tmp_path):
         t.join(timeout=60)
     assert errors == []
     assert all(len(store.cases(f"owner{i}")) == 10 for i in range(8))
+
+
+# -- the blank guided case: the questions of `meantime new` -------------------------------------------
+
+GARDEN = {"service": "Gardening and company for older people", "price": "£30 an hour", "session_hours": "90 minutes",
+          "hours_per_week": "20", "population": "45,000", "asked": "30", "interested": "6", "household": "couple",
+          "rent": "£600", "partner_earnings": "£1,200", "other_income": "0", "savings": "£2,500",
+          "living_costs": "1400", "startup_costs": "600", "monthly_costs": "80"}
+
+
+def guided_scenario(answers: dict) -> tuple[meantime.Scenario, dict]:
+    """The scenario the page runs once the questions are answered: the blank case's form values
+    (the defaults) with the values the answers set."""
+    reply = guided(answers)
+    return parse_values({**values_of(meantime.default_scenario()), **reply["values"]}), reply
+
+
+def test_the_blank_case_asks_the_questions_of_meantime_new():
+    reply = guided({})
+    assert [q["key"] for q in reply["questions"]] == [q.key for q in questions()]
+    asked = {q["key"] for q in reply["questions"] if q["asked"]}
+    # Before any answer: no research asked about, no partner (the household is not yet a couple).
+    assert {"interested", "committed", "partner_earnings"}.isdisjoint(asked)
+    assert reply["missing"] == [q.key for q in questions() if q.key in asked and q.default is None]
+    assert not reply["complete"] and reply["problems"] == {}
+    # The questions left empty that offer an answer set their fields, marked as offered.
+    offered = [q for q in questions() if q.key in asked and q.default is not None]
+    assert reply["offered"] == sorted(q.field for q in offered) == reply["stated"]
+
+
+def test_answered_questions_make_the_scenario_meantime_new_writes(tmp_path, capsys):
+    path = tmp_path / "garden.toml"
+    flags = [part for key, text in GARDEN.items() for part in (f"--{key.replace('_', '-')}", text)]
+    assert cli.main(["new", "--no-input", "-o", str(path), *flags]) == 0
+    capsys.readouterr()
+    scenario, reply = guided_scenario(GARDEN)
+    assert reply["complete"] and reply["missing"] == [] and reply["problems"] == {}
+    assert scenario == meantime.Scenario.from_file(path)
+    assert scenario.business.price_per_session == 45  # £30 an hour for 90-minute sessions
+    assert essentials.unstated(reply["stated"]) == []  # the answers state every essential
+    assert reply["title"] == GARDEN["service"]
+    # The committed clients' question was left empty: its offered 0 is taken, and marked.
+    assert reply["offered"] == ["household.age_band", "household.limited_capability", "market.committed_clients"]
+
+
+def test_each_answer_is_checked_with_those_before_it_and_every_problem_named():
+    reply = guided({**GARDEN, "interested": "40", "savings": "lots", "household": "single"})
+    assert set(reply["problems"]) == {"interested", "savings"}
+    assert "at most the 30 asked" in reply["problems"]["interested"]
+    assert "an amount in pounds" in reply["problems"]["savings"]
+    assert not reply["complete"]
+    asked = {q["key"] for q in reply["questions"] if q["asked"]}
+    assert "partner_earnings" not in asked and reply["values"]["household.partner_income_per_month"] == "0"
+    hourly = guided({"price": "£30 an hour"})  # sessions offered as 1 hour: £30 a session
+    assert hourly["values"]["business.price_per_session"] == "30"
+    for wrong, words in (([1, 2], "must map"), ({"price": 12}, "must be text"), ({"salary": "1"}, "not a question"),
+                         ({"service": "x" * 201}, "too long")):
+        with pytest.raises(FormError, match=words):
+            guided(wrong)
+
+
+# -- the answer after a change: one run; the line without benefits after it ----------------------------
+
+def test_the_quick_answer_and_its_line_without_benefits_are_the_words_of_meantime_run():
+    scenario = meantime.default_scenario().replace(household__savings=9000)
+    assert scenario.benefits.enabled
+    quick = answers.answer(scenario, 2_000, 7)
+    without = answers.without_benefits(scenario, 2_000, 7)
+    words = list(quick["words"])
+    words.insert(quick["without_benefits"]["at"], without["line"])
+    expected = meantime.simulate(scenario, paths=2_000, seed=7, progress=False)
+    assert words == str(expected).splitlines()
+    assert without["survival"]["p"] == expected.without_benefits.survival()
+    assert "Without benefits" not in " ".join(quick["words"])
+    # Kept with an answer of the same seed and paths only.
+    other = answers.answer(scenario, 1_000, 7)
+    assert not answers.add_without_benefits(other, without) and other["without_benefits"]["line"] is None
+    assert answers.add_without_benefits(quick, without) and quick["without_benefits"]["line"] == without["line"]
+    off = scenario.replace(benefits__enabled=False)
+    assert answers.answer(off, 1_000, 7)["without_benefits"] is None
+    with pytest.raises(ValueError, match="benefits.enabled"):
+        answers.without_benefits(off, 1_000, 7)
+
+
+def test_a_kept_answer_is_changed_in_one_transaction(tmp_path):
+    store = CaseStore(tmp_path / "cases.sqlite3")
+    case, version = store.save("alice", None, "Idea", "v1", {}, [])
+    assert not store.update_answer("alice", version, lambda kept: True)  # no answer kept yet
+    store.keep_answer("alice", version, {"n": 1})
+    assert store.update_answer("alice", version, lambda kept: kept.update(n=2) is None)
+    assert not store.update_answer("alice", version, lambda kept: kept.update(n=3) is not None)  # declined
+    assert store.version("alice", version)["answer"] == {"n": 2}
+    with pytest.raises(NotFound):
+        store.update_answer("bob", version, lambda kept: True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from ..errors import ScenarioError
 from . import hints
@@ -21,7 +21,8 @@ from .files import scenario_text
 from .scenario import Scenario, default_scenario
 from .schema import FIELD_BY_PATH
 
-__all__ = ["Question", "QUESTIONS", "questions", "check", "scenario_of", "file_text", "AnswerError"]
+__all__ = ["Question", "QUESTIONS", "questions", "check", "scenario_of", "fields_of", "read_answers", "Reading",
+           "file_text", "AnswerError"]
 
 
 class AnswerError(ValueError):
@@ -280,6 +281,77 @@ def check(question: Question, text: str, answers: dict) -> Any:
 def scenario_of(answers: dict) -> Scenario:
     """The scenario the answers describe: the engine's defaults for everything not asked."""
     return default_scenario().replace(_changes(answers))
+
+
+def fields_of(answers: dict) -> dict[str, Any]:
+    """The scenario fields the answers set and their values: what :func:`scenario_of` changes
+    in the defaults (a single founder's answers also set the partner's income to 0)."""
+    return _changes(answers)
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """Answers given all at once (a form), read as ``meantime new --no-input`` reads its flags.
+
+    Attributes
+    ----------
+    asked : list of Question
+        The questions asked, in order (one whose ``when`` is false for the answers before it
+        is not: a single founder is not asked the partner's income).
+    answers : dict
+        Each answer read and checked, by question key (an empty one takes the default offered).
+    problems : dict
+        By question key, why its answer cannot be used, in words.
+    missing : list of str
+        The keys of the questions asked with no answer and no default offered.
+    offered : list of str
+        The keys of the questions left empty whose default offered was taken.
+    """
+
+    asked: list[Question]
+    answers: dict[str, Any]
+    problems: dict[str, str]
+    missing: list[str]
+    offered: list[str]
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems and not self.missing
+
+
+def read_answers(given: Mapping[str, str | None]) -> Reading:
+    """Read every answer in ``given`` (question key -> text) in the questions' order, each checked
+    with the answers before it, every problem and every question left unanswered named at once.
+
+    Examples
+    --------
+    >>> reading = read_answers({"price": "£30 an hour", "session_hours": "90 minutes"})
+    >>> fields_of(reading.answers)["business.price_per_session"]
+    45.0
+    >>> "savings" in reading.missing and "age" in reading.offered  # age offers "25 or over"
+    True
+    """
+    answers: dict[str, Any] = {}
+    asked: list[Question] = []
+    problems: dict[str, str] = {}
+    missing: list[str] = []
+    offered: list[str] = []
+    for q in questions():
+        if not q.when(answers):
+            continue
+        asked.append(q)
+        text = (given.get(q.key) or "").strip()
+        if not text and q.default is None:
+            missing.append(q.key)
+            continue
+        if not text:
+            offered.append(q.key)
+            text = q.default
+        try:
+            answers[q.key] = check(q, text, answers)
+        except AnswerError as error:
+            problems[q.key] = str(error)
+    return Reading(asked, answers, problems, missing, offered)
 
 
 def file_text(answers: dict, today: datetime.date | None = None) -> str:

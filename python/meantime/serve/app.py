@@ -22,6 +22,7 @@ from . import answers, examples, handover
 from .casefile import UploadError, file_text, read_upload
 from .forms import FormError, form_fields, parse_values, values_of
 from .guard import BodyTooLarge, Guard, read_body
+from .guided import guided
 from .jobs import JobRunner, TooBusy
 from .settings import Settings
 from .storage import CaseStore, NotFound
@@ -100,10 +101,15 @@ def make_app(settings: Settings) -> Starlette:
 
     async def start(request: Request) -> Response:
         kind = request.path_params["kind"]
-        if kind == "blank":
-            return JSONResponse({"name": "New idea", "values": values_of(default_scenario()), "stated": []})
+        if kind == "blank":  # the questions of `meantime new`, none answered yet; the form at its defaults
+            return JSONResponse({"name": "New idea", "values": values_of(default_scenario()), "stated": [],
+                                 "guided": guided({})})
         scenario, stated = examples.load(kind)
         return JSONResponse({"name": kind.replace("_", " "), "values": values_of(scenario), "stated": stated})
+
+    async def guided_answers(request: Request) -> Response:
+        data = await body_json(request)
+        return JSONResponse(guided(data.get("answers")))
 
     async def upload(request: Request) -> Response:
         filename = request.query_params.get("name", "")
@@ -134,7 +140,27 @@ def make_app(settings: Settings) -> Starlette:
                 store.keep_answer(owner, int(version), result)
             return result
 
-        job = runner.submit(owner, "run", paths, work, replace=True)
+        job = runner.submit(owner, "run", paths, work, replace=("run", "without_benefits"))
+        return await anyio.to_thread.run_sync(wait, job)
+
+    async def without_benefits(request: Request) -> Response:
+        """The answer's last line, asked for once the answer is shown: the same futures without
+        benefits (kept with the version's answer when it has one)."""
+        data = await body_json(request)
+        scenario = parse_values(data.get("values"))
+        paths, seed = run_settings(data)
+        owner = request.state.owner
+        version = data.get("version")
+        if version is not None:
+            store.version(owner, int(version))  # NotFound for someone else's
+
+        def work(progress):
+            result = answers.without_benefits(scenario, paths, seed, progress, settings.max_seconds)
+            if version is not None:
+                store.update_answer(owner, int(version), lambda kept: answers.add_without_benefits(kept, result))
+            return result
+
+        job = runner.submit(owner, "without_benefits", paths, work, replace=("without_benefits",))
         return await anyio.to_thread.run_sync(wait, job)
 
     async def compare(request: Request) -> Response:
@@ -205,8 +231,10 @@ def make_app(settings: Settings) -> Starlette:
         Route("/", page),
         Route("/api/fields", handle(fields)),
         Route("/api/start/{kind}", handle(start)),
+        Route("/api/guided", handle(guided_answers), methods=["POST"]),
         Route("/api/upload", handle(upload), methods=["POST"]),
         Route("/api/run", handle(run), methods=["POST"]),
+        Route("/api/without-benefits", handle(without_benefits), methods=["POST"]),
         Route("/api/compare", handle(compare), methods=["POST"]),
         Route("/api/report", handle(report), methods=["POST"]),
         Route("/api/jobs/{job}", handle(job)),

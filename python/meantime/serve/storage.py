@@ -13,7 +13,7 @@ import json
 import pathlib
 import sqlite3
 import time
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 __all__ = ["CaseStore", "NotFound"]
 
@@ -131,6 +131,23 @@ class CaseStore:
                                (json.dumps(answer), version_id, owner)).rowcount
         if not found:
             raise NotFound(f"no version {version_id}")
+
+    def update_answer(self, owner: str, version_id: int, change: Callable[[dict[str, Any]], bool]) -> bool:
+        """Change a version's kept answer in place, in one transaction (so no other save of it comes
+        between reading and writing): ``change`` edits the answer and says whether to keep the
+        edit. False when the version has no answer (or ``change`` declined)."""
+        with self._transaction() as db:
+            row = db.execute("SELECT v.answer FROM versions v JOIN cases c ON c.id = v.case_id "
+                             "WHERE v.id = ? AND c.owner = ?", (version_id, owner)).fetchone()
+            if row is None:
+                raise NotFound(f"no version {version_id}")
+            if row[0] is None:
+                return False
+            answer = json.loads(row[0])
+            if not change(answer):
+                return False
+            db.execute("UPDATE versions SET answer = ? WHERE id = ?", (json.dumps(answer), version_id))
+        return True
 
     def delete_case(self, owner: str, case_id: int) -> None:
         with self._transaction() as db:
