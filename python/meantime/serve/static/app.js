@@ -3,7 +3,7 @@
 
 const state = { groups: [], info: {}, values: {}, stated: new Set(), caseId: null, versionId: null,
                 cases: [], runTimer: null, lastRun: 0, answered: 0, completed: 0, loads: 0,
-                guided: null, guidedApplied: {}, guidedTicket: 0, byHand: new Set(), offered: new Set(), titleTyped: false };
+                guided: null, guidedApplied: {}, guidedTicket: 0, guidedShown: 0, byHand: new Set(), offered: new Set(), titleTyped: false };
 const $ = id => document.getElementById(id);
 const OPEN_GROUPS = new Set(["market", "business", "household", "funding", "benefits"]);
 
@@ -121,8 +121,8 @@ function changed(path) {
   $(fieldId(path)).closest(".field").classList.add("stated");
   $(fieldId(path)).closest(".field").classList.remove("offered");
   state.versionId = null;
-  clearTimeout(state.runTimer);
-  state.runTimer = setTimeout(() => run(10000), 250);
+  clearTimeout(state.runTimer);  // changes made together (a field left for the next) are run once
+  state.runTimer = setTimeout(() => run(10000), 50);
 }
 
 function showProblems(problems) {
@@ -227,9 +227,10 @@ async function answered() {
     if (ticket !== state.guidedTicket || !state.guided) return;
     showGuided(g, false);
     showValues();
+    state.guidedShown = ticket;
     state.versionId = null;
     clearTimeout(state.runTimer);
-    state.runTimer = setTimeout(() => run(10000), 100);
+    state.runTimer = setTimeout(() => run(10000), 50);
   } catch (error) {
     showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
   }
