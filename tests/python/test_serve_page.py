@@ -14,9 +14,8 @@ pytest.importorskip("starlette", reason="meantime serve needs pip install 'meant
 pytest.importorskip("uvicorn", reason="meantime serve needs pip install 'meantime[serve]'")
 
 from browser_tab import Tab  # noqa: E402  (tests/python/browser_tab.py)
-from serve_helpers import Server  # noqa: E402
-
 from meantime.serve.guided import guided  # noqa: E402
+from serve_helpers import Server  # noqa: E402
 
 
 def field(path: str) -> str:

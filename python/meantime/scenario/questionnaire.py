@@ -341,10 +341,10 @@ def read_answers(given: Mapping[str, str | None]) -> Reading:
             continue
         asked.append(q)
         text = (given.get(q.key) or "").strip()
-        if not text and q.default is None:
-            missing.append(q.key)
-            continue
         if not text:
+            if q.default is None:
+                missing.append(q.key)
+                continue
             offered.append(q.key)
             text = q.default
         try:
