@@ -232,3 +232,19 @@ def test_a_kept_answer_is_changed_in_one_transaction(tmp_path):
     assert store.version("alice", version)["answer"] == {"n": 2}
     with pytest.raises(NotFound):
         store.update_answer("bob", version, lambda kept: True)
+
+
+def test_versions_are_compared_on_the_same_futures_with_paired_differences():
+    cheap = meantime.default_scenario().replace(household__savings=9000)
+    dear = cheap.replace(business__price_per_session=15)
+    table = answers.comparison(("£11", cheap), ("£15", dear), 2_000, 7)
+    rows = {row["answer"]: row for row in table["rows"]}
+    alone = [meantime.simulate(s, paths=2_000, seed=7, progress=False) for s in (cheap, dear)]
+    survival = rows["survival"]
+    assert (survival["first"], survival["second"]) == (alone[0].survival(), alone[1].survival())
+    assert survival["difference"] == pytest.approx(alone[1].survival() - alone[0].survival(), abs=1e-12)
+    # A version against itself meets the very same futures: no difference, and no error in it
+    # (unpaired, two independent runs would differ by about sqrt(2 p (1 - p) / n)).
+    same = {row["answer"]: row for row in answers.comparison(("a", cheap), ("a", cheap), 2_000, 7)["rows"]}
+    assert same["survival"]["difference"] == 0 and same["survival"]["difference_se"] == 0
+    assert answers.comparison(("a", cheap), ("a", cheap), 100, 7)["second"] == "a (2)"
