@@ -91,6 +91,9 @@ def test_from_a_blank_page_to_a_founders_report(page):
     assert is_row(tab, "household.savings", "stated") and not is_row(tab, "household.savings", "offered")
     assert is_row(tab, "business.session_hours", "offered")  # left empty: its offered 1 hour, marked
     assert not is_row(tab, "clients.churn_per_month", "stated")  # no question: still the default, marked
+    # Under the answer, the essentials not yet the founder's own: here those of questions left empty.
+    borrowed = tab.text("#from-example")
+    assert "session hours 1" in borrowed and "limited capability none" in borrowed and "savings" not in borrowed
 
     # The scenario file from the page gives the same words with `meantime run`.
     tab.click("#download-file")

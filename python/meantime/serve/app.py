@@ -17,6 +17,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import ScenarioError
+from ..scenario import essentials
 from ..scenario.scenario import default_scenario
 from . import answers, examples, handover
 from .casefile import UploadError, file_text, read_upload
@@ -97,6 +98,7 @@ def make_app(settings: Settings) -> Starlette:
 
     async def fields(request: Request) -> Response:
         return JSONResponse({"groups": form_fields(), "examples": examples.names(),
+                             "essentials": essentials.essential_paths(),
                              "limits": {"max_paths": settings.max_paths, "max_upload_bytes": settings.max_upload_bytes}})
 
     async def start(request: Request) -> Response:

@@ -1,7 +1,7 @@
 // The advisor's page: the case's form, its answer, its versions and the files to hand over.
 "use strict";
 
-const state = { groups: [], info: {}, values: {}, stated: new Set(), caseId: null, versionId: null,
+const state = { groups: [], info: {}, essentials: [], values: {}, stated: new Set(), caseId: null, versionId: null,
                 cases: [], runTimer: null, lastRun: 0, answered: 0, completed: 0, loads: 0,
                 guided: null, guidedApplied: {}, guidedTicket: 0, guidedShown: 0, byHand: new Set(), offered: new Set(), titleTyped: false };
 const $ = id => document.getElementById(id);
@@ -289,7 +289,7 @@ function showAnswer(a) {
       ${card(Charts.pounds(a.extra_capital_90), "more starting capital for a 9 in 10 chance")}
       ${card(a.benefits.enabled ? Charts.pounds(a.benefits.per_future || 0) : "off", "household's benefits per future, in all")}
     </div>
-    <ul id="words">${wordItems(a)}</ul>`;
+    <ul id="words">${wordItems(a)}</ul>${fromExample()}`;
   const figure = (title, draw) => {
     const f = document.createElement("figure");
     draw(f);
@@ -308,6 +308,16 @@ function showAnswer(a) {
     figure("The household's benefits each month, the mean over futures.",
            f => Charts.curve(f, a.benefits.mean, a.months, "#762a83", Charts.pounds, "benefits"));
   }
+}
+
+// The essentials not yet the founder's own, said under the answer (and on the printed page), as
+// `meantime run` says them under its own.
+function fromExample() {
+  const borrowed = state.essentials.filter(path => !state.stated.has(path) || state.offered.has(path) && !state.byHand.has(path));
+  if (!borrowed.length) return "";
+  const label = path => state.info[path] ? state.info[path].label : path;
+  return `<p class="note" id="from-example">Not yet the founder's own (the built-in example's or a question's offered
+    answer): ${borrowed.map(p => `${escapeHtml(label(p))} ${escapeHtml(String(state.values[p]))}`).join("; ")}.</p>`;
 }
 
 // The answer's words as `meantime run` prints them; the line on the same futures without benefits
@@ -510,6 +520,7 @@ async function start(kind) {
 async function main() {
   const data = await api("GET", "/api/fields");
   state.groups = data.groups;
+  state.essentials = data.essentials;
   buildForm();
   for (const name of data.examples) {
     const o = document.createElement("option"); o.value = name; o.textContent = name.replace(/_/g, " "); $("example").appendChild(o);
