@@ -262,11 +262,10 @@ def test_a_run_longer_than_the_limit_is_stopped_with_a_message(tmp_path):
     server = Server(tmp_path, "--max-seconds", "1").wait_ready()
     try:
         browser = Session(server.url)
-        started = time.monotonic()
         job = browser.finished(browser.request("POST", "/api/run", {"values": long_run_values(browser),
                                                                     "paths": 1_000_000}), timeout=60)
         assert job["state"] == "failed" and "too long" in job["error"] and "fewer futures" in job["error"]
-        assert time.monotonic() - started < 30
+        assert job["done"] < job["total"]  # stopped part way, not run to its end
         assert server.running()
     finally:
         server.stop()
