@@ -28,8 +28,13 @@ def wait_for_answer(tab: Tab, after: int) -> str:
 
 
 def cli(*args: str) -> str:
-    return subprocess.run([sys.executable, "-m", "meantime", *args, "--no-progress"], capture_output=True, text=True,
-                          timeout=300, check=True).stdout
+    return subprocess.run(
+        [sys.executable, "-m", "meantime", *args, "--no-progress"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
 
 
 @pytest.fixture
@@ -64,9 +69,21 @@ def is_row(tab: Tab, path: str, kind: str) -> bool:
     return tab.eval(f"document.querySelector('{field(path)}').closest('.field').classList.contains('{kind}')")
 
 
-IDEA = {"service": "Budgeting help", "price": "£15", "hours_per_week": "25", "population": "40,000", "asked": "40",
-        "interested": "12", "household": "single", "rent": "450", "other_income": "0", "living_costs": "1100",
-        "startup_costs": "500", "monthly_costs": "60", "savings": "6000"}
+IDEA = {
+    "service": "Budgeting help",
+    "price": "£15",
+    "hours_per_week": "25",
+    "population": "40,000",
+    "asked": "40",
+    "interested": "12",
+    "household": "single",
+    "rent": "450",
+    "other_income": "0",
+    "living_costs": "1100",
+    "startup_costs": "500",
+    "monthly_costs": "60",
+    "savings": "6000",
+}
 
 
 def test_from_a_blank_page_to_a_founders_report(page):
@@ -75,11 +92,15 @@ def test_from_a_blank_page_to_a_founders_report(page):
     blank = guided({})
     assert tab.eval("!document.getElementById('guided').hidden && !!document.getElementById('waiting')")
     assert tab.eval("document.querySelectorAll('#questions .question:not([hidden])').length") == sum(
-        q["asked"] for q in blank["questions"])
+        q["asked"] for q in blank["questions"]
+    )
     assert tab.eval("[...document.querySelectorAll('.question.todo')].map(q => q.dataset.key)") == blank["missing"]
     # Nothing is the founder's own yet: every field a default, but those a question offers an answer for.
-    assert tab.eval("[...document.querySelectorAll('.field.stated')].map(r => r.dataset.path).sort()") == \
-        blank["offered"] == tab.eval("[...document.querySelectorAll('.field.offered')].map(r => r.dataset.path).sort()")
+    assert (
+        tab.eval("[...document.querySelectorAll('.field.stated')].map(r => r.dataset.path).sort()")
+        == blank["offered"]
+        == tab.eval("[...document.querySelectorAll('.field.offered')].map(r => r.dataset.path).sort()")
+    )
     answer_questions(tab, {k: v for k, v in IDEA.items() if k != "savings"})
     assert tab.eval("!!document.getElementById('waiting')") and tab.eval("state.answered") == 0
     before = tab.eval("state.lastRun")
@@ -103,15 +124,17 @@ def test_from_a_blank_page_to_a_founders_report(page):
     assert "based_on" not in text  # the questions state every essential
     lines = cli("run", str(scenario), "--paths", "10000", "--seed", "2026").splitlines()
     first = lines.index(headline)
-    assert lines[first:first + len(words)] == words
+    assert lines[first : first + len(words)] == words
 
     # A wrong value is named with its rule, beside the field and above the answer.
     before = tab.eval("state.lastRun")
     tab.type(field("business.session_hours"), "lots")
     tab.wait_until("!document.getElementById('problems').hidden", what="the message")
     assert "business.session_hours" in tab.text("#problems") and "expected a number" in tab.text("#problems")
-    assert "expected a number" in tab.eval(f"document.querySelector('{field('business.session_hours')}')"
-                                           ".closest('.field').querySelector('.problem').textContent")
+    assert "expected a number" in tab.eval(
+        f"document.querySelector('{field('business.session_hours')}')"
+        ".closest('.field').querySelector('.problem').textContent"
+    )
     tab.type(field("business.session_hours"), "0.5")
     wait_for_answer(tab, before + 1)
 
@@ -125,10 +148,14 @@ def test_from_a_blank_page_to_a_founders_report(page):
     tab.type("#version-name", "price 20")
     tab.click("#save")
     tab.wait_until("document.getElementById('save-status').textContent.includes('price 20')", what="the save")
-    tab.wait_until("[...document.querySelectorAll('#cases a')].map(a => a.textContent).join('|') === 'price 15|price 20'",
-                   what="both versions listed")
-    tab.eval("(() => { const a = document.getElementById('compare-first'), b = document.getElementById('compare-second');"
-             "a.value = a.options[1].value; b.value = b.options[2].value; })()")
+    tab.wait_until(
+        "[...document.querySelectorAll('#cases a')].map(a => a.textContent).join('|') === 'price 15|price 20'",
+        what="both versions listed",
+    )
+    tab.eval(
+        "(() => { const a = document.getElementById('compare-first'), b = document.getElementById('compare-second');"
+        "a.value = a.options[1].value; b.value = b.options[2].value; })()"
+    )
     tab.click("#compare")
     tab.wait_until("!!document.getElementById('comparison-table')", timeout=120, what="the comparison")
     headers = tab.eval("[...document.querySelectorAll('#comparison-table th')].map(t => t.textContent)")

@@ -33,8 +33,9 @@ def test_the_form_has_every_field_of_the_table_with_unit_range_and_help():
     assert price["unit"] and price["help"] and price["range"].startswith(">")
     assert shown["funding.grants"]["type"] == "list" and shown["funding.grants"]["default"] == "[]"
     assert "{amount = 0, month = 1}" in shown["funding.grants"]["help"]  # how to write a grant
-    assert shown["market.arrivals"]["choices"] == list(meantime.scenario_fields()[
-        [f.path for f in meantime.scenario_fields()].index("market.arrivals")].choices)
+    assert shown["market.arrivals"]["choices"] == list(
+        meantime.scenario_fields()[[f.path for f in meantime.scenario_fields()].index("market.arrivals")].choices
+    )
 
 
 def test_the_default_values_make_the_default_scenario():
@@ -42,9 +43,15 @@ def test_the_default_values_make_the_default_scenario():
 
 
 def test_values_are_read_as_people_type_them():
-    s = parse_values({"market.population": "45,000", "business.price_per_session": "£12.50",
-                      "market.fit_share": '{dist = "beta", alpha = 11, beta = 31}',
-                      "funding.grants": "[{amount = 2000, month = 3}]", "benefits.enabled": True})
+    s = parse_values(
+        {
+            "market.population": "45,000",
+            "business.price_per_session": "£12.50",
+            "market.fit_share": '{dist = "beta", alpha = 11, beta = 31}',
+            "funding.grants": "[{amount = 2000, month = 3}]",
+            "benefits.enabled": True,
+        }
+    )
     assert s.market.population == meantime.fixed(45000) and s.business.price_per_session == 12.5
     assert s.market.fit_share == meantime.beta(11, 31)
     assert s.funding.grants[0].amount == 2000 and s.funding.grants[0].month == 3
@@ -53,11 +60,25 @@ def test_values_are_read_as_people_type_them():
 
 def test_every_mistake_is_named_at_once_with_its_rule():
     with pytest.raises(FormError) as caught:
-        parse_values({"market.population": "many", "clients.churn_per_month": "5%", "business.session_hours": "",
-                      "run.months": "12.5", "benefits.enabled": "yes", "no.such": "1"})
+        parse_values(
+            {
+                "market.population": "many",
+                "clients.churn_per_month": "5%",
+                "business.session_hours": "",
+                "run.months": "12.5",
+                "benefits.enabled": "yes",
+                "no.such": "1",
+            }
+        )
     problems = caught.value.problems
-    assert set(problems) == {"market.population", "clients.churn_per_month", "business.session_hours", "run.months",
-                             "benefits.enabled", "no.such"}
+    assert set(problems) == {
+        "market.population",
+        "clients.churn_per_month",
+        "business.session_hours",
+        "run.months",
+        "benefits.enabled",
+        "no.such",
+    }
     assert "expected a number" in problems["market.population"]
     assert "0.05" in problems["clients.churn_per_month"]
     assert "empty" in problems["business.session_hours"]
@@ -76,12 +97,15 @@ def test_a_case_file_holds_the_stated_fields_and_loads_back_the_same():
     assert loaded == scenario and sorted(stated) == ["business.price_per_session", "household.savings"]
 
 
-@pytest.mark.parametrize("name, raw, words", [
-    ("big.toml", b"#" * 2_000, "too large"),
-    ("x.toml", b"\x00\x01\x02binary", "binary"),
-    ("x.exe", b"MZ", "not a scenario file"),
-    ("x.json", b"[" * 100 + b"]" * 100, "nested"),
-])
+@pytest.mark.parametrize(
+    "name, raw, words",
+    [
+        ("big.toml", b"#" * 2_000, "too large"),
+        ("x.toml", b"\x00\x01\x02binary", "binary"),
+        ("x.exe", b"MZ", "not a scenario file"),
+        ("x.json", b"[" * 100 + b"]" * 100, "nested"),
+    ],
+)
 def test_hostile_uploads_are_refused_in_words(name, raw, words):
     with pytest.raises((UploadError, ScenarioError)) as caught:
         read_upload(name, raw, 1_000)
@@ -105,14 +129,19 @@ def test_beyond_this_machine_needs_a_token():
 def test_the_store_keeps_each_owners_cases_apart(tmp_path):
     store = CaseStore(tmp_path / "cases.sqlite3")
     case, first = store.save("alice", None, "Idea", "v1", {"business.price_per_session": "12"}, [])
-    _, second = store.save("alice", case, "Idea", "v2", {"business.price_per_session": "14"},
-                           ["business.price_per_session"])
+    _, second = store.save(
+        "alice", case, "Idea", "v2", {"business.price_per_session": "14"}, ["business.price_per_session"]
+    )
     store.keep_answer("alice", second, {"headline": "words"})
     assert [v["name"] for v in store.cases("alice")[0]["versions"]] == ["v1", "v2"]
     assert store.version("alice", second)["answer"] == {"headline": "words"}
     assert store.cases("bob") == []
-    for attempt in (lambda: store.version("bob", first), lambda: store.keep_answer("bob", first, {}),
-                    lambda: store.save("bob", case, "x", "y", {}, []), lambda: store.delete_case("bob", case)):
+    for attempt in (
+        lambda: store.version("bob", first),
+        lambda: store.keep_answer("bob", first, {}),
+        lambda: store.save("bob", case, "x", "y", {}, []),
+        lambda: store.delete_case("bob", case),
+    ):
         with pytest.raises(NotFound):
             attempt()
     reopened = CaseStore(tmp_path / "cases.sqlite3")
@@ -142,10 +171,23 @@ def test_the_store_takes_saves_from_many_threads(tmp_path):
 
 # -- the blank guided case: the questions of `meantime new` -------------------------------------------
 
-GARDEN = {"service": "Gardening and company for older people", "price": "£30 an hour", "session_hours": "90 minutes",
-          "hours_per_week": "20", "population": "45,000", "asked": "30", "interested": "6", "household": "couple",
-          "rent": "£600", "partner_earnings": "£1,200", "other_income": "0", "savings": "£2,500",
-          "living_costs": "1400", "startup_costs": "600", "monthly_costs": "80"}
+GARDEN = {
+    "service": "Gardening and company for older people",
+    "price": "£30 an hour",
+    "session_hours": "90 minutes",
+    "hours_per_week": "20",
+    "population": "45,000",
+    "asked": "30",
+    "interested": "6",
+    "household": "couple",
+    "rent": "£600",
+    "partner_earnings": "£1,200",
+    "other_income": "0",
+    "savings": "£2,500",
+    "living_costs": "1400",
+    "startup_costs": "600",
+    "monthly_costs": "80",
+}
 
 
 def guided_scenario(answers: dict) -> tuple[meantime.Scenario, dict]:
@@ -193,13 +235,18 @@ def test_each_answer_is_checked_with_those_before_it_and_every_problem_named():
     assert "partner_earnings" not in asked and reply["values"]["household.partner_income_per_month"] == "0"
     hourly = guided({"price": "£30 an hour"})  # sessions offered as 1 hour: £30 a session
     assert hourly["values"]["business.price_per_session"] == "30"
-    for wrong, words in (([1, 2], "must map"), ({"price": 12}, "must be text"), ({"salary": "1"}, "not a question"),
-                         ({"service": "x" * 201}, "too long")):
+    for wrong, words in (
+        ([1, 2], "must map"),
+        ({"price": 12}, "must be text"),
+        ({"salary": "1"}, "not a question"),
+        ({"service": "x" * 201}, "too long"),
+    ):
         with pytest.raises(FormError, match=words):
             guided(wrong)
 
 
 # -- the answer after a change: one run; the line without benefits after it ----------------------------
+
 
 def test_the_quick_answer_and_its_line_without_benefits_are_the_words_of_meantime_run():
     scenario = meantime.default_scenario().replace(household__savings=9000)

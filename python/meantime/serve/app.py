@@ -76,6 +76,7 @@ def make_app(settings: Settings) -> Starlette:
 
     def handle(endpoint):
         """Bad input becomes a message naming what is wrong; the server carries on."""
+
         async def wrapped(request: Request) -> Response:
             try:
                 return await endpoint(request)
@@ -91,21 +92,28 @@ def make_app(settings: Settings) -> Starlette:
                 return _problem(str(error), status=429)
             except (ValueError, TypeError) as error:  # e.g. a version number that is not one
                 return _problem(f"bad request: {error}")
+
         return wrapped
 
     async def page(request: Request) -> Response:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
 
     async def fields(request: Request) -> Response:
-        return JSONResponse({"groups": form_fields(), "examples": examples.names(),
-                             "essentials": essentials.essential_paths(),
-                             "limits": {"max_paths": settings.max_paths, "max_upload_bytes": settings.max_upload_bytes}})
+        return JSONResponse(
+            {
+                "groups": form_fields(),
+                "examples": examples.names(),
+                "essentials": essentials.essential_paths(),
+                "limits": {"max_paths": settings.max_paths, "max_upload_bytes": settings.max_upload_bytes},
+            }
+        )
 
     async def start(request: Request) -> Response:
         kind = request.path_params["kind"]
         if kind == "blank":  # the questions of `meantime new`, none answered yet; the form at its defaults
-            return JSONResponse({"name": "New idea", "values": values_of(default_scenario()), "stated": [],
-                                 "guided": guided({})})
+            return JSONResponse(
+                {"name": "New idea", "values": values_of(default_scenario()), "stated": [], "guided": guided({})}
+            )
         scenario, stated = examples.load(kind)
         return JSONResponse({"name": kind.replace("_", " "), "values": values_of(scenario), "stated": stated})
 
@@ -177,8 +185,12 @@ def make_app(settings: Settings) -> Starlette:
             except FormError as error:
                 raise FormError({f"{key}: {path}": rule for path, rule in error.problems.items()}) from None
         paths, seed = run_settings(data)
-        job = runner.submit(request.state.owner, "compare", 2 * paths,
-                            lambda progress: answers.comparison(sides[0], sides[1], paths, seed, progress))
+        job = runner.submit(
+            request.state.owner,
+            "compare",
+            2 * paths,
+            lambda progress: answers.comparison(sides[0], sides[1], paths, seed, progress),
+        )
         return await anyio.to_thread.run_sync(wait, job)
 
     async def report(request: Request) -> Response:
@@ -186,9 +198,12 @@ def make_app(settings: Settings) -> Starlette:
         scenario = parse_values(data.get("values"))
         paths, seed = run_settings(data)
         title = name(data, "title", "Viability report")
-        job = runner.submit(request.state.owner, "report", paths,
-                            lambda progress: handover.report_html(scenario, paths, seed, title, progress,
-                                                                  settings.max_seconds))
+        job = runner.submit(
+            request.state.owner,
+            "report",
+            paths,
+            lambda progress: handover.report_html(scenario, paths, seed, title, progress, settings.max_seconds),
+        )
         return await anyio.to_thread.run_sync(wait, job)
 
     async def job(request: Request) -> Response:
@@ -204,8 +219,11 @@ def make_app(settings: Settings) -> Starlette:
         title = name(data, "title", "case")
         text = file_text(scenario, stated, title)
         filename = "".join(c if c.isalnum() or c in "-_" else "_" for c in title)[:60] or "case"
-        return Response(text, media_type="application/toml",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}.toml"'})
+        return Response(
+            text,
+            media_type="application/toml",
+            headers={"Content-Disposition": f'attachment; filename="{filename}.toml"'},
+        )
 
     async def cases(request: Request) -> Response:
         return JSONResponse({"cases": store.cases(request.state.owner)})
@@ -218,8 +236,14 @@ def make_app(settings: Settings) -> Starlette:
         if case_id is not None and (isinstance(case_id, bool) or not isinstance(case_id, int)):
             raise BadRequest("'case' must be a case's number")
         ids = await anyio.to_thread.run_sync(
-            store.save, request.state.owner, case_id, name(data, "case_name", "New idea"),
-            name(data, "version_name", "version"), values_of(scenario), stated)
+            store.save,
+            request.state.owner,
+            case_id,
+            name(data, "case_name", "New idea"),
+            name(data, "version_name", "version"),
+            values_of(scenario),
+            stated,
+        )
         return JSONResponse({"case": ids[0], "version": ids[1]})
 
     async def version(request: Request) -> Response:
@@ -247,6 +271,7 @@ def make_app(settings: Settings) -> Starlette:
         Route("/api/versions/{version:int}", handle(version)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
         yield

@@ -37,10 +37,16 @@ def guided(given: Any) -> dict[str, Any]:
         raise FormError({"answers": "must map each question's key to the text of its answer"})
     keys = set(question_keys())
     wrong = {str(k)[:40]: "is not a question of meantime new" for k in given if k not in keys}
-    wrong.update({k: "must be text" for k, v in given.items() if k in keys and v is not None
-                  and not isinstance(v, str)})
-    wrong.update({k: f"is too long: at most {_ANSWER_LIMIT} characters" for k, v in given.items()
-                  if k in keys and isinstance(v, str) and len(v) > _ANSWER_LIMIT})
+    wrong.update(
+        {k: "must be text" for k, v in given.items() if k in keys and v is not None and not isinstance(v, str)}
+    )
+    wrong.update(
+        {
+            k: f"is too long: at most {_ANSWER_LIMIT} characters"
+            for k, v in given.items()
+            if k in keys and isinstance(v, str) and len(v) > _ANSWER_LIMIT
+        }
+    )
     if wrong:
         raise FormError(wrong)
     reading = read_answers(given)
@@ -48,9 +54,19 @@ def guided(given: Any) -> dict[str, Any]:
     changes = fields_of(reading.answers)
     shown = values_of(scenario_of(reading.answers))
     return {
-        "questions": [{"key": q.key, "ask": q.ask, "help": q.help, "default": q.default, "because": q.because,
-                       "field": q.field, "asked": q.key in asked, "answer": given.get(q.key) or ""}
-                      for q in questions()],
+        "questions": [
+            {
+                "key": q.key,
+                "ask": q.ask,
+                "help": q.help,
+                "default": q.default,
+                "because": q.because,
+                "field": q.field,
+                "asked": q.key in asked,
+                "answer": given.get(q.key) or "",
+            }
+            for q in questions()
+        ],
         "problems": reading.problems,
         "missing": reading.missing,
         "complete": reading.complete,
