@@ -336,7 +336,7 @@ async function completeAnswer(a, ticket, request) {
   const wb = a.without_benefits;
   if (!wb || wb.line) { state.completed = ticket; return; }
   try {
-    const r = await finish(await api("POST", "/api/without-benefits", request), false);
+    const r = await finish(await api("POST", "/api/without-benefits", request), request.paths > 10000);  // a bar when long
     if (ticket !== state.lastRun) return;
     Object.assign(wb, r);
     $("words").innerHTML = wordItems(a);
