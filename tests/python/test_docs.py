@@ -28,6 +28,7 @@ import meantime.running.settings
 import meantime.running.simulation
 import meantime.scenario.distributions
 import meantime.scenario.files
+import meantime.scenario.questionnaire
 import meantime.scenario.records
 import meantime.scenario.scenario
 import meantime.scenario.schema
@@ -38,7 +39,7 @@ MODULES = [meantime, meantime.scenario.distributions, meantime.errors, meantime.
            meantime.scenario.scenario, meantime.scenario.schema, meantime.scenario.records, meantime.analyses,
            meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
            meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.running.cluster,
-           meantime.running.settings]
+           meantime.running.settings, meantime.scenario.questionnaire]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)
