@@ -210,40 +210,91 @@ class Result:
         causes = [c for c in FAILURE_CAUSES if c != "none"]
         if len(causes) > 1:
             for cause in causes:
-                probability(f"failure_{cause}", s.failures(cause).reached_by(horizon) / n,
-                            f"stopped by month {horizon}: {cause.replace('_', ' ')}")
-        probability("operating_break_even", s.operating_break_even_by(horizon),
-                    f"the business covers its own costs, sustained, by month {horizon}")
-        probability("living_break_even", s.living_break_even_by(horizon),
-                    f"the business also pays the founder's way by month {horizon}")
-        probability("payback", s.payback().reached_by(horizon) / n,
-                    f"cumulative profit, start-up costs included, back to zero by month {horizon}")
+                probability(
+                    f"failure_{cause}",
+                    s.failures(cause).reached_by(horizon) / n,
+                    f"stopped by month {horizon}: {cause.replace('_', ' ')}",
+                )
+        probability(
+            "operating_break_even",
+            s.operating_break_even_by(horizon),
+            f"the business covers its own costs, sustained, by month {horizon}",
+        )
+        probability(
+            "living_break_even",
+            s.living_break_even_by(horizon),
+            f"the business also pays the founder's way by month {horizon}",
+        )
+        probability(
+            "payback",
+            s.payback().reached_by(horizon) / n,
+            f"cumulative profit, start-up costs included, back to zero by month {horizon}",
+        )
         for key, counts, what in (
             ("operating_break_even", s.operating_break_even(), "cover their costs"),
             ("living_break_even", s.living_break_even(), "pay the founder's way"),
             ("payback", s.payback(), "pay back"),
         ):
-            rows.append((f"median_month_{key}", self._median_month(counts), math.nan, "month",
-                         f"half of all futures {what} by this month (NaN: not within {horizon} months)"))
+            rows.append(
+                (
+                    f"median_month_{key}",
+                    self._median_month(counts),
+                    math.nan,
+                    "month",
+                    f"half of all futures {what} by this month (NaN: not within {horizon} months)",
+                )
+            )
         lowest = s.lowest_cash().histogram
         for q in _LOWEST_CASH_QUANTILES:
-            rows.append((f"lowest_cash_{_label(q)}", lowest.quantile(q), math.nan, "pounds",
-                         f"lowest combined cash: {round(100 * q)}% of futures fall to this or below"))
-        rows.append(("extra_capital_for_90_percent", self.extra_capital_needed(0.9), math.nan, "pounds",
-                     "more starting capital that would carry 9 in 10 futures through"))
+            rows.append(
+                (
+                    f"lowest_cash_{_label(q)}",
+                    lowest.quantile(q),
+                    math.nan,
+                    "pounds",
+                    f"lowest combined cash: {round(100 * q)}% of futures fall to this or below",
+                )
+            )
+        rows.append(
+            (
+                "extra_capital_for_90_percent",
+                self.extra_capital_needed(0.9),
+                math.nan,
+                "pounds",
+                "more starting capital that would carry 9 in 10 futures through",
+            )
+        )
         if self.scenario.benefits.enabled:
-            rows.append(("benefits_share_of_income", self.benefits_share(), math.nan, "share",
-                         "benefits as a share of the household's income over the horizon"))
+            rows.append(
+                (
+                    "benefits_share_of_income",
+                    self.benefits_share(),
+                    math.nan,
+                    "share",
+                    "benefits as a share of the household's income over the horizon",
+                )
+            )
             bites, month = self.floor_bites()
-            probability("floor_bites", bites, f"the minimum income floor raises the founder's earnings by month "
-                                              f"{horizon}")
-            rows.append(("median_month_floor_bites", month, math.nan, "month",
-                         "half of the futures where the floor bites see it first by this month"))
+            probability(
+                "floor_bites", bites, f"the minimum income floor raises the founder's earnings by month {horizon}"
+            )
+            rows.append(
+                (
+                    "median_month_floor_bites",
+                    month,
+                    math.nan,
+                    "month",
+                    "half of the futures where the floor bites see it first by this month",
+                )
+            )
             if without_benefits:
                 without = self.without_benefits
                 assert without is not None  # the rule is on
-                probability("survival_without_benefits", without.survival(horizon),
-                            f"still going after {horizon} months on the same futures without benefits")
+                probability(
+                    "survival_without_benefits",
+                    without.survival(horizon),
+                    f"still going after {horizon} months on the same futures without benefits",
+                )
         groups = self.scenario.group.enabled
         for total in _core.total_names:  # every per-path total the engine sums (group ones with groups on)
             if total.startswith("group") and not groups:
@@ -418,9 +469,13 @@ class Result:
             lines.append("The starting capital carries at least 9 in 10 futures through.")
         lines.append(
             "Answer: "
-            + ("viable: it very likely breaks even before the money runs out." if survive >= 0.9
-               else "possible, but the meantime is a real risk: plan for the bad years." if survive >= 0.6
-               else "not viable as it stands: the money runs out first in too many futures.")
+            + (
+                "viable: it very likely breaks even before the money runs out."
+                if survive >= 0.9
+                else "possible, but the meantime is a real risk: plan for the bad years."
+                if survive >= 0.6
+                else "not viable as it stands: the money runs out first in too many futures."
+            )
         )
         lines.append(f"({self.path_count:,} simulated futures, seed {self.seed}.)")
         return lines
@@ -431,13 +486,21 @@ class Result:
         if not self.scenario.benefits.enabled:
             return []
         h = self.scenario.household
-        who = {"none": "no limited capability for work assessed", "lcw": "limited capability for work (LCW)",
-               "lcwra": "limited capability for work and work-related activity (LCWRA)"}[h.limited_capability]
-        words = (f"Universal Credit ({'a couple' if h.couple else 'single'}, {who}) is "
-                 f"{percent(self.benefits_share())} of the household's income")
+        who = {
+            "none": "no limited capability for work assessed",
+            "lcw": "limited capability for work (LCW)",
+            "lcwra": "limited capability for work and work-related activity (LCWRA)",
+        }[h.limited_capability]
+        words = (
+            f"Universal Credit ({'a couple' if h.couple else 'single'}, {who}) is "
+            f"{percent(self.benefits_share())} of the household's income"
+        )
         bites, month = self.floor_bites()
-        words += (f"; the minimum income floor starts to bite in month {month:.0f} in {in_ten(bites)} futures"
-                  if bites > 0 else "; the minimum income floor never bites")
+        words += (
+            f"; the minimum income floor starts to bite in month {month:.0f} in {in_ten(bites)} futures"
+            if bites > 0
+            else "; the minimum income floor never bites"
+        )
         if not without_benefits:
             return [words + "."]
         without = self.without_benefits
@@ -445,7 +508,9 @@ class Result:
         return [words + ".", without_benefits_words(without)]
 
     def __repr__(self) -> str:
-        kept = [name for name, has in (("outcomes", self._run.has_outcomes), ("paths", self._run.has_path_arrays)) if has]
+        kept = [
+            name for name, has in (("outcomes", self._run.has_outcomes), ("paths", self._run.has_path_arrays)) if has
+        ]
         survive = self.survival()
         return (
             f"<meantime.Result: {self.path_count:,} paths x {self.months} months, seed {self.seed}, "
@@ -459,5 +524,7 @@ def without_benefits_words(without: Result) -> str:
     :attr:`Result.without_benefits`, or ``simulate`` of its scenario with the rule off, the same
     seed and paths), so the line can follow an answer given first without it."""
     survive = without.survival()
-    return (f"Without benefits, {in_ten(survive)} futures survive {without.months} months "
-            f"({percent(survive)} ± {percent(without.standard_error(survive))}).")
+    return (
+        f"Without benefits, {in_ten(survive)} futures survive {without.months} months "
+        f"({percent(survive)} ± {percent(without.standard_error(survive))})."
+    )
