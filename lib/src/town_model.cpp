@@ -8,7 +8,12 @@ Scenario provider_scenario(const Scenario& town, std::size_t i) {
   const Provider& p = town.providers.at(i);
   Scenario s;
   static_cast<Venture&>(s) = p;
-  if (town.town.shared_market) s.market = town.market;
+  if (town.town.shared_market) {
+    s.market = town.market;
+    // The people a founder found in advance are that provider's own.
+    s.market.committed_clients = p.market.committed_clients;
+    s.market.committed_start_probability = p.market.committed_start_probability;
+  }
   s.run = town.run;
   s.run.stream = p.stream;
   // The items it pays itself are fixed costs like any other.

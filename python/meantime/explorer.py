@@ -216,7 +216,7 @@ class Explorer:
     --------
     >>> from meantime.explorer import Explorer
     >>> explorer = Explorer(paths=2_000)
-    >>> explorer.headline_text.startswith("No futures survive 36 months")
+    >>> explorer.headline_text.startswith("5 in 10 futures survive 36 months")
     True
     >>> explorer.controls["price"].value = 20    # as if the slider moved: it runs again
     >>> explorer.result.scenario.business.price_per_session

@@ -6,10 +6,40 @@
 
 namespace meantime::testing {
 
+// The scenario with every part of the renewing market and of delivery as it is switched off
+// (routes, renewal, committed people, the research prior, missed sessions, weeks off, travel):
+// the engine as it was before them, whose pinned outputs it must reproduce.
+inline Scenario before_renewal(Scenario s) {
+  s.market.routes.enabled = false;
+  s.market.renewal.enabled = false;
+  s.market.interest_to_purchase = 1.0;
+  s.market.committed_clients = 0;
+  if (s.market.fit_share.kind() == DistributionKind::research) {
+    s.market.fit_share = research(s.market.fit_share.parameter(0), s.market.fit_share.parameter(1), 0.5);
+  }
+  s.clients.missed_share = 0.0;
+  s.business.weeks_off_per_year = 0.0;
+  s.business.travel_minutes_per_visit = 0.0;
+  return s;
+}
+
+// The default scenario as it was before the renewing market and delivery as it is: every new
+// part off, and the defaults they changed as they were (no budget reviews, 70% of hours
+// client-facing, a founder with no limited capability for work assessed). Its outputs are the engine's before them, and
+// the known-answer tests below start from it.
+inline Scenario scenario_before_renewal() {
+  Scenario s = before_renewal(default_scenario());
+  s.clients.review_month = 0;
+  s.clients.review_cut_probability = 0.0;
+  s.business.client_facing_share = 0.7;
+  s.household.limited_capability = LimitedCapability::none;
+  return s;
+}
+
 // Referrals at a steady rate, everyone can pay, room for six clients, no churn; with
 // run.deterministic every count is its expectation, so the cash flow is a hand-computable table.
 inline Scenario hand_computed_scenario() {
-  Scenario s;
+  Scenario s = scenario_before_renewal();
   s.market.arrivals = ArrivalModel::referrals;
   s.market.referrals_per_month = 2.0;
   s.market.reservation_price_per_hour = 20.0;
@@ -39,7 +69,7 @@ inline Scenario hand_computed_scenario() {
 
 // Poisson(rate) referrals, all admitted, binomial churn: the textbook immigration-death chain.
 inline Scenario poisson_churn_scenario(double rate, double churn, int months) {
-  Scenario s;
+  Scenario s = scenario_before_renewal();
   s.market.arrivals = ArrivalModel::referrals;
   s.market.referrals_per_month = rate;
   s.market.reservation_price_per_hour = 1000.0;
@@ -57,23 +87,6 @@ inline Scenario poisson_churn_scenario(double rate, double churn, int months) {
   return s;
 }
 
-// The scenario with every part of the renewing market and of delivery as it is switched off
-// (routes, renewal, committed people, the research prior, missed sessions, weeks off, travel):
-// the engine as it was before them, whose pinned outputs it must reproduce.
-inline Scenario before_renewal(Scenario s) {
-  s.market.routes.enabled = false;
-  s.market.renewal.enabled = false;
-  s.market.interest_to_purchase = 1.0;
-  s.market.committed_clients = 0;
-  if (s.market.fit_share.kind() == DistributionKind::research) {
-    s.market.fit_share = research(s.market.fit_share.parameter(0), s.market.fit_share.parameter(1), 0.5);
-  }
-  s.clients.missed_share = 0.0;
-  s.business.weeks_off_per_year = 0.0;
-  s.business.travel_minutes_per_visit = 0.0;
-  return s;
-}
-
 // One run of `paths` paths keeping everything (outcomes and full path arrays).
 inline RunResult run_kept(const Scenario& s, std::uint64_t paths = 1, std::uint64_t seed = 1) {
   RunOptions o;
@@ -87,7 +100,7 @@ inline RunResult run_kept(const Scenario& s, std::uint64_t paths = 1, std::uint6
 // grant and a loan, a part-time job, Universal Credit with a work allowance (LCW), tax and NI, illness with peer
 // cover, reviews and council cuts, a waiting list with hiring, and giving up.
 inline Scenario full_model_scenario() {
-  Scenario s = default_scenario();
+  Scenario s = scenario_before_renewal();
   s.payments.direct_payment.share = 0.5;
   s.payments.direct_payment.bad_debt_rate = 0.02;
   s.payments.individual_service_fund.share = 0.3;
@@ -117,7 +130,7 @@ inline Scenario full_model_scenario() {
 // two groups of 4-8, a waiting list, and allowances close enough to the share that a group can
 // unravel.
 inline Scenario pooled_group_scenario() {
-  Scenario s = default_scenario();
+  Scenario s = scenario_before_renewal();
   s.group.enabled = true;
   s.group.pricing = GroupPricing::pooled;
   s.group.interest_share = 0.4;

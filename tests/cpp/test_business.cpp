@@ -13,6 +13,7 @@ TEST(Business, CapacityFromClientFacingHours) {
   Business b;
   b.client_facing_share = 0.5;
   b.session_hours = 0.5;
+  b.travel_minutes_per_visit = 0.0;          // travel inside the share
   EXPECT_EQ(session_capacity(b, 15.0), 65);  // 15 x 52/12 x 0.5 / 0.5 = 65 exactly
   b.session_hours = 1.0;
   EXPECT_EQ(session_capacity(b, 15.0), 32);  // 32.5 rounds down: half a session is no session

@@ -117,7 +117,7 @@ TEST(Health, IllnessCutsCapacityAndAPeerCoversPart) {
 }
 
 TEST(Health, MoreIllnessLowersSurvival) {
-  Scenario well = default_scenario();
+  Scenario well = testing::scenario_before_renewal();
   well.household.limited_capability = LimitedCapability::lcw;  // survival between 0 and 1
   Scenario unwell = well;
   unwell.health.illness_per_month = 0.08;

@@ -232,6 +232,7 @@ TEST(Market, TravelComesOutOfTheClientFacingHours) {
   Business b;
   b.session_hours = 0.5;
   b.client_facing_share = 0.7;
+  b.travel_minutes_per_visit = 0.0;
   EXPECT_EQ(session_capacity(b, 15.0), 91);  // 15 x 52/12 x 0.7 / 0.5 = 91
   b.travel_minutes_per_visit = 30;
   EXPECT_EQ(session_capacity(b, 15.0), 45);  // ... / (0.5 + 0.5) = 45.5

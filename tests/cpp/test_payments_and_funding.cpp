@@ -38,7 +38,7 @@ TEST(Payments, ChannelsSplitTheBill) {
 }
 
 TEST(Payments, BadDebtTakesItsRateInExpectation) {
-  Scenario s = default_scenario();
+  Scenario s = testing::scenario_before_renewal();  // every bill through the direct-payment channel
   s.payments.direct_payment.bad_debt_rate = 0.2;
   const std::uint64_t paths = 20000;
   RunOptions o;

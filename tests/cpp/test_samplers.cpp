@@ -158,12 +158,13 @@ TEST(Samplers, DistributionsHaveTheirMeans) {
 }
 
 TEST(Samplers, ResearchIsTheBetaPosterior) {
-  // "Asked 40, 10 interested" is Beta(11, 31): the same draws as that beta, mean 11/42.
+  // "Asked 40, 10 interested" from the default prior (mean 5%, worth two people) is
+  // Beta(10.1, 31.9): the same draws as that beta, mean 10.1/42.
   const Distribution d = research(40, 10);
-  EXPECT_DOUBLE_EQ(d.mean(), 11.0 / 42.0);
+  EXPECT_DOUBLE_EQ(d.mean(), 10.1 / 42.0);
   for (std::uint64_t i = 0; i < 100; ++i) {
     UniformStream a({48, i}, 0, 3), b({48, i}, 0, 3);
-    EXPECT_EQ(d.draw(a), beta(11, 31).draw(b));
+    EXPECT_EQ(d.draw(a), beta(2 * kResearchPrior + 10, 2 * (1 - kResearchPrior) + 30).draw(b));
   }
   EXPECT_NE(research(10, 11).parameter_problem(), "");
   EXPECT_NE(research(10.5, 1).parameter_problem(), "");

@@ -151,6 +151,7 @@ TEST(Town, DeterministicSharedMarketFollowsTheLogit) {
   town.market.reservation_price_spread = 0.0;
   town.market.reservation_price_per_hour = 30.0;  // above both offers' £22 an hour
   town.providers[1].fit = 1.0;
+  for (Provider& p : town.providers) p.market.committed_clients = 0;  // only the town's prospects
   RunOptions o = options(1);
   const TownResult r = simulate_town(town, o);
   const double e = std::exp(1.0);

@@ -210,17 +210,17 @@ TEST(Validation, GroupRules) {
   expect_rejected([](Scenario& s) { s.group.pooled_share = 0; }, "group.pooled_share", "must be > 0");
   expect_rejected([](Scenario& s) { s.group.attendance_probability = 1.5; }, "group.attendance_probability",
                   "<= 1, got 1.5");
-  // The default founder has 15 h x 52/12 x 0.7 = 45.5 client-facing hours a month: six groups
-  // meeting 4 x 2 h (48 hours) do not fit; five do, and a switched-off offer is not checked.
+  // The default founder has 15 h x 52/12 x 0.85 = 55.25 client-facing hours a month: seven groups
+  // meeting 4 x 2 h (56 hours) do not fit; six do, and a switched-off offer is not checked.
   expect_rejected(
       [](Scenario& s) {
         s.group.enabled = true;
-        s.group.max_groups = 6;
+        s.group.max_groups = 7;
       },
       "group.max_groups", "must fit in the client-facing hours");
   Scenario fits = default_scenario();
   fits.group.enabled = true;
-  fits.group.max_groups = 5;
+  fits.group.max_groups = 6;
   EXPECT_NO_THROW(validate(fits));
   fits.group.enabled = false;
   fits.group.max_groups = 50;

@@ -25,7 +25,7 @@ def test_the_preset_states_the_household_and_the_year():
 
 def test_the_default_is_the_2026_preset_for_the_default_household():
     s = meantime.default_scenario()
-    assert s.replace(meantime.benefits.universal_credit(2026, housing_costs=450)) == s
+    assert s.replace(meantime.benefits.universal_credit(2026, limited_capability="lcw", housing_costs=450)) == s
 
 
 def test_bad_presets_name_the_field():
@@ -58,7 +58,8 @@ def test_the_answer_with_and_without_benefits_on_the_same_futures():
 
 
 def test_the_floor_bites_after_the_start_up_year():
-    result = meantime.simulate(paths=2000, seed=5, progress=False)  # no limited capability assessed
+    no_lcw = meantime.default_scenario().replace(household__limited_capability="none")
+    result = meantime.simulate(no_lcw, paths=2000, seed=5, progress=False)
     share, month = result.floor_bites()
     # Every future still trading in month 13 has the floor applied then (a 15-hour business earns
     # far below £1,698.84 a month): the month is 13, the share those alive at month 12.

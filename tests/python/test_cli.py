@@ -159,7 +159,7 @@ def test_validate(capsys, tmp_path):
     assert status == 0 and err == ""
     assert out.count("ok: ") == len(files)
     assert "kitchen_table.toml: the built-in default scenario" in out
-    assert "peer_support_group.toml: 23 fields differ from the built-in default" in out
+    assert "peer_support_group.toml: 22 fields differ from the built-in default" in out
     bad = tmp_path / "bad.yaml"
     bad.write_text("market:\n  fit_share: {dist: uniform, min: 0.5, max: 0.2}\n")
     status, out, err = run(capsys, "validate", files[0], str(bad))

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import meantime
+from conftest import new_parts_off
 from meantime.cli.main import main
 from meantime.report.words import assumptions
 
@@ -20,7 +21,7 @@ GROUP_TOTALS = ("groups_formed", "groups_collapsed", "group_members_served", "gr
 def hand_scenario(**changes) -> meantime.Scenario:
     """Groups only, per attendee, all randomness off: the C++ test's hand-computed run
     (tests/cpp/test_groups.cpp, per_attendee_hand_scenario)."""
-    return meantime.Scenario.from_dict({
+    return new_parts_off(meantime.Scenario.from_dict({
         "based_on": "kitchen-table",  # the household: what the hand computation does not depend on
         "market": {"arrivals": "referrals", "referrals_per_month": 3, "reservation_price_per_hour": 100,
                    "reservation_price_spread": 0},
@@ -32,7 +33,7 @@ def hand_scenario(**changes) -> meantime.Scenario:
                   "meetings_per_month": 4, "meeting_hours": 2, "attendance_probability": 0.75,
                   "price_per_attendee": 8, "cost_per_meeting": 10},
         "run": {"months": 4, "sustained_months": 2, "deterministic": True},
-    }).replace(**changes)
+    })).replace(**changes)
 
 
 def test_the_group_fields_are_in_the_scenario():

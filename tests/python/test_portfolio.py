@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import meantime
-from conftest import classic_scenario
+from conftest import classic_scenario, new_parts_off
 from meantime.analyses._grants import KeptRuns, StartUp, with_grant
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples" / "scenarios"
@@ -25,7 +25,8 @@ def town() -> dict[str, meantime.Scenario]:
         "kitchen table": s,
         "dearer": s.replace(business__price_per_session=13),
         "fewer savings": s.replace(household__savings=1500),
-        "allotment": meantime.Scenario.from_file(EXAMPLES / "allotment_project.toml").replace(benefits__enabled=False),
+        "allotment": new_parts_off(meantime.Scenario.from_file(EXAMPLES / "allotment_project.toml")).replace(
+            clients__review_month=0, clients__review_cut_probability=0.0, benefits__enabled=False),
     }
 
 

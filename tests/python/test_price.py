@@ -48,12 +48,12 @@ def test_the_best_price_maximises_income_within_the_limits():
     assert curve["meets_limits"].tolist() == [p in allowed.index for p in prices]
     assert best.loc["best_price", "answer"].startswith(f"£{best.loc['best_price', 'price']:.2f} a session")
     # Answers for two scenarios stack into one table.
-    other = meantime.best_price(None, min_survival=0.5, prices=[9, 10], paths=200, progress=False)
+    other = meantime.best_price(classic_scenario(), min_survival=0.5, prices=[9, 10], paths=200, progress=False)
     assert len(pd.concat([best, other])) == 2
 
 
 def test_no_price_meeting_the_limits_is_an_answer_not_an_error():
-    best = meantime.best_price(None, min_survival=0.99, max_priced_out=0.1, prices=[10, 12], paths=500,
+    best = meantime.best_price(classic_scenario(), min_survival=0.99, max_priced_out=0.1, prices=[10, 12], paths=500,
                                progress=False)
     row = best.loc["best_price"]
     assert math.isnan(row.price) and not row.meets_limits

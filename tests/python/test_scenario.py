@@ -212,8 +212,12 @@ def test_every_distribution_family_round_trips_through_a_dict(distribution):
 
 
 def test_distribution_helpers_match_the_engine():
-    # Asked 40, 10 interested: the Beta(11, 31) posterior.
-    assert meantime.research_share(40, 10).mean() == pytest.approx(11 / 42)
+    # Asked 40, 10 interested, from the default prior (mean 5%, worth two people): Beta(10.1, 31.9).
+    assert meantime.research_share(40, 10).mean() == pytest.approx(10.1 / 42)
+    assert meantime.research_share(40, 10, 0.5).mean() == pytest.approx(11 / 42)  # the uniform prior
+    assert meantime.research_share(0, 0).mean() == pytest.approx(0.05)  # asking nobody: the prior
+    with pytest.raises(ValueError, match="prior must be > 0 and < 1"):
+        meantime.research_share(10, 1, 1.0)
     assert meantime.research_share(40, 10).support == (0.0, 1.0)
     assert meantime.triangular(18, 22, 25).to_dict() == {"dist": "triangular", "min": 18.0, "mode": 22.0, "max": 25.0}
     assert meantime.uniform(0.02, 0.05).support == (0.02, 0.05)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import meantime
-from conftest import classic_scenario
+from conftest import before_renewal, classic_scenario
 
 # Survival depends on savings; with no illness a peer's fee is never paid, and with no waiting
 # list no one is ever hired, so the other two fields change nothing at all.
@@ -49,7 +49,8 @@ def test_a_function_of_the_result_can_be_the_metric():
     def median_lowest_cash(result):
         return result.outcomes["lowest_cash"].median()
 
-    table = meantime.sensitivity(None, {"household.savings": (2000, 3000), "business.startup_costs": (0, 500)},
+    table = meantime.sensitivity(before_renewal(meantime.default_scenario()),
+                                 {"household.savings": (2000, 3000), "business.startup_costs": (0, 500)},
                                  metric=median_lowest_cash, paths=300, progress=False)
     # Lowest cash moves one for one with savings (£1,000) and against start-up costs (at most £500).
     assert table.loc["household.savings", "swing"] == pytest.approx(1000)

@@ -64,7 +64,7 @@ TEST(ExactLaws, PoissonArrivalsWithBinomialChurn) {
 // Bass diffusion in a large market follows the deterministic Bass difference equation
 // F(t) = F(t-1) + (p + q F(t-1)) (1 - F(t-1)); binomial noise is O(1/sqrt(pool)).
 TEST(ExactLaws, BassCurveInTheLargeMarketLimit) {
-  Scenario s;
+  Scenario s = testing::scenario_before_renewal();
   s.market.population = 1e7;
   s.market.budget_holder_share = 0.1;
   s.market.fit_share = 1.0;  // pool of 1,000,000

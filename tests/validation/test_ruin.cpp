@@ -19,7 +19,7 @@ using validation::kSigmas;
 // invoice goes bad (chance b); £5 of fixed costs. Net cash is +£5 with chance 1 - b, else -£5:
 // a ±1 random walk in units of £5, starting at savings / 5, ruined on reaching -1.
 Scenario random_walk_scenario(double bad_debt, int units, int months) {
-  Scenario s;
+  Scenario s = testing::scenario_before_renewal();
   s.market.population = 1;
   s.market.budget_holder_share = 1.0;
   s.market.fit_share = 1.0;
@@ -110,7 +110,7 @@ TEST(Ruin, TheFiniteHorizonApproachesTheClassicalFormula) {
 // No business at all; the household earns £1,000 and spends £900 a month give or take £300
 // (normal): cash at month T is Normal(S + 100 T, 300 sqrt(T)) exactly.
 Scenario normal_cash_scenario(double savings, int months) {
-  Scenario s;
+  Scenario s = testing::scenario_before_renewal();
   s.market.population = 0;  // nobody to sell to
   s.business.startup_costs = 0;
   s.business.fixed_costs_per_month = 0;

@@ -67,8 +67,9 @@ inline Distribution normal(double mean, double sd) { return {DistributionKind::n
 inline Distribution lognormal(double median, double sigma) { return {DistributionKind::lognormal, {median, sigma, 0}}; }
 inline Distribution beta(double alpha, double beta_) { return {DistributionKind::beta, {alpha, beta_, 0}}; }
 inline Distribution gamma(double shape, double scale) { return {DistributionKind::gamma, {shape, scale, 0}}; }
-// The prior's mean when none is given: the uniform prior.
-inline constexpr double kResearchPrior = 0.5;
+// The prior's mean when none is given: a few percent (illustrative), so that asking nobody
+// gives no rosier an answer than asking (the uniform prior, 1/2, made an unasked share 50%).
+inline constexpr double kResearchPrior = 0.05;
 inline Distribution research(double asked, double interested, double prior = kResearchPrior) {
   return {DistributionKind::research, {asked, interested, prior}};
 }

@@ -80,14 +80,27 @@ void visit_fields(G& r, V& v, Route*) {
 // the pool, with its own reservation price, and the month's revenue goes through each route's
 // channel in proportion to its clients (the channels' shares are then not used).
 struct Routes {
-  bool enabled = false;
-  Route direct_payment{0.0, 1.0, PayingChannel::direct_payment};
-  Route health_budget{0.0, 1.0, PayingChannel::personal_health_budget};
-  Route service_fund{0.0, 1.0, PayingChannel::individual_service_fund};
-  Route council_managed{0.0, 1.0, PayingChannel::individual_service_fund};
-  Route self_funded{0.0, 1.0, PayingChannel::self_funded};
+  bool enabled = true;
+  // Direct payments: 117,737 people in England in 2023/24 in about 57.7 million residents, 0.20%
+  // (docs/sources.md, Budget holders and prices).
+  Route direct_payment{0.002, 1.0, PayingChannel::direct_payment};
+  // Personal health budgets taken as direct payments: 15% of 188,489, 0.05% of residents
+  // (docs/sources.md, Budget holders and prices).
+  Route health_budget{0.0005, 1.0, PayingChannel::personal_health_budget};
+  // Individual service funds: no national count is published (illustrative: 0.03%).
+  Route service_fund{0.0003, 1.0, PayingChannel::individual_service_fund};
+  // Council-managed budgets: the rest of the about 462,000 people on long-term support (direct
+  // payments are 25.5% of them), 0.6% of residents (docs/sources.md, Budget holders and prices);
+  // the council pays in arrears, like a fund holder. Counted only with council_list.
+  Route council_managed{0.006, 1.0, PayingChannel::individual_service_fund};
+  // Self-funders: no count of those who would buy such a service is published. 1.2% of
+  // residents, paying up to 90% of a budget's rate, is illustrative, set so that about three in
+  // four clients pay their own way, as in Somerset (72%) and Westmorland and Furness (100 of
+  // 125) (docs/sources.md, Community micro-enterprises).
+  Route self_funded{0.012, 0.9, PayingChannel::self_funded};
   // Council-managed budgets buy only from providers on the council's list: whether the
   // provider applies, the months until it is on it, and what getting on it costs (month 1).
+  // The kitchen-table founder does not apply; six months and £0 are illustrative.
   bool council_list = false;
   int council_list_months = 6;
   double council_list_cost = 0.0;
@@ -110,9 +123,14 @@ void visit_fields(G& r, V& v, Routes*) {
 // A pool that renews: a share of the pool leaves each year (moving, dying, budgets ending) and
 // as many new people arrive on average, and former clients come back after a gap.
 struct Renewal {
-  bool enabled = false;
-  double turnover_per_year = 0.25;
-  double return_per_month = 0.0;
+  bool enabled = true;
+  // Devon's 650-850 new direct-payment clients a year, against the national 0.20% of residents
+  // holding one, are about 45% of the county's holders a year; some of those are short, one-off
+  // payments, so 30% is used (illustrative; docs/sources.md, Budget holders and prices).
+  double turnover_per_year = 0.3;
+  // A former client's monthly chance of coming back: about one in five within a year, if they
+  // stay in the pool (illustrative).
+  double return_per_month = 0.02;
 };
 
 template <class G, class V>
@@ -130,9 +148,12 @@ struct Market {
   // Share of residents holding a relevant personal budget. England: 117,737 direct-payment
   // holders (2023/24) + 188,489 personal health budgets (March 2024) in ~57 million people is
   // about 0.54% (docs/sources.md, Budget holders and prices); the range allows for local variation (illustrative).
+  // Used only with routes off (routes count each way of buying apart).
   Distribution budget_holder_share = triangular(0.003, 0.0054, 0.007);
   // Share of budget holders for whom this service fits. Market research: asked 40 budget
-  // holders, 10 were interested -> Beta(11, 31) posterior (illustrative survey).
+  // holders, 10 were interested (illustrative survey), from a prior centred on 5% worth two
+  // people asked (illustrative: a few percent, so that asking nobody is no rosier than asking) ->
+  // Beta(10.1, 31.9), mean 24%.
   Distribution fit_share = research(40, 10);
   ArrivalModel arrivals = ArrivalModel::bass;
   // Bass innovation p per month: prospects who hear of the service from outreach alone.
@@ -149,10 +170,12 @@ struct Market {
   double reservation_price_spread = 0.25;
   // Share of those who say they are interested who would buy: 1 takes stated interest at its
   // word.
-  double interest_to_purchase = 1.0;
+  // Illustrative: half of those who say they would buy do.
+  double interest_to_purchase = 0.5;
   // People the founder has already found who say they will start, and each one's chance of
   // starting in month 1 (subject to room in the diary).
-  int committed_clients = 0;
+  // Illustrative: 3 of the 10 interested said they would start, 7 in 10 of such promises kept.
+  int committed_clients = 3;
   double committed_start_probability = 0.7;
   Routes routes;
   Renewal renewal;
@@ -203,15 +226,20 @@ struct Clients {
   double waiting_give_up_per_month = 0.2;
   // Month of the year (1-12) in which budgets are reviewed; 0: no reviews. At a review each
   // client's budget is cut, ending the purchase, with the given chance.
-  int review_month = 0;
-  double review_cut_probability = 0.0;
+  // Care and support plans are reviewed at least every 12 months (Care Act 2014 statutory
+  // guidance; councils' own pages, e.g. Wokingham 2024): in April, the start of councils'
+  // financial year; the 5% chance a review ends the purchase is illustrative
+  // (docs/sources.md, Budget holders and prices).
+  int review_month = 4;
+  double review_cut_probability = 0.05;
   // A council-wide cut: its monthly chance, and the share of every client's sessions it removes
   // from then on (randomness shared by all clients of a path).
   double council_cut_per_month = 0.0;
   double council_cut_share = 0.25;
   // Share of sessions booked and delivered that are missed or cancelled late (the time is
   // lost), and whether they are charged for.
-  double missed_share = 0.0;
+  // Illustrative: one session in ten missed or cancelled late, not charged for.
+  double missed_share = 0.1;
   bool missed_charged = false;
 };
 
@@ -290,12 +318,15 @@ struct Business {
   // them, the rest go to the business. Part time: 15 hours.
   double founder_hours_per_week = 15.0;
   // Share of working hours spent in sessions; the rest is admin, travel and outreach.
-  double client_facing_share = 0.7;
+  // Admin and outreach take the rest; travel is counted per visit below (illustrative).
+  double client_facing_share = 0.85;
   // Weeks a year without sessions (holidays, the founder's weeks off): no revenue, the costs
   // go on. Spread over the year.
-  double weeks_off_per_year = 0.0;
+  // 5.6 weeks: an employee's statutory paid leave (gov.uk; docs/sources.md, Wages).
+  double weeks_off_per_year = 5.6;
   // Travel to and from each visit, out of the client-facing hours (0: none counted apart).
-  double travel_minutes_per_visit = 0.0;
+  // Illustrative: there and back, for visits within one town, often back to back.
+  double travel_minutes_per_visit = 15.0;
 };
 
 template <class G, class V>
@@ -415,8 +446,11 @@ struct Household {
   // earnings and joint savings; docs/sources.md, Universal Credit rules).
   bool couple = false;
   AgeBand age_band = AgeBand::aged_25_or_over;
-  // No limited capability assessed: the common case for a new claimant (illustrative).
-  LimitedCapability limited_capability = LimitedCapability::none;
+  // The kitchen table's founder, who has lived with mental ill-health, has been assessed as
+  // having limited capability for work (illustrative): a work allowance and no minimum income
+  // floor. Without the assessment the floor ends the award after the start-up year and this
+  // business, which cannot earn the floor's £1,928 a month, fails (README, the default scenario).
+  LimitedCapability limited_capability = LimitedCapability::lcw;
   // LCWRA element at the rate kept by claims made before 6 April 2026 (Universal Credit Act
   // 2025); otherwise the new-claim rate (docs/sources.md, Universal Credit rates).
   bool lcwra_claim_before_april_2026 = false;

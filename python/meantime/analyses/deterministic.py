@@ -18,12 +18,30 @@ WEEKS_PER_MONTH = 52.0 / 12.0
 
 
 def capacity_sessions(scenario: Scenario) -> int:
-    """Sessions a month the founder's business hours (less a job's) and the staff's allow, whole,
-    as the engine counts them."""
+    """Sessions a month the founder's business hours (less a job's) and the staff's allow in a
+    working month, whole, as the engine counts them: client-facing hours / (session + travel)."""
     b = scenario.business
     hours = max(0.0, b.founder_hours_per_week - scenario.household.job_hours_per_week) + scenario.staff.hours_per_week
+    visit_hours = b.session_hours + b.travel_minutes_per_visit / 60.0
     # The engine's allowance keeps 15 h x 52/12 x 0.5 / 0.5 = 65 from rounding down to 64.
-    return int(math.floor(hours * WEEKS_PER_MONTH * b.client_facing_share / b.session_hours + 1e-9))
+    return int(math.floor(hours * WEEKS_PER_MONTH * b.client_facing_share / visit_hours + 1e-9))
+
+
+def _market_share(scenario: Scenario, price_per_hour: float) -> tuple[float, float]:
+    """Residents who can buy (by route, or budget holders) and the share of them who can pay the
+    price, at the means, as the engine's market (lib/src/market.cpp) counts them."""
+    m = scenario.market
+    median, spread = m.reservation_price_per_hour.mean(), m.reservation_price_spread
+    if not m.routes.enabled:
+        return m.budget_holder_share.mean(), affordable_share(price_per_hour, median, spread)
+    residents = paying = 0.0
+    for name in ("direct_payment", "health_budget", "service_fund", "council_managed", "self_funded"):
+        route = getattr(m.routes, name)
+        if name == "council_managed" and not m.routes.council_list:
+            continue
+        residents += route.share
+        paying += route.share * affordable_share(price_per_hour, median * route.price_ratio, spread)
+    return residents, (paying / residents if residents > 0 else 0.0)
 
 
 def affordable_share(price_per_hour: float, median_per_hour: float, spread: float) -> float:
@@ -91,13 +109,16 @@ def break_even(scenario: Optional[Scenario] = None) -> pd.DataFrame:
       household's other income (other income, partner income and a job's wages; benefits
       aside), which may be negative.
 
-    The contribution margin of a session is its price less its variable cost. Capacity: the
-    founder's hours less a job's, plus staff hours, x 52/12 weeks x the client-facing share /
-    session hours, in whole sessions as the engine counts them; clients = sessions / sessions a
-    client plans a month. The market in the best case: with Bass arrivals every budget holder
-    of the expected pool (population x budget-holder share x fit share, their means) whose
-    reservation price covers the price (lognormal around the mean median rate) becomes a client
-    at once; with referrals, the steady state of referrals x that share / churn.
+    The contribution margin of a session booked is its price (when held, or missed and charged)
+    less its variable cost (when held). Capacity: the founder's hours less a job's, plus staff
+    hours, x 52/12 weeks x the client-facing share / (session hours + travel), in whole sessions
+    as the engine counts them, x the weeks worked a year / 52; clients = sessions / sessions a
+    client books a month (their plan, x the weeks worked / 52); the diary holds the working
+    month's capacity / the plan. The market in the best case: with Bass arrivals every person of
+    the expected pool (population x the routes' shares of residents, or the budget-holder share,
+    x fit share x interest_to_purchase, their means) whose reservation price covers the price
+    (lognormal around the mean median rate, x each route's price ratio) becomes a client at
+    once, ignoring renewal; with referrals, the steady state of referrals x that share / churn.
 
     Parameters
     ----------
@@ -120,30 +141,36 @@ def break_even(scenario: Optional[Scenario] = None) -> pd.DataFrame:
     --------
     >>> import meantime
     >>> table = meantime.break_even(meantime.default_scenario())
-    >>> float(table.loc["operating", "margin_per_session"])   # £11 less £1.50 a session
-    9.5
-    >>> round(float(table.loc["living", "sessions_needed"]), 2)   # (120 + 1250) / 9.5, benefits aside
-    144.21
-    >>> int(table.loc["living", "capacity_sessions"])   # 15 h x 52/12 x 0.7 / 0.5 h
-    91
-    >>> bool(table.loc["living", "can_break_even"])   # 144 sessions, and the diary holds 91
+    >>> round(float(table.loc["operating", "margin_per_session"]), 2)   # (£11 - £1.50) x 0.9 held
+    8.55
+    >>> round(float(table.loc["living", "sessions_needed"]), 2)   # (120 + 1250) / 8.55, benefits aside
+    160.23
+    >>> int(table.loc["living", "capacity_sessions"])   # 15 h x 52/12 x 0.85 / 0.75 h = 73, x 46.4 / 52 weeks
+    65
+    >>> bool(table.loc["living", "can_break_even"])   # 160 sessions, and the diary holds 65
     False
     """
     s = as_scenario(scenario)
     b, h, m = s.business, s.household, s.market
     price, variable_cost = b.price_per_session, b.variable_cost_per_session
-    margin = price - variable_cost
+    # Per session booked: a missed one brings revenue only when charged, and costs nothing to
+    # deliver; weeks off shrink the bookings and the diary alike.
+    held = 1.0 - s.clients.missed_share
+    billed = held + (s.clients.missed_share if s.clients.missed_charged else 0.0)
+    working = 1.0 - b.weeks_off_per_year / 52.0
+    margin = price * billed - variable_cost * held
     fixed_costs = b.fixed_costs_per_month
     staff_wages = s.staff.hours_per_week * s.staff.wage_per_hour * WEEKS_PER_MONTH
     interest = average_loan_interest(s)
     household_income = h.other_income_per_month + h.partner_income_per_month + \
         h.job_hours_per_week * h.job_wage_per_hour * WEEKS_PER_MONTH
-    capacity = capacity_sessions(s)
-    per_client = s.clients.sessions_per_month
-    capacity_clients = capacity / per_client
-    share = affordable_share(price / b.session_hours, m.reservation_price_per_hour.mean(), m.reservation_price_spread)
+    full_capacity = capacity_sessions(s)
+    capacity = int(math.floor(full_capacity * working + 1e-9))
+    per_client = s.clients.sessions_per_month * working
+    capacity_clients = full_capacity / s.clients.sessions_per_month
+    residents, share = _market_share(s, price / b.session_hours)
     if m.arrivals == "bass":
-        market_clients = m.population.mean() * m.budget_holder_share.mean() * m.fit_share.mean() * share
+        market_clients = m.population.mean() * residents * m.fit_share.mean() * m.interest_to_purchase * share
     else:
         churn = s.clients.churn_per_month.mean()
         market_clients = m.referrals_per_month.mean() * share / churn if churn > 0 else math.inf
@@ -158,7 +185,7 @@ def break_even(scenario: Optional[Scenario] = None) -> pd.DataFrame:
         else:
             sessions = math.inf
         clients = sessions / per_client
-        lowest_price = variable_cost + max(costs, 0.0) / capacity if capacity > 0 else math.inf
+        lowest_price = (variable_cost * held + max(costs, 0.0) / capacity) / billed if capacity > 0 else math.inf
         within_capacity = sessions <= capacity
         within_market = clients <= market_clients
         rows[kind] = {

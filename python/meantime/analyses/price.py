@@ -211,9 +211,9 @@ def best_price(
     Examples
     --------
     >>> import meantime
-    >>> lcw = meantime.default_scenario().replace(household__limited_capability="lcw")
+    >>> lcw = meantime.default_scenario()   # a founder with limited capability for work
     >>> best = meantime.best_price(lcw, min_survival=0.5, max_priced_out=0.9,
-    ...                            prices=[8, 10, 12, 14], paths=1_000, seed=1)
+    ...                            prices=[8, 10, 11, 12, 14], paths=1_000, seed=1)
     >>> bool(best.loc["best_price", "meets_limits"])
     True
     >>> none = meantime.best_price(lcw, min_survival=0.999, prices=[8, 12], paths=500)

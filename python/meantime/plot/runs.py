@@ -173,7 +173,7 @@ def break_even_months(result, ax: Any = None):
     >>> import meantime
     >>> ax = meantime.plot.break_even_months(meantime.simulate(paths=500, seed=1, progress=False))
     >>> ax.get_legend().get_texts()[0].get_text()
-    'operating break-even (never within 36 months: 23%)'
+    'operating break-even (never within 36 months: 11%)'
     """
     ax = _style.axes(ax)
     n, months = result.path_count, result.months

@@ -81,7 +81,7 @@ class Result:
     >>> import meantime
     >>> result = meantime.simulate(paths=1_000, seed=2026)
     >>> print(result.outcomes.loc[0, "lowest_cash"])
-    -13509.150000000001
+    1399.2000000000003
     >>> "futures survive 36 months" in str(result)
     True
     >>> bool(result.monthly.loc[12, "clients_q50"] == result.statistics.quantile("clients", 12, 0.5))

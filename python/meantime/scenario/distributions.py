@@ -306,15 +306,17 @@ def gamma(shape: float, scale: float) -> Distribution:
     return Distribution("gamma", shape=shape, scale=scale)
 
 
-# The prior mean of market research when none is given (the engine's kResearchPrior).
-RESEARCH_PRIOR = 0.5
+# The prior mean of market research when none is given (the engine's kResearchPrior): a few
+# percent, so that asking nobody gives no rosier an answer than asking (illustrative).
+RESEARCH_PRIOR = 0.05
 
 
 def research_share(asked: int, interested: int, prior: float = RESEARCH_PRIOR) -> Distribution:
     """Market research as a share: "asked ``asked``, ``interested`` were interested".
 
     The Beta(2m + interested, 2(1 - m) + asked - interested) posterior of a Beta(2m, 2(1 - m))
-    prior with mean m = ``prior``, worth two people asked (m = 1/2 is the uniform prior): the
+    prior with mean m = ``prior``, worth two people asked (m = 1/2 is the uniform prior; the
+    default, a few percent, keeps asking nobody from looking better than asking): the
     engine's own ``research`` family where it has one (which keeps the counts), else that beta.
 
     Parameters
@@ -338,8 +340,10 @@ def research_share(asked: int, interested: int, prior: float = RESEARCH_PRIOR) -
     Examples
     --------
     >>> import meantime
-    >>> round(meantime.research_share(40, 10).mean(), 4)  # 11 / 42
-    0.2619
+    >>> round(meantime.research_share(40, 10).mean(), 4)  # (10 + 0.1) / 42
+    0.2405
+    >>> meantime.research_share(0, 0).mean()  # asking nobody: the prior's mean
+    0.05
     """
     for name, value in (("asked", asked), ("interested", interested)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
