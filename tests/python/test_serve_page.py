@@ -182,3 +182,14 @@ def test_from_a_blank_page_to_a_founders_report(page):
     assert is_row(tab, "household.savings", "stated") and not is_row(tab, "clients.churn_per_month", "stated")
     assert tab.eval("document.getElementById('guided').hidden")
     assert wait_for_answer(tab, before) == headline
+
+    # A saved version opens as it was kept: its answer, and the value a question offered still marked
+    # (the session's length was typed by hand since; who claims Universal Credit was left as offered).
+    before = tab.eval("state.lastRun")
+    tab.click("#cases a[data-version]")
+    tab.wait_until(f"state.lastRun > {before} && state.completed === state.lastRun", what="the saved version")
+    assert tab.eval(f"document.querySelector('{field('business.price_per_session')}').value") == "15"
+    assert is_row(tab, "household.limited_capability", "offered") and is_row(
+        tab, "household.limited_capability", "stated"
+    )
+    assert not is_row(tab, "business.session_hours", "offered") and is_row(tab, "business.session_hours", "stated")

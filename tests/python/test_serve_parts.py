@@ -5,6 +5,7 @@ SQLite store."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 import pytest
@@ -298,3 +299,22 @@ def test_versions_are_compared_on_the_same_futures_with_paired_differences():
     same = {row["answer"]: row for row in answers.comparison(("a", cheap), ("a", cheap), 2_000, 7)["rows"]}
     assert same["survival"]["difference"] == 0 and same["survival"]["difference_se"] == 0
     assert answers.comparison(("a", cheap), ("a", cheap), 100, 7)["second"] == "a (2)"
+
+
+def test_a_version_keeps_which_values_a_question_offered_and_older_files_gain_the_column(tmp_path):
+    path = tmp_path / "cases.sqlite3"
+    with sqlite3.connect(path) as db:  # a file from before versions kept what was offered
+        db.executescript(
+            "CREATE TABLE cases (id INTEGER PRIMARY KEY, owner TEXT NOT NULL, name TEXT NOT NULL, created REAL NOT NULL,"
+            " updated REAL NOT NULL);"
+            "CREATE TABLE versions (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id),"
+            " name TEXT NOT NULL, scenario TEXT NOT NULL, stated TEXT NOT NULL, answer TEXT, created REAL NOT NULL);"
+            "INSERT INTO cases VALUES (1, 'alice', 'Old idea', 0, 0);"
+            "INSERT INTO versions VALUES (1, 1, 'v1', '{}', '[\"household.savings\"]', NULL, 0);"
+        )
+    store = CaseStore(path)
+    assert store.version("alice", 1)["offered"] == [] and store.version("alice", 1)["stated"] == ["household.savings"]
+    stated = ["business.session_hours", "household.savings"]
+    _, version = store.save("alice", 1, "Old idea", "v2", {}, stated, ["business.session_hours"])
+    assert store.version("alice", version)["offered"] == ["business.session_hours"]
+    assert CaseStore(path).integrity() == "ok"

@@ -232,6 +232,7 @@ def make_app(settings: Settings) -> Starlette:
         data = await body_json(request)
         scenario = parse_values(data.get("values"))
         stated = sorted({p for p in data.get("stated") or [] if isinstance(p, str)})
+        offered = sorted({p for p in data.get("offered") or [] if isinstance(p, str)} & set(stated))
         case_id = data.get("case")
         if case_id is not None and (isinstance(case_id, bool) or not isinstance(case_id, int)):
             raise BadRequest("'case' must be a case's number")
@@ -243,6 +244,7 @@ def make_app(settings: Settings) -> Starlette:
             name(data, "version_name", "version"),
             values_of(scenario),
             stated,
+            offered,
         )
         return JSONResponse({"case": ids[0], "version": ids[1]})
 

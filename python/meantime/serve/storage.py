@@ -13,7 +13,7 @@ import json
 import pathlib
 import sqlite3
 import time
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 __all__ = ["CaseStore", "NotFound"]
 
@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS versions (
 );
 CREATE INDEX IF NOT EXISTS versions_by_case ON versions(case_id, id);
 """
+# JSON: the stated paths whose value a question of a new idea offered and nobody changed.
+_OFFERED = "TEXT NOT NULL DEFAULT '[]'"
 
 
 class NotFound(LookupError):
@@ -52,6 +54,9 @@ class CaseStore:
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(_SCHEMA)
+            # Added since the first files were written: a file without it gains it, empty.
+            if "offered" not in {row[1] for row in db.execute("PRAGMA table_info(versions)")}:
+                db.execute(f"ALTER TABLE versions ADD COLUMN offered {_OFFERED}")
 
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -109,8 +114,10 @@ class CaseStore:
         version_name: str,
         scenario: dict[str, Any],
         stated: list[str],
+        offered: Sequence[str] = (),
     ) -> tuple[int, int]:
-        """Save a version of a case (a new case when ``case_id`` is None): (case id, version id)."""
+        """Save a version of a case (a new case when ``case_id`` is None): (case id, version id).
+        ``offered``: the stated paths still at a question's offered answer."""
         now = time.time()
         with self._transaction() as db:
             if case_id is None:
@@ -127,23 +134,30 @@ class CaseStore:
                 if not found:
                     raise NotFound(f"no case {case_id}")
             version_id = db.execute(
-                "INSERT INTO versions (case_id, name, scenario, stated, created) VALUES (?, ?, ?, ?, ?)",
-                (case_id, version_name, json.dumps(scenario), json.dumps(sorted(stated)), now),
+                "INSERT INTO versions (case_id, name, scenario, stated, offered, created) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    case_id,
+                    version_name,
+                    json.dumps(scenario),
+                    json.dumps(sorted(stated)),
+                    json.dumps(sorted(offered)),
+                    now,
+                ),
             ).lastrowid
             assert version_id is not None
         return int(case_id), int(version_id)
 
     def version(self, owner: str, version_id: int) -> dict[str, Any]:
-        """One version with its scenario, stated paths and last answer."""
+        """One version with its scenario, stated paths (and those offered) and last answer."""
         with self._connect() as db:
             row = db.execute(
-                "SELECT v.id, v.case_id, c.name, v.name, v.scenario, v.stated, v.answer, v.created "
+                "SELECT v.id, v.case_id, c.name, v.name, v.scenario, v.stated, v.offered, v.answer, v.created "
                 "FROM versions v JOIN cases c ON c.id = v.case_id WHERE v.id = ? AND c.owner = ?",
                 (version_id, owner),
             ).fetchone()
         if row is None:
             raise NotFound(f"no version {version_id}")
-        vid, case_id, case_name, name, scenario, stated, answer, created = row
+        vid, case_id, case_name, name, scenario, stated, offered, answer, created = row
         return {
             "id": vid,
             "case_id": case_id,
@@ -151,6 +165,7 @@ class CaseStore:
             "name": name,
             "scenario": json.loads(scenario),
             "stated": json.loads(stated),
+            "offered": json.loads(offered),
             "answer": json.loads(answer) if answer else None,
             "created": created,
         }

@@ -151,6 +151,7 @@ function loadCase(data, keepCase) {
   if (!keepCase) { state.caseId = null; state.versionId = null; }
   $("case-name").value = data.name || "New idea";
   showGuided(data.guided || null, true);
+  if (!data.guided) state.offered = new Set(data.offered || []);  // a saved version's
   showValues();
 }
 
@@ -404,7 +405,7 @@ async function openVersion(id) {
   const ticket = ++state.loads;  // the case asked for last is the one shown, whichever answers first
   const v = await api("GET", `/api/versions/${id}`);
   if (ticket !== state.loads) return;
-  loadCase({ name: v.case_name, values: v.scenario, stated: v.stated }, true);
+  loadCase({ name: v.case_name, values: v.scenario, stated: v.stated, offered: v.offered }, true);
   state.caseId = v.case_id; state.versionId = v.id;
   $("version-name").value = v.name;
   fillCompare();
@@ -419,7 +420,8 @@ async function save() {
   $("save-status").textContent = "saving...";
   try {
     const ids = await api("POST", "/api/cases", { case: state.caseId, case_name: $("case-name").value,
-      version_name: $("version-name").value, values: state.values, stated: [...state.stated] });
+      version_name: $("version-name").value, values: state.values, stated: [...state.stated],
+      offered: [...state.offered].filter(path => !state.byHand.has(path)) });
     state.caseId = ids.case; state.versionId = ids.version;
     await refreshCases();
     $("save-status").textContent = `saved as "${$("version-name").value}"`;
