@@ -33,10 +33,10 @@ import time
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .errors import Error
+from .errors import ArgumentError, Error
 from .plot import cash_fan, survival_curve
 from .running.result import Result
-from .running.simulation import simulate
+from .running.simulation import founder_result, simulate
 from .scenario.distributions import Distribution, fixed, research_share, uniform
 from .scenario.scenario import Scenario, default_scenario
 
@@ -64,24 +64,81 @@ class Control:
 
 #: The assumptions the explorer shows, in order.
 CONTROLS: tuple[Control, ...] = (
-    Control("price", "Price per session (£)", "business.price_per_session", "slider", 5, 30, 0.5, ".2f",
-            "what one session costs the client; a higher price pays more but prices out some budget holders"),
-    Control("founder_hours", "Founder's hours a week", "business.founder_hours_per_week", "slider", 5, 40, 1, ".0f",
-            "all the founder's working hours, admin and travel included"),
-    Control("churn", "Clients who stop each month", "clients.churn_per_month", "slider", 0.01, 0.15, 0.005, ".1%",
-            "the average monthly chance that a client stops coming (each future draws its own, around this)"),
-    Control("asked", "Market research: people asked", "market.fit_share", "count",
-            help="how many budget holders the founder asked whether they would use the service"),
-    Control("interested", "Market research: interested", "market.fit_share", "count",
-            help="how many of them said yes: the share the service fits is uncertain, more so when few were asked"),
-    Control("savings", "Starting savings (£)", "household.savings", "money",
-            help="the founder's money at the start, to live on until the business pays"),
-    Control("living_costs", "Living costs a month (£)", "household.living_costs_per_month", "money",
-            help="what the household spends a month"),
-    Control("fixed_costs", "Business fixed costs a month (£)", "business.fixed_costs_per_month", "money",
-            help="room hire, insurance, phone: paid whether or not clients come"),
-    Control("benefits", "Claim Universal Credit", "benefits.enabled", "switch",
-            help="top up the household's income while the business is small (with the minimum income floor)"),
+    Control(
+        "price",
+        "Price per session (£)",
+        "business.price_per_session",
+        "slider",
+        5,
+        30,
+        0.5,
+        ".2f",
+        "what one session costs the client; a higher price pays more but prices out some budget holders",
+    ),
+    Control(
+        "founder_hours",
+        "Founder's hours a week",
+        "business.founder_hours_per_week",
+        "slider",
+        5,
+        40,
+        1,
+        ".0f",
+        "all the founder's working hours, admin and travel included",
+    ),
+    Control(
+        "churn",
+        "Clients who stop each month",
+        "clients.churn_per_month",
+        "slider",
+        0.01,
+        0.15,
+        0.005,
+        ".1%",
+        "the average monthly chance that a client stops coming (each future draws its own, around this)",
+    ),
+    Control(
+        "asked",
+        "Market research: people asked",
+        "market.fit_share",
+        "count",
+        help="how many budget holders the founder asked whether they would use the service",
+    ),
+    Control(
+        "interested",
+        "Market research: interested",
+        "market.fit_share",
+        "count",
+        help="how many of them said yes: the share the service fits is uncertain, more so when few were asked",
+    ),
+    Control(
+        "savings",
+        "Starting savings (£)",
+        "household.savings",
+        "money",
+        help="the founder's money at the start, to live on until the business pays",
+    ),
+    Control(
+        "living_costs",
+        "Living costs a month (£)",
+        "household.living_costs_per_month",
+        "money",
+        help="what the household spends a month",
+    ),
+    Control(
+        "fixed_costs",
+        "Business fixed costs a month (£)",
+        "business.fixed_costs_per_month",
+        "money",
+        help="room hire, insurance, phone: paid whether or not clients come",
+    ),
+    Control(
+        "benefits",
+        "Claim Universal Credit",
+        "benefits.enabled",
+        "switch",
+        help="top up the household's income while the business is small (with the minimum income floor)",
+    ),
 )
 _BY_NAME = {c.name: c for c in CONTROLS}
 
@@ -116,8 +173,9 @@ def start_values(scenario: Scenario) -> dict[str, Any]:
     """
     fit = scenario.market.fit_share
     if fit.kind != "research":
-        raise ValueError(f"market.fit_share: the explorer's research fields need research_share(asked, interested), "
-                         f"got {fit!r}")
+        raise ValueError(
+            f"market.fit_share: the explorer's research fields need research_share(asked, interested), got {fit!r}"
+        )
     churn = scenario.clients.churn_per_month
     _spread(churn, "clients.churn_per_month")
     return {
@@ -152,35 +210,44 @@ def scenario_from(base: Scenario, values: Mapping[str, Any]) -> Scenario:
     half = _spread(base.clients.churn_per_month, "clients.churn_per_month")
     churn = float(v["churn"])
     # Rounded so that 6% ± 1 point is uniform(0.05, 0.07), not 0.049999999999999996.
-    churn_distribution = fixed(churn) if half == 0 else uniform(round(max(0.0, churn - half), 12),
-                                                                round(churn + half, 12))
-    return base.replace({
-        "business.price_per_session": float(v["price"]),
-        "business.founder_hours_per_week": float(v["founder_hours"]),
-        "clients.churn_per_month": churn_distribution,
-        "market.fit_share": research_share(int(v["asked"]), int(v["interested"]),
-                                           base.market.fit_share.parameters["prior"]),
-        "household.savings": float(v["savings"]),
-        "household.living_costs_per_month": float(v["living_costs"]),
-        "business.fixed_costs_per_month": float(v["fixed_costs"]),
-        "benefits.enabled": bool(v["benefits"]),
-    })
+    churn_distribution = (
+        fixed(churn) if half == 0 else uniform(round(max(0.0, churn - half), 12), round(churn + half, 12))
+    )
+    return base.replace(
+        {
+            "business.price_per_session": float(v["price"]),
+            "business.founder_hours_per_week": float(v["founder_hours"]),
+            "clients.churn_per_month": churn_distribution,
+            "market.fit_share": research_share(
+                int(v["asked"]), int(v["interested"]), base.market.fit_share.parameters["prior"]
+            ),
+            "household.savings": float(v["savings"]),
+            "household.living_costs_per_month": float(v["living_costs"]),
+            "business.fixed_costs_per_month": float(v["fixed_costs"]),
+            "benefits.enabled": bool(v["benefits"]),
+        }
+    )
 
 
 def _headline_html(result: Result) -> str:
     """The run's answer in words: the survival sentence large, the rest below it."""
     lines = [html.escape(line) for line in str(result).splitlines()]
     first, rest = lines[0], lines[1:]
-    return (f'<div class="meantime-headline"><p style="font-size:1.5em;font-weight:bold;margin:0.2em 0">{first}</p>'
-            + "".join(f'<p style="margin:0.15em 0">{line}</p>' for line in rest) + "</div>")
+    return (
+        f'<div class="meantime-headline"><p style="font-size:1.5em;font-weight:bold;margin:0.2em 0">{first}</p>'
+        + "".join(f'<p style="margin:0.15em 0">{line}</p>' for line in rest)
+        + "</div>"
+    )
 
 
 def _error_html(message: str) -> str:
-    return ('<div class="meantime-headline meantime-error">'
-            '<p style="font-size:1.3em;font-weight:bold;margin:0.2em 0">These assumptions cannot be simulated</p>'
-            f'<p style="margin:0.15em 0">{html.escape(message)}</p>'
-            '<p style="margin:0.15em 0">Change the value named above; the chart still shows the last assumptions '
-            'that could be simulated.</p></div>')
+    return (
+        '<div class="meantime-headline meantime-error">'
+        '<p style="font-size:1.3em;font-weight:bold;margin:0.2em 0">These assumptions cannot be simulated</p>'
+        f'<p style="margin:0.15em 0">{html.escape(message)}</p>'
+        '<p style="margin:0.15em 0">Change the value named above; the chart still shows the last assumptions '
+        "that could be simulated.</p></div>"
+    )
 
 
 class Explorer:
@@ -223,12 +290,15 @@ class Explorer:
     20.0
     """
 
-    def __init__(self, scenario: Scenario | None = None, *, paths: int = 10_000, seed: int = 2026,
-                 threads: int | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario | None = None, *, paths: int = 10_000, seed: int = 2026, threads: int | None = None
+    ) -> None:
         import ipywidgets as widgets
         from matplotlib.figure import Figure
 
         self.base = default_scenario() if scenario is None else scenario
+        if len(self.base.providers) > 0:
+            raise ArgumentError("scenario", "the explorer shows one founder's scenario, not a town of providers")
         self.paths, self.seed, self.threads = paths, seed, threads
         self.result: Result | None = None
         self.error: str | None = None
@@ -243,18 +313,23 @@ class Explorer:
         self.chart.add_class("meantime-chart")
         self.status = widgets.HTML()
         self.status.add_class("meantime-status")
-        self.reset_button = widgets.Button(description="Back to the start",
-                                           tooltip="every control back to where it started")
+        self.reset_button = widgets.Button(
+            description="Back to the start", tooltip="every control back to where it started"
+        )
         self.reset_button.on_click(lambda _button: self.set(**self._start))
         self.figure = Figure(figsize=(11, 4), layout="constrained")
         sliders = [self.controls[c.name] for c in CONTROLS if c.kind == "slider"]
         fields = [self.controls[c.name] for c in CONTROLS if c.kind != "slider"]
-        self.widget = widgets.VBox([
-            self.headline,
-            widgets.HBox([widgets.VBox(sliders), widgets.VBox(fields)], layout=widgets.Layout(flex_flow="row wrap")),
-            widgets.HBox([self.reset_button, self.status]),
-            self.chart,
-        ])
+        self.widget = widgets.VBox(
+            [
+                self.headline,
+                widgets.HBox(
+                    [widgets.VBox(sliders), widgets.VBox(fields)], layout=widgets.Layout(flex_flow="row wrap")
+                ),
+                widgets.HBox([self.reset_button, self.status]),
+                self.chart,
+            ]
+        )
         self._quiet = False
         for control in self.controls.values():
             control.observe(self._changed, names="value")
@@ -262,8 +337,13 @@ class Explorer:
 
     @staticmethod
     def _make_control(widgets, c: Control, start: Any):
-        common = dict(description=c.label, description_allow_html=False, tooltip=c.help,
-                      style={"description_width": "17em"}, layout=widgets.Layout(width="34em"))
+        common = dict(
+            description=c.label,
+            description_allow_html=False,
+            tooltip=c.help,
+            style={"description_width": "17em"},
+            layout=widgets.Layout(width="34em"),
+        )
         if c.kind == "switch":
             return widgets.Checkbox(value=bool(start), indent=True, **common)
         if c.kind == "count":
@@ -271,8 +351,15 @@ class Explorer:
         if c.kind == "money":
             return widgets.FloatText(value=float(start), step=50, continuous_update=False, **common)
         # The range stretches to hold a starting value outside it.
-        return widgets.FloatSlider(value=float(start), min=min(c.low, start), max=max(c.high, start), step=c.step,
-                                   readout_format=c.readout, continuous_update=False, **common)
+        return widgets.FloatSlider(
+            value=float(start),
+            min=min(c.low, start),
+            max=max(c.high, start),
+            step=c.step,
+            readout_format=c.readout,
+            continuous_update=False,
+            **common,
+        )
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
@@ -287,7 +374,9 @@ class Explorer:
         """Set some controls (by name) and run once, as if they had all moved together."""
         unknown = set(values) - set(self.controls)
         if unknown:
-            raise KeyError(f"unknown explorer control(s): {', '.join(sorted(unknown))}; known: {', '.join(self.controls)}")
+            raise KeyError(
+                f"unknown explorer control(s): {', '.join(sorted(unknown))}; known: {', '.join(self.controls)}"
+            )
         self._quiet = True
         try:
             for name, value in values.items():
@@ -315,14 +404,25 @@ class Explorer:
             self.headline.value = _error_html(self.error)
             return
         start = time.perf_counter()
-        result = simulate(scenario, paths=self.paths, seed=self.seed, threads=self.threads, keep_outcomes=False,
-                          keep_paths=True, progress=False)
+        result = founder_result(
+            simulate(
+                scenario,
+                paths=self.paths,
+                seed=self.seed,
+                threads=self.threads,
+                keep_outcomes=False,
+                keep_paths=True,
+                progress=False,
+            )
+        )
         self.result, self.error = result, None
         self.runs += 1
         self._draw(result)  # the chart first: a page showing the new headline shows the new chart too
         self.headline.value = _headline_html(result)
-        self.status.value = (f'<span style="color:#444">{result.path_count:,} futures, seed {result.seed}, '
-                             f"in {time.perf_counter() - start:.1f} s</span>")
+        self.status.value = (
+            f'<span style="color:#444">{result.path_count:,} futures, seed {result.seed}, '
+            f"in {time.perf_counter() - start:.1f} s</span>"
+        )
 
     def _draw(self, result: Result) -> None:
         self.figure.clear()

@@ -14,7 +14,14 @@ from meantime.running.result import Result
 def one_by_one(runs, scenarios, seeds, reduce, kept, follow_failed=True):
     """What Runs did before batches: each scenario through simulate, alone."""
     for scenario, seed in zip(scenarios, seeds):
-        runs._run_one(scenario, seed, reduce, kept)
+        result = meantime.simulate(
+            scenario, paths=runs.paths, seed=seed, threads=runs.threads, keep_outcomes=True, progress=runs._report
+        )
+        if runs._cancelled:
+            raise meantime.RunCancelled("the analysis was stopped by its progress function")
+        runs.done += runs.paths
+        runs.runs += 1
+        kept.append(reduce(result))
 
 
 def kept_one_by_one(runs, scenarios, reduce):
@@ -57,32 +64,39 @@ def test_the_engine_batch_is_each_run_alone():
 def test_sweep(monkeypatch):
     grid = {"business.price_per_session": [9, 11, 13], "household.savings": [2000, 6000]}
     for crn in (True, False):
-        batched, alone = both_ways(monkeypatch, lambda crn=crn: meantime.sweep(
-            None, grid, paths=500, seed=3, common_random_numbers=crn, progress=False))
+        batched, alone = both_ways(
+            monkeypatch,
+            lambda crn=crn: meantime.sweep(None, grid, paths=500, seed=3, common_random_numbers=crn, progress=False),
+        )
         pd.testing.assert_frame_equal(batched, alone, check_exact=True)
 
 
 def test_price_curve_and_best_price(monkeypatch):
-    batched, alone = both_ways(monkeypatch, lambda: meantime.price_curve(
-        None, [8, 10, 12, 14], paths=500, seed=4, progress=False))
+    batched, alone = both_ways(
+        monkeypatch, lambda: meantime.price_curve(None, [8, 10, 12, 14], paths=500, seed=4, progress=False)
+    )
     pd.testing.assert_frame_equal(batched, alone, check_exact=True)
-    batched, alone = both_ways(monkeypatch, lambda: meantime.best_price(
-        None, prices=[8, 10, 12, 14], paths=500, seed=4, progress=False))
+    batched, alone = both_ways(
+        monkeypatch, lambda: meantime.best_price(None, prices=[8, 10, 12, 14], paths=500, seed=4, progress=False)
+    )
     assert str(batched) == str(alone)
     assert repr(batched) == repr(alone)
 
 
 def test_tornado(monkeypatch):
     ranges = {"business.price_per_session": (9, 14), "household.savings": (2000, 8000)}
-    batched, alone = both_ways(monkeypatch, lambda: meantime.sensitivity(
-        None, ranges, method="tornado", paths=400, seed=2, progress=False))
+    batched, alone = both_ways(
+        monkeypatch, lambda: meantime.sensitivity(None, ranges, method="tornado", paths=400, seed=2, progress=False)
+    )
     pd.testing.assert_frame_equal(batched, alone, check_exact=True)
 
 
 def test_sobol(monkeypatch):
     ranges = {"business.price_per_session": (9, 14), "household.savings": (2000, 8000)}
-    batched, alone = both_ways(monkeypatch, lambda: meantime.sensitivity(
-        None, ranges, method="sobol", samples=8, paths=300, seed=2, progress=False))
+    batched, alone = both_ways(
+        monkeypatch,
+        lambda: meantime.sensitivity(None, ranges, method="sobol", samples=8, paths=300, seed=2, progress=False),
+    )
     pd.testing.assert_frame_equal(batched, alone, check_exact=True)
 
 
@@ -95,19 +109,30 @@ def test_compare(monkeypatch):
 
 def test_portfolio(monkeypatch):
     base = meantime.default_scenario()
-    named = {"as is": base, "less saved": base.replace(household__savings=2500),
-             "cheaper": base.replace(business__price_per_session=9)}
-    batched, alone = both_ways(monkeypatch, lambda: meantime.portfolio(
-        named, pot=3000, step=500, paths=400, seed=6, rule=["optimise", "need", "equal"], progress=False))
+    named = {
+        "as is": base,
+        "less saved": base.replace(household__savings=2500),
+        "cheaper": base.replace(business__price_per_session=9),
+    }
+    batched, alone = both_ways(
+        monkeypatch,
+        lambda: meantime.portfolio(
+            named, pot=3000, step=500, paths=400, seed=6, rule=["optimise", "need", "equal"], progress=False
+        ),
+    )
     pd.testing.assert_frame_equal(batched.outcomes, alone.outcomes, check_exact=True)
     pd.testing.assert_frame_equal(batched.allocation, alone.allocation, check_exact=True)
     assert str(batched) == str(alone)
 
 
 def test_market_capacity(monkeypatch):
-    batched, alone = both_ways(monkeypatch, lambda: meantime.market_capacity(
-        meantime.default_scenario(), max_providers=3, paths=300, seed=4, progress=False),
-        engine="simulate_town_batch")
+    batched, alone = both_ways(
+        monkeypatch,
+        lambda: meantime.market_capacity(
+            meantime.default_scenario(), max_providers=3, paths=300, seed=4, progress=False
+        ),
+        engine="simulate_town_batch",
+    )
     pd.testing.assert_frame_equal(batched.table, alone.table, check_exact=True)
     assert str(batched) == str(alone)
 
@@ -116,8 +141,9 @@ def test_batches_are_cut_by_paths(monkeypatch):
     """More scenarios than one engine call takes: several calls, the same answers."""
     monkeypatch.setattr(_runs, "_BATCH_PATHS", 1000)
     prices = [8, 9, 10, 11, 12]
-    batched, alone = both_ways(monkeypatch, lambda: meantime.price_curve(None, prices, paths=400, seed=1,
-                                                                         progress=False))
+    batched, alone = both_ways(
+        monkeypatch, lambda: meantime.price_curve(None, prices, paths=400, seed=1, progress=False)
+    )
     pd.testing.assert_frame_equal(batched, alone, check_exact=True)
 
 

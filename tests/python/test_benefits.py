@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import pickle
+
 import pytest
 
 import meantime
+from meantime.running import result as result_module
+from meantime.running.words import LIMITED_CAPABILITY_SHORT, LIMITED_CAPABILITY_WORDS, limited_capability
 
 
 def test_the_preset_states_the_household_and_the_year():
-    fields = meantime.benefits.universal_credit(2025, couple=True, limited_capability="lcwra", housing_costs=600,
-                                                partner_earnings=800, partner_expected_hours=16)
+    fields = meantime.benefits.universal_credit(
+        2025,
+        couple=True,
+        limited_capability="lcwra",
+        housing_costs=600,
+        partner_earnings=800,
+        partner_expected_hours=16,
+    )
     s = meantime.default_scenario().replace(fields)
     assert s.benefits.enabled and s.benefits.standard_allowance_couple == 628.10  # 2025/26
     assert s.benefits.lcwra_element == 423.27 and s.benefits.surplus_earnings_threshold == 2500
@@ -49,7 +60,8 @@ def test_the_answer_with_and_without_benefits_on_the_same_futures():
     # Benefits' share of income: mean benefits over mean household income, in (0, 1).
     outcomes = result.outcomes
     assert table.loc["benefits_share_of_income", "estimate"] == pytest.approx(
-        outcomes["benefits"].mean() / outcomes["household_income"].mean())
+        outcomes["benefits"].mean() / outcomes["household_income"].mean()
+    )
     # LCW: no minimum income floor, ever.
     assert table.loc["floor_bites", "estimate"] == 0
     text = str(result)
@@ -66,3 +78,55 @@ def test_the_floor_bites_after_the_start_up_year():
     assert month == 13
     assert share == pytest.approx(result.survival(12), abs=1 / 2000)
     assert "the minimum income floor starts to bite in month 13" in str(result)
+
+
+def _counting_engine_runs(monkeypatch) -> list[tuple]:
+    """Every engine run a Result makes for itself (the run without benefits), recorded."""
+    calls: list[tuple] = []
+    engine = result_module._core.simulate
+
+    def counted(*args, **kwargs):
+        calls.append(args[1:4])  # paths, seed, first path
+        return engine(*args, **kwargs)
+
+    monkeypatch.setattr(result_module._core, "simulate", counted)
+    return calls
+
+
+def test_the_run_without_benefits_is_made_once_per_result(monkeypatch):
+    result = meantime.simulate(meantime.default_scenario(), paths=500, seed=9, progress=False)
+    calls = _counting_engine_runs(monkeypatch)
+    first = str(result)
+    assert calls == [(500, 9, 0)]  # the same futures: paths, seed and first path of the result
+    assert str(result) == first and calls == [(500, 9, 0)]  # the second str() runs nothing
+    result.summary()
+    assert result.without_benefits is result.without_benefits and len(calls) == 1
+    # A result of its own (here one read back from a pickle) makes its own, once.
+    again = pickle.loads(pickle.dumps(result))
+    assert str(again) == first and len(calls) == 2
+
+
+def test_threads_asking_at_once_wait_for_the_one_run(monkeypatch):
+    result = meantime.simulate(meantime.default_scenario(), paths=500, seed=9, progress=False)
+    calls = _counting_engine_runs(monkeypatch)
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: result.without_benefits, range(8)))
+    assert len(calls) == 1 and all(answer is answers[0] for answer in answers)
+
+
+def test_no_run_without_benefits_when_the_rule_is_off(monkeypatch):
+    off = meantime.default_scenario().replace(benefits__enabled=False)
+    result = meantime.simulate(off, paths=200, seed=1, progress=False)
+    calls = _counting_engine_runs(monkeypatch)
+    assert result.without_benefits is None and "Without benefits" not in str(result) and calls == []
+
+
+def test_every_finding_of_the_assessment_has_words():
+    """The engine's choices for household.limited_capability, each in words (long and short)."""
+    info = next(f for f in meantime.scenario_fields() if f.path == "household.limited_capability")
+    assert set(LIMITED_CAPABILITY_WORDS) == set(LIMITED_CAPABILITY_SHORT) == set(info.choices)
+    assert limited_capability("none") == "no limited capability for work assessed"
+    assert limited_capability("lcwra", short=True) == "LCWRA"
+    lcwra = meantime.default_scenario().replace(household__limited_capability="lcwra")
+    text = str(meantime.simulate(lcwra, paths=200, seed=1, progress=False))
+    assert f"(single, {limited_capability('lcwra')})" in text

@@ -26,12 +26,14 @@ import meantime.running.progress
 import meantime.running.result
 import meantime.running.settings
 import meantime.running.simulation
+import meantime.running.words
 import meantime.scenario.distributions
 import meantime.scenario.files
 import meantime.scenario.questionnaire
 import meantime.scenario.records
 import meantime.scenario.scenario
 import meantime.scenario.schema
+import meantime.scenario.spelling
 from meantime import _core
 
 MODULES = [meantime, meantime.scenario.distributions, meantime.errors, meantime.scenario.files, meantime.plot, meantime.plot.runs,
@@ -39,7 +41,8 @@ MODULES = [meantime, meantime.scenario.distributions, meantime.errors, meantime.
            meantime.scenario.scenario, meantime.scenario.schema, meantime.scenario.records, meantime.analyses,
            meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
            meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.running.cluster,
-           meantime.running.settings, meantime.scenario.questionnaire]
+           meantime.running.settings, meantime.running.words, meantime.scenario.spelling,
+           meantime.scenario.questionnaire]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

@@ -71,9 +71,13 @@ def test_every_bounded_field_rejects_values_out_of_range(path, value):
 def test_fields_in_lists_inside_lists_are_reached_and_named():
     # The examples the general rule above covers: a provider's cost, a grant of a provider.
     assert change_at("providers[].costs.insurance", -1) == (
-        {"providers": [{"costs": {"insurance": -1}}]}, "providers[0].costs.insurance")
+        {"providers": [{"costs": {"insurance": -1}}]},
+        "providers[0].costs.insurance",
+    )
     assert change_at("providers[].funding.grants[].amount", -1) == (
-        {"providers": [{"funding": {"grants": [{"amount": -1}]}}]}, "providers[0].funding.grants[0].amount")
+        {"providers": [{"funding": {"grants": [{"amount": -1}]}}]},
+        "providers[0].funding.grants[0].amount",
+    )
     town = meantime.default_scenario().replace(providers=[{}, {"stream": 2, "funding": {"grants": [{}, {}]}}])
     for change, field in [
         ({"providers[1].business.price_per_session": -12}, "providers[1].business.price_per_session"),
@@ -115,7 +119,7 @@ def test_a_distribution_reaching_outside_the_range_is_rejected():
 
 def test_bad_distribution_dicts_name_the_field():
     error = scenario_error(market__fit_share={"dist": "trinagular", "min": 0.1, "mode": 0.2, "max": 0.3})
-    assert error.field == "market.fit_share" and "did you mean 'triangular'" in error.rule
+    assert error.field == "market.fit_share" and 'did you mean "triangular"' in error.rule
     error = scenario_error(market__fit_share={"dist": "triangular", "min": 0.5, "mode": 0.2, "max": 0.3})
     assert error.field == "market.fit_share" and "min <= mode <= max" in error.rule
 
@@ -154,17 +158,27 @@ def test_unknown_names_in_dicts_suggest_the_closest():
 @pytest.mark.parametrize(
     "change, field, rule",
     [
-        ({"business__price_per_session": "cheap"}, "business.price_per_session",
-         "expected a number (pounds), got the text 'cheap'"),
+        (
+            {"business__price_per_session": "cheap"},
+            "business.price_per_session",
+            'expected a number (pounds), got the text "cheap"',
+        ),
         ({"business__price_per_session": True}, "business.price_per_session", "must be a number, got true/false"),
         ({"business__price_per_session": [1, 2]}, "business.price_per_session", "must be a number, got list"),
         ({"business__price_per_session": meantime.uniform(1, 2)}, "business.price_per_session", "must be a number"),
         ({"run__months": 2.5}, "run.months", "must be a whole number"),
-        ({"run__months": "36"}, "run.months", "expected a whole number (months), got the text '36'; write the number "
-                                              "without quotes"),
-        ({"run__deterministic": "yes"}, "run.deterministic", "got the text 'yes'; did you mean true?"),
+        (
+            {"run__months": "36"},
+            "run.months",
+            'expected a whole number (months), got the text "36"; write the number without quotes',
+        ),
+        ({"run__deterministic": "yes"}, "run.deterministic", 'got the text "yes"; did you mean true?'),
         ({"run__deterministic": 1}, "run.deterministic", "must be true or false"),
-        ({"market__arrivals": "bas"}, "market.arrivals", "must be one of bass, referrals, got 'bas'"),
+        (
+            {"market__arrivals": "bas"},
+            "market.arrivals",
+            'must be one of "bass", "referrals", got "bas"; did you mean "bass"?',
+        ),
         ({"market__arrivals": 1}, "market.arrivals", "must be one of"),
         ({"market__population": None}, "market.population", "must be a number or a distribution, got NoneType"),
         ({"market__population": 10**30}, "market.population", "expected a finite number (people), got inf"),
@@ -227,8 +241,13 @@ def test_lookups_by_bad_names_are_value_or_index_errors():
 
 def test_no_engine_error_escapes_as_runtime_error_unknown():
     # Every translated class derives from meantime.Error; none is a bare RuntimeError.
-    for cls in (meantime.ScenarioError, meantime.RunSettingsError, meantime.MemoryLimitError,
-                meantime.RunCancelled, meantime.MergeError):
+    for cls in (
+        meantime.ScenarioError,
+        meantime.RunSettingsError,
+        meantime.MemoryLimitError,
+        meantime.RunCancelled,
+        meantime.MergeError,
+    ):
         assert issubclass(cls, meantime.Error)
     with pytest.raises(meantime.Error) as caught:
         meantime.simulate({"run": {"months": 0}})

@@ -39,10 +39,19 @@ def explorer() -> Explorer:
 
 # -- controls and scenarios (no widgets) ----------------------------------------------------------
 
+
 def test_start_values_of_the_default_scenario():
     assert start_values(meantime.default_scenario()) == {
-        "price": 11.0, "founder_hours": 15.0, "churn": 0.04, "asked": 40, "interested": 10,
-        "savings": 4000.0, "living_costs": 1250.0, "fixed_costs": 120.0, "benefits": True}
+        "price": 11.0,
+        "founder_hours": 15.0,
+        "churn": 0.04,
+        "asked": 40,
+        "interested": 10,
+        "savings": 4000.0,
+        "living_costs": 1250.0,
+        "fixed_costs": 120.0,
+        "benefits": True,
+    }
 
 
 def test_every_control_sets_a_real_scenario_field():
@@ -57,8 +66,20 @@ def test_every_control_sets_a_real_scenario_field():
 def test_scenario_from_sets_each_field_and_nothing_else():
     base = meantime.default_scenario()
     assert scenario_from(base, {}) == base  # the start values give the scenario back
-    s = scenario_from(base, dict(price=13.5, founder_hours=20, churn=0.06, asked=100, interested=30, savings=2500,
-                                 living_costs=1400, fixed_costs=200, benefits=True))
+    s = scenario_from(
+        base,
+        dict(
+            price=13.5,
+            founder_hours=20,
+            churn=0.06,
+            asked=100,
+            interested=30,
+            savings=2500,
+            living_costs=1400,
+            fixed_costs=200,
+            benefits=True,
+        ),
+    )
     assert s.business.price_per_session == 13.5
     assert s.business.founder_hours_per_week == 20
     assert s.clients.churn_per_month == meantime.uniform(0.05, 0.07)  # the default's spread, ±1 point
@@ -105,6 +126,7 @@ def test_docstring_examples_run():
 
 # -- the explorer ---------------------------------------------------------------------------------
 
+
 def test_it_starts_with_the_answer_for_the_start_values(explorer):
     assert explorer.runs == 1 and explorer.error is None
     assert explorer.result.path_count == PATHS and explorer.result.seed == SEED
@@ -122,7 +144,8 @@ def test_moving_a_slider_reruns_and_changes_the_headline(explorer):
     assert explorer.result.scenario.business.price_per_session == 13
     assert explorer.headline_text != before
     assert explorer.headline_text.splitlines()[0] == first_line(
-        meantime.default_scenario().replace(business__price_per_session=13))
+        meantime.default_scenario().replace(business__price_per_session=13)
+    )
     # Same seed every run: going back gives the first answer exactly, not a fresh draw.
     explorer.controls["price"].value = 11
     assert explorer.headline_text == before
@@ -178,11 +201,14 @@ def test_a_move_redraws_the_figure_from_the_new_run(explorer):
     assert explorer.chart.value != old_png
 
 
-@pytest.mark.parametrize("name, value, message", [
-    ("interested", 50, "research_share: needs 0 &lt;= interested &lt;= asked, got asked=40, interested=50"),
-    ("savings", -500, "household.savings: must be &gt;= 0"),
-    ("living_costs", -1, "household.living_costs_per_month: must be &gt;= 0"),
-])
+@pytest.mark.parametrize(
+    "name, value, message",
+    [
+        ("interested", 50, "research_share: needs 0 &lt;= interested &lt;= asked, got asked=40, interested=50"),
+        ("savings", -500, "household.savings: must be &gt;= 0"),
+        ("living_costs", -1, "household.living_costs_per_month: must be &gt;= 0"),
+    ],
+)
 def test_a_rejected_value_shows_the_scenarios_message_not_a_traceback(explorer, name, value, message):
     result, png = explorer.result, explorer.chart.value
     explorer.controls[name].value = value  # no exception reaches the page
@@ -195,3 +221,10 @@ def test_a_rejected_value_shows_the_scenarios_message_not_a_traceback(explorer, 
     explorer.controls[name].value = start_values(meantime.default_scenario())[name]
     assert explorer.error is None and explorer.runs == 2
     assert explorer.headline_text.splitlines()[0] == first_line(meantime.default_scenario())
+
+
+def test_a_town_is_refused_by_name_before_any_widget_is_made():
+    town = meantime.Scenario(providers=[{"stream": 1}, {"stream": 2}])
+    with pytest.raises(meantime.ArgumentError, match="one founder's scenario, not a town") as caught:
+        Explorer(town, paths=PATHS, seed=SEED)
+    assert caught.value.field == "scenario"

@@ -74,24 +74,29 @@ MISTAKES = {
     "population-with-space": Mistake("market.population", "60 000", "did you mean 60000?"),
     "price-pound-sign": Mistake("business.price_per_session", "£11", "did you mean 11?"),
     "price-in-quotes": Mistake("business.price_per_session", '"12"', "write the number without quotes"),
-    "price-in-words": Mistake("business.price_per_session", '"twelve"',
-                              "expected a number (pounds), got the text 'twelve'"),
+    "price-in-words": Mistake(
+        "business.price_per_session", '"twelve"', 'expected a number (pounds), got the text "twelve"'
+    ),
     # -- "6 out of 30": market research ----------------------------------------------------------
     "research-out-of": Mistake("market.fit_share", '"6 out of 30"', "did you mean research(30, 6)"),
     "research-of": Mistake("market.fit_share", '"10 of 40"', "did you mean research(40, 10)"),
     "research-slash": Mistake("market.fit_share", "6/30", "did you mean research(30, 6)"),
     # -- a price per hour where the session's price belongs ---------------------------------------
-    "price-an-hour": Mistake("business.price_per_session", '"£30 an hour"',
-                             "a 0.5-hour session is 15 (write price_per_session = 15"),
+    "price-an-hour": Mistake(
+        "business.price_per_session", '"£30 an hour"', "a 0.5-hour session is 15 (write price_per_session = 15"
+    ),
     "price-per-hour": Mistake("business.price_per_session", "30 per hour", "a 0.5-hour session is 15"),
     "price-slash-hour": Mistake("business.price_per_session", "£22/hour", "a 0.5-hour session is 11"),
     # -- true and false ----------------------------------------------------------------------------
     "waiting-list-yes": Mistake("clients.waiting_list", "yes", "did you mean true?"),
     "waiting-list-no-quoted": Mistake("clients.waiting_list", '"no"', "did you mean false?"),
     # -- names ---------------------------------------------------------------------------------------
-    "arrivals-misspelt": Mistake("market.arrivals", '"referal"', "must be one of bass, referrals"),
-    "arrivals-unquoted": Mistake("market.arrivals", "referrals", 'text goes in quotes: arrivals = "referrals"',
-                                 file_only=True),
+    "arrivals-misspelt": Mistake(
+        "market.arrivals", '"referal"', 'must be one of "bass", "referrals", got "referal"; did you mean "referrals"?'
+    ),
+    "arrivals-unquoted": Mistake(
+        "market.arrivals", "referrals", 'text goes in quotes: arrivals = "referrals"', file_only=True
+    ),
     "field-misspelt": Mistake("business.price_per_sesion", "12", "did you mean 'business.price_per_session'?"),
     "field-in-wrong-group": Mistake("market.savings", "2500", "did you mean 'household.savings'?"),
     "field-singular": Mistake("household.saving", "2500", "did you mean 'household.savings'?"),
@@ -101,8 +106,9 @@ MISTAKES = {
     "savings-negative": Mistake("household.savings", "-100", "must be >= 0"),
     "horizon-zero": Mistake("run.months", "0", "must be >= 1"),
     "living-costs-nan": Mistake("household.living_costs_per_month", "nan", "expected a finite number (pounds)"),
-    "distribution-min-above-max": Mistake("market.fit_share", '{ dist = "uniform", min = 0.5, max = 0.2 }',
-                                          "min must be <= max"),
+    "distribution-min-above-max": Mistake(
+        "market.fit_share", '{ dist = "uniform", min = 0.5, max = 0.2 }', "min must be <= max"
+    ),
 }
 
 
@@ -158,8 +164,9 @@ def test_with_from_dict(mistake):
 
 @pytest.mark.parametrize("mistake", PYTHON.values(), ids=list(PYTHON))
 def test_with_set_on_the_command_line(mistake, capsys):
-    written = mistake.written.strip('"') if mistake.written.startswith('"') and " " in mistake.written else \
-        mistake.written  # as typed in a shell: --set 'market.fit_share=6 out of 30'
+    written = (
+        mistake.written.strip('"') if mistake.written.startswith('"') and " " in mistake.written else mistake.written
+    )  # as typed in a shell: --set 'market.fit_share=6 out of 30'
     status = cli.main(["run", "--no-progress", "--paths", "1", "--set", f"{mistake.field}={written}"])
     message = capsys.readouterr().err
     assert status == 2
@@ -200,8 +207,14 @@ def test_a_file_reports_every_mistake_in_line_order(tmp_path):
         meantime.Scenario.from_file(path)
     error = caught.value
     found = [(p.line, p.field) for p in error.problems]
-    assert found == [(3, "business.price_per_session"), (4, "business.session_hours"), (8, "market.population"),
-                     (9, "market.fit_share"), (12, "household.savings"), (20, "")]
+    assert found == [
+        (3, "business.price_per_session"),
+        (4, "business.session_hours"),
+        (8, "market.population"),
+        (9, "market.fit_share"),
+        (12, "household.savings"),
+        (20, ""),
+    ]
     assert (error.line, error.field) == (3, "business.price_per_session")  # the first, as an error of its own
     text = str(error)
     assert text.startswith(f"{path}: 6 mistakes, in line order:\n")
@@ -221,8 +234,10 @@ def test_a_file_with_a_syntax_error_still_reports_the_slips_before_it(tmp_path):
 
 def test_mistakes_of_one_record_of_a_list_and_of_a_combination(tmp_path):
     path = tmp_path / "idea.yaml"
-    path.write_text("based_on: kitchen-table\nmarket:\n  fit_share: 35\nbusiness:\n  price_per_session: -1\n"
-                    "staff:\n  hours_per_week: 187\n")
+    path.write_text(
+        "based_on: kitchen-table\nmarket:\n  fit_share: 35\nbusiness:\n  price_per_session: -1\n"
+        "staff:\n  hours_per_week: 187\n"
+    )
     with pytest.raises(meantime.ScenarioFileError) as caught:
         meantime.Scenario.from_file(path)
     fields = [p.field for p in caught.value.problems]
@@ -232,10 +247,14 @@ def test_mistakes_of_one_record_of_a_list_and_of_a_combination(tmp_path):
 
 def test_replace_and_set_report_every_mistake_at_once(capsys):
     with pytest.raises(meantime.ScenarioError) as caught:
-        meantime.default_scenario().replace(market__fit_share=25, household__savings="£2,500",
-                                            business__price_per_sesion=12)
+        meantime.default_scenario().replace(
+            market__fit_share=25, household__savings="£2,500", business__price_per_sesion=12
+        )
     assert [p.field for p in caught.value.problems] == [
-        "market.fit_share", "household.savings", "business.price_per_sesion"]  # in the order given
+        "market.fit_share",
+        "household.savings",
+        "business.price_per_sesion",
+    ]  # in the order given
     assert str(caught.value).startswith("3 mistakes:\n  market.fit_share: ")
     status = cli.main(["run", "--no-progress", "--set", "market.fit_share=20", "--set", "household.savings=£2,500"])
     assert status == 2
@@ -264,18 +283,28 @@ def test_a_price_per_hour_is_answered_with_the_session_length_given(tmp_path):
 
 def test_a_key_written_twice_is_named_with_both_lines(tmp_path):
     path = tmp_path / "idea.toml"
-    path.write_text('based_on = "kitchen-table"\n[household]\nsavings = 2500\nsavings = 3000\nliving_costs_per_month = -1\n')
+    path.write_text(
+        'based_on = "kitchen-table"\n[household]\nsavings = 2500\nsavings = 3000\nliving_costs_per_month = -1\n'
+    )
     with pytest.raises(meantime.ScenarioFileError) as caught:
         meantime.Scenario.from_file(path)
     assert [(p.line, p.field) for p in caught.value.problems] == [
-        (4, "household.savings"), (5, "household.living_costs_per_month")]
+        (4, "household.savings"),
+        (5, "household.living_costs_per_month"),
+    ]
     assert caught.value.problems[0].rule == "is given twice (first on line 3): keep one"
 
 
-@pytest.mark.parametrize("name, text", [
-    ("idea.yaml", "based_on: kitchen-table\nmarket:\n  fit_share: 20%\nhousehold:\n  savings: 2,500\n"),
-    ("idea.json", '{"based_on": "kitchen-table",\n "market": {"fit_share": "20%"},\n "household": {"savings": "2,500"}}'),
-])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("idea.yaml", "based_on: kitchen-table\nmarket:\n  fit_share: 20%\nhousehold:\n  savings: 2,500\n"),
+        (
+            "idea.json",
+            '{"based_on": "kitchen-table",\n "market": {"fit_share": "20%"},\n "household": {"savings": "2,500"}}',
+        ),
+    ],
+)
 def test_yaml_and_json_get_the_same_hints_with_their_lines(tmp_path, name, text):
     path = tmp_path / name
     path.write_text(text)
@@ -289,11 +318,16 @@ def test_yaml_and_json_get_the_same_hints_with_their_lines(tmp_path, name, text)
 
 def test_every_mistake_in_the_records_of_a_list(tmp_path):
     path = tmp_path / "idea.toml"
-    path.write_text('based_on = "kitchen-table"\n[funding]\ngrants = [\n  { amount = -5 },\n  { amount = 100 },\n'
-                    '  { amount = "£2,000", month = 3 },\n  { amont = 4 },\n]\n')
+    path.write_text(
+        'based_on = "kitchen-table"\n[funding]\ngrants = [\n  { amount = -5 },\n  { amount = 100 },\n'
+        '  { amount = "£2,000", month = 3 },\n  { amont = 4 },\n]\n'
+    )
     with pytest.raises(meantime.ScenarioFileError) as caught:
         meantime.Scenario.from_file(path)
     assert [(p.line, p.field) for p in caught.value.problems] == [
-        (4, "funding.grants[0].amount"), (6, "funding.grants[2].amount"), (7, "funding.grants[3].amont")]
+        (4, "funding.grants[0].amount"),
+        (6, "funding.grants[2].amount"),
+        (7, "funding.grants[3].amont"),
+    ]
     assert "did you mean 2000?" in caught.value.problems[1].rule
     assert "did you mean 'funding.grants[3].amount'?" in caught.value.problems[2].rule

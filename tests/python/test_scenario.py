@@ -54,8 +54,11 @@ def test_groups_and_fields_come_from_the_engine_schema():
     kinds = {name: isinstance(value, tuple) for name, value in s.groups().items()}
     lists = {f.path for f in meantime.scenario_fields() if f.type == "list" and "." not in f.path}
     assert {name for name, is_list in kinds.items() if is_list} == lists
-    assert all(isinstance(v, meantime.Record) for value in s.groups().values()
-               for v in (value if isinstance(value, tuple) else (value,)))
+    assert all(
+        isinstance(v, meantime.Record)
+        for value in s.groups().values()
+        for v in (value if isinstance(value, tuple) else (value,))
+    )
 
 
 def test_defaults_equal_the_engines_default_scenario():
@@ -108,8 +111,10 @@ def test_to_dict_writes_distributions_as_dicts_and_fixed_values_as_numbers():
 
 
 def test_from_dict_fills_in_defaults_and_reads_distribution_dicts():
-    s = meantime.Scenario.from_dict({"business": {"price_per_session": 14}, "market.fit_share": {"dist": "beta", "alpha": 5, "beta": 20}},
-                                    allow_defaults=True)
+    s = meantime.Scenario.from_dict(
+        {"business": {"price_per_session": 14}, "market.fit_share": {"dist": "beta", "alpha": 5, "beta": 20}},
+        allow_defaults=True,
+    )
     assert s.business.price_per_session == 14.0
     assert s.market.fit_share == meantime.beta(5, 20)
     assert s.household == meantime.default_scenario().household
@@ -184,7 +189,11 @@ def test_field_info_describes_units_and_ranges():
     info = {f.path: f for f in meantime.scenario_fields()}
     price = info["business.price_per_session"]
     assert (price.unit, price.type, price.range, price.keyword) == (
-        "pounds", "number", "> 0 and <= 100000", "business__price_per_session")
+        "pounds",
+        "number",
+        "> 0 and <= 100000",
+        "business__price_per_session",
+    )
     assert info["market.arrivals"].choices == ("bass", "referrals")
     assert "price of one session" in meantime.Business.__doc__
 
@@ -228,7 +237,7 @@ def test_distribution_helpers_match_the_engine():
     [
         (lambda: meantime.triangular(5, 1, 2), "min <= mode <= max"),
         (lambda: meantime.normal(1, -1), "sd must be >= 0"),
-        (lambda: meantime.Distribution("trinagular", min=1, mode=2, max=3), "did you mean 'triangular'"),
+        (lambda: meantime.Distribution("trinagular", min=1, mode=2, max=3), 'did you mean "triangular"'),
         (lambda: meantime.Distribution("uniform", low=1, max=2), "unknown: low"),
         (lambda: meantime.Distribution.from_dict({"min": 1}), '"dist"'),
         (lambda: meantime.research_share(10, 11), "interested <= asked"),
@@ -244,7 +253,8 @@ def test_records_are_dataclasses_of_the_engine_fields():
     business = meantime.default_scenario().business
     assert isinstance(business, meantime.Record)
     assert [f.name for f in business.fields()] == [
-        f.name for f in meantime.scenario_fields() if f.path.startswith("business.") and f.path.count(".") == 1]
+        f.name for f in meantime.scenario_fields() if f.path.startswith("business.") and f.path.count(".") == 1
+    ]
     assert business.replace(price_per_session=12).to_dict()["price_per_session"] == 12.0
 
 
@@ -254,8 +264,12 @@ def list_fields():
 
 @pytest.mark.parametrize("info", list_fields(), ids=lambda f: f.path)
 def test_lists_of_records(info):
-    assert {f.path for f in list_fields()} >= {"funding.grants", "funding.loans", "providers",
-                                               "providers[].funding.grants"}
+    assert {f.path for f in list_fields()} >= {
+        "funding.grants",
+        "funding.loans",
+        "providers",
+        "providers[].funding.grants",
+    }
     # Whatever lists the engine has (grants, loans, a town's providers, a provider's grants...): a
     # record added by dict in a first record of every list on the way, read back by index,
     # written to the engine, and round-tripped through plain data and code.
@@ -284,8 +298,9 @@ def a_town() -> meantime.Scenario:
     return meantime.Scenario(
         providers=[
             {"business": {"price_per_session": 12}, "collective_member": True},
-            meantime.Provider(stream=2, fit=0.5, collective_member=True,
-                              funding={"grants": [{"amount": 500, "month": 2}]}),
+            meantime.Provider(
+                stream=2, fit=0.5, collective_member=True, funding={"grants": [{"amount": 500, "month": 2}]}
+            ),
         ],
         town={"shared_market": True},
         collective={"enabled": True, "insurance": {"shared": True, "cost_per_month": 30}},

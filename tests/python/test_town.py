@@ -6,13 +6,13 @@ import pytest
 
 import meantime
 from meantime import _core
+from meantime.running.simulation import founder_result
 
 EXAMPLE = "examples/scenarios/town_collective.toml"
 
 
 def two_providers(**town):
-    return meantime.Scenario(providers=[{"stream": 1}, {"stream": 2, "business": {"price_per_session": 12}}],
-                             town=town)
+    return meantime.Scenario(providers=[{"stream": 1}, {"stream": 2, "business": {"price_per_session": 12}}], town=town)
 
 
 def test_a_provider_in_a_town_without_sharing_is_the_provider_alone(tmp_path):
@@ -59,8 +59,9 @@ def test_collective_effect_on_the_example():
     # rule, whose taper would take back part of what sharing saves): survival between 0 and 1.
     town = meantime.Scenario.from_file(EXAMPLE)
     for i in range(3):
-        town = town.replace({f"providers[{i}].benefits.enabled": False,
-                             f"providers[{i}].household.other_income_per_month": 900})
+        town = town.replace(
+            {f"providers[{i}].benefits.enabled": False, f"providers[{i}].household.other_income_per_month": 900}
+        )
     table = meantime.collective_effect(town, paths=4_000, seed=2026, progress=False)
     assert list(table.index) == ["providers[0]", "providers[1]", "providers[2]"]
     # Sharing costs and cover helps the two members who pay for a room alone.
@@ -104,3 +105,14 @@ def test_command_line_and_report(tmp_path, capsys):
 def test_engine_names():
     assert meantime.TOWN_TOTALS == tuple(_core.town_total_names)
     assert "survivors" in meantime.TOWN_TOTALS and "offers_alive" in meantime.TOWN_SERIES
+
+
+def test_founder_result_passes_one_founders_result_and_refuses_a_towns_naming_the_argument():
+    """The callers that run one founder's scenario (the report's fan chart, the explorer) read
+    simulate's answer through founder_result: a town's answer is refused by name, not drawn."""
+    single = meantime.simulate(meantime.default_scenario(), paths=200, seed=1, progress=False)
+    assert founder_result(single) is single
+    town = meantime.simulate(two_providers(), paths=200, seed=1, progress=False)
+    with pytest.raises(meantime.ArgumentError, match="town of 2 providers") as caught:
+        founder_result(town, "base")
+    assert caught.value.field == "base"

@@ -38,12 +38,21 @@ import numpy as np
 from .. import _core
 from ..errors import RunCancelled
 from ..running.result import Result
+from ..running.settings import ProgressArgument
 from ..running.simulation import simulate
 from ..scenario.scenario import Scenario
 from ._runs import Runs
 
-__all__ = ["GrantOutcome", "StartUp", "with_grant", "shift_rule", "KeptRuns", "CHUNK_PATHS", "outcome_of",
-           "cash_and_clients"]
+__all__ = [
+    "GrantOutcome",
+    "StartUp",
+    "with_grant",
+    "shift_rule",
+    "KeptRuns",
+    "CHUNK_PATHS",
+    "outcome_of",
+    "cash_and_clients",
+]
 
 #: Paths per run kept in memory at once (the per-path arrays of every series are kept for a
 #: moment, then reduced to two numbers a path).
@@ -89,20 +98,40 @@ class KeptRuns(Runs):
     """:class:`Runs` whose runs keep their per-path arrays, cut into chunks of paths and reduced
     chunk by chunk (locally, or each chunk run on the Dask cluster of ``client``)."""
 
-    def __init__(self, *args: Any, client: Any = None, chunk_paths: Optional[int] = None,
-                 retries: Optional[int] = None, **kwargs: Any) -> None:
-        super().__init__(*args, client=client, chunk_paths=chunk_paths, retries=retries, **kwargs)
-        self._cluster_options = {} if client is None else dict(client=client, chunk_paths=chunk_paths,
-                                                                 retries=retries)
+    def __init__(
+        self,
+        paths: int,
+        seed: int,
+        threads: Optional[int],
+        progress: ProgressArgument,
+        expected_runs: int,
+        client: Any = None,
+        chunk_paths: Optional[int] = None,
+        retries: Optional[int] = None,
+    ) -> None:
+        super().__init__(
+            paths, seed, threads, progress, expected_runs, client=client, chunk_paths=chunk_paths, retries=retries
+        )
+        self._client, self._chunk_paths, self._retries = client, chunk_paths, retries
 
     def run_kept(self, scenario: Scenario, reduce) -> list:
         """``reduce(result)`` for each chunk of paths of ``scenario`` (outcomes and paths kept)."""
         kept = []
         for first in range(0, self.paths, CHUNK_PATHS):
             count = min(CHUNK_PATHS, self.paths - first)
-            threads = {} if self._cluster_options else {"threads": self.threads}
-            result = simulate(scenario, paths=count, seed=self.seed, first_path=first, keep_outcomes=True,
-                              keep_paths=True, progress=self._report, **threads, **self._cluster_options)
+            result = simulate(
+                scenario,
+                paths=count,
+                seed=self.seed,
+                first_path=first,
+                keep_outcomes=True,
+                keep_paths=True,
+                progress=self._report,
+                threads=None if self._client is not None else self.threads,
+                client=self._client,
+                chunk_paths=self._chunk_paths,
+                retries=self._retries,
+            )
             if self._cancelled:
                 raise RunCancelled("the analysis was stopped by its progress function")
             self.done += count
@@ -113,18 +142,24 @@ class KeptRuns(Runs):
     def run_kept_many(self, scenarios: Sequence[Scenario], reduce) -> list[list]:
         """``run_kept(scenario, reduce)`` for each scenario, the same chunks bit for bit, with the
         scenarios of a chunk in batches, one engine call each (on a cluster, one by one)."""
-        if self._cluster_options:
+        if self._client is not None:
             return [self.run_kept(scenario, reduce) for scenario in scenarios]
         kept: list[list] = [[] for _ in scenarios]
         for first in range(0, self.paths, CHUNK_PATHS):
             count = min(CHUNK_PATHS, self.paths - first)
             size = max(1, _KEPT_BATCH_PATHS // count)
             for low in range(0, len(scenarios), size):
-                group = scenarios[low:low + size]
+                group = scenarios[low : low + size]
                 engine_runs = _core.simulate_batch(
-                    [scenario._core for scenario in group], [self.seed] * len(group), paths=count, first_path=first,
-                    threads=0 if self.threads is None else self.threads, keep_outcomes=True, keep_paths=True,
-                    progress=self._report)
+                    [scenario._core for scenario in group],
+                    [self.seed] * len(group),
+                    paths=count,
+                    first_path=first,
+                    threads=0 if self.threads is None else self.threads,
+                    keep_outcomes=True,
+                    keep_paths=True,
+                    progress=self._report,
+                )
                 if self._cancelled:
                     raise RunCancelled("the analysis was stopped by its progress function")
                 for offset, (scenario, engine_run) in enumerate(zip(group, engine_runs)):
@@ -141,8 +176,11 @@ def _joined(chunks: list) -> GrantOutcome:
 def outcome_of(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     outcomes = result.outcomes
     # A failed path reports no clients after its failure month (the engine's rule).
-    return (outcomes["failure_month"].to_numpy().astype(np.int32), result.paths["clients"].sum(axis=1),
-            outcomes["lowest_cash"].to_numpy().copy())
+    return (
+        outcomes["failure_month"].to_numpy().astype(np.int32),
+        result.paths["clients"].sum(axis=1),
+        outcomes["lowest_cash"].to_numpy().copy(),
+    )
 
 
 def cash_and_clients(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -165,8 +203,9 @@ class StartUp:
         self.why_rerun = shift_rule(scenario)
         self.method = "rerun" if self.why_rerun else "shifted"
         self._cache: dict[float, GrantOutcome] = {}
-        self._needs: Optional[np.ndarray] = None       # paths x months: grant to get through each month
-        self._cumulative: Optional[np.ndarray] = None  # paths x months: client-months so far
+        # Once a shifted evaluation has been prepared, two arrays of paths x months: the grant that
+        # gets a path through each month, and its client-months so far.
+        self._shift: Optional[tuple[np.ndarray, np.ndarray]] = None
 
     @property
     def evaluations(self) -> int:
@@ -194,7 +233,7 @@ class StartUp:
 
     @property
     def shift_prepared(self) -> bool:
-        return self._needs is not None
+        return self._shift is not None
 
     def _run(self, grant: float) -> GrantOutcome:
         return _joined(self.runs.run_kept(with_grant(self.scenario, grant), outcome_of))
@@ -204,28 +243,28 @@ class StartUp:
         base = self.outcome(0.0)
         return math.ceil(max(0.0, float(-base.lowest_cash.min()))) + 1.0 if (base.failure_month != -1).any() else 0.0
 
-    def _prepare_shift(self) -> None:
+    def _prepare_shift(self) -> tuple[np.ndarray, np.ndarray]:
         """The grant each path needs to get through each month, and its client-months so far,
         from a run with a grant large enough that no path fails (the scenario's own run when
         none fails)."""
         grant = self.shift_grant()
-        self.take_shift_run(grant, self.runs.run_kept(with_grant(self.scenario, grant), cash_and_clients))
+        return self.take_shift_run(grant, self.runs.run_kept(with_grant(self.scenario, grant), cash_and_clients))
 
-    def take_shift_run(self, grant: float, chunks: list) -> None:
+    def take_shift_run(self, grant: float, chunks: list) -> tuple[np.ndarray, np.ndarray]:
         """The needs from the chunks of the run with ``grant`` (reduced with ``cash_and_clients``)."""
         if any((c[0] != -1).any() for c in chunks):  # cannot happen when the shift is exact
-            raise RuntimeError(f"{self.name}: a path failed even with a grant of £{grant:,.0f}; "
-                               "the shifted evaluation does not apply")
+            raise RuntimeError(
+                f"{self.name}: a path failed even with a grant of £{grant:,.0f}; the shifted evaluation does not apply"
+            )
         # The grant that carries a path through month t: its deepest shortfall up to t.
-        self._needs = np.maximum.accumulate(grant - np.concatenate([c[1] for c in chunks]), axis=1)
-        self._cumulative = np.concatenate([c[2] for c in chunks])
+        needs = np.maximum.accumulate(grant - np.concatenate([c[1] for c in chunks]), axis=1)
+        self._shift = (needs, np.concatenate([c[2] for c in chunks]))
+        return self._shift
 
     def _shifted(self, grant: float) -> GrantOutcome:
-        if self._needs is None:
-            self._prepare_shift()
-        short = self._needs > grant  # the path's combined cash is below zero at the month's end
+        needs, cumulative = self._shift if self._shift is not None else self._prepare_shift()
+        short = needs > grant  # the path's combined cash is below zero at the month's end
         fails = short.any(axis=1)
         first = np.where(fails, short.argmax(axis=1), self.months - 1)
-        client_months = self._cumulative[np.arange(first.size), first]
-        return GrantOutcome(np.where(fails, first + 1, -1).astype(np.int32), client_months,
-                            grant - self._needs[:, -1])
+        client_months = cumulative[np.arange(first.size), first]
+        return GrantOutcome(np.where(fails, first + 1, -1).astype(np.int32), client_months, grant - needs[:, -1])

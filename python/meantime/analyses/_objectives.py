@@ -100,12 +100,17 @@ class Totals:
             return self.client_months[0]
         if objective.name == "cost_per_survivor":
             return self.cost_per_survivor[0]
-        return self.alive[objective.month][0]
+        return self.alive[self.horizon if objective.month is None else objective.month][0]
 
 
 def _mean_and_se(per_path: np.ndarray) -> tuple[float, float]:
     n = per_path.size
     return float(per_path.mean()), float(per_path.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
+
+
+def _summed(per_start_up: list) -> np.ndarray:
+    """Per path, the sum over start-ups of their per-path values (as floats)."""
+    return np.asarray(np.sum(per_start_up, axis=0, dtype=np.float64))
 
 
 def totals(outcomes: Mapping[str, object], grants: Mapping[str, float], horizon: int) -> Totals:
@@ -114,8 +119,8 @@ def totals(outcomes: Mapping[str, object], grants: Mapping[str, float], horizon:
     outcome_list: Sequence = list(outcomes.values())
     alive = {}
     for month in months:
-        per_path = np.sum([o.alive(month) for o in outcome_list], axis=0, dtype=np.float64)
+        per_path = _summed([o.alive(month) for o in outcome_list])
         alive[month] = _mean_and_se(per_path)
-    at_horizon = np.sum([o.alive(horizon) for o in outcome_list], axis=0, dtype=np.float64)
-    client_months = np.sum([o.client_months for o in outcome_list], axis=0, dtype=np.float64)
+    at_horizon = _summed([o.alive(horizon) for o in outcome_list])
+    client_months = _summed([o.client_months for o in outcome_list])
     return Totals(float(sum(grants.values())), alive, _mean_and_se(client_months), horizon, at_horizon)

@@ -11,7 +11,7 @@ reducing function are all it needs.
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Optional, Sequence, TypeVar
+from typing import Any, Callable, Optional, Sequence, TypeVar, Union
 
 from .. import _core
 from ..errors import RunCancelled
@@ -19,11 +19,14 @@ from ..running.cluster import ClusterSettings
 from ..running.progress import ProgressBar
 from ..running.result import Result
 from ..running.settings import ProgressArgument, check_run_settings
-from ..running.simulation import simulate
 from ..running.town_result import TownResult
 from ..scenario.scenario import Scenario
 
 T = TypeVar("T")
+_Runs = TypeVar("_Runs", bound="Runs")
+# What an analysis keeps of a run, `reduce(result)`: given a Result, or a TownResult when the
+# scenario is a town (which one is the scenario's value, not its type, so no type can say).
+Reduce = Callable[[Any], T]
 
 # One engine call runs at most this many scenarios, and at most this many paths in all.
 _BATCH_RUNS = 256
@@ -56,9 +59,17 @@ class Runs:
         local ones bit for bit.
     """
 
-    def __init__(self, paths: int, seed: int, threads: Optional[int], progress: ProgressArgument,
-                 expected_runs: int, client: Any = None, chunk_paths: Optional[int] = None,
-                 retries: Optional[int] = None) -> None:
+    def __init__(
+        self,
+        paths: int,
+        seed: int,
+        threads: Optional[int],
+        progress: ProgressArgument,
+        expected_runs: int,
+        client: Any = None,
+        chunk_paths: Optional[int] = None,
+        retries: Optional[int] = None,
+    ) -> None:
         self.paths, self.seed, self.threads = check_run_settings(paths, seed, threads)
         self.cluster = ClusterSettings.make(client, chunk_paths, retries)
         if not (progress is None or isinstance(progress, bool) or callable(progress)):
@@ -112,7 +123,7 @@ class Runs:
         if self._bar is not None:
             self._bar.close()
 
-    def __enter__(self) -> "Runs":
+    def __enter__(self: _Runs) -> _Runs:
         return self
 
     def __exit__(self, exc_type: Any, *exc_info: Any) -> None:
@@ -120,8 +131,14 @@ class Runs:
 
     # -- running --------------------------------------------------------------------------------
 
-    def run(self, scenarios: Sequence[Scenario], reduce: Callable[[Result], T],
-            seeds: Optional[Sequence[int]] = None, *, follow_failed: bool = True) -> list[T]:
+    def run(
+        self,
+        scenarios: Sequence[Scenario],
+        reduce: Reduce[T],
+        seeds: Optional[Sequence[int]] = None,
+        *,
+        follow_failed: bool = True,
+    ) -> list[T]:
         """Run each scenario and reduce its result; in order, one value per scenario.
 
         The scenarios go to the engine together, a batch of them in one call
@@ -148,7 +165,7 @@ class Runs:
         if seeds is not None and len(seeds) != len(scenarios):
             raise ValueError("one seed per scenario")
         if self.cluster is not None:
-            return self._run_on_cluster(scenarios, reduce, seeds)
+            return self._run_on_cluster(self.cluster, scenarios, reduce, seeds)
         seeds = [self.seed] * len(scenarios) if seeds is None else [int(seed) for seed in seeds]
         kept: list[T] = []
         first = 0
@@ -156,8 +173,7 @@ class Runs:
             # A batch holds scenarios of one kind: single providers, or towns.
             town = _is_town(scenarios[first])
             last = first + 1
-            while (last < len(scenarios) and last - first < self._batch_runs()
-                   and _is_town(scenarios[last]) == town):
+            while last < len(scenarios) and last - first < self._batch_runs() and _is_town(scenarios[last]) == town:
                 last += 1
             self._run_batch(scenarios[first:last], seeds[first:last], reduce, kept, follow_failed)
             first = last
@@ -168,39 +184,52 @@ class Runs:
         that their kept outcomes stay small (about 60 bytes a path)."""
         return max(1, min(_BATCH_RUNS, _BATCH_PATHS // self.paths))
 
-    def _run_batch(self, scenarios: Sequence[Scenario], seeds: Sequence[int], reduce: Callable[[Result], T],
-                   kept: list[T], follow_failed: bool = True) -> None:
+    def _run_batch(
+        self,
+        scenarios: Sequence[Scenario],
+        seeds: Sequence[int],
+        reduce: Reduce[T],
+        kept: list[T],
+        follow_failed: bool = True,
+    ) -> None:
         start = time.perf_counter()
-        town = _is_town(scenarios[0])
-        settings = dict(paths=self.paths, threads=0 if self.threads is None else self.threads, keep_outcomes=True,
-                        progress=self._report)
+        threads = 0 if self.threads is None else self.threads
         cores = [scenario._core for scenario in scenarios]
-        if town:  # a town's providers are always followed
-            engine_runs = _core.simulate_town_batch(cores, list(seeds), **settings)
+        engine_runs: list[Union[_core.RunResult, _core.TownResult]]
+        if _is_town(scenarios[0]):  # a town's providers are always followed
+            engine_runs = list(
+                _core.simulate_town_batch(
+                    cores, list(seeds), paths=self.paths, threads=threads, keep_outcomes=True, progress=self._report
+                )
+            )
         else:
-            engine_runs = _core.simulate_batch(cores, list(seeds), follow_failed=follow_failed, **settings)
+            engine_runs = list(
+                _core.simulate_batch(
+                    cores,
+                    list(seeds),
+                    paths=self.paths,
+                    threads=threads,
+                    keep_outcomes=True,
+                    progress=self._report,
+                    follow_failed=follow_failed,
+                )
+            )
         if self._cancelled:
             raise RunCancelled("the analysis was stopped by its progress function")
         seconds = (time.perf_counter() - start) / len(scenarios)  # the batch's time, shared out
         for scenario, engine_run in zip(scenarios, engine_runs):
             self.done += self.paths
             self.runs += 1
-            result = (TownResult if town else Result)(scenario, engine_run, seconds=seconds)
-            kept.append(reduce(result))
+            if isinstance(engine_run, _core.TownResult):
+                kept.append(reduce(TownResult(scenario, engine_run, seconds=seconds)))
+            else:
+                kept.append(reduce(Result(scenario, engine_run, seconds=seconds)))
 
-    def _run_one(self, scenario: Scenario, seed: int, reduce: Callable[[Result], T], kept: list[T]) -> None:
-        result = simulate(scenario, paths=self.paths, seed=seed, threads=self.threads, keep_outcomes=True,
-                          progress=self._report)
-        if self._cancelled:
-            raise RunCancelled("the analysis was stopped by its progress function")
-        self.done += self.paths
-        self.runs += 1
-        kept.append(reduce(result))
-
-    def _run_on_cluster(self, scenarios: Sequence[Scenario], reduce: Callable[[Result], T],
-                        seeds: Optional[Sequence[int]]) -> list[T]:
+    def _run_on_cluster(
+        self, cluster: ClusterSettings, scenarios: Sequence[Scenario], reduce: Reduce[T], seeds: Optional[Sequence[int]]
+    ) -> list[T]:
         seeds = [self.seed] * len(scenarios) if seeds is None else list(seeds)
-        kept = self.cluster.run_and_reduce(scenarios, seeds, self.paths, reduce, self._report)
+        kept = cluster.run_and_reduce(scenarios, seeds, self.paths, reduce, self._report)
         if self._cancelled:  # the progress function said stop just as the last run finished
             raise RunCancelled("the analysis was stopped by its progress function")
         self.done += self.paths * len(scenarios)

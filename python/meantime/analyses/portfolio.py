@@ -77,8 +77,18 @@ class Portfolio:
     paths, seed, horizon : int
     """
 
-    def __init__(self, town: Town, objective: Objective, pot: float, step: float, target: float,
-                 allocations: dict[str, dict[str, float]], rule: str, moves: int, settings: dict) -> None:
+    def __init__(
+        self,
+        town: Town,
+        objective: Objective,
+        pot: float,
+        step: float,
+        target: float,
+        allocations: dict[str, dict[str, float]],
+        rule: str,
+        moves: int,
+        settings: dict,
+    ) -> None:
         self._town, self._objective = town, objective
         self.pot, self.step, self.target_survival = pot, step, target
         self.objective, self.rule, self.rules = objective.name, rule, tuple(allocations)
@@ -136,8 +146,7 @@ class Portfolio:
             row["gain"] = float(d.mean())
             row["gain_se"] = float(d.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
             row["client_months"] = float(with_grant.client_months.mean())
-            row["client_months_se"] = (float(with_grant.client_months.std(ddof=1) / math.sqrt(n))
-                                       if n > 1 else math.nan)
+            row["client_months_se"] = float(with_grant.client_months.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
             row["evaluation"] = start_up.method
             rows.append(row)
         return pd.DataFrame(rows).set_index("start_up")
@@ -209,9 +218,16 @@ class Portfolio:
 
     def _runs(self, progress: ProgressArgument, expected_runs: int) -> KeptRuns:
         """New runs (a new bar) with this portfolio's settings, for the start-ups to use."""
-        runs = KeptRuns(self.paths, self.seed, self._settings["threads"], progress, expected_runs=expected_runs,
-                        client=self._settings["client"], chunk_paths=self._settings["chunk_paths"],
-                        retries=self._settings["retries"])
+        runs = KeptRuns(
+            self.paths,
+            self.seed,
+            self._settings["threads"],
+            progress,
+            expected_runs=expected_runs,
+            client=self._settings["client"],
+            chunk_paths=self._settings["chunk_paths"],
+            retries=self._settings["retries"],
+        )
         self._town.use(runs)
         return runs
 
@@ -234,15 +250,20 @@ class Portfolio:
         for rule in self.rules:
             if rule != self.rule:
                 r = o.loc[rule]
-                lines.append(f"  {rule}: {r[f'alive_{h}']:.2f} ± {r[f'alive_{h}_se']:.2f} alive at {h} months, "
-                             f"£{r.spent:,.0f} spent")
-        lines.append(f"({self.paths:,} simulated futures per start-up, seed {self.seed}; the same futures "
-                     "under every rule.)")
+                lines.append(
+                    f"  {rule}: {r[f'alive_{h}']:.2f} ± {r[f'alive_{h}_se']:.2f} alive at {h} months, "
+                    f"£{r.spent:,.0f} spent"
+                )
+        lines.append(
+            f"({self.paths:,} simulated futures per start-up, seed {self.seed}; the same futures under every rule.)"
+        )
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return (f"<meantime.Portfolio: {len(self.allocations)} start-ups, pot £{self.pot:,.0f}, rule "
-                f"{self.rule!r}, objective {self.objective!r}, {self.paths:,} paths, seed {self.seed}>")
+        return (
+            f"<meantime.Portfolio: {len(self.allocations)} start-ups, pot £{self.pot:,.0f}, rule "
+            f"{self.rule!r}, objective {self.objective!r}, {self.paths:,} paths, seed {self.seed}>"
+        )
 
     def report(self, path, title: Optional[str] = None, pots: Optional[Sequence[float]] = None) -> None:
         """Write the portfolio report, one self-contained HTML file; see
@@ -265,10 +286,10 @@ def _simple_allocations(town: Town, pot: float, target: float, rules: Sequence[s
 
 def _best(town: Town, objective: Objective, allocations: Sequence[Mapping[str, float]]) -> dict[str, float]:
     """The best allocation under the objective (the first of equals); NaN values lose."""
-    best, best_value = None, math.nan
-    for allocation in allocations:
+    best, best_value = allocations[0], town.value(allocations[0], objective)
+    for allocation in allocations[1:]:
         value = town.value(allocation, objective)
-        if best is None or objective.better(value, best_value):
+        if objective.better(value, best_value):
             best, best_value = allocation, value
     return dict(best)
 
@@ -376,8 +397,11 @@ def portfolio(
     chosen_objective = objective_named(objective)
     horizon = next(iter(named.values())).run.months
     if chosen_objective.month is not None and chosen_objective.month > horizon:
-        raise ArgumentError("objective", f"{objective!r} needs a horizon of at least {chosen_objective.month} months; "
-                                         f"the start-ups' run.months is {horizon}")
+        raise ArgumentError(
+            "objective",
+            f"{objective!r} needs a horizon of at least {chosen_objective.month} months; "
+            f"the start-ups' run.months is {horizon}",
+        )
     if step is None:
         step = round(pot / 20, 2) if pot >= 0.2 else 1.0
     step = _money("step", step, positive=True)
@@ -390,9 +414,17 @@ def portfolio(
     evaluated = ["none"] + [r for r in rules if r != "none"]
     if "optimise" in rules:
         evaluated = list(dict.fromkeys(evaluated[:1] + [r for r in SIMPLE_RULES if r != "none"] + evaluated[1:]))
-    settings = dict(threads=threads, client=client, chunk_paths=chunk_paths, retries=retries)
-    with KeptRuns(paths, seed, threads, progress, expected_runs=_RUNS_PER_START_UP * len(named),
-                  client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+    run_options = dict(threads=threads, client=client, chunk_paths=chunk_paths, retries=retries)
+    with KeptRuns(
+        paths,
+        seed,
+        threads,
+        progress,
+        expected_runs=_RUNS_PER_START_UP * len(named),
+        client=client,
+        chunk_paths=chunk_paths,
+        retries=retries,
+    ) as runs:
         town = Town(named, runs, evaluation)
         town.prepare()
         for name in town.names:  # every allocation table shows each start-up's need
@@ -402,8 +434,12 @@ def portfolio(
         moves = 0
         if "optimise" in rules:
             first = [simple[r] for r in SIMPLE_RULES] if start == "best" else [simple[start]]
-            allocations["optimise"], moves = optimise(_best(town, chosen_objective, first), pot, step, chosen_objective,
-                                                      lambda a: town.value(a, chosen_objective))
+            allocations["optimise"], moves = optimise(
+                _best(town, chosen_objective, first),
+                pot,
+                step,
+                chosen_objective,
+                lambda a: town.value(a, chosen_objective),
+            )
         allocations = {r: allocations[r] for r in evaluated}
-        return Portfolio(town, chosen_objective, pot, step, target, allocations, rules[0], moves, settings)
-
+        return Portfolio(town, chosen_objective, pot, step, target, allocations, rules[0], moves, run_options)

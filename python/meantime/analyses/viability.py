@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..running.result import Result
-from ..running.simulation import simulate
+from ..running.simulation import founder_result, simulate
 from ..scenario.scenario import Scenario
 from .capital import required_capital
 from .deterministic import break_even
@@ -55,10 +55,11 @@ def _price_curve(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
 
 
 def _tornado(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
-    ranges = {path: (low * _base_value(scenario, path), high * _base_value(scenario, path))
-              for path, low, high in TORNADO_FIELDS}
-    return sensitivity(scenario, ranges, metric="survival", method="tornado", paths=paths, seed=seed,
-                       progress=False)
+    ranges = {
+        path: (low * _base_value(scenario, path), high * _base_value(scenario, path))
+        for path, low, high in TORNADO_FIELDS
+    }
+    return sensitivity(scenario, ranges, metric="survival", method="tornado", paths=paths, seed=seed, progress=False)
 
 
 #: The analyses of the viability report, in its order: name -> ``table(scenario, paths, seed)``.
@@ -96,15 +97,26 @@ def _fan_source(result: Result, most_paths: int) -> tuple[Result, str]:
     if result.has_paths:
         return result, ""
     paths = min(result.path_count, most_paths)
-    subset = simulate(result.scenario, paths=paths, seed=result.seed, first_path=result.first_path,
-                      keep_outcomes=False, keep_paths=True, progress=False)
+    subset = founder_result(
+        simulate(
+            result.scenario,
+            paths=paths,
+            seed=result.seed,
+            first_path=result.first_path,
+            keep_outcomes=False,
+            keep_paths=True,
+            progress=False,
+        ),
+        "result",
+    )
     if paths == result.path_count:
         return subset, ""
     return subset, f" Drawn from the first {paths:,} of the {result.path_count:,} futures."
 
 
-def viability_analyses(result: Result, fan_paths: int, analyses: bool = True,
-                       paths: int | None = None) -> ViabilityAnalyses:
+def viability_analyses(
+    result: Result, fan_paths: int, analyses: bool = True, paths: int | None = None
+) -> ViabilityAnalyses:
     """Everything the viability report of ``result`` needs besides the run.
 
     Parameters

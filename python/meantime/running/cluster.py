@@ -53,11 +53,20 @@ def merge_in_order(runs: Sequence[_core.RunResult]) -> _core.RunResult:
     return runs[0]
 
 
-def _run_chunk(scenario: Any, paths: int, seed: int, first_path: int, keep_outcomes: bool,
-               keep_paths: bool) -> _core.RunResult:
+def _run_chunk(
+    scenario: Any, paths: int, seed: int, first_path: int, keep_outcomes: bool, keep_paths: bool
+) -> _core.RunResult:
     # One engine thread per task: Dask's parallelism is one task per worker thread.
-    return _core.simulate(scenario._core, paths=paths, seed=seed, first_path=first_path, threads=1,
-                          keep_outcomes=keep_outcomes, keep_paths=keep_paths, progress=None)
+    return _core.simulate(
+        scenario._core,
+        paths=paths,
+        seed=seed,
+        first_path=first_path,
+        threads=1,
+        keep_outcomes=keep_outcomes,
+        keep_paths=keep_paths,
+        progress=None,
+    )
 
 
 def _merge_and_reduce(reduce: Callable[[Result], T], scenario: Any, *chunks: _core.RunResult) -> T:
@@ -114,14 +123,34 @@ class ClusterSettings:
         futures = self.client.scatter(list(distinct), broadcast=True, hash=False) if distinct else []
         return [futures[distinct[scenario]] for scenario in scenarios]
 
-    def _submit_chunks(self, scenario_future: Any, paths: int, seed: int, first_path: int,
-                       keep_outcomes: bool, keep_paths: bool) -> list[tuple[int, Any]]:
-        return [(count, self.client.submit(_run_chunk, scenario_future, count, seed, first, keep_outcomes,
-                                           keep_paths, pure=False, retries=self.retries))
-                for first, count in chunk_ranges(first_path, paths, self.chunk_paths)]
+    def _submit_chunks(
+        self, scenario_future: Any, paths: int, seed: int, first_path: int, keep_outcomes: bool, keep_paths: bool
+    ) -> list[tuple[int, Any]]:
+        return [
+            (
+                count,
+                self.client.submit(
+                    _run_chunk,
+                    scenario_future,
+                    count,
+                    seed,
+                    first,
+                    keep_outcomes,
+                    keep_paths,
+                    pure=False,
+                    retries=self.retries,
+                ),
+            )
+            for first, count in chunk_ranges(first_path, paths, self.chunk_paths)
+        ]
 
-    def _wait(self, futures: dict[Any, int], report: Callable[[int, int], Any], total: int,
-              on_done: Callable[[Any], None] = lambda future: None) -> None:
+    def _wait(
+        self,
+        futures: dict[Any, int],
+        report: Callable[[int, int], Any],
+        total: int,
+        on_done: Callable[[Any], None] = lambda future: None,
+    ) -> None:
         """Waits for ``futures`` (future -> paths it stands for; emptied as they finish, so that
         the cluster can free what nothing needs any more), reporting paths done as each finishes.
         A progress answer that cancels stops the work (RunCancelled); anything left unfinished
@@ -145,24 +174,38 @@ class ClusterSettings:
 
     # -- running ----------------------------------------------------------------------------------
 
-    def simulate(self, scenario: Any, paths: int, seed: int, first_path: int, keep_outcomes: bool,
-                 keep_paths: bool, report: Callable[[int, int], Any]) -> _core.RunResult:
+    def simulate(
+        self,
+        scenario: Any,
+        paths: int,
+        seed: int,
+        first_path: int,
+        keep_outcomes: bool,
+        keep_paths: bool,
+        report: Callable[[int, int], Any],
+    ) -> _core.RunResult:
         """One run, chunk by chunk on the cluster, merged here in path order."""
         [scenario_future] = self._scatter([scenario])
         chunks = self._submit_chunks(scenario_future, paths, seed, first_path, keep_outcomes, keep_paths)
         order = {future.key: i for i, (_, future) in enumerate(chunks)}
         waiting = {future: count for count, future in chunks}
         del chunks, scenario_future
-        results: list[Optional[_core.RunResult]] = [None] * len(order)
+        results: dict[int, _core.RunResult] = {}  # by chunk, as they finish
 
         def keep(future: Any) -> None:
             results[order[future.key]] = future.result()
 
         self._wait(waiting, report, paths, keep)
-        return merge_in_order(results)
+        return merge_in_order([results[i] for i in range(len(order))])
 
-    def run_and_reduce(self, scenarios: Sequence[Any], seeds: Sequence[int], paths: int,
-                       reduce: Callable[[Result], T], report: Callable[[int, int], Any]) -> list[T]:
+    def run_and_reduce(
+        self,
+        scenarios: Sequence[Any],
+        seeds: Sequence[int],
+        paths: int,
+        reduce: Callable[[Result], T],
+        report: Callable[[int, int], Any],
+    ) -> list[T]:
         """Every scenario run with its seed, each reduced on a worker from its merged chunks;
         the reduced values come back, in the scenarios' order."""
         scenario_futures = self._scatter(scenarios)
@@ -171,8 +214,16 @@ class ClusterSettings:
         # merges and reduces a run as soon as its chunks are done and frees them.
         for scenario_future, seed in zip(scenario_futures, seeds):
             chunks = self._submit_chunks(scenario_future, paths, seed, 0, True, False)
-            reduced.append(self.client.submit(_merge_and_reduce, reduce, scenario_future,
-                                              *[future for _, future in chunks], pure=False, retries=self.retries))
+            reduced.append(
+                self.client.submit(
+                    _merge_and_reduce,
+                    reduce,
+                    scenario_future,
+                    *[future for _, future in chunks],
+                    pure=False,
+                    retries=self.retries,
+                )
+            )
             waiting.update({future: count for count, future in chunks})
         del scenario_futures, chunks
         waiting.update({future: 0 for future in reduced})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 __all__ = ["ProgressBar"]
 
@@ -11,7 +11,7 @@ __all__ = ["ProgressBar"]
 _JUDGE_AFTER_SECONDS = 0.2
 
 
-def _new_bar(total: int):
+def _new_bar(total: int) -> Any:
     options = dict(total=total, unit="path", unit_scale=True, desc="meantime", dynamic_ncols=True)
     try:
         from tqdm.auto import tqdm  # the widget in Jupyter, text elsewhere
@@ -41,14 +41,15 @@ class ProgressBar:
         Seconds as a float (for tests); ``time.monotonic`` by default.
     """
 
-    def __init__(self, total: int, always: bool = False, after: float = 1.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, total: int, always: bool = False, after: float = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.total = total
         self.always = always
         self.after = after
         self._clock = clock
         self._start = clock()
-        self.bar: Optional[object] = None
+        self.bar: Optional[Any] = None  # a tqdm bar, once shown (tqdm has no type information)
 
     def expected_seconds(self, done: int) -> float:
         """The run's whole duration as projected from the paths done so far."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from functools import cached_property
 
 import numpy as np
@@ -12,7 +13,7 @@ from .. import _core
 from ..errors import NotKeptError
 from ..scenario.scenario import Scenario
 from .views import view
-from .words import in_ten, percent
+from .words import in_ten, limited_capability, percent
 
 __all__ = ["Result", "SERIES", "FAILURE_CAUSES", "MONTHLY_QUANTILES", "without_benefits_words"]
 
@@ -97,6 +98,11 @@ class Result:
         self.months: int = run.months
         self.seconds = seconds
         self.statistics: _core.Statistics = run.statistics
+        # The run without benefits, made once on first use (a lock of its own: not one shared
+        # by every result, so results in different threads do not wait for each other).
+        self._without_benefits: "Result | None" = None
+        self._without_benefits_made = False
+        self._without_benefits_lock = threading.Lock()
 
     def __reduce__(self):
         # The engine's result pickles exactly (its bytes); cached tables are made again.
@@ -129,10 +135,20 @@ class Result:
         month = int(np.nonzero(2 * np.cumsum(counts) >= bitten)[0][0]) + 1
         return bitten / self.path_count, float(month)
 
-    @cached_property
+    @property
     def without_benefits(self) -> "Result | None":
         """The same futures with the benefit rule off (same seed and paths: common random numbers,
-        so the difference is the benefits' own), or None when the rule is off already."""
+        so the difference is the benefits' own), or None when the rule is off already.
+
+        Run once per result, on first use (``str(result)``, :meth:`summary` and the report all
+        read it); threads asking at once wait for the one run."""
+        with self._without_benefits_lock:
+            if not self._without_benefits_made:
+                self._without_benefits = self._run_without_benefits()
+                self._without_benefits_made = True
+            return self._without_benefits
+
+    def _run_without_benefits(self) -> "Result | None":
         if not self.scenario.benefits.enabled:
             return None
         scenario = self.scenario.replace(benefits__enabled=False)
@@ -486,11 +502,7 @@ class Result:
         if not self.scenario.benefits.enabled:
             return []
         h = self.scenario.household
-        who = {
-            "none": "no limited capability for work assessed",
-            "lcw": "limited capability for work (LCW)",
-            "lcwra": "limited capability for work and work-related activity (LCWRA)",
-        }[h.limited_capability]
+        who = limited_capability(h.limited_capability)
         words = (
             f"Universal Credit ({'a couple' if h.couple else 'single'}, {who}) is "
             f"{percent(self.benefits_share())} of the household's income"

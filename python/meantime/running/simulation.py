@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import numbers
 import time
-from typing import Any, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional, Union
 
 from .. import _core
-from ..errors import MemoryLimitError, RunSettingsError
+from ..errors import ArgumentError, MemoryLimitError, RunSettingsError
 from ..scenario.scenario import Scenario, default_scenario
 from .cluster import ClusterSettings
 from .progress import ProgressBar
@@ -16,7 +16,8 @@ from .result import Result
 from .settings import ProgressArgument, RunSettings, takes_run_settings, whole_number
 from .town_result import TownResult
 
-__all__ = ["simulate"]
+__all__ = ["simulate", "founder_result"]
+
 
 def _seconds_limit(max_seconds: Any, on_cluster: bool) -> float:
     """The engine's time limit (0: none) from ``max_seconds`` (None: none)."""
@@ -24,11 +25,12 @@ def _seconds_limit(max_seconds: Any, on_cluster: bool) -> float:
         return 0.0
     if isinstance(max_seconds, bool) or not isinstance(max_seconds, numbers.Real):
         raise RunSettingsError("max_seconds", f"must be a number of seconds, got {max_seconds!r}")
-    if not (math.isfinite(max_seconds) and max_seconds > 0):
+    seconds = float(max_seconds)
+    if not (math.isfinite(seconds) and seconds > 0):
         raise RunSettingsError("max_seconds", f"must be > 0 seconds (or None for no limit), got {max_seconds!r}")
     if on_cluster:
         raise RunSettingsError("max_seconds", "applies to local runs only (not with client=)")
-    return float(max_seconds)
+    return seconds
 
 
 def _check_memory_here(scenario: Scenario, paths: int, keep_outcomes: bool, keep_paths: bool) -> None:
@@ -37,10 +39,17 @@ def _check_memory_here(scenario: Scenario, paths: int, keep_outcomes: bool, keep
     needed = _core.per_path_bytes(scenario._core, paths, keep_outcomes, keep_paths)
     available = _core.available_memory()
     if needed > 0 and (available == 0 or needed > 0.75 * available):
-        remedy = ("run with keep_paths off (statistics need no per-path memory), or fewer paths"
-                  if keep_paths else "run with keep_outcomes off, or fewer paths")
-        raise MemoryLimitError(f"the per-path arrays would need {needed / 2**20:,.1f} MiB here but "
-                               f"{available / 2**20:,.1f} MiB is available; {remedy}", needed, available)
+        remedy = (
+            "run with keep_paths off (statistics need no per-path memory), or fewer paths"
+            if keep_paths
+            else "run with keep_outcomes off, or fewer paths"
+        )
+        raise MemoryLimitError(
+            f"the per-path arrays would need {needed / 2**20:,.1f} MiB here but "
+            f"{available / 2**20:,.1f} MiB is available; {remedy}",
+            needed,
+            available,
+        )
 
 
 @takes_run_settings
@@ -157,7 +166,8 @@ def simulate(
     cluster = ClusterSettings.make(client, chunk_paths, retries)
     limit = _seconds_limit(max_seconds, cluster is not None)
 
-    bar = None
+    bar: Optional[ProgressBar] = None
+    report: Optional[Callable[[int, int], Any]]
     if callable(progress) and not isinstance(progress, bool):
         report = progress
     elif progress is None or progress is True or progress is False:
@@ -170,15 +180,31 @@ def simulate(
     if town and cluster is not None:
         raise RunSettingsError("client", "a town of several providers runs on this machine only, for now")
     start = time.perf_counter()
+    run: Union[_core.RunResult, _core.TownResult]
     try:
         if town:
             run = _core.simulate_town(
-                scenario._core, paths=paths, seed=seed, first_path=first_path, threads=threads,
-                keep_outcomes=bool(keep_outcomes), keep_paths=bool(keep_paths), progress=report, max_seconds=limit)
+                scenario._core,
+                paths=paths,
+                seed=seed,
+                first_path=first_path,
+                threads=threads,
+                keep_outcomes=bool(keep_outcomes),
+                keep_paths=bool(keep_paths),
+                progress=report,
+                max_seconds=limit,
+            )
         elif cluster is not None:
             _check_memory_here(scenario, paths, bool(keep_outcomes), bool(keep_paths))
-            run = cluster.simulate(scenario, paths, seed, first_path, bool(keep_outcomes), bool(keep_paths),
-                                   report if report is not None else (lambda done, total: None))
+            run = cluster.simulate(
+                scenario,
+                paths,
+                seed,
+                first_path,
+                bool(keep_outcomes),
+                bool(keep_paths),
+                report if report is not None else (lambda done, total: None),
+            )
         else:
             run = _core.simulate(
                 scenario._core,
@@ -194,6 +220,14 @@ def simulate(
     finally:
         if bar is not None:
             bar.close()
-    if town:
+    if isinstance(run, _core.TownResult):
         return TownResult(scenario, run, seconds=time.perf_counter() - start)
     return Result(scenario, run, seconds=time.perf_counter() - start)
+
+
+def founder_result(result: Result | TownResult, what: str = "scenario") -> Result:
+    """`result` as one founder's :class:`Result`, for the callers that run one founder's scenario
+    (``what`` names it); a town's result raises :class:`ArgumentError`, naming ``what``."""
+    if isinstance(result, TownResult):
+        raise ArgumentError(what, f"must be one founder's scenario, not a town of {len(result.providers)} providers")
+    return result

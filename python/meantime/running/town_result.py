@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import _core
 from ..errors import NotKeptError
-from ..scenario.records import Root
+from ..scenario.record_base import Root
 from ..scenario.scenario import Scenario
 from .result import Result
 from .views import view
@@ -94,8 +94,13 @@ class TownResult:
             raise ValueError(f"month must be between 1 and {self.months}, got {month}")
         counts = self.statistics.alive_counts()[month - 1].astype(float)
         share = counts / self.path_count
-        table = pd.DataFrame({"paths": counts.astype(np.int64), "share": share,
-                              "std_error": np.sqrt(share * (1 - share) / self.path_count)})
+        table = pd.DataFrame(
+            {
+                "paths": counts.astype(np.int64),
+                "share": share,
+                "std_error": np.sqrt(share * (1 - share) / self.path_count),
+            }
+        )
         table.index.name = "survivors"
         return table
 
@@ -108,7 +113,9 @@ class TownResult:
         columns: dict[str, np.ndarray] = {}
         for series in TOWN_SERIES:
             columns[f"{series}_mean"] = s.means(series)
-            columns[f"{series}_se"] = np.sqrt(np.maximum(s.variances(series), 0) / n) if n > 1 else np.full(self.months, np.nan)
+            columns[f"{series}_se"] = (
+                np.sqrt(np.maximum(s.variances(series), 0) / n) if n > 1 else np.full(self.months, np.nan)
+            )
         return pd.DataFrame(columns, index=pd.RangeIndex(1, self.months + 1, name="month"))
 
     @cached_property
@@ -146,14 +153,23 @@ class TownResult:
         n, k = self.path_count, len(self.providers)
         survivors = self.survivors()["share"]
         rows = []
-        for key, p, meaning in (("all_survive", survivors.iloc[k], f"all {k} providers still trading"),
-                                ("none_survive", survivors.iloc[0], "no provider still trading")):
+        for key, p, meaning in (
+            ("all_survive", survivors.iloc[k], f"all {k} providers still trading"),
+            ("none_survive", survivors.iloc[0], "no provider still trading"),
+        ):
             rows.append((key, p, math.sqrt(p * (1 - p) / n), "probability", f"{meaning} after {self.months} months"))
         for total in TOWN_TOTALS:
             unit, meaning = _TOWN_MEANINGS.get(total, ("", total.replace("_", " ")))
             t = self.statistics.total(total)
-            rows.append((f"mean_{total}", t.mean, math.sqrt(t.variance / n) if n > 1 else math.nan, unit,
-                         f"{meaning}, per future, over the horizon"))
+            rows.append(
+                (
+                    f"mean_{total}",
+                    t.mean,
+                    math.sqrt(t.variance / n) if n > 1 else math.nan,
+                    unit,
+                    f"{meaning}, per future, over the horizon",
+                )
+            )
         table = pd.DataFrame.from_records(rows, columns=["answer", "estimate", "std_error", "unit", "meaning"])
         table.insert(0, "provider", "town")
         return table
@@ -192,16 +208,22 @@ class TownResult:
         all_survive, none_survive = table["share"].iloc[k], table["share"].iloc[0]
         served = self.statistics.total("clients_served").mean
         lines.append("The town:")
-        lines.append(f"  On average {mean:.1f} of the {k} providers are still trading after {self.months} months; "
-                     f"all of them in {in_ten(all_survive)} futures ({percent(all_survive)}), "
-                     f"none in {in_ten(none_survive)} ({percent(none_survive)}).")
-        lines.append(f"  Budget holders served: {served:,.1f} per future "
-                     f"({self.statistics.total('client_months').mean:,.0f} client-months); "
-                     f"{self.statistics.total('lost_to_price').mean:,.1f} could afford no offer, "
-                     f"{self.statistics.total('lost_to_capacity').mean:,.1f} met a full diary.")
+        lines.append(
+            f"  On average {mean:.1f} of the {k} providers are still trading after {self.months} months; "
+            f"all of them in {in_ten(all_survive)} futures ({percent(all_survive)}), "
+            f"none in {in_ten(none_survive)} ({percent(none_survive)})."
+        )
+        lines.append(
+            f"  Budget holders served: {served:,.1f} per future "
+            f"({self.statistics.total('client_months').mean:,.0f} client-months); "
+            f"{self.statistics.total('lost_to_price').mean:,.1f} could afford no offer, "
+            f"{self.statistics.total('lost_to_capacity').mean:,.1f} met a full diary."
+        )
         lines.append(f"({self.path_count:,} simulated futures, seed {self.seed}.)")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return (f"<meantime.TownResult: {len(self.providers)} providers, {self.path_count:,} paths x "
-                f"{self.months} months, seed {self.seed}>")
+        return (
+            f"<meantime.TownResult: {len(self.providers)} providers, {self.path_count:,} paths x "
+            f"{self.months} months, seed {self.seed}>"
+        )

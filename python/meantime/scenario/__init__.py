@@ -2,7 +2,8 @@
 
 - :mod:`~meantime.scenario.distributions` -- uncertain values (``triangular``, ``research_share``...);
 - :mod:`~meantime.scenario.schema` -- the engine's field table (units, defaults, valid ranges);
-- :mod:`~meantime.scenario.records` -- the record classes built from it (``Market``, ``Business``...);
+- :mod:`~meantime.scenario.record_base` -- the record classes built from it, and
+  :mod:`~meantime.scenario.records` -- the same by name (``Market``, ``Business``...);
 - :mod:`~meantime.scenario.scenario` -- :class:`Scenario` and :func:`default_scenario`;
 - :mod:`~meantime.scenario.files` -- reading and writing scenario files (TOML, YAML, JSON), with
   :mod:`~meantime.scenario.lines` (where a value sits in its file) and

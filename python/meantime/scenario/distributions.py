@@ -13,6 +13,7 @@ import numbers
 from typing import Any, Mapping
 
 from .. import _core
+from .spelling import spelled
 
 __all__ = [
     "Distribution",
@@ -33,6 +34,10 @@ def format_number(x: float) -> str:
     if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
         return str(int(x))
     return repr(x)
+
+
+# The engine's distribution, named apart from the attribute `_core` that holds one.
+_CoreDistribution = _core.Distribution
 
 
 class Distribution:
@@ -84,7 +89,7 @@ class Distribution:
                 + (f"; unknown: {', '.join(unknown)}" if unknown else "")
                 + (f"; missing: {', '.join(missing)}" if missing else "")
             )
-        values = []
+        values: list[float] = []
         for name in names:
             value = parameters[name]
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
@@ -97,7 +102,7 @@ class Distribution:
         object.__setattr__(self, "_core", core)
 
     @classmethod
-    def _wrap(cls, core: _core.Distribution) -> "Distribution":
+    def _wrap(cls, core: _CoreDistribution) -> "Distribution":
         d = object.__new__(cls)
         object.__setattr__(d, "_core", core)
         return d
@@ -139,7 +144,8 @@ class Distribution:
     @property
     def support(self) -> tuple[float, float]:
         """The smallest and largest value a draw can take (may be infinite)."""
-        return tuple(self._core.support)
+        low, high = self._core.support
+        return low, high
 
     def to_dict(self) -> float | dict[str, Any]:
         """The distribution as plain data: a number when fixed, else ``{"dist": kind, ...}``."""
@@ -198,8 +204,17 @@ class Distribution:
 
 
 # The helper of each family (the engine's "research" family is made by research_share).
-_HELPERS = {"fixed": "fixed", "uniform": "uniform", "triangular": "triangular", "pert": "pert", "normal": "normal",
-            "lognormal": "lognormal", "beta": "beta", "gamma": "gamma", "research": "research_share"}
+_HELPERS = {
+    "fixed": "fixed",
+    "uniform": "uniform",
+    "triangular": "triangular",
+    "pert": "pert",
+    "normal": "normal",
+    "lognormal": "lognormal",
+    "beta": "beta",
+    "gamma": "gamma",
+    "research": "research_share",
+}
 
 
 def _from_parameters(kind: str, values: tuple[float, ...]) -> Distribution:
@@ -208,10 +223,10 @@ def _from_parameters(kind: str, values: tuple[float, ...]) -> Distribution:
 
 def _unknown_family(kind: object) -> str:
     names = list(_core.distribution_names())
-    message = f"unknown distribution {kind!r}"
+    message = f"unknown distribution {spelled(kind)}"
     suggestion = _core.closest_name(str(kind), names)
     if suggestion:
-        message += f"; did you mean {suggestion!r}?"
+        message += f"; did you mean {spelled(suggestion)}?"
     return message + f" (valid: {', '.join(names)})"
 
 
@@ -355,4 +370,3 @@ def research_share(asked: int, interested: int, prior: float = RESEARCH_PRIOR) -
     if "research" in _core.distribution_names():
         return Distribution("research", asked=asked, interested=interested, prior=prior)
     return beta(2 * prior + interested, 2 * (1 - prior) + (asked - interested))
-

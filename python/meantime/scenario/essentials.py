@@ -13,9 +13,19 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .schema import FIELD_BY_PATH, FieldInfo, show
+from .schema import FIELD_BY_PATH, FieldInfo
+from .spelling import spelled
 
-__all__ = ["ESSENTIALS", "BASED_ON", "EXAMPLE", "essential_fields", "essential_paths", "unstated", "missing_rule", "is_stated"]
+__all__ = [
+    "ESSENTIALS",
+    "BASED_ON",
+    "EXAMPLE",
+    "essential_fields",
+    "essential_paths",
+    "unstated",
+    "missing_rule",
+    "is_stated",
+]
 
 #: The key of a file or dict that starts from the built-in example, and the example's name.
 BASED_ON = "based_on"
@@ -49,8 +59,12 @@ def essential_paths(providers: int = 0) -> list[str]:
     ``providers`` providers each provider's (``providers[1].household.savings``)."""
     if not providers:
         return [f.path for f in essential_fields()]
-    return [f"providers[{i}].{path}" for i in range(providers) for path in ESSENTIALS
-            if f"providers[].{path}" in FIELD_BY_PATH]
+    return [
+        f"providers[{i}].{path}"
+        for i in range(providers)
+        for path in ESSENTIALS
+        if f"providers[].{path}" in FIELD_BY_PATH
+    ]
 
 
 def is_stated(path: str, stated: Iterable[str]) -> bool:
@@ -67,14 +81,18 @@ def unstated(stated: Iterable[str], providers: int = 0) -> list[str]:
 def missing_rule(missing: list[str], how_to_allow: str) -> str:
     """One message for every essential not stated: what each is, how to write it, and how to
     start from the example instead (``how_to_allow``)."""
-    lines = [f"{len(missing)} essential value{'s are' if len(missing) > 1 else ' is'} not stated and would "
-             f"silently come from the built-in {EXAMPLE} example:"]
+    lines = [
+        f"{len(missing)} essential value{'s are' if len(missing) > 1 else ' is'} not stated and would "
+        f"silently come from the built-in {EXAMPLE} example:"
+    ]
     for path in missing:
         f = FIELD_BY_PATH[re.sub(r"\[\d+\]", "[]", path)]
         group = path.rpartition(".")[0]
         where = f"[{group}]" if "[" not in group else f"{group.split('.', 1)[1]} of {group.split('.')[0]}"
         unit = f", {f.unit}" if f.unit else ""
-        lines.append(f"  {path}: {f.description}{unit}: write {f.name} = ... under {where} "
-                     f"(the example has {show(f.default)})")
+        lines.append(
+            f"  {path}: {f.description}{unit}: write {f.name} = ... under {where} "
+            f"(the example has {spelled(f.default)})"
+        )
     lines.append(f"State them (`meantime new` asks for them in plain words), or {how_to_allow}.")
     return "\n".join(lines)

@@ -20,7 +20,7 @@ import json
 import os
 import re
 import sys
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 import yaml
 
@@ -35,8 +35,16 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.9 and 3.10
     import tomli as tomllib
 
-__all__ = ["ScenarioFileError", "read_scenario", "write_scenario", "scenario_text", "FORMATS",
-           "MAX_FILE_BYTES", "MAX_DEPTH", "MAX_YAML_NODES"]
+__all__ = [
+    "ScenarioFileError",
+    "read_scenario",
+    "write_scenario",
+    "scenario_text",
+    "FORMATS",
+    "MAX_FILE_BYTES",
+    "MAX_DEPTH",
+    "MAX_YAML_NODES",
+]
 
 #: File formats by extension.
 FORMATS = {".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -85,16 +93,19 @@ class ScenarioFileError(ScenarioError):
 
     missing: "tuple[str, ...]" = ()
 
-    def __init__(self, file: str, line: int | None, field: str, rule: str,
-                 problems: "tuple[ScenarioFileError, ...]" = ()) -> None:
+    def __init__(
+        self, file: str, line: int | None, field: str, rule: str, problems: "tuple[ScenarioFileError, ...]" = ()
+    ) -> None:
         super().__init__(field, rule, problems)
         self.file = str(file)
         self.line = line
         where = self.file + (f", line {line}" if line else "")
         self.args = (f"{where}: {field}: {rule}" if field else f"{where}: {rule}",)
         if len(problems) > 1:  # every mistake, in line order: one line each
-            self.args = (f"{self.file}: {len(problems)} mistakes, in line order:\n" + "\n".join(
-                "  " + str(p)[len(self.file) + 2:] for p in problems),)
+            self.args = (
+                f"{self.file}: {len(problems)} mistakes, in line order:\n"
+                + "\n".join("  " + str(p)[len(self.file) + 2 :] for p in problems),
+            )
 
     def __reduce__(self):
         return (type(self), (self.file, self.line, self.field, self.rule, self._problems))
@@ -111,6 +122,7 @@ def _all_at_once(problems: "list[ScenarioFileError]") -> ScenarioFileError:
 
 # -- reading --------------------------------------------------------------------------------------
 
+
 def file_format(path: str | os.PathLike, format: str | None = None) -> str:
     """The format of ``path`` ("toml", "yaml" or "json"), from ``format`` or the extension."""
     if format is not None:
@@ -119,9 +131,12 @@ def file_format(path: str | os.PathLike, format: str | None = None) -> str:
         return format
     ext = os.path.splitext(os.fspath(path))[1].lower()
     if ext not in FORMATS:
-        raise ScenarioFileError(os.fspath(path), None, "",
-                                f"cannot tell the format from the extension {ext or '(none)'!r}; "
-                                "name the file .toml, .yaml, .yml or .json")
+        raise ScenarioFileError(
+            os.fspath(path),
+            None,
+            "",
+            f"cannot tell the format from the extension {ext or '(none)'!r}; name the file .toml, .yaml, .yml or .json",
+        )
     return FORMATS[ext]
 
 
@@ -129,8 +144,9 @@ def file_format(path: str | os.PathLike, format: str | None = None) -> str:
 Built = TypeVar("Built")
 
 
-def read_scenario(path: str | os.PathLike, format: str | None, build: Callable[..., Built],
-                  allow_defaults: bool = False) -> Built:
+def read_scenario(
+    path: str | os.PathLike, format: str | None, build: Callable[..., Built], allow_defaults: bool = False
+) -> Built:
     """Read a scenario file; see :meth:`Scenario.from_file <meantime.Scenario.from_file>`, which
     passes its ``from_dict`` as ``build`` (this module sits below the Scenario class)."""
     name = os.fspath(path)
@@ -146,8 +162,9 @@ def read_scenario(path: str | os.PathLike, format: str | None, build: Callable[.
         raise ScenarioFileError(name, None, "", f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         size = os.path.getsize(name) if os.path.isfile(name) else len(raw)
-        raise ScenarioFileError(name, None, "", f"is too large for a scenario file ({size:,} bytes or more; "
-                                                 f"at most {MAX_FILE_BYTES:,})")
+        raise ScenarioFileError(
+            name, None, "", f"is too large for a scenario file ({size:,} bytes or more; at most {MAX_FILE_BYTES:,})"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -156,8 +173,9 @@ def read_scenario(path: str | os.PathLike, format: str | None, build: Callable[.
     return read_text(text, fmt, build, name, allow_defaults)
 
 
-def read_text(text: str, fmt: str, build: Callable[..., Built], name: str = "<text>",
-              allow_defaults: bool = False) -> Built:
+def read_text(
+    text: str, fmt: str, build: Callable[..., Built], name: str = "<text>", allow_defaults: bool = False
+) -> Built:
     """``build(data, allow_defaults=...)`` of the data in the text of a file in format ``fmt``;
     ``name`` is used in errors.
 
@@ -168,17 +186,28 @@ def read_text(text: str, fmt: str, build: Callable[..., Built], name: str = "<te
     data, lines = _parse(text, fmt, name, slips)
     problems = [ScenarioFileError(name, line, field, rule) for line, field, rule in slips]
     if not data and not problems:
-        raise ScenarioFileError(name, None, "", "is empty: a scenario file states at least the essentials "
-                                                "(`meantime new` asks for them), or says "
-                                                f'{essentials.BASED_ON} = "{essentials.EXAMPLE}" to use the '
-                                                "built-in example")
+        raise ScenarioFileError(
+            name,
+            None,
+            "",
+            "is empty: a scenario file states at least the essentials "
+            "(`meantime new` asks for them), or says "
+            f'{essentials.BASED_ON} = "{essentials.EXAMPLE}" to use the '
+            "built-in example",
+        )
     try:
         scenario = build(data, allow_defaults=allow_defaults or bool(problems))
     except EssentialsMissing as error:
-        refusal = ScenarioFileError(name, None, "", essentials.missing_rule(
-            list(error.missing),
-            f'write {essentials.BASED_ON} = "{essentials.EXAMPLE}" at the top of the file (or give '
-            "--allow-defaults) to start from the example"))
+        refusal = ScenarioFileError(
+            name,
+            None,
+            "",
+            essentials.missing_rule(
+                list(error.missing),
+                f'write {essentials.BASED_ON} = "{essentials.EXAMPLE}" at the top of the file (or give '
+                "--allow-defaults) to start from the example",
+            ),
+        )
         refusal.missing = error.missing
         raise refusal from None
     except ScenarioError as error:
@@ -220,29 +249,34 @@ def _parse(text: str, fmt: str, name: str, slips: list | None = None) -> tuple[d
                 message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
                 if message.startswith("Cannot overwrite a value") and line:
                     # tomllib names no key: name the one on that line (given twice, most likely).
-                    key = re.match(r"\s*([^=\s][^=]*?)\s*=", text.splitlines()[line - 1] if line <= len(
-                        text.splitlines()) else "")
+                    key = re.match(
+                        r"\s*([^=\s][^=]*?)\s*=", text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+                    )
                     if key:
                         message += f": the key {key.group(1)!r} is given twice"
                 problems = [ScenarioFileError(name, n, field, rule) for n, field, rule in refused]
-                raise _all_at_once(problems + [ScenarioFileError(name, line, "", f"is not valid TOML: {message}")]) \
-                    from None
+                raise _all_at_once(
+                    problems + [ScenarioFileError(name, line, "", f"is not valid TOML: {message}")]
+                ) from None
             lines = file_lines.toml_lines(text)
         else:
             try:
                 data = json.loads(text, object_pairs_hook=_no_duplicates)
             except json.JSONDecodeError as error:
-                raise ScenarioFileError(name, error.lineno, "", f"is not valid JSON: {error.msg} "
-                                                                 f"(column {error.colno})") from None
+                raise ScenarioFileError(
+                    name, error.lineno, "", f"is not valid JSON: {error.msg} (column {error.colno})"
+                ) from None
             except _DuplicateKey as error:
-                raise ScenarioFileError(name, None, "", f"the key {error.args[0]!r} appears twice in one object") \
-                    from None
+                raise ScenarioFileError(
+                    name, None, "", f"the key {error.args[0]!r} appears twice in one object"
+                ) from None
             lines = file_lines.json_lines(text)
     if data is None:  # an empty YAML file: the default scenario
         data = {}
     if not isinstance(data, dict):
-        raise ScenarioFileError(name, None, "", "must hold the scenario's groups ([market], [business], ...), "
-                                                 f"got a {_kind(data)}")
+        raise ScenarioFileError(
+            name, None, "", f"must hold the scenario's groups ([market], [business], ...), got a {_kind(data)}"
+        )
     if _depth(data) > MAX_DEPTH:
         raise ScenarioFileError(name, None, "", f"is nested more than {MAX_DEPTH} levels deep")
     if refused and slips is None:
@@ -299,8 +333,9 @@ def _yaml_duplicates(node: Any, name: str) -> None:
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
-                        raise ScenarioFileError(name, key.start_mark.line + 1, "",
-                                                f"the key {key.value!r} appears twice in one mapping")
+                        raise ScenarioFileError(
+                            name, key.start_mark.line + 1, "", f"the key {key.value!r} appears twice in one mapping"
+                        )
                     seen.add(key.value)
                 pending.append(value)
         elif isinstance(node, yaml.SequenceNode):
@@ -312,6 +347,7 @@ def _depth(data: Any) -> int:
     deepest, pending = 0, [(data, 1)]
     while pending:
         value, depth = pending.pop()
+        children: Iterable[Any]
         if isinstance(value, dict):
             children = value.values()
         elif isinstance(value, list):
@@ -340,6 +376,7 @@ def _kind(value: Any) -> str:
 
 
 # -- writing --------------------------------------------------------------------------------------
+
 
 def write_scenario(scenario, path: str | os.PathLike, format: str | None = None, annotate: bool = False) -> None:
     """Write a scenario file; see :meth:`Scenario.to_file <meantime.Scenario.to_file>`."""

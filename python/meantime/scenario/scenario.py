@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Any, Iterator, Mapping
+from typing import TYPE_CHECKING, AbstractSet, Any, Iterator, Mapping
 
 from .. import _core
 from ..errors import EssentialsMissing, ScenarioError
 from . import checking, essentials, files, hints
-from .records import GROUP_NAMES, Record, Root
+from .record_base import GROUP_NAMES, Record, Root
 from .schema import FIELD_BY_PATH, FIELDS, FieldInfo, unknown_name
+from .spelling import spelled
 
 __all__ = ["Scenario", "default_scenario"]
 
@@ -155,11 +156,17 @@ class Scenario:
         items += [(key, value) for key, value in keywords.items()]
         return self._changed([(key, value) for key, value in items], keywords=set(keywords))
 
-    def _changed(self, items: list, keywords: "set[str]" = frozenset(), stated: "frozenset | None" = None,
-                 leaves: "list | None" = None) -> "Scenario":
+    def _changed(
+        self,
+        items: list,
+        keywords: "AbstractSet[str]" = frozenset(),
+        stated: "frozenset | None" = None,
+        leaves: "list | None" = None,
+    ) -> "Scenario":
         """A copy with the (key, value) changes applied, or every mistake among them at once;
         ``leaves``: the same changes field by field (``items`` may give whole groups, applied at
         once for speed), to look for the mistakes in."""
+
         def apply(some: list) -> "Scenario":
             root = self._root
             for key, value in some:
@@ -171,8 +178,9 @@ class Scenario:
                 if len(parts) == 1 and path.split("[")[0] not in GROUP_NAMES:
                     raise unknown_name(path, keyword)
                 root = root._apply_path(parts, value)
-            paths = checking.stated_paths({key.replace("__", ".") if key in keywords else key: value
-                                           for key, value in some})
+            paths = checking.stated_paths(
+                {key.replace("__", ".") if key in keywords else key: value for key, value in some}
+            )
             return Scenario._of(root, self._stated | paths if stated is None else stated)
 
         try:
@@ -256,14 +264,20 @@ class Scenario:
         data = dict(data)
         based_on = data.pop(essentials.BASED_ON, None)
         if based_on is not None and based_on != essentials.EXAMPLE:
-            raise ScenarioError(essentials.BASED_ON, f'the built-in example is "{essentials.EXAMPLE}", got {based_on!r}')
-        scenario = default_scenario()._changed(list(data.items()), stated=frozenset(checking.stated_paths(data)),
-                                               leaves=list(checking.leaves(data)))
+            raise ScenarioError(
+                essentials.BASED_ON, f'the built-in example is "{essentials.EXAMPLE}", got {spelled(based_on)}'
+            )
+        scenario = default_scenario()._changed(
+            list(data.items()), stated=frozenset(checking.stated_paths(data)), leaves=list(checking.leaves(data))
+        )
         if based_on is None and not allow_defaults:
             missing = essentials.unstated(scenario._stated, len(scenario.providers))
             if missing:
-                rule = essentials.missing_rule(missing, f'put "{essentials.BASED_ON}": "{essentials.EXAMPLE}" in '
-                                                        "the dict (or pass allow_defaults=True) to start from the example")
+                rule = essentials.missing_rule(
+                    missing,
+                    f'put "{essentials.BASED_ON}": "{essentials.EXAMPLE}" in '
+                    "the dict (or pass allow_defaults=True) to start from the example",
+                )
                 raise EssentialsMissing("scenario", rule, tuple(missing))
         return scenario
 
@@ -289,15 +303,19 @@ class Scenario:
         >>> "household.savings" in s.defaults_used(), "market.population" in s.defaults_used()
         (False, True)
         """
-        paths = essentials.essential_paths(len(self.providers)) if essential else [
-            path for path, _ in self._root._leaves("")]
+        paths = (
+            essentials.essential_paths(len(self.providers))
+            if essential
+            else [path for path, _ in self._root._leaves("")]
+        )
         return {path: self.get(path) for path in paths if not essentials.is_stated(path, self._stated)}
 
     # -- files -------------------------------------------------------------------------------
 
     @classmethod
-    def from_file(cls, path: "str | os.PathLike[str]", format: str | None = None, *,
-                  allow_defaults: bool = False) -> "Scenario":
+    def from_file(
+        cls, path: "str | os.PathLike[str]", format: str | None = None, *, allow_defaults: bool = False
+    ) -> "Scenario":
         """Read a scenario file: TOML (the main format), YAML or JSON.
 
         The file holds groups of fields as :meth:`to_dict` writes them (``[business]`` with
@@ -390,7 +408,7 @@ class Scenario:
     def __repr__(self) -> str:
         """The scenario as code: only what differs from the default scenario."""
         lines = self._root._lines("", "", against=Root())
-        lines[0] = "Scenario(" + lines[0][len(type(self._root).__name__) + 1:]
+        lines[0] = "Scenario(" + lines[0][len(type(self._root).__name__) + 1 :]
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -402,6 +420,8 @@ class Scenario:
 
 def _group_property(name: str) -> property:
     child = Root._children[name]
+    if child.kind == "field":  # pragma: no cover - the scenario's root holds records and lists only
+        raise RuntimeError(f"scenario group '{name}' is a field")
     kind = f"a tuple of {child.record.__name__}" if child.kind == "list" else child.record.__name__
     return property(lambda self: getattr(self._root, name), doc=f"The ``{name}`` group ({kind}).")
 
@@ -423,8 +443,11 @@ def _explained(root: Record, error: ScenarioError) -> ScenarioError:
         return error
     try:
         value = root._get_path(error.field.split("."))
-        session_hours = root._get_path(error.field.rsplit(".", 1)[0].split(".") + ["session_hours"]) \
-            if info.name == "price_per_session" else None
+        session_hours = (
+            root._get_path(error.field.rsplit(".", 1)[0].split(".") + ["session_hours"])
+            if info.name == "price_per_session"
+            else None
+        )
     except ScenarioError:
         return error
     rule = hints.explain(info, value, error.rule, session_hours)

@@ -3,7 +3,7 @@
 Nothing here lists a field. ``_core.scenario_fields()`` gives every field by dotted path
 (``"business.price_per_session"``, ``"payments.direct_payment.share"`` in a nested record,
 ``"funding.grants[].amount"`` in the records of a list, and the list itself as a field of type
-``"list"``); :mod:`meantime.scenario.records` makes the Python classes from those paths.
+``"list"``); :mod:`meantime.scenario.record_base` makes the Python classes from those paths.
 """
 
 from __future__ import annotations
@@ -198,9 +198,10 @@ def show(value: Any) -> str:
 
 # -- unknown names --------------------------------------------------------------------------------
 
+
 @functools.lru_cache(maxsize=None)
 def _all_paths() -> list[str]:
-    paths = []
+    paths: list[str] = []
     for f in FIELDS:
         parts = f.path.split(".")
         paths.extend(".".join(parts[: i + 1]) for i in range(len(parts)))
