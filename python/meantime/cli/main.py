@@ -767,7 +767,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         if debug:
             raise
-        print("meantime: interrupted", file=sys.stderr)
+        # From the start of the line: a progress bar cut off mid-draw may have left no newline
+        # (on a terminal, its remains are cleared).
+        start = "\r\033[K" if sys.stderr.isatty() else "\r"
+        print(f"{start}meantime: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader stopped early (| head): nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
