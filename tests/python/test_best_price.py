@@ -336,10 +336,11 @@ def test_the_command_writes_csv_and_json(capsys, tmp_path):
     assert table["clients_served"].tolist() == [clients(p) for p in range(6, 11)]
     assert table["in_tie_range"].tolist() == [True, False, False, False, False]
     status, out, _ = run_cli(capsys, "best-price", *common, "--format", "json", "--objective", "income=1,clients=3")
-    answer = json.loads(out)
-    assert answer["best"]["price"] == max(range(6, 11), key=lambda p: clients(p) * (p + 1))  # £7
-    assert answer["best"]["objective"] == "income=1, clients=3"
-    assert [p["founder_income"] for p in answer["prices"]] == pytest.approx([income(p) for p in range(6, 11)])
+    records = json.loads(out)  # every price tried, one record each, unrounded
+    assert [r["price"] for r in records] == [6.0, 7.0, 8.0, 9.0, 10.0]
+    assert [r["price"] for r in records if r["best"]] == [max(range(6, 11), key=lambda p: clients(p) * (p + 1))]  # £7
+    assert [r["founder_income"] for r in records] == pytest.approx([income(p) for p in range(6, 11)])
+    assert [r["objective"] for r in records] == pytest.approx([clients(p) * (p + 1) - FIXED for p in range(6, 11)])
 
 
 @pytest.mark.parametrize(
@@ -379,6 +380,8 @@ def test_the_command_says_when_no_price_meets_the_limits(capsys):
     assert "No price works: no price from £9.00 to £10.00 gives survival of at least 99.9%" in out
     assert max(len(line) for line in out.splitlines()) <= 100
     status, out, _ = run_cli(capsys, *argv, "--format", "json")
-    answer = json.loads(out)
-    assert answer["best"]["price"] is None and answer["best"]["meets_limits"] is False
-    assert [p["in_tie_range"] for p in answer["prices"]] == [False, False]
+    records = json.loads(out)
+    assert [(r["price"], r["best"], r["in_tie_range"], r["meets_limits"]) for r in records] == [
+        (9.0, False, False, False),
+        (10.0, False, False, False),
+    ]

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values, with_value
 from ._headlines import headlines
@@ -55,7 +55,7 @@ def price_curve(
     scenario: Optional[Scenario],
     prices: Iterable[float],
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
@@ -218,7 +218,7 @@ def best_price(
     max_priced_out: Optional[float] = 0.5,
     prices: Optional[Iterable[float]] = None,
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     step: float = 0.5,
     threads: Optional[int] = None,
@@ -382,6 +382,7 @@ def best_price(
         paths=runs.paths,
         seed=runs.seed,
         objective=goal.name,
+        objective_words=goal.words,
         step=step if given is None else None,
         min_survival=min_survival,
         max_priced_out=max_priced_out,
