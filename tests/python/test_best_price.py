@@ -4,6 +4,7 @@ paired differences checked path by path, clear errors, and reproducible answers.
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 from io import StringIO
@@ -385,3 +386,19 @@ def test_the_command_says_when_no_price_meets_the_limits(capsys):
         (9.0, False, False, False),
         (10.0, False, False, False),
     ]
+
+
+def test_python_and_the_command_line_share_the_default_seed(capsys, tmp_path):
+    for function in (meantime.best_price, meantime.price_curve):
+        assert inspect.signature(function).parameters["seed"].default == meantime.DEFAULT_SEED
+    path = tmp_path / "classic.toml"
+    classic_scenario().to_file(path)
+    # No seed given either way: the same futures, the same numbers to the last bit.
+    argv = ["best-price", str(path), "--allow-defaults", "--paths", "300", "--prices", "9,10", "--no-progress"]
+    status, out, _ = run_cli(capsys, *argv, "--min-survival", "none", "--format", "json")
+    records = json.loads(out)
+    best = meantime.best_price(classic_scenario(), min_survival=None, prices=[9, 10], paths=300, progress=False)
+    assert status == 0 and best.attrs["seed"] == meantime.DEFAULT_SEED
+    curve = curve_of(best)
+    assert [r["founder_income"] for r in records] == curve["founder_income"].tolist()
+    assert [r["difference_se"] for r in records] == curve["difference_se"].tolist()
