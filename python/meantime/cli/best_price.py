@@ -149,7 +149,10 @@ def _best_price(args: argparse.Namespace, load: Load) -> int:
     if args.out:
         output.write_table(curve, args.out)
         remark = f"wrote every price tried to {args.out}"
-        print("\n" + remark) if args.format == "table" else print(remark, file=sys.stderr)
+        if args.format == "table":
+            print("\n" + remark)
+        else:  # stdout carries the CSV or JSON
+            print(remark, file=sys.stderr)
     return 0
 
 
