@@ -402,3 +402,13 @@ def test_python_and_the_command_line_share_the_default_seed(capsys, tmp_path):
     curve = curve_of(best)
     assert [r["founder_income"] for r in records] == curve["founder_income"].tolist()
     assert [r["difference_se"] for r in records] == curve["difference_se"].tolist()
+
+
+def test_when_no_price_meets_the_limits_the_search_narrows_around_the_most_survival():
+    best = meantime.best_price(classic_scenario(), min_survival=0.999, paths=300, seed=2, progress=False)
+    row, curve = best.loc["best_price"], curve_of(best)
+    assert math.isnan(row.price) and not curve["meets_limits"].any()
+    most = curve["survival"].idxmax()
+    # Narrowed to the step: the prices 50p either side of it were tried too.
+    assert {most - STEP, most + STEP} <= set(curve.index)
+    assert f"the most is {curve.loc[most, 'survival']:.1%} at £{most:,.2f}" in row.answer

@@ -236,7 +236,9 @@ def best_price(
     :func:`default_price_range` (from the lowest price that covers the operating costs with a
     full diary to three times the market's median reservation price for a session), then
     narrows around the best, a quarter of the spacing at a time, down to ``step``; then finds
-    each edge of the range of prices tied with the best, by bisection, to ``step``. Every price is
+    each edge of the range of prices tied with the best, by bisection, to ``step``. (When no price
+    of the coarse grid meets the limits it narrows around the one with the most survival, which
+    comes nearest; the answer says how near.) Every price is
     a multiple of ``step`` (what a price list uses) and is run with the same seed (common random
     numbers, in batches for the engine), so the paired differences between prices have small
     standard errors.
