@@ -9,7 +9,7 @@ from typing import Any, Iterable, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values, with_value
 from ._headlines import headlines
@@ -55,7 +55,7 @@ def price_curve(
     scenario: Optional[Scenario],
     prices: Iterable[float],
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
@@ -218,7 +218,7 @@ def best_price(
     max_priced_out: Optional[float] = 0.5,
     prices: Optional[Iterable[float]] = None,
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     step: float = 0.5,
     threads: Optional[int] = None,
@@ -236,7 +236,9 @@ def best_price(
     :func:`default_price_range` (from the lowest price that covers the operating costs with a
     full diary to three times the market's median reservation price for a session), then
     narrows around the best, a quarter of the spacing at a time, down to ``step``; then finds
-    each edge of the range of prices tied with the best, by bisection, to ``step``. Every price is
+    each edge of the range of prices tied with the best, by bisection, to ``step``. (When no price
+    of the coarse grid meets the limits it narrows around the one with the most survival, which
+    comes nearest; the answer says how near.) Every price is
     a multiple of ``step`` (what a price list uses) and is run with the same seed (common random
     numbers, in batches for the engine), so the paired differences between prices have small
     standard errors.
@@ -382,6 +384,7 @@ def best_price(
         paths=runs.paths,
         seed=runs.seed,
         objective=goal.name,
+        objective_words=goal.words,
         step=step if given is None else None,
         min_survival=min_survival,
         max_priced_out=max_priced_out,
