@@ -76,17 +76,11 @@ def price_curve(
         Default: :func:`~meantime.default_scenario`.
     prices : list of float
         Prices per session in pounds, each above 0.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every price.
-    progress : bool or callable, optional
-        One bar over the whole curve.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every price runs with the one seed (common random numbers),
+        and one progress bar covers the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
@@ -271,20 +265,14 @@ def best_price(
         The most share of interested budget holders the price may price out; None: no limit.
     prices : list of float, optional
         The prices to try (above 0), instead of the search: the answer is one of them.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every price (one seed: common random numbers).
     step : float, default 0.5
         The step of the price list in pounds (0.5: 50p; 1: whole pounds): the search's finest
         spacing, and what every price it tries is a multiple of. Not used with ``prices``.
-    progress : bool or callable, optional
-        One bar over the whole search.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every price runs with the one seed (common random numbers),
+        and one progress bar covers the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
