@@ -203,14 +203,17 @@ class PathPoisson {
     }
     return constants_;
   }
-  // The mean's cdf from its second draw on (null before, and above the inversion limit).
+  // The mean's cdf from its second draw on (null before, above the inversion limit, and for a
+  // small mean, whose walk takes a few steps where a search in a table of its own, one of the
+  // block's 256, would wait on memory).
   const PoissonCdf* cdf() {
-    if (!constants_.inversion || ++draws_ < 2) return nullptr;
+    if (!constants_.inversion || mean_ < kWalkBelow || ++draws_ < 2) return nullptr;
     if (draws_ == 2) cdf_.build(constants_);
     return &cdf_;
   }
 
  private:
+  static constexpr double kWalkBelow = 16.0;
   double mean_ = std::numeric_limits<double>::quiet_NaN();
   PoissonConstants constants_{1.0};
   int draws_ = 0;
