@@ -29,6 +29,7 @@ import meantime.running.simulation
 import meantime.running.words
 import meantime.scenario.distributions
 import meantime.scenario.files
+import meantime.scenario.questionnaire
 import meantime.scenario.records
 import meantime.scenario.scenario
 import meantime.scenario.schema
@@ -40,7 +41,8 @@ MODULES = [meantime, meantime.scenario.distributions, meantime.errors, meantime.
            meantime.scenario.scenario, meantime.scenario.schema, meantime.scenario.records, meantime.analyses,
            meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
            meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.running.cluster,
-           meantime.running.settings, meantime.running.words, meantime.scenario.spelling]
+           meantime.running.settings, meantime.running.words, meantime.scenario.spelling,
+           meantime.scenario.questionnaire]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

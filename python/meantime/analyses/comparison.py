@@ -7,7 +7,7 @@ from typing import Any, Mapping, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ._arguments import as_scenario
 from ._headlines import HEADLINES, headlines, paired_difference
 from ._runs import Runs
@@ -19,7 +19,7 @@ __all__ = ["compare"]
 def compare(
     scenarios: Mapping[str, Any],
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
@@ -88,8 +88,16 @@ def compare(
         if not isinstance(name, str):
             raise ArgumentError("scenarios", f"names must be text, got {name!r}")
     checked = [as_scenario(scenarios[name], f"scenarios[{name!r}]") for name in names]
-    with Runs(paths, seed, threads, progress, expected_runs=len(checked),
-              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+    with Runs(
+        paths,
+        seed,
+        threads,
+        progress,
+        expected_runs=len(checked),
+        client=client,
+        chunk_paths=chunk_paths,
+        retries=retries,
+    ) as runs:
         answers = runs.run(checked, lambda result: headlines(result, keep_per_path=True))
     columns: dict[tuple[str, str], list[Any]] = {("unit", ""): [HEADLINES[a][0] for a in HEADLINES]}
     for name, answer in zip(names, answers):

@@ -15,7 +15,8 @@ from typing import Any, Mapping, Optional, Sequence
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
+from ..running.uncertainty import LEVEL, half_width
 from ..running.views import view
 from ._allocation import RULES, SIMPLE_RULES, by_need, equal_split, optimise
 from ._arguments import number, probability
@@ -242,20 +243,22 @@ class Portfolio:
         lines = [
             f"Rule '{self.rule}' (objective: {OBJECTIVES[self.objective].words}): £{chosen.spent:,.0f} of a "
             f"£{self.pot:,.0f} pot to {backed} of {len(grants)} start-ups.",
-            f"Expected services alive at {h} months: {chosen[f'alive_{h}']:.2f} ± {chosen[f'alive_{h}_se']:.2f} "
-            f"({chosen.extra_alive:+.2f} ± {chosen.extra_alive_se:.2f} on no grants); client-months served "
-            f"{chosen.client_months:,.0f} ± {chosen.client_months_se:,.0f}"
+            f"Expected services alive at {h} months: {chosen[f'alive_{h}']:.2f} ± "
+            f"{half_width(chosen[f'alive_{h}_se']):.2f} ({chosen.extra_alive:+.2f} ± "
+            f"{half_width(chosen.extra_alive_se):.2f} on no grants); client-months served "
+            f"{chosen.client_months:,.0f} ± {half_width(chosen.client_months_se):,.0f}"
             + (f"; £{chosen.cost_per_survivor:,.0f} granted per service alive." if chosen.spent > 0 else "."),
         ]
         for rule in self.rules:
             if rule != self.rule:
                 r = o.loc[rule]
                 lines.append(
-                    f"  {rule}: {r[f'alive_{h}']:.2f} ± {r[f'alive_{h}_se']:.2f} alive at {h} months, "
+                    f"  {rule}: {r[f'alive_{h}']:.2f} ± {half_width(r[f'alive_{h}_se']):.2f} alive at {h} months, "
                     f"£{r.spent:,.0f} spent"
                 )
         lines.append(
-            f"({self.paths:,} simulated futures per start-up, seed {self.seed}; the same futures under every rule.)"
+            f"({self.paths:,} simulated futures per start-up, seed {self.seed}; the same futures "
+            f"under every rule; ± is a {LEVEL:.0%} interval.)"
         )
         return "\n".join(lines)
 
@@ -301,7 +304,7 @@ def portfolio(
     rule: str | Sequence[str] = "optimise",
     objective: str = "alive_36",
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     step: Optional[float] = None,
     target_survival: float = 0.9,

@@ -12,10 +12,11 @@ import pandas as pd
 from .. import _core
 from ..errors import NotKeptError
 from ..scenario.scenario import Scenario
+from .uncertainty import LEVEL, half_width, share_with_interval
 from .views import view
 from .words import in_ten, limited_capability, percent
 
-__all__ = ["Result", "SERIES", "FAILURE_CAUSES", "MONTHLY_QUANTILES"]
+__all__ = ["Result", "SERIES", "FAILURE_CAUSES", "MONTHLY_QUANTILES", "without_benefits_words"]
 
 #: The monthly series, as the engine names them (``Result.monthly``, ``Result.paths``).
 SERIES: tuple[str, ...] = tuple(_core.series_names)
@@ -187,8 +188,16 @@ class Result:
 
     # -- tables --------------------------------------------------------------------------------
 
-    def summary(self) -> pd.DataFrame:
-        """The headline answers, each probability with its Monte Carlo standard error.
+    def summary(self, without_benefits: bool = True) -> pd.DataFrame:
+        """The headline answers, each estimate with its Monte Carlo uncertainty: the standard
+        error, and ``plus_minus``, the half-width of its 95% interval (1.96 standard errors: the
+        ± that ``str(result)`` and the command line show; :mod:`meantime.running.uncertainty`).
+
+        Parameters
+        ----------
+        without_benefits : bool
+            With the benefit rule on, also ``survival_without_benefits``: the same futures run
+            again with the rule off (a second run as long as the first). False leaves it out.
 
         Returns
         -------
@@ -197,15 +206,17 @@ class Result:
             ``payback``, median months, lowest-cash quantiles, ``extra_capital_for_90_percent``,
             and the mean of every per-path total: ``mean_clients_served``, ...; the group totals,
             ``mean_groups_formed``, ``mean_group_meetings_held``, ..., when the scenario sells
-            groups), with columns ``estimate``, ``std_error`` (NaN where not estimated), ``unit``
-            and ``meaning``.
+            groups), with columns ``estimate``, ``std_error`` (NaN where not estimated),
+            ``plus_minus`` (1.96 x ``std_error``), ``unit`` and ``meaning``.
 
         Examples
         --------
         >>> import meantime
         >>> table = meantime.simulate(paths=1_000).summary()
         >>> list(table.columns)
-        ['estimate', 'std_error', 'unit', 'meaning']
+        ['estimate', 'std_error', 'plus_minus', 'unit', 'meaning']
+        >>> round(float(table.loc["survival", "plus_minus"] / table.loc["survival", "std_error"]), 6)
+        1.959964
         """
         s, n, horizon = self.statistics, self.path_count, self.months
         rows: list[tuple[str, float, float, str, str]] = []
@@ -297,13 +308,14 @@ class Result:
                     "half of the futures where the floor bites see it first by this month",
                 )
             )
-            without = self.without_benefits
-            assert without is not None  # the rule is on
-            probability(
-                "survival_without_benefits",
-                without.survival(horizon),
-                f"still going after {horizon} months on the same futures without benefits",
-            )
+            if without_benefits:
+                without = self.without_benefits
+                assert without is not None  # the rule is on
+                probability(
+                    "survival_without_benefits",
+                    without.survival(horizon),
+                    f"still going after {horizon} months on the same futures without benefits",
+                )
         groups = self.scenario.group.enabled
         for total in _core.total_names:  # every per-path total the engine sums (group ones with groups on)
             if total.startswith("group") and not groups:
@@ -311,6 +323,7 @@ class Result:
             unit, meaning = _TOTALS.get(total, ("", total.replace("_", " ")))
             mean(f"mean_{total}", s.total(total), unit, f"{meaning}, per future, over the horizon")
         table = pd.DataFrame.from_records(rows, columns=["answer", "estimate", "std_error", "unit", "meaning"])
+        table.insert(3, "plus_minus", half_width(table["std_error"]))
         return table.set_index("answer")
 
     @cached_property
@@ -409,9 +422,10 @@ class Result:
 
     # -- plots and the report ------------------------------------------------------------------
 
-    def plot_cash(self, which: str = "combined", ax=None, sample_paths: int = 5):
-        """Fan chart of cash over time; see :func:`meantime.plot.cash_fan`."""
-        return view("cash_fan")(self, which=which, ax=ax, sample_paths=sample_paths)
+    def plot_cash(self, which: str = "combined", ax=None, sample_paths: int = 5, among: str | None = None):
+        """Fan chart of cash over time (of the futures still going, when the run kept its paths);
+        see :func:`meantime.plot.cash_fan`."""
+        return view("cash_fan")(self, which=which, ax=ax, sample_paths=sample_paths, among=among)
 
     def plot_survival(self, ax=None, level: float = 0.95):
         """Survival curve with its confidence band; see :func:`meantime.plot.survival_curve`."""
@@ -435,12 +449,29 @@ class Result:
     # -- words -----------------------------------------------------------------------------------
 
     def __str__(self) -> str:
+        return "\n".join(self.words())
+
+    def words(self, without_benefits: bool = True) -> list[str]:
+        """The answer in words, a sentence a line, as ``str(result)`` prints it.
+
+        With the benefit rule on, one line compares the same futures without benefits
+        (:func:`without_benefits_words`, from a second run as long as the first);
+        ``without_benefits=False`` leaves that line out and does not run them.
+
+        Examples
+        --------
+        >>> import meantime
+        >>> result = meantime.simulate(paths=1_000, seed=2026)
+        >>> quick = result.words(without_benefits=False)
+        >>> [line for line in result.words() if line not in quick] == [without_benefits_words(result.without_benefits)]
+        True
+        """
         horizon = self.months
         survive = self.survival()
         operating, living = self.operating_break_even_by(), self.living_break_even_by()
 
         def share(p: float) -> str:
-            return f"{percent(p)} ± {percent(self.standard_error(p))}"
+            return share_with_interval(p, self.standard_error(p))
 
         def half_by(counts: _core.CountHistogram) -> str:
             month = self._median_month(counts)
@@ -453,7 +484,7 @@ class Result:
             f"It also pays the founder's way in {in_ten(living)} futures ({share(living)})"
             f"{half_by(self.statistics.living_break_even())}.",
         ]
-        lines += self._benefit_words()
+        lines += self._benefit_words(without_benefits)
         extra = self.extra_capital_needed(0.9)
         if extra > 0:
             lines.append(f"About £{extra:,.0f} more starting capital would give a 9 in 10 chance of getting through.")
@@ -469,10 +500,12 @@ class Result:
                 else "not viable as it stands: the money runs out first in too many futures."
             )
         )
-        lines.append(f"({self.path_count:,} simulated futures, seed {self.seed}.)")
-        return "\n".join(lines)
+        lines.append(
+            f"({self.path_count:,} simulated futures, seed {self.seed}; ± is a {LEVEL:.0%} interval, in points for a chance.)"
+        )
+        return lines
 
-    def _benefit_words(self) -> list[str]:
+    def _benefit_words(self, without_benefits: bool) -> list[str]:
         """The household's benefits in words: who claims, their share of income, when the floor
         bites, and the answer without them."""
         if not self.scenario.benefits.enabled:
@@ -489,14 +522,11 @@ class Result:
             if bites > 0
             else "; the minimum income floor never bites"
         )
-        without_run = self.without_benefits
-        assert without_run is not None  # the rule is on
-        without = without_run.survival()
-        return [
-            words + ".",
-            f"Without benefits, {in_ten(without)} futures survive {self.months} months "
-            f"({percent(without)} ± {percent(self.standard_error(without))}).",
-        ]
+        if not without_benefits:
+            return [words + "."]
+        without = self.without_benefits
+        assert without is not None  # the rule is on
+        return [words + ".", without_benefits_words(without)]
 
     def __repr__(self) -> str:
         kept = [
@@ -505,6 +535,17 @@ class Result:
         survive = self.survival()
         return (
             f"<meantime.Result: {self.path_count:,} paths x {self.months} months, seed {self.seed}, "
-            f"survival {percent(survive)} ± {percent(self.standard_error(survive))}, "
+            f"survival {share_with_interval(survive, self.standard_error(survive))} (95%), "
             f"kept: {', '.join(kept) if kept else 'statistics only'}>"
         )
+
+
+def without_benefits_words(without: Result) -> str:
+    """The words' line for futures run without benefits: ``without`` is that run (a result's
+    :attr:`Result.without_benefits`, or ``simulate`` of its scenario with the rule off, the same
+    seed and paths), so the line can follow an answer given first without it."""
+    survive = without.survival()
+    return (
+        f"Without benefits, {in_ten(survive)} futures survive {without.months} months "
+        f"({share_with_interval(survive, without.standard_error(survive))})."
+    )

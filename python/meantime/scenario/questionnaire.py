@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from ..errors import ScenarioError
 from . import hints
@@ -21,7 +21,18 @@ from .files import scenario_text
 from .scenario import Scenario, default_scenario
 from .schema import FIELD_BY_PATH
 
-__all__ = ["Question", "QUESTIONS", "questions", "check", "scenario_of", "file_text", "AnswerError"]
+__all__ = [
+    "Question",
+    "QUESTIONS",
+    "questions",
+    "check",
+    "scenario_of",
+    "fields_of",
+    "read_answers",
+    "Reading",
+    "file_text",
+    "AnswerError",
+]
 
 
 class AnswerError(ValueError):
@@ -72,6 +83,7 @@ class Question:
 
 # -- reading answers ------------------------------------------------------------------------------
 
+
 def _text(text: str, answers: dict) -> str:
     if not text.strip():
         raise AnswerError("a few words, please")
@@ -102,8 +114,10 @@ def _session_hours(text: str, answers: dict) -> float:
     if hours is None:
         raise AnswerError(f"a length in hours (1.5) or minutes ('90 minutes'); got {text!r}")
     if hours > 24:
-        raise AnswerError(f"{hours:g} hours is longer than a day: did you mean {hours:g} minutes? "
-                          f"Write '{hours:g} minutes' or {hours / 60:g}")
+        raise AnswerError(
+            f"{hours:g} hours is longer than a day: did you mean {hours:g} minutes? "
+            f"Write '{hours:g} minutes' or {hours / 60:g}"
+        )
     return hours
 
 
@@ -127,6 +141,7 @@ def _at_most(key: str, words: str) -> Callable[[str, dict], int]:
         if value > answers.get(key, value):
             raise AnswerError(f"at most the {answers[key]} {words}, got {value}")
         return value
+
     return read
 
 
@@ -146,6 +161,7 @@ def _one_of(*names: str) -> Callable[[str, dict], str]:
             if t == name.lower():
                 return name
         raise AnswerError(f"one of {', '.join(names)}; got {text!r}")
+
     return read
 
 
@@ -171,61 +187,145 @@ def _researched(answers: dict) -> bool:
 #: In the order asked. ``field`` is where the answer goes; a question whose field the engine
 #: lacks is left out (those with no field shape other answers, or only the file's comments).
 QUESTIONS: tuple[Question, ...] = (
-    Question("service", "What is the service, in a few words?",
-             "It heads the file, so the next reader knows what the figures are about.", _text),
-    Question("price", "What will you charge for one session, in pounds?",
-             "The price of one session (e.g. 15), or a price per hour (e.g. '£30 an hour'): the next "
-             "question turns an hourly price into a session's.", _price, field="business.price_per_session"),
-    Question("session_hours", "How long is one session?",
-             "In hours (1.5) or minutes ('90 minutes'). It sets how many sessions fit in your week.",
-             _session_hours, "1", "a common length for one-to-one support; the price per hour depends on it",
-             field="business.session_hours"),
-    Question("hours_per_week", "How many hours a week will you work on the business, in all?",
-             "Sessions, travel, admin and finding clients together; the model assumes about 7 in 10 of them "
-             "are sessions.", _week_hours, field="business.founder_hours_per_week"),
-    Question("population", "How many people live in the area you will serve?",
-             "The town or district's population (the council's figures have it); the model works out how "
-             "many of them hold a personal budget.", _pounds, field="market.population"),
-    Question("asked", "How many budget holders (or their families) did you ask about the service?",
-             "0 if you have not asked anyone yet: the model then treats every share of them wanting it as "
-             "equally likely, and its answer is very uncertain.", _whole, field="market.fit_share"),
-    Question("interested", "How many of them were interested?",
-             "Interested: they would consider buying it.", _at_most("asked", "asked"), when=_researched,
-             field="market.fit_share"),
-    Question("committed", "How many of them said they would buy it as soon as you start?",
-             "Committed clients: they start in the first months.", _at_most("interested", "interested"),
-             "0", "most founders have no firm commitments before they start", when=_researched,
-             field="market.committed_clients"),
-    Question("household", "Do you live on your own or as a couple? (single / couple)",
-             "Benefits and the household's money depend on it.", _one_of("single", "couple"),
-             field="household.couple"),
-    Question("age", "Are you under 25, or 25 or over?",
-             "Universal Credit's standard allowance is lower under 25.", _age_band, "25 or over",
-             "most founders are", field="household.age_band"),
-    Question("limited_capability", "Has a work capability assessment found limited capability for work? "
-             "(none / LCW / LCWRA)",
-             "LCWRA (limited capability for work and work-related activity) adds to Universal Credit.",
-             _one_of("none", "LCW", "LCWRA"), "none", "most founders have had no assessment",
-             field="household.limited_capability"),
-    Question("rent", "How much rent (or mortgage interest) does the household pay a month, in pounds?",
-             "Housing costs: Universal Credit may help with rent.", _pounds, field="household.housing_costs_per_month"),
-    Question("partner_earnings", "How much does your partner bring into the household a month, after tax?",
-             "Their earnings or income, in pounds a month.", _pounds, when=_couple,
-             field="household.partner_income_per_month"),
-    Question("other_income", "Any other regular income a month, in pounds, not from this business or a partner?",
-             "A pension, maintenance, a benefit not modelled... 0 if none.", _pounds,
-             field="household.other_income_per_month"),
-    Question("savings", "How much in savings can the household draw on, in pounds?",
-             "What sees you through the months before the business pays its way.", _pounds,
-             field="household.savings"),
-    Question("living_costs", "What does the household need to live on a month, in pounds?",
-             "Food, bills, travel... (and rent, unless you gave it above).", _pounds,
-             field="household.living_costs_per_month"),
-    Question("startup_costs", "What will it cost to start, in pounds, once?",
-             "Training, a DBS check, equipment, a website... 0 if nothing.", _pounds,
-             field="business.startup_costs"),
-    Question("monthly_costs", "What will the business cost to run a month, in pounds, whatever the sessions?",
-             "Insurance, phone, software, a room... 0 if nothing.", _pounds, field="business.fixed_costs_per_month"),
+    Question(
+        "service",
+        "What is the service, in a few words?",
+        "It heads the file, so the next reader knows what the figures are about.",
+        _text,
+    ),
+    Question(
+        "price",
+        "What will you charge for one session, in pounds?",
+        "The price of one session (e.g. 15), or a price per hour (e.g. '£30 an hour'): the next "
+        "question turns an hourly price into a session's.",
+        _price,
+        field="business.price_per_session",
+    ),
+    Question(
+        "session_hours",
+        "How long is one session?",
+        "In hours (1.5) or minutes ('90 minutes'). It sets how many sessions fit in your week.",
+        _session_hours,
+        "1",
+        "a common length for one-to-one support; the price per hour depends on it",
+        field="business.session_hours",
+    ),
+    Question(
+        "hours_per_week",
+        "How many hours a week will you work on the business, in all?",
+        "Sessions, travel, admin and finding clients together; the model assumes about 7 in 10 of them are sessions.",
+        _week_hours,
+        field="business.founder_hours_per_week",
+    ),
+    Question(
+        "population",
+        "How many people live in the area you will serve?",
+        "The town or district's population (the council's figures have it); the model works out how "
+        "many of them hold a personal budget.",
+        _pounds,
+        field="market.population",
+    ),
+    Question(
+        "asked",
+        "How many budget holders (or their families) did you ask about the service?",
+        "0 if you have not asked anyone yet: the model then treats every share of them wanting it as "
+        "equally likely, and its answer is very uncertain.",
+        _whole,
+        field="market.fit_share",
+    ),
+    Question(
+        "interested",
+        "How many of them were interested?",
+        "Interested: they would consider buying it.",
+        _at_most("asked", "asked"),
+        when=_researched,
+        field="market.fit_share",
+    ),
+    Question(
+        "committed",
+        "How many of them said they would buy it as soon as you start?",
+        "Committed clients: they start in the first months.",
+        _at_most("interested", "interested"),
+        "0",
+        "most founders have no firm commitments before they start",
+        when=_researched,
+        field="market.committed_clients",
+    ),
+    Question(
+        "household",
+        "Do you live on your own or as a couple? (single / couple)",
+        "Benefits and the household's money depend on it.",
+        _one_of("single", "couple"),
+        field="household.couple",
+    ),
+    Question(
+        "age",
+        "Are you under 25, or 25 or over?",
+        "Universal Credit's standard allowance is lower under 25.",
+        _age_band,
+        "25 or over",
+        "most founders are",
+        field="household.age_band",
+    ),
+    Question(
+        "limited_capability",
+        "Has a work capability assessment found limited capability for work? (none / LCW / LCWRA)",
+        "LCWRA (limited capability for work and work-related activity) adds to Universal Credit.",
+        _one_of("none", "LCW", "LCWRA"),
+        "none",
+        "most founders have had no assessment",
+        field="household.limited_capability",
+    ),
+    Question(
+        "rent",
+        "How much rent (or mortgage interest) does the household pay a month, in pounds?",
+        "Housing costs: Universal Credit may help with rent.",
+        _pounds,
+        field="household.housing_costs_per_month",
+    ),
+    Question(
+        "partner_earnings",
+        "How much does your partner bring into the household a month, after tax?",
+        "Their earnings or income, in pounds a month.",
+        _pounds,
+        when=_couple,
+        field="household.partner_income_per_month",
+    ),
+    Question(
+        "other_income",
+        "Any other regular income a month, in pounds, not from this business or a partner?",
+        "A pension, maintenance, a benefit not modelled... 0 if none.",
+        _pounds,
+        field="household.other_income_per_month",
+    ),
+    Question(
+        "savings",
+        "How much in savings can the household draw on, in pounds?",
+        "What sees you through the months before the business pays its way.",
+        _pounds,
+        field="household.savings",
+    ),
+    Question(
+        "living_costs",
+        "What does the household need to live on a month, in pounds?",
+        "Food, bills, travel... (and rent, unless you gave it above).",
+        _pounds,
+        field="household.living_costs_per_month",
+    ),
+    Question(
+        "startup_costs",
+        "What will it cost to start, in pounds, once?",
+        "Training, a DBS check, equipment, a website... 0 if nothing.",
+        _pounds,
+        field="business.startup_costs",
+    ),
+    Question(
+        "monthly_costs",
+        "What will the business cost to run a month, in pounds, whatever the sessions?",
+        "Insurance, phone, software, a room... 0 if nothing.",
+        _pounds,
+        field="business.fixed_costs_per_month",
+    ),
 )
 
 #: Questions kept even though their field is missing: their answers shape other questions.
@@ -234,11 +334,15 @@ _SHAPING = {"household"}
 
 def questions() -> list[Question]:
     """The questions this version of the engine has fields for, in order."""
-    return [q for q in QUESTIONS if not q.field or q.field in FIELD_BY_PATH or q.key in _SHAPING
-            or q.key in ("asked", "interested")]
+    return [
+        q
+        for q in QUESTIONS
+        if not q.field or q.field in FIELD_BY_PATH or q.key in _SHAPING or q.key in ("asked", "interested")
+    ]
 
 
 # -- answers to a scenario --------------------------------------------------------------------------
+
 
 def _changes(answers: dict) -> dict[str, Any]:
     """Scenario fields from the answers given so far."""
@@ -282,15 +386,89 @@ def scenario_of(answers: dict) -> Scenario:
     return default_scenario().replace(_changes(answers))
 
 
+def fields_of(answers: dict) -> dict[str, Any]:
+    """The scenario fields the answers set and their values: what :func:`scenario_of` changes
+    in the defaults (a single founder's answers also set the partner's income to 0)."""
+    return _changes(answers)
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """Answers given all at once (a form), read as ``meantime new --no-input`` reads its flags.
+
+    Attributes
+    ----------
+    asked : list of Question
+        The questions asked, in order (one whose ``when`` is false for the answers before it
+        is not: a single founder is not asked the partner's income).
+    answers : dict
+        Each answer read and checked, by question key (an empty one takes the default offered).
+    problems : dict
+        By question key, why its answer cannot be used, in words.
+    missing : list of str
+        The keys of the questions asked with no answer and no default offered.
+    offered : list of str
+        The keys of the questions left empty whose default offered was taken.
+    """
+
+    asked: list[Question]
+    answers: dict[str, Any]
+    problems: dict[str, str]
+    missing: list[str]
+    offered: list[str]
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems and not self.missing
+
+
+def read_answers(given: Mapping[str, str | None]) -> Reading:
+    """Read every answer in ``given`` (question key -> text) in the questions' order, each checked
+    with the answers before it, every problem and every question left unanswered named at once.
+
+    Examples
+    --------
+    >>> reading = read_answers({"price": "£30 an hour", "session_hours": "90 minutes"})
+    >>> fields_of(reading.answers)["business.price_per_session"]
+    45.0
+    >>> "savings" in reading.missing and "age" in reading.offered  # age offers "25 or over"
+    True
+    """
+    answers: dict[str, Any] = {}
+    asked: list[Question] = []
+    problems: dict[str, str] = {}
+    missing: list[str] = []
+    offered: list[str] = []
+    for q in questions():
+        if not q.when(answers):
+            continue
+        asked.append(q)
+        text = (given.get(q.key) or "").strip()
+        if not text:
+            if q.default is None:
+                missing.append(q.key)
+                continue
+            offered.append(q.key)
+            text = q.default
+        try:
+            answers[q.key] = check(q, text, answers)
+        except AnswerError as error:
+            problems[q.key] = str(error)
+    return Reading(asked, answers, problems, missing, offered)
+
+
 def file_text(answers: dict, today: datetime.date | None = None) -> str:
     """A complete scenario file: the answers, each marked as such with the question in words, and
     every other field with its meaning, unit, range and default."""
     scenario = scenario_of(answers)
     changes = _changes(answers)
     today = today or datetime.date.today()
-    head = [f"# {answers.get('service', 'A start-up idea')}",
-            f"# Written by `meantime new` on {today.isoformat()} from the answers below; every other field is",
-            "# the built-in example's value, with its meaning. Change any of them here.", "#"]
+    head = [
+        f"# {answers.get('service', 'A start-up idea')}",
+        f"# Written by `meantime new` on {today.isoformat()} from the answers below; every other field is",
+        "# the built-in example's value, with its meaning. Change any of them here.",
+        "#",
+    ]
     by_field: dict[str, Question] = {}
     for q in questions():
         if q.key in answers:

@@ -1,6 +1,11 @@
 """A run's answer as the page shows it (plain data for JSON): the headline in words, survival,
 the cash fan of survivors apart from failures, clients, break-even months, the capital needed and
-the household's benefits; and two versions compared with paired differences."""
+the household's benefits; and two versions compared with paired differences.
+
+The answer after a change leaves out the one line that needs a second run as long as the first
+(the same futures without benefits): :func:`answer` gives the rest, and :func:`without_benefits`
+that line, asked for by the page once the answer is shown, so a change is answered in one run.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,11 @@ from typing import Any, Callable
 import numpy as np
 
 from ..analyses import HEADLINES, compare
-from ..running.result import Result
+from ..running.result import Result, without_benefits_words
 from ..running.simulation import simulate
 from ..scenario.scenario import Scenario
 
-__all__ = ["answer", "comparison"]
+__all__ = ["answer", "without_benefits", "add_without_benefits", "comparison"]
 
 #: The fan needs each future's cash: a larger run draws it from this many of its futures (the
 #: first ones, which are the very same futures: path i always draws the same numbers).
@@ -35,13 +40,15 @@ def _fan(cash: np.ndarray) -> dict[str, Any]:
     if cash.shape[0] == 0:
         return {"count": 0}
     quantiles = np.quantile(cash, _FAN_LEVELS, axis=0)
-    return {"count": int(cash.shape[0]), **{f"q{round(100 * q):02d}": _clean(row)
-                                              for q, row in zip(_FAN_LEVELS, quantiles)}}
+    return {
+        "count": int(cash.shape[0]),
+        **{f"q{round(100 * q):02d}": _clean(row) for q, row in zip(_FAN_LEVELS, quantiles)},
+    }
 
 
 def _break_even_counts(months: np.ndarray, horizon: int) -> list[int]:
     """How many futures first break even in each month 1..horizon."""
-    return np.bincount(months[months >= 1], minlength=horizon + 1)[1:horizon + 1].tolist()
+    return np.bincount(months[months >= 1], minlength=horizon + 1)[1 : horizon + 1].tolist()
 
 
 def one_start_up(result: Any) -> Result:
@@ -51,19 +58,38 @@ def one_start_up(result: Any) -> Result:
     return result
 
 
-def answer(scenario: Scenario, paths: int, seed: int, progress: Callable[[int, int], Any] | None = None,
-           max_seconds: float | None = None) -> dict[str, Any]:
+def answer(
+    scenario: Scenario,
+    paths: int,
+    seed: int,
+    progress: Callable[[int, int], Any] | None = None,
+    max_seconds: float | None = None,
+) -> dict[str, Any]:
     """Simulate ``paths`` futures of ``scenario`` with ``seed`` and describe the answer."""
     keep_paths = paths <= FAN_PATHS
-    result = one_start_up(simulate(scenario, paths=paths, seed=seed, keep_outcomes=True, keep_paths=keep_paths,
-                                   progress=progress if progress is not None else False, max_seconds=max_seconds))
-    fan_result = result if keep_paths else one_start_up(simulate(
-        scenario, paths=FAN_PATHS, seed=seed, keep_paths=True, progress=False, max_seconds=max_seconds))
+    result = one_start_up(
+        simulate(
+            scenario,
+            paths=paths,
+            seed=seed,
+            keep_outcomes=True,
+            keep_paths=keep_paths,
+            progress=progress if progress is not None else False,
+            max_seconds=max_seconds,
+        )
+    )
+    fan_result = (
+        result
+        if keep_paths
+        else one_start_up(
+            simulate(scenario, paths=FAN_PATHS, seed=seed, keep_paths=True, progress=False, max_seconds=max_seconds)
+        )
+    )
     kept = fan_result.paths
     cash = kept["business_cash"] + kept["household_cash"]
     failed = fan_result.outcome_arrays["failure_month"] >= 1
     outcomes = result.outcome_arrays
-    summary = result.summary()
+    summary = result.summary(without_benefits=False)
     monthly = result.monthly
     horizon = result.months
 
@@ -73,12 +99,18 @@ def answer(scenario: Scenario, paths: int, seed: int, progress: Callable[[int, i
     def chance(p: float) -> dict[str, float]:
         return {"p": p, "se": result.standard_error(p)}
 
-    words = str(result).splitlines()
+    words = result.words(without_benefits=False)
     benefits = scenario.benefits.enabled
+    # Where the line without benefits goes in the words (after the benefits' line), once asked for.
+    without_at = next((i + 1 for i, w in enumerate(words) if w.startswith("Universal Credit")), None)
     return {
-        "paths": result.path_count, "seed": result.seed, "months": horizon, "seconds": result.seconds,
-        "headline": words[0], "words": words,
-        "verdict": next((w[len("Answer: "):] for w in words if w.startswith("Answer: ")), ""),
+        "paths": result.path_count,
+        "seed": result.seed,
+        "months": horizon,
+        "seconds": result.seconds,
+        "headline": words[0],
+        "words": words,
+        "verdict": next((w[len("Answer: ") :] for w in words if w.startswith("Answer: ")), ""),
         "survival": chance(result.survival()),
         "operating": chance(result.operating_break_even_by()),
         "living": chance(result.living_break_even_by()),
@@ -93,29 +125,84 @@ def answer(scenario: Scenario, paths: int, seed: int, progress: Callable[[int, i
             "operating": _break_even_counts(outcomes["operating_break_even_month"], horizon),
             "living": _break_even_counts(outcomes["living_break_even_month"], horizon),
         },
-        "benefits": {"enabled": bool(benefits), "mean": _clean(monthly["benefits_mean"].to_numpy()),
-                     "per_future": estimate("mean_benefits")},
+        "benefits": {
+            "enabled": bool(benefits),
+            "mean": _clean(monthly["benefits_mean"].to_numpy()),
+            "per_future": estimate("mean_benefits"),
+        },
+        "without_benefits": {"at": without_at, "line": None} if benefits and without_at is not None else None,
     }
 
 
-def comparison(first: tuple[str, Scenario], second: tuple[str, Scenario], paths: int, seed: int,
-               progress: Callable[[int, int], Any] | None = None) -> dict[str, Any]:
+def without_benefits(
+    scenario: Scenario,
+    paths: int,
+    seed: int,
+    progress: Callable[[int, int], Any] | None = None,
+    max_seconds: float | None = None,
+) -> dict[str, Any]:
+    """The same futures as :func:`answer`'s (same seed and paths) with the benefit rule off: the
+    line of ``str(result)`` that says how many survive without benefits, and that chance."""
+    if not scenario.benefits.enabled:
+        raise ValueError("benefits.enabled is off in this case: its answer is already without benefits")
+    result = one_start_up(
+        simulate(
+            scenario.replace(benefits__enabled=False),
+            paths=paths,
+            seed=seed,
+            progress=progress if progress is not None else False,
+            max_seconds=max_seconds,
+        )
+    )
+    p = result.survival()
+    return {
+        "line": without_benefits_words(result),
+        "survival": {"p": p, "se": result.standard_error(p)},
+        "paths": result.path_count,
+        "seed": result.seed,
+    }
+
+
+def add_without_benefits(kept: dict[str, Any], without: dict[str, Any]) -> bool:
+    """Put :func:`without_benefits`'s line into an answer of the same seed and paths (its words
+    then read as ``str(result)``'s); False, unchanged, for another run's answer."""
+    place = kept.get("without_benefits")
+    if not place or (kept.get("paths"), kept.get("seed")) != (without["paths"], without["seed"]):
+        return False
+    place.update(without)
+    return True
+
+
+def comparison(
+    first: tuple[str, Scenario],
+    second: tuple[str, Scenario],
+    paths: int,
+    seed: int,
+    progress: Callable[[int, int], Any] | None = None,
+) -> dict[str, Any]:
     """Two versions side by side on the same futures (common random numbers), with each headline's
     paired difference (second minus first) and its standard error."""
     (name_a, a), (name_b, b) = first, second
     if name_a == name_b:
         name_b = f"{name_b} (2)"
-    table = compare({name_a: a, name_b: b}, paths=paths, seed=seed,
-                    progress=progress if progress is not None else False)
+    table = compare(
+        {name_a: a, name_b: b}, paths=paths, seed=seed, progress=progress if progress is not None else False
+    )
     difference = f"{name_b} - {name_a}"
     rows = []
     for key, (unit, meaning) in HEADLINES.items():
         row = table.loc[key]
-        rows.append({"answer": key, "unit": unit, "meaning": meaning,
-                     "first": _clean(float(row[(name_a, "estimate")])),
-                     "first_se": _clean(float(row[(name_a, "std_error")])),
-                     "second": _clean(float(row[(name_b, "estimate")])),
-                     "second_se": _clean(float(row[(name_b, "std_error")])),
-                     "difference": _clean(float(row[(difference, "estimate")])),
-                     "difference_se": _clean(float(row[(difference, "std_error")]))})
+        rows.append(
+            {
+                "answer": key,
+                "unit": unit,
+                "meaning": meaning,
+                "first": _clean(float(row[(name_a, "estimate")])),
+                "first_se": _clean(float(row[(name_a, "std_error")])),
+                "second": _clean(float(row[(name_b, "estimate")])),
+                "second_se": _clean(float(row[(name_b, "std_error")])),
+                "difference": _clean(float(row[(difference, "estimate")])),
+                "difference_se": _clean(float(row[(difference, "std_error")])),
+            }
+        )
     return {"first": name_a, "second": name_b, "paths": paths, "seed": seed, "rows": rows}

@@ -17,11 +17,13 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import ScenarioError
+from ..scenario import essentials
 from ..scenario.scenario import default_scenario
 from . import answers, examples, handover
 from .casefile import UploadError, file_text, read_upload
 from .forms import FormError, form_fields, parse_values, values_of
 from .guard import BodyTooLarge, Guard, read_body
+from .guided import guided
 from .jobs import JobRunner, TooBusy
 from .settings import Settings
 from .storage import CaseStore, NotFound
@@ -74,6 +76,7 @@ def make_app(settings: Settings) -> Starlette:
 
     def handle(endpoint):
         """Bad input becomes a message naming what is wrong; the server carries on."""
+
         async def wrapped(request: Request) -> Response:
             try:
                 return await endpoint(request)
@@ -89,21 +92,34 @@ def make_app(settings: Settings) -> Starlette:
                 return _problem(str(error), status=429)
             except (ValueError, TypeError) as error:  # e.g. a version number that is not one
                 return _problem(f"bad request: {error}")
+
         return wrapped
 
     async def page(request: Request) -> Response:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
 
     async def fields(request: Request) -> Response:
-        return JSONResponse({"groups": form_fields(), "examples": examples.names(),
-                             "limits": {"max_paths": settings.max_paths, "max_upload_bytes": settings.max_upload_bytes}})
+        return JSONResponse(
+            {
+                "groups": form_fields(),
+                "examples": examples.names(),
+                "essentials": essentials.essential_paths(),
+                "limits": {"max_paths": settings.max_paths, "max_upload_bytes": settings.max_upload_bytes},
+            }
+        )
 
     async def start(request: Request) -> Response:
         kind = request.path_params["kind"]
-        if kind == "blank":
-            return JSONResponse({"name": "New idea", "values": values_of(default_scenario()), "stated": []})
+        if kind == "blank":  # the questions of `meantime new`, none answered yet; the form at its defaults
+            return JSONResponse(
+                {"name": "New idea", "values": values_of(default_scenario()), "stated": [], "guided": guided({})}
+            )
         scenario, stated = examples.load(kind)
         return JSONResponse({"name": kind.replace("_", " "), "values": values_of(scenario), "stated": stated})
+
+    async def guided_answers(request: Request) -> Response:
+        data = await body_json(request)
+        return JSONResponse(guided(data.get("answers")))
 
     async def upload(request: Request) -> Response:
         filename = request.query_params.get("name", "")
@@ -134,7 +150,27 @@ def make_app(settings: Settings) -> Starlette:
                 store.keep_answer(owner, int(version), result)
             return result
 
-        job = runner.submit(owner, "run", paths, work, replace=True)
+        job = runner.submit(owner, "run", paths, work, replace=("run", "without_benefits"))
+        return await anyio.to_thread.run_sync(wait, job)
+
+    async def without_benefits(request: Request) -> Response:
+        """The answer's last line, asked for once the answer is shown: the same futures without
+        benefits (kept with the version's answer when it has one)."""
+        data = await body_json(request)
+        scenario = parse_values(data.get("values"))
+        paths, seed = run_settings(data)
+        owner = request.state.owner
+        version = data.get("version")
+        if version is not None:
+            store.version(owner, int(version))  # NotFound for someone else's
+
+        def work(progress):
+            result = answers.without_benefits(scenario, paths, seed, progress, settings.max_seconds)
+            if version is not None:
+                store.update_answer(owner, int(version), lambda kept: answers.add_without_benefits(kept, result))
+            return result
+
+        job = runner.submit(owner, "without_benefits", paths, work, replace=("without_benefits",))
         return await anyio.to_thread.run_sync(wait, job)
 
     async def compare(request: Request) -> Response:
@@ -149,8 +185,12 @@ def make_app(settings: Settings) -> Starlette:
             except FormError as error:
                 raise FormError({f"{key}: {path}": rule for path, rule in error.problems.items()}) from None
         paths, seed = run_settings(data)
-        job = runner.submit(request.state.owner, "compare", 2 * paths,
-                            lambda progress: answers.comparison(sides[0], sides[1], paths, seed, progress))
+        job = runner.submit(
+            request.state.owner,
+            "compare",
+            2 * paths,
+            lambda progress: answers.comparison(sides[0], sides[1], paths, seed, progress),
+        )
         return await anyio.to_thread.run_sync(wait, job)
 
     async def report(request: Request) -> Response:
@@ -158,9 +198,12 @@ def make_app(settings: Settings) -> Starlette:
         scenario = parse_values(data.get("values"))
         paths, seed = run_settings(data)
         title = name(data, "title", "Viability report")
-        job = runner.submit(request.state.owner, "report", paths,
-                            lambda progress: handover.report_html(scenario, paths, seed, title, progress,
-                                                                  settings.max_seconds))
+        job = runner.submit(
+            request.state.owner,
+            "report",
+            paths,
+            lambda progress: handover.report_html(scenario, paths, seed, title, progress, settings.max_seconds),
+        )
         return await anyio.to_thread.run_sync(wait, job)
 
     async def job(request: Request) -> Response:
@@ -176,8 +219,11 @@ def make_app(settings: Settings) -> Starlette:
         title = name(data, "title", "case")
         text = file_text(scenario, stated, title)
         filename = "".join(c if c.isalnum() or c in "-_" else "_" for c in title)[:60] or "case"
-        return Response(text, media_type="application/toml",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}.toml"'})
+        return Response(
+            text,
+            media_type="application/toml",
+            headers={"Content-Disposition": f'attachment; filename="{filename}.toml"'},
+        )
 
     async def cases(request: Request) -> Response:
         return JSONResponse({"cases": store.cases(request.state.owner)})
@@ -186,12 +232,20 @@ def make_app(settings: Settings) -> Starlette:
         data = await body_json(request)
         scenario = parse_values(data.get("values"))
         stated = sorted({p for p in data.get("stated") or [] if isinstance(p, str)})
+        offered = sorted({p for p in data.get("offered") or [] if isinstance(p, str)} & set(stated))
         case_id = data.get("case")
         if case_id is not None and (isinstance(case_id, bool) or not isinstance(case_id, int)):
             raise BadRequest("'case' must be a case's number")
         ids = await anyio.to_thread.run_sync(
-            store.save, request.state.owner, case_id, name(data, "case_name", "New idea"),
-            name(data, "version_name", "version"), values_of(scenario), stated)
+            store.save,
+            request.state.owner,
+            case_id,
+            name(data, "case_name", "New idea"),
+            name(data, "version_name", "version"),
+            values_of(scenario),
+            stated,
+            offered,
+        )
         return JSONResponse({"case": ids[0], "version": ids[1]})
 
     async def version(request: Request) -> Response:
@@ -205,8 +259,10 @@ def make_app(settings: Settings) -> Starlette:
         Route("/", page),
         Route("/api/fields", handle(fields)),
         Route("/api/start/{kind}", handle(start)),
+        Route("/api/guided", handle(guided_answers), methods=["POST"]),
         Route("/api/upload", handle(upload), methods=["POST"]),
         Route("/api/run", handle(run), methods=["POST"]),
+        Route("/api/without-benefits", handle(without_benefits), methods=["POST"]),
         Route("/api/compare", handle(compare), methods=["POST"]),
         Route("/api/report", handle(report), methods=["POST"]),
         Route("/api/jobs/{job}", handle(job)),
@@ -217,6 +273,7 @@ def make_app(settings: Settings) -> Starlette:
         Route("/api/versions/{version:int}", handle(version)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
         yield

@@ -59,19 +59,28 @@ class JobRunner:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
-    def submit(self, owner: str, kind: str, total: int, work: Callable[[Callable[[int, int], bool]], Any],
-               replace: bool = False) -> Job:
+    def submit(
+        self,
+        owner: str,
+        kind: str,
+        total: int,
+        work: Callable[[Callable[[int, int], bool]], Any],
+        replace: tuple[str, ...] = (),
+    ) -> Job:
+        """Queue ``work`` for ``owner``, first stopping the owner's unfinished jobs of the kinds in
+        ``replace`` (a run after a change makes the previous run and its follow-up pointless)."""
         job = Job(owner, kind, total)
         with self._lock:
             self._forget_old()
             mine = [j for j in self._jobs.values() if j.owner == owner and not j.finished.is_set()]
-            if replace:
-                for other in mine:
-                    if other.kind == kind:
-                        other.cancelled = True
+            for other in mine:
+                if other.kind in replace:
+                    other.cancelled = True
             if sum(not j.cancelled for j in mine) >= _MAX_WAITING_PER_OWNER:
-                raise TooBusy(f"{_MAX_WAITING_PER_OWNER} runs are already waiting for this page: wait for them, "
-                              "or ask for fewer futures")
+                raise TooBusy(
+                    f"{_MAX_WAITING_PER_OWNER} runs are already waiting for this page: wait for them, "
+                    "or ask for fewer futures"
+                )
             self._jobs[job.id] = job
         self._pool.submit(self._run, job, work)
         return job

@@ -1,8 +1,9 @@
 // The advisor's page: the case's form, its answer, its versions and the files to hand over.
 "use strict";
 
-const state = { groups: [], info: {}, values: {}, stated: new Set(), caseId: null, versionId: null,
-                cases: [], runTimer: null, lastRun: 0, answered: 0, loads: 0 };
+const state = { groups: [], info: {}, essentials: [], values: {}, stated: new Set(), caseId: null, versionId: null,
+                cases: [], runTimer: null, lastRun: 0, answered: 0, completed: 0, loads: 0,
+                guided: null, guidedApplied: {}, guidedTicket: 0, guidedShown: 0, byHand: new Set(), offered: new Set(), titleTyped: false };
 const $ = id => document.getElementById(id);
 const OPEN_GROUPS = new Set(["market", "business", "household", "funding", "benefits"]);
 
@@ -22,15 +23,15 @@ async function api(method, url, body, raw) {
 }
 
 // A job (run, comparison, report): its answer, with the progress bar moving meanwhile.
-async function finish(job) {
+async function finish(job, showBar = true) {
   const bar = $("progress");
-  bar.hidden = false;
+  if (showBar) bar.hidden = false;
   while (job.state === "waiting" || job.state === "running") {
-    bar.max = job.total || 1; bar.value = job.done || 0;
+    if (showBar) { bar.max = job.total || 1; bar.value = job.done || 0; }
     await new Promise(r => setTimeout(r, 200));
     job = await api("GET", `/api/jobs/${job.id}`);
   }
-  bar.hidden = true;
+  if (showBar) bar.hidden = true;
   if (job.state !== "done") throw Object.assign(new Error(job.error || job.state), { cancelled: job.state === "cancelled" });
   return job.result;
 }
@@ -72,7 +73,9 @@ function buildForm() {
       if (f.unit) { const u = document.createElement("span"); u.className = "unit"; u.textContent = `(${f.unit})`; label.appendChild(u); }
       const mark = document.createElement("span");
       mark.className = "default-mark"; mark.textContent = "default";
-      label.append(" ", mark);
+      const offered = document.createElement("span");  // a question's answer offered, taken as it was left empty
+      offered.className = "offered-mark"; offered.textContent = "offered";
+      label.append(" ", mark, offered);
       let input;
       if (f.type === "boolean") { input = document.createElement("input"); input.type = "checkbox"; }
       else if (f.type === "choice") {
@@ -99,7 +102,9 @@ function showValues() {
     const input = $(fieldId(path));
     if (!input) continue;
     if (input.type === "checkbox") input.checked = !!value; else input.value = value;
-    input.closest(".field").classList.toggle("stated", state.stated.has(path));
+    const row = input.closest(".field");
+    row.classList.toggle("stated", state.stated.has(path));
+    row.classList.toggle("offered", state.offered.has(path) && !state.byHand.has(path));
   }
   showProblems({});
 }
@@ -112,10 +117,12 @@ function readValue(path) {
 function changed(path) {
   state.values[path] = readValue(path);
   state.stated.add(path);
+  state.byHand.add(path);
   $(fieldId(path)).closest(".field").classList.add("stated");
+  $(fieldId(path)).closest(".field").classList.remove("offered");
   state.versionId = null;
-  clearTimeout(state.runTimer);
-  state.runTimer = setTimeout(() => run(10000), 250);
+  clearTimeout(state.runTimer);  // changes made together (a field left for the next) are run once
+  state.runTimer = setTimeout(() => run(10000), 50);
 }
 
 function showProblems(problems) {
@@ -139,9 +146,95 @@ function showProblems(problems) {
 function loadCase(data, keepCase) {
   state.values = Object.assign({}, data.values);
   state.stated = new Set(data.stated || []);
+  state.byHand = new Set();
+  state.titleTyped = false;
   if (!keepCase) { state.caseId = null; state.versionId = null; }
   $("case-name").value = data.name || "New idea";
+  showGuided(data.guided || null, true);
+  if (!data.guided) state.offered = new Set(data.offered || []);  // a saved version's
   showValues();
+}
+
+// -- the blank guided case: the questions of `meantime new` ------------------------------------------
+
+function buildQuestions(questions) {
+  const box = $("questions");
+  if (box.childElementCount) return;
+  for (const q of questions) {
+    const row = document.createElement("div");
+    row.className = "question"; row.dataset.key = q.key;
+    const label = document.createElement("label");
+    label.htmlFor = "q-" + q.key; label.textContent = q.ask;
+    const input = document.createElement("input");
+    input.type = "text"; input.id = "q-" + q.key; input.maxLength = 200;
+    if (q.default !== null) input.placeholder = q.default;
+    input.addEventListener("change", answered);
+    const help = document.createElement("small");
+    help.textContent = q.help + (q.default !== null ? ` Left empty: ${q.default} (${q.because}).` : "");
+    const problem = document.createElement("div");
+    problem.className = "problem";
+    row.append(label, input, help, problem);
+    box.appendChild(row);
+  }
+}
+
+// The questions still to answer: those with no answer and no default offered, unless their field
+// has since been typed into the form itself.
+function unanswered() {
+  const g = state.guided;
+  if (!g) return [];
+  const asks = Object.fromEntries(g.questions.map(q => [q.key, q]));
+  return g.missing.map(k => asks[k]).filter(q => !q.field || !state.byHand.has(q.field))
+    .concat(Object.keys(g.problems).map(k => asks[k]));
+}
+
+function showGuided(g, fresh) {
+  state.guided = g;
+  $("guided").hidden = !g;
+  state.offered = new Set(g ? g.offered : []);
+  if (!g) return;
+  buildQuestions(g.questions);
+  if (fresh) state.guidedApplied = {};
+  const left = new Set(g.missing);
+  for (const q of g.questions) {
+    const row = document.querySelector(`.question[data-key="${q.key}"]`);
+    row.hidden = !q.asked;
+    row.classList.toggle("wrong", q.key in g.problems);
+    row.classList.toggle("todo", left.has(q.key));
+    row.querySelector(".problem").textContent = g.problems[q.key] || "";
+    if (fresh) row.querySelector("input").value = q.answer;
+  }
+  // Each value an answer sets goes into the form, stated; one typed into the form since stays.
+  for (const [path, value] of Object.entries(g.values)) {
+    if (state.guidedApplied[path] !== value) {
+      state.values[path] = value; state.stated.add(path); state.guidedApplied[path] = value;
+    }
+  }
+  if (g.title && !state.titleTyped) $("case-name").value = g.title;
+  const todo = unanswered().length;
+  $("guided-status").textContent = todo
+    ? `${todo} question${todo > 1 ? "s" : ""} (marked) to answer before the answer.`
+    : "All answered: the answer follows every change, here or in the form.";
+}
+
+async function answered() {
+  const ticket = ++state.guidedTicket;
+  const answers = {};
+  document.querySelectorAll("#questions .question").forEach(row => {
+    if (!row.hidden) answers[row.dataset.key] = row.querySelector("input").value;
+  });
+  try {
+    const g = await api("POST", "/api/guided", { answers });
+    if (ticket !== state.guidedTicket || !state.guided) return;
+    showGuided(g, false);
+    showValues();
+    state.guidedShown = ticket;
+    state.versionId = null;
+    clearTimeout(state.runTimer);
+    state.runTimer = setTimeout(() => run(10000), 50);
+  } catch (error) {
+    showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
+  }
 }
 
 // -- running ------------------------------------------------------------------------------------------
@@ -150,15 +243,24 @@ async function run(paths) {
   paths = paths || Number($("paths").value);
   const seed = Number($("seed").value);
   const ticket = ++state.lastRun;
+  const left = unanswered();
+  if (left.length) {  // a guided case answers once the founder's own figures are in
+    $("answer").innerHTML = `<p class="note" id="waiting">The answer appears here once the questions are answered
+      (${left.length} left).</p>`;
+    $("case-status").textContent = "";
+    return;
+  }
   $("case-status").textContent = "running...";
   try {
-    const job = await api("POST", "/api/run", { values: state.values, paths, seed, version: state.versionId });
+    const request = { values: state.values, paths, seed, version: state.versionId };
+    const job = await api("POST", "/api/run", request);
     const answer = await finish(job);
     if (ticket !== state.lastRun) return;
     showProblems({});
     showAnswer(answer);
     state.answered = ticket;
     $("case-status").textContent = `${answer.paths.toLocaleString("en-GB")} futures in ${answer.seconds.toFixed(2)} s`;
+    await completeAnswer(answer, ticket, request);
   } catch (error) {
     if (error.cancelled || ticket !== state.lastRun) return;
     showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
@@ -188,7 +290,7 @@ function showAnswer(a) {
       ${card(Charts.pounds(a.extra_capital_90), "more starting capital for a 9 in 10 chance")}
       ${card(a.benefits.enabled ? Charts.pounds(a.benefits.per_future || 0) : "off", "household's benefits per future, in all")}
     </div>
-    <ul id="words">${a.words.slice(1).map(w => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`;
+    <ul id="words">${wordItems(a)}</ul>${fromExample()}`;
   const figure = (title, draw) => {
     const f = document.createElement("figure");
     draw(f);
@@ -206,6 +308,43 @@ function showAnswer(a) {
   if (a.benefits.enabled) {
     figure("The household's benefits each month, the mean over futures.",
            f => Charts.curve(f, a.benefits.mean, a.months, "#762a83", Charts.pounds, "benefits"));
+  }
+}
+
+// The essentials not yet the founder's own, said under the answer (and on the printed page), as
+// `meantime run` says them under its own.
+function fromExample() {
+  const borrowed = state.essentials.filter(path => !state.stated.has(path) || state.offered.has(path) && !state.byHand.has(path));
+  if (!borrowed.length) return "";
+  const label = path => state.info[path] ? state.info[path].label : path;
+  return `<p class="note" id="from-example">Not yet the founder's own (the built-in example's or a question's offered
+    answer): ${borrowed.map(p => `${escapeHtml(label(p))} ${escapeHtml(String(state.values[p]))}`).join("; ")}.</p>`;
+}
+
+// The answer's words as `meantime run` prints them; the line on the same futures without benefits
+// (a second run as long as the first) follows the answer, asked for once the rest is shown.
+function wordItems(a) {
+  const lines = a.words.map(w => `<li>${escapeHtml(w)}</li>`);
+  const wb = a.without_benefits;
+  if (wb && wb.at !== null) {
+    lines.splice(wb.at, 0, wb.line ? `<li id="without-benefits">${escapeHtml(wb.line)}</li>`
+      : `<li id="without-benefits" class="pending">Without benefits: running the same futures without them...</li>`);
+  }
+  return lines.slice(1).join("");
+}
+
+async function completeAnswer(a, ticket, request) {
+  const wb = a.without_benefits;
+  if (!wb || wb.line) { state.completed = ticket; return; }
+  try {
+    const r = await finish(await api("POST", "/api/without-benefits", request), request.paths > 10000);  // a bar when long
+    if (ticket !== state.lastRun) return;
+    Object.assign(wb, r);
+    $("words").innerHTML = wordItems(a);
+    state.completed = ticket;
+  } catch (error) {
+    if (error.cancelled || ticket !== state.lastRun) return;
+    $("without-benefits").textContent = `Without benefits: not worked out (${error.message}).`;
   }
 }
 
@@ -266,18 +405,23 @@ async function openVersion(id) {
   const ticket = ++state.loads;  // the case asked for last is the one shown, whichever answers first
   const v = await api("GET", `/api/versions/${id}`);
   if (ticket !== state.loads) return;
-  loadCase({ name: v.case_name, values: v.scenario, stated: v.stated }, true);
+  loadCase({ name: v.case_name, values: v.scenario, stated: v.stated, offered: v.offered }, true);
   state.caseId = v.case_id; state.versionId = v.id;
   $("version-name").value = v.name;
   fillCompare();
-  if (v.answer) showAnswer(v.answer); else run(10000);
+  if (!v.answer) { run(10000); return; }
+  const shown = ++state.lastRun;
+  showAnswer(v.answer);
+  state.answered = shown;
+  await completeAnswer(v.answer, shown, { values: v.scenario, paths: v.answer.paths, seed: v.answer.seed, version: v.id });
 }
 
 async function save() {
   $("save-status").textContent = "saving...";
   try {
     const ids = await api("POST", "/api/cases", { case: state.caseId, case_name: $("case-name").value,
-      version_name: $("version-name").value, values: state.values, stated: [...state.stated] });
+      version_name: $("version-name").value, values: state.values, stated: [...state.stated],
+      offered: [...state.offered].filter(path => !state.byHand.has(path)) });
     state.caseId = ids.case; state.versionId = ids.version;
     await refreshCases();
     $("save-status").textContent = `saved as "${$("version-name").value}"`;
@@ -378,6 +522,7 @@ async function start(kind) {
 async function main() {
   const data = await api("GET", "/api/fields");
   state.groups = data.groups;
+  state.essentials = data.essentials;
   buildForm();
   for (const name of data.examples) {
     const o = document.createElement("option"); o.value = name; o.textContent = name.replace(/_/g, " "); $("example").appendChild(o);
@@ -391,7 +536,7 @@ async function main() {
   $("download-file").addEventListener("click", () => handover("file"));
   $("download-report").addEventListener("click", () => handover("report"));
   $("print").addEventListener("click", () => window.print());
-  $("case-name").addEventListener("change", () => { state.versionId = null; });
+  $("case-name").addEventListener("change", () => { state.versionId = null; state.titleTyped = true; });
   await refreshCases();
   await start("blank");
   document.body.dataset.ready = "yes";
