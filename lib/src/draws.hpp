@@ -190,9 +190,10 @@ class LastPower {
 };
 
 // A path's own Poisson mean (the renewing pool's newcomers: a mean drawn per path), kept in the
-// path's state with its constants and, from its second draw, its cdf: the worker's SamplerCache,
-// which the block's paths share month by month, would see 256 such means between two of one
-// path's draws. The cdf's count is the walk's bit for bit (samplers.hpp), so nothing changes.
+// path's state with its constants and, from its second draw of a mean from 16, its cdf: the
+// worker's SamplerCache, which the block's paths share month by month, would see 256 such means
+// between two of one path's draws. The cdf's count is the walk's bit for bit (samplers.hpp), so
+// nothing changes.
 class PathPoisson {
  public:
   const PoissonConstants& constants(double mean) {
