@@ -4,6 +4,7 @@ paired differences checked path by path, clear errors, and reproducible answers.
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 from io import StringIO
@@ -336,10 +337,11 @@ def test_the_command_writes_csv_and_json(capsys, tmp_path):
     assert table["clients_served"].tolist() == [clients(p) for p in range(6, 11)]
     assert table["in_tie_range"].tolist() == [True, False, False, False, False]
     status, out, _ = run_cli(capsys, "best-price", *common, "--format", "json", "--objective", "income=1,clients=3")
-    answer = json.loads(out)
-    assert answer["best"]["price"] == max(range(6, 11), key=lambda p: clients(p) * (p + 1))  # £7
-    assert answer["best"]["objective"] == "income=1, clients=3"
-    assert [p["founder_income"] for p in answer["prices"]] == pytest.approx([income(p) for p in range(6, 11)])
+    records = json.loads(out)  # every price tried, one record each, unrounded
+    assert [r["price"] for r in records] == [6.0, 7.0, 8.0, 9.0, 10.0]
+    assert [r["price"] for r in records if r["best"]] == [max(range(6, 11), key=lambda p: clients(p) * (p + 1))]  # £7
+    assert [r["founder_income"] for r in records] == pytest.approx([income(p) for p in range(6, 11)])
+    assert [r["objective"] for r in records] == pytest.approx([clients(p) * (p + 1) - FIXED for p in range(6, 11)])
 
 
 @pytest.mark.parametrize(
@@ -379,6 +381,34 @@ def test_the_command_says_when_no_price_meets_the_limits(capsys):
     assert "No price works: no price from £9.00 to £10.00 gives survival of at least 99.9%" in out
     assert max(len(line) for line in out.splitlines()) <= 100
     status, out, _ = run_cli(capsys, *argv, "--format", "json")
-    answer = json.loads(out)
-    assert answer["best"]["price"] is None and answer["best"]["meets_limits"] is False
-    assert [p["in_tie_range"] for p in answer["prices"]] == [False, False]
+    records = json.loads(out)
+    assert [(r["price"], r["best"], r["in_tie_range"], r["meets_limits"]) for r in records] == [
+        (9.0, False, False, False),
+        (10.0, False, False, False),
+    ]
+
+
+def test_python_and_the_command_line_share_the_default_seed(capsys, tmp_path):
+    for function in (meantime.best_price, meantime.price_curve):
+        assert inspect.signature(function).parameters["seed"].default == meantime.DEFAULT_SEED
+    path = tmp_path / "classic.toml"
+    classic_scenario().to_file(path)
+    # No seed given either way: the same futures, the same numbers to the last bit.
+    argv = ["best-price", str(path), "--allow-defaults", "--paths", "300", "--prices", "9,10", "--no-progress"]
+    status, out, _ = run_cli(capsys, *argv, "--min-survival", "none", "--format", "json")
+    records = json.loads(out)
+    best = meantime.best_price(classic_scenario(), min_survival=None, prices=[9, 10], paths=300, progress=False)
+    assert status == 0 and best.attrs["seed"] == meantime.DEFAULT_SEED
+    curve = curve_of(best)
+    assert [r["founder_income"] for r in records] == curve["founder_income"].tolist()
+    assert [r["difference_se"] for r in records] == curve["difference_se"].tolist()
+
+
+def test_when_no_price_meets_the_limits_the_search_narrows_around_the_most_survival():
+    best = meantime.best_price(classic_scenario(), min_survival=0.999, paths=300, seed=2, progress=False)
+    row, curve = best.loc["best_price"], curve_of(best)
+    assert math.isnan(row.price) and not curve["meets_limits"].any()
+    most = curve["survival"].idxmax()
+    # Narrowed to the step: the prices 50p either side of it were tried too.
+    assert {most - STEP, most + STEP} <= set(curve.index)
+    assert f"the most is {curve.loc[most, 'survival']:.1%} at £{most:,.2f}" in row.answer

@@ -131,8 +131,9 @@ def search_grid(space: PriceSearch, low: float, high: float, step: float, own: f
     """Run a coarse grid of about :data:`COARSE_PRICES` prices from ``low`` to ``high`` (with
     ``own``, the scenario's price), then narrow: between the best's neighbours, prices at a
     quarter of the spacing, down to ``step`` (again around a new best at the window's edge);
-    then each edge of the range tied with the best, by bisection down to ``step``. Every price a
-    multiple of ``step``."""
+    then each edge of the range tied with the best, by bisection down to ``step``. When no price
+    of the coarse grid meets the limits, it narrows around the one with the most survival
+    instead, which comes nearest (and may meet them). Every price a multiple of ``step``."""
     first = max(1, math.ceil(low / step - 1e-9))
     last = max(first + 1, math.ceil(high / step - 1e-9))
     spacing = max(1, math.ceil((last - first) / (COARSE_PRICES - 1)))
@@ -141,29 +142,49 @@ def search_grid(space: PriceSearch, low: float, high: float, step: float, own: f
         grid.add(round(own / step))
     space.runs.expect(len(grid) + 2 * _NARROWING + 6)
     space.run(_price(k, step) for k in grid)
+    if space.best(space.table()) is None:
+        _narrow(space, _most_survival, spacing, first, last, step)
     for _ in range(_ROUNDS):
-        best = space.best(space.table())
-        if best is None:
+        if space.best(space.table()) is None:
             return
-        best_k = round(best / step)
-        width = spacing
-        while width > 1:
-            finer = max(1, round(width / _NARROWING))
-            for _ in range(_ROUNDS):
-                reach = width // finer
-                space.run(
-                    _price(best_k + j * finer, step)
-                    for j in range(-reach, reach + 1)
-                    if first <= best_k + j * finer <= last
-                )
-                moved_to = round(space.best(space.table()) / step)  # type: ignore[operator]
-                if moved_to == best_k:
-                    break
-                best_k = moved_to
-            width = finer
-        _refine_edges(space, _price(best_k, step), step)
-        if space.best(space.table()) == _price(best_k, step):
+        best = _narrow(space, space.best, spacing, first, last, step)
+        _refine_edges(space, best, step)
+        if space.best(space.table()) == best:
             return
+
+
+def _most_survival(table: pd.DataFrame) -> float:
+    """The price with the most survival (on an exact tie, the lowest)."""
+    return float(table["survival"].idxmax())
+
+
+def _narrow(
+    space: PriceSearch,
+    choose: Callable[[pd.DataFrame], Optional[float]],
+    spacing: int,
+    first: int,
+    last: int,
+    step: float,
+) -> float:
+    """Narrow around the price ``choose(table)`` names, from ``spacing`` steps down to one;
+    the price it names at the end."""
+    chosen = round(choose(space.table()) / step)  # type: ignore[operator]
+    width = spacing
+    while width > 1:
+        finer = max(1, round(width / _NARROWING))
+        for _ in range(_ROUNDS):
+            reach = width // finer
+            space.run(
+                _price(chosen + j * finer, step)
+                for j in range(-reach, reach + 1)
+                if first <= chosen + j * finer <= last
+            )
+            moved_to = round(choose(space.table()) / step)  # type: ignore[operator]
+            if moved_to == chosen:
+                break
+            chosen = moved_to
+        width = finer
+    return _price(chosen, step)
 
 
 def _refine_edges(space: PriceSearch, best: float, step: float) -> None:

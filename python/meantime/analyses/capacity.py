@@ -312,20 +312,17 @@ def market_capacity(
         ``run`` (horizon, deterministic...) is the scenario's.
     max_providers : int, default 5
         ``K``, the most providers tried: 1 to 50.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every town.
     objective : {"client_months", "clients_served"}
         What "budget holders served" means for :attr:`~MarketCapacity.best_k`: the town's
         client-months (active clients summed over the months of the horizon; a failed
         provider serves none after it fails), or the budget holders who became a client.
     month : int, optional
         The month at whose end survivors are counted (default: the horizon).
-    progress : bool or callable, optional
-        One bar over the whole analysis.
+    paths, seed, threads, progress, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     MarketCapacity

@@ -225,10 +225,6 @@ def required_capital(
     survival : float or list of float, default 0.9
         The share of futures that should get through, strictly between 0 and 1; a list gives
         one row per target.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`). The bisection runs every value with this seed.
-    progress : bool or callable, optional
-        One bar over the whole analysis (see :func:`~meantime.simulate`).
     confidence : float, default 0.95
         Level of the confidence interval.
     method : {"auto", "lowest_cash", "bisection"}
@@ -236,13 +232,11 @@ def required_capital(
     tolerance : float, default 1.0
         Pounds: how close the bisection brackets each answer (it reports the upper end, which
         reaches the target on the simulated paths).
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: one progress bar over the whole analysis; the bisection
+        runs every value with the one seed.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

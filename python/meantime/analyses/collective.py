@@ -38,14 +38,13 @@ def collective_effect(
     ----------
     scenario : Scenario or dict
         A town (a ``providers`` list) with an enabled collective.
-    paths, seed, threads, progress
-        The run settings (:class:`~meantime.RunSettings`).
     month : int, optional
         Survival at the end of this month (default: the horizon).
+    paths, seed, threads, progress, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

@@ -40,17 +40,11 @@ def compare(
     scenarios : dict
         Name -> Scenario (or a dict read with :meth:`Scenario.from_dict`), in the order to show;
         the first is the baseline of the differences.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every scenario.
-    progress : bool or callable, optional
-        One bar over the whole comparison.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

@@ -345,26 +345,20 @@ def portfolio(
         ``"client_months"`` (budget-holder client-months served) or ``"cost_per_survivor"``
         (pounds granted per service alive at the horizon; minimised): see
         :mod:`meantime.analyses._objectives`.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every run.
     step : float, optional
         Pounds moved at a time by the optimiser; default a twentieth of the pot.
     target_survival : float, default 0.9
         The survival at the horizon the ``need`` rule funds each start-up to reach.
-    progress : bool or callable, optional
-        One bar over the whole analysis.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): the runs go to a Dask cluster, with the local answer
-        bit for bit.
     evaluation : {"auto", "rerun"}
         ``"rerun"`` simulates every grant even where reading it from the cash paths is exact.
     start : {"best", "none", "equal", "need"}
         Where the optimiser starts: the best of the simple rules under the objective (default),
         or one of them (``"none"`` keeps every grant a whole number of steps).
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     Portfolio

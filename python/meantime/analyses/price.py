@@ -9,7 +9,7 @@ from typing import Any, Iterable, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values, with_value
 from ._headlines import headlines
@@ -55,7 +55,7 @@ def price_curve(
     scenario: Optional[Scenario],
     prices: Iterable[float],
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
@@ -76,17 +76,11 @@ def price_curve(
         Default: :func:`~meantime.default_scenario`.
     prices : list of float
         Prices per session in pounds, each above 0.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every price.
-    progress : bool or callable, optional
-        One bar over the whole curve.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every price runs with the one seed (common random numbers),
+        and one progress bar covers the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
@@ -218,7 +212,7 @@ def best_price(
     max_priced_out: Optional[float] = 0.5,
     prices: Optional[Iterable[float]] = None,
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     step: float = 0.5,
     threads: Optional[int] = None,
@@ -236,7 +230,9 @@ def best_price(
     :func:`default_price_range` (from the lowest price that covers the operating costs with a
     full diary to three times the market's median reservation price for a session), then
     narrows around the best, a quarter of the spacing at a time, down to ``step``; then finds
-    each edge of the range of prices tied with the best, by bisection, to ``step``. Every price is
+    each edge of the range of prices tied with the best, by bisection, to ``step``. (When no price
+    of the coarse grid meets the limits it narrows around the one with the most survival, which
+    comes nearest; the answer says how near.) Every price is
     a multiple of ``step`` (what a price list uses) and is run with the same seed (common random
     numbers, in batches for the engine), so the paired differences between prices have small
     standard errors.
@@ -269,20 +265,14 @@ def best_price(
         The most share of interested budget holders the price may price out; None: no limit.
     prices : list of float, optional
         The prices to try (above 0), instead of the search: the answer is one of them.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every price (one seed: common random numbers).
     step : float, default 0.5
         The step of the price list in pounds (0.5: 50p; 1: whole pounds): the search's finest
         spacing, and what every price it tries is a multiple of. Not used with ``prices``.
-    progress : bool or callable, optional
-        One bar over the whole search.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every price runs with the one seed (common random numbers),
+        and one progress bar covers the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
@@ -382,6 +372,7 @@ def best_price(
         paths=runs.paths,
         seed=runs.seed,
         objective=goal.name,
+        objective_words=goal.words,
         step=step if given is None else None,
         min_survival=min_survival,
         max_priced_out=max_priced_out,

@@ -250,21 +250,15 @@ def sensitivity(
     method : {"tornado", "sobol"}
     paths : int, optional
         Paths per run; default 10,000 for a tornado and 2,000 for Sobol (which runs many more).
-    seed, threads
-        The run settings (:class:`~meantime.RunSettings`); the seed also scrambles Sobol's sample.
-    progress : bool or callable, optional
-        One bar over the whole analysis.
     samples : int, default 64
         Sobol's base sample size N, a power of two.
     confidence : float, default 0.95
         Level of Sobol's bootstrap confidence intervals.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    seed, threads, progress, client, chunk_paths, retries, settings
+        The other run settings (:class:`~meantime.RunSettings`, where each is documented), one by
+        one or together as ``settings``: one progress bar over the whole analysis; the seed also
+        scrambles Sobol's sample.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

@@ -73,20 +73,14 @@ def sweep(
         Dotted field paths to lists of values: ``{"business.price_per_session": [10, 12],
         "household.savings": [4000, 8000]}``; every combination is run (the first field varies
         slowest). A value may be anything the field takes (a number, a distribution...).
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every grid point.
-    progress : bool or callable, optional
-        One bar over the whole sweep (see :func:`~meantime.simulate`).
     common_random_numbers : bool, default True
         False gives point ``k`` the seed ``seed + k`` (independent luck): only to show what
         common random numbers buy.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame

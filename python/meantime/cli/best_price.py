@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import math
 import sys
-import textwrap
 from typing import Any, Callable
 
 import pandas as pd
 
 from ..analyses import PRICE_OBJECTIVES, best_price
 from ..analyses.price import tie_words
-from . import output
+from . import output, tables
+from .tables import CONVENTION_LINE, Block, Grid, chance, count, pounds, signed
 
 __all__ = ["add_command"]
 
@@ -69,12 +68,6 @@ def add_command(command: Callable[..., argparse.ArgumentParser], parents: list, 
         default=None,
         metavar="PRICES",
         help="try only these prices instead of searching: 8,10,12 or 8:14:0.5 (start:stop:step)",
-    )
-    parser.add_argument(
-        "--format",
-        choices=["table", "csv", "json"],
-        default="table",
-        help="table: the answer in words and a table (default); csv or json: every price tried, the numbers unrounded",
     )
     parser.set_defaults(handler=functools.partial(_best_price, load=load))
 
@@ -150,74 +143,46 @@ def _best_price(args: argparse.Namespace, load: Load) -> int:
     row = best.iloc[0]
     # False everywhere when no price meets the limits (NaN bounds)
     curve["in_tie_range"] = (curve.index >= row.tied_low) & (curve.index <= row.tied_high)
-    if args.format == "csv":
-        curve.reset_index().to_csv(sys.stdout, index=False)
-    elif args.format == "json":
-        json.dump(
-            {
-                "answer": row.answer,
-                "best": _plain(row.to_dict()),
-                "prices": [_plain(r) for r in curve.reset_index().to_dict("records")],
-            },
-            sys.stdout,
-            indent=2,
-        )
-        print()
-    else:
-        print(best_price_text(best, curve, label, scenario.run.months))
+    curve["best"] = curve.index == row.price
+    blocks = best_price_blocks(best, curve, label, scenario.run.months) if args.format == "table" else []
+    tables.show(blocks, curve, args.format)
     if args.out:
         output.write_table(curve, args.out)
-        print(f"\nwrote every price tried to {args.out}", file=sys.stderr if args.format != "table" else sys.stdout)
+        remark = f"wrote every price tried to {args.out}"
+        if args.format == "table":
+            print("\n" + remark)
+        else:  # stdout carries the CSV or JSON
+            print(remark, file=sys.stderr)
     return 0
 
 
-def _plain(record: dict) -> dict:
-    """JSON's values: NaN as null, numpy scalars as Python's."""
-    plain = {}
-    for key, value in record.items():
-        value = value.item() if hasattr(value, "item") else value
-        plain[key] = None if isinstance(value, float) and math.isnan(value) else value
-    return plain
-
-
-def _pounds(x: float) -> str:
-    return f"£{x:,.2f}"
-
-
-def _objective_value(name: str, x: float) -> str:
-    """An objective's value (or a difference) in its unit."""
-    if math.isnan(x):
-        return "-"
+def _value(name: str, x: float, std_error: float | None = None) -> str:
+    """The objective's value in its unit, with its ± when a standard error is given."""
     if name == "income":
-        return f"-£{-x:,.0f}" if x < 0 else f"£{x:,.0f}"
+        return pounds(x, std_error)
     if name == "survival":
-        return f"{100 * x:.1f}%"
-    if name == "clients":
-        return f"{x:,.1f}"
-    return f"{x:,.4g}"
+        return chance(x, std_error)
+    return count(x, std_error, digits=1)
 
 
-def _with_interval(name: str, x: float, se: float, sign: bool = False) -> str:
-    if math.isnan(x):
-        return "-"
-    value = _objective_value(name, x)
-    if sign and x > 0:
-        value = "+" + value
-    if math.isnan(se) or se == 0:
-        return value
-    width = _objective_value(name, 1.959963984540054 * se)
-    return f"{value} ± {width.lstrip('+')}"
+def _versus(name: str, x: float, std_error: float) -> str:
+    """A price's objective less the best's, signed, with its ±."""
+    if name == "income":
+        return signed(x, std_error, digits=0, unit="£")
+    if name == "survival":
+        return signed(x, std_error, scale=100)  # points: the header says so
+    return signed(x, std_error, digits=1)
 
 
-def _broken(r: pd.Series, best: pd.DataFrame, months: int) -> str:
+def _broken(r: pd.Series, best: pd.DataFrame) -> str:
     """The limits a price breaks, briefly."""
     low, high = best.attrs.get("min_survival"), best.attrs.get("max_priced_out")
     broken = []
     if low is not None and r.survival < low:
-        broken.append(f"still going < {100 * low:g}%")
+        broken.append(f"survival < {100 * low:g}%")
     if high is not None and r.priced_out_share > high:
         broken.append(f"priced out > {100 * high:g}%")
-    return "breaks both limits" if len(broken) == 2 else "".join(broken)
+    return "both limits broken" if len(broken) == 2 else "".join(broken)
 
 
 def _limits(best: pd.DataFrame) -> str:
@@ -232,66 +197,59 @@ def _limits(best: pd.DataFrame) -> str:
 
 #: The answers shown beside the objective: (objective name, heading, cell).
 _ANSWER_COLUMNS: list[tuple[str, str, Callable[[pd.Series], str]]] = [
-    ("survival", "still going", lambda r: f"{100 * r.survival:.1f}%"),
-    ("", "priced out", lambda r: f"{100 * r.priced_out_share:.1f}%"),
-    ("income", "income", lambda r: _objective_value("income", r.founder_income)),
-    ("clients", "clients", lambda r: f"{r.clients_served:,.1f}"),
+    ("survival", "still going", lambda r: chance(r.survival)),
+    ("", "priced out", lambda r: chance(r.priced_out_share)),
+    ("income", "income", lambda r: pounds(r.founder_income)),
+    ("clients", "clients", lambda r: count(r.clients_served)),
 ]
+_HEADINGS = {"income": "founder's income a month", "survival": "still going", "clients": "clients served"}
 
 
-def best_price_text(best: pd.DataFrame, curve: pd.DataFrame, label: str, months: int) -> str:
-    """What ``meantime best-price`` prints: the answer in words, then every price tried; no
-    line wider than 100 columns."""
+def best_price_blocks(best: pd.DataFrame, curve: pd.DataFrame, label: str, months: int) -> list[Block]:
+    """What ``meantime best-price`` shows: the answer in words, then every price tried."""
     row = best.iloc[0]
     name = best.attrs["objective"]
     words = {
         "income": "founder income",
         "survival": f"the chance of still going after {months} months",
         "clients": "clients served",
-    }.get(name, name)
-    head = (
+    }.get(name, best.attrs.get("objective_words", name))
+    blocks: list[Block] = [
         f"meantime: {label} - the best price for {words}, with {_limits(best)}; "
         f"{best.attrs['paths']:,} futures at each of {len(curve)} prices, seed {best.attrs['seed']}"
-    )
+    ]
     if math.isnan(row.price):
-        answer = [f"No price works: {row.answer}."]
+        blocks.append(f"No price works: {row.answer}.")
     else:
-        answer = [
-            f"Charge {_pounds(row.price)} a session; "
-            f"{tie_words(curve, row.price, row.tied_low, row.tied_high, words)}.",
-            f"At {_pounds(row.price)}: founder income {_objective_value('income', row.founder_income)} a month, "
-            f"{100 * row.survival:.1f}% still going after {months} months, {100 * row.priced_out_share:.1f}% of "
-            f"interested budget holders priced out, {row.clients_served:,.1f} clients served.",
-        ]
+        blocks.append(
+            f"Charge {pounds(row.price, pence=True)} a session; "
+            f"{tie_words(curve, row.price, row.tied_low, row.tied_high, words)}.\n"
+            f"At {pounds(row.price, pence=True)}: founder income {pounds(row.founder_income)} a month, "
+            f"{chance(row.survival)} still going after {months} months, {chance(row.priced_out_share)} of "
+            f"interested budget holders priced out, {count(row.clients_served)} clients served."
+        )
     others = [c for c in _ANSWER_COLUMNS if c[0] != name]
     rows = []
     for price, r in curve.iterrows():
-        if not math.isnan(row.price) and price == row.price:
+        if r.best:
             versus, mark = "best", "best"
         else:
-            versus = _with_interval(name, r.difference, r.difference_se, sign=True)
-            mark = "tied" if bool(r.get("in_tie_range", False)) else _broken(r, best, months)
+            versus = _versus(name, r.difference, r.difference_se)
+            mark = "tied" if r.in_tie_range else _broken(r, best)
         rows.append(
             (
-                _pounds(price),
-                _with_interval(name, r.objective, r.objective_se),
+                pounds(price, pence=True),
+                _value(name, r.objective, r.objective_se),
                 versus,
                 *(cell(r) for _, _, cell in others),
                 mark,
             )
         )
-    heading = {"income": "founder income", "survival": "still going", "clients": "clients served"}.get(name, name)
-    headers = ["price", heading, "vs best", *(h for _, h, _ in others), ""]
-    table = output.table_text(headers, rows, right=[False] + [True] * (len(headers) - 2) + [False])
-    notes = (
-        "Income: the founder's a month. ± is a 95% interval. vs best: the difference from the best price on the same futures (common random "
-        "numbers); tied: that interval includes 0, in an unbroken run of prices around the best."
+    versus_heading = "against the best, points" if name == "survival" else "against the best"
+    headers = ["price", _HEADINGS.get(name, "objective"), versus_heading, *(h for _, h, _ in others), ""]
+    blocks.append(Grid(headers, rows, right=[False] + [True] * (len(headers) - 2) + [False]))
+    blocks.append(
+        "Income: the founder's, a month. Against the best: the difference from the best price on the same futures (common random numbers); "
+        "tied: its interval includes 0, in an unbroken run of prices around the best. " + CONVENTION_LINE
     )
-    return "\n".join([_wrap(head), "", *(_wrap(a) for a in answer), "", table, "", _wrap(notes)])
-
-
-def _wrap(text: str) -> str:
-    return textwrap.fill(text, width=_WIDTH, break_on_hyphens=False)
-
-
-_WIDTH = 100
+    return blocks

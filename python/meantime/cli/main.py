@@ -390,8 +390,12 @@ def _parser() -> argparse.ArgumentParser:
         help="also write the capacity report: one self-contained HTML file",
     )
     capacity.set_defaults(handler=_capacity)
-    cli_best_price.add_command(command, [run_options, out_option, defaults_option], scenario_help,
-                               lambda args: (_scenario(args.scenario, args), _run_options(args), _label(args.scenario)))
+    cli_best_price.add_command(
+        command,
+        [run_options, out_option, format_option, defaults_option],
+        scenario_help,
+        lambda args: (_scenario(args.scenario, args), _run_options(args), _label(args.scenario)),
+    )
     add_serve(command)
     return parser
 

@@ -7,6 +7,7 @@ import math
 import re
 from typing import Any
 
+from ..running.words import limited_capability
 from ..scenario.distributions import Distribution, format_number
 from ..scenario.scenario import default_scenario
 from ..scenario.schema import FIELD_BY_PATH
@@ -248,11 +249,8 @@ def assumptions(scenario) -> list[tuple[str, str]]:
         who = (
             ("a couple" if h.couple else "a single founder")
             + (", under 25" if h.age_band == "under_25" else ", 25 or over")
-            + {
-                "none": ", with no limited capability for work assessed",
-                "lcw": ", with limited capability for work (LCW)",
-                "lcwra": ", with limited capability for work and work-related activity (LCWRA)",
-            }[h.limited_capability]
+            + ", with "
+            + limited_capability(h.limited_capability)
             + (f", rent {_money(h.housing_costs_per_month)} a month" if h.housing_costs_per_month else "")
         )
         floor = (
