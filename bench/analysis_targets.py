@@ -44,7 +44,12 @@ def one_by_one():
 
     def alone(runs, scenarios, seeds, reduce, kept, follow_failed=True):
         for scenario, seed in zip(scenarios, seeds):
-            runs._run_one(scenario, seed, reduce, kept)
+            result = meantime.simulate(
+                scenario, paths=runs.paths, seed=seed, threads=runs.threads, keep_outcomes=True, progress=runs._report
+            )
+            runs.done += runs.paths
+            runs.runs += 1
+            kept.append(reduce(result))
 
     _runs.Runs._run_batch = alone
     try:

@@ -69,6 +69,16 @@ def meantime_scenario(months: int, p: dict) -> "meantime.Scenario":
     }
     changes = {f"{group}.{name}": p[name] for group, names in groups.items() for name in names}
     changes["run.months"] = months
+    # The parts the simplified model leaves out, off: benefits and tax; buying by route, the
+    # renewing pool, committed people and interest discounted to purchase; missed sessions, weeks
+    # off, travel and budget reviews.
+    changes.update({
+        "benefits.enabled": False, "tax.enabled": False,
+        "market.routes.enabled": False, "market.renewal.enabled": False, "market.committed_clients": 0,
+        "market.interest_to_purchase": 1.0, "clients.missed_share": 0.0, "clients.review_month": 0,
+        "clients.review_cut_probability": 0.0, "business.weeks_off_per_year": 0.0,
+        "business.travel_minutes_per_visit": 0.0,
+    })
     return meantime.default_scenario().replace(changes)
 
 
