@@ -1,7 +1,7 @@
 // Peak resident memory of one summary-only run (keep_outcomes off), for the target that
 // summary-only memory does not grow with paths. Run it in a fresh process per size:
 //   meantime_memory PATHS [default|full] [THREADS]
-// prints "paths=... peak_rss_kib=... seconds=...".
+// prints "paths=... months=... peak_rss_kib=... seconds=...".
 #include <sys/resource.h>
 
 #include <chrono>
@@ -29,8 +29,8 @@ int main(int argc, char** argv) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);  // ru_maxrss is in KiB on Linux
-    std::printf("paths=%llu peak_rss_kib=%ld seconds=%.3f survival=%.6f\n",
-                static_cast<unsigned long long>(options.paths), usage.ru_maxrss, seconds,
+    std::printf("paths=%llu months=%d peak_rss_kib=%ld seconds=%.3f survival=%.6f\n",
+                static_cast<unsigned long long>(options.paths), scenario.run.months, usage.ru_maxrss, seconds,
                 result.statistics.survival(scenario.run.months));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "meantime_memory: %s\n", e.what());

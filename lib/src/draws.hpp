@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "meantime/distribution.hpp"
 #include "meantime/rng.hpp"
@@ -91,6 +92,14 @@ constexpr bool month_draw_blocks_are_apart() {
 }
 static_assert(month_draw_blocks_are_apart(),
               "two month draws share random numbers: give the new one the next free number");
+constexpr bool month_draws_are_kept() {
+  for (const DrawBlock& block : kMonthDrawBlocks) {
+    if (static_cast<unsigned>(block.first) + block.width > MonthUniforms::kKeptDraws) return false;
+  }
+  return true;
+}
+static_assert(month_draws_are_kept(),
+              "a month draw past the blocks MonthUniforms keeps would cost a Philox call each time");
 
 // Slots of monthly draws from a Distribution (own UniformStream, past the slots 1..12 that
 // MonthUniforms gives the extra uniforms of the draws above).
@@ -180,6 +189,34 @@ class LastPower {
   double value_ = 0.0;
 };
 
+// A path's own Poisson mean (the renewing pool's newcomers: a mean drawn per path), kept in the
+// path's state with its constants and, from its second draw, its cdf: the worker's SamplerCache,
+// which the block's paths share month by month, would see 256 such means between two of one
+// path's draws. The cdf's count is the walk's bit for bit (samplers.hpp), so nothing changes.
+class PathPoisson {
+ public:
+  const PoissonConstants& constants(double mean) {
+    if (!(mean_ == mean)) {
+      constants_ = PoissonConstants(mean);
+      mean_ = mean;
+      draws_ = 0;
+    }
+    return constants_;
+  }
+  // The mean's cdf from its second draw on (null before, and above the inversion limit).
+  const PoissonCdf* cdf() {
+    if (!constants_.inversion || ++draws_ < 2) return nullptr;
+    if (draws_ == 2) cdf_.build(constants_);
+    return &cdf_;
+  }
+
+ private:
+  double mean_ = std::numeric_limits<double>::quiet_NaN();
+  PoissonConstants constants_{1.0};
+  int draws_ = 0;
+  PoissonCdf cdf_;  // its memory is reused from path to path
+};
+
 // The month's random counts, or their rounded expectations in deterministic runs. `cache` is
 // the worker's (see sampler_cache.hpp).
 class MonthDraws {
@@ -187,21 +224,13 @@ class MonthDraws {
   MonthDraws(PathKey key, int month, bool deterministic, SamplerCache& cache)
       : uniforms_(key, static_cast<std::uint64_t>(month)), deterministic_(deterministic), cache_(cache) {}
 
-  std::int64_t binomial(MonthDraw d, std::int64_t n, double p) {
-    if (deterministic_) return std::llround(static_cast<double>(n) * p);
-    auto source = uniforms_.draw(static_cast<unsigned>(d));
-    return meantime::binomial(n, p, source);
-  }
+  std::int64_t binomial(MonthDraw d, std::int64_t n, double p) { return binomial_draw(static_cast<unsigned>(d), n, p); }
   // The same draw, with the path's last q^n for this count kept in `last`.
   std::int64_t binomial(MonthDraw d, std::int64_t n, double p, LastPower& last) {
-    if (deterministic_) return std::llround(static_cast<double>(n) * p);
-    auto source = uniforms_.draw(static_cast<unsigned>(d));
-    return meantime::binomial(n, p, source, last);
+    return binomial_draw(static_cast<unsigned>(d), n, p, last);
   }
   std::int64_t binomial(MonthDraw d, unsigned offset, std::int64_t n, double p) {
-    if (deterministic_) return std::llround(static_cast<double>(n) * p);
-    auto source = uniforms_.draw(static_cast<unsigned>(d) + offset);
-    return meantime::binomial(n, p, source);
+    return binomial_draw(static_cast<unsigned>(d) + offset, n, p);
   }
   // One event with chance p (in deterministic runs: it happens when p >= 1/2).
   bool happens(MonthDraw d, double p, unsigned offset = 0) { return p > 0 && binomial(d, offset, 1, p) == 1; }
@@ -213,12 +242,42 @@ class MonthDraws {
   std::int64_t poisson(MonthDraw d, double mean) {
     if (deterministic_) return std::llround(mean);
     if (!(mean > 0.0)) return 0;
-    auto source = uniforms_.draw(static_cast<unsigned>(d));
     const SamplerCache::Poisson kept = cache_.poisson(mean);
-    return meantime::poisson(kept.constants, source, kept.cdf);
+    return poisson_draw(static_cast<unsigned>(d), kept.constants, kept.cdf);
+  }
+  // The same draw, for a mean the path keeps in `kept`.
+  std::int64_t poisson(MonthDraw d, double mean, PathPoisson& kept) {
+    if (deterministic_) return std::llround(mean);
+    if (!(mean > 0.0)) return 0;
+    const PoissonConstants& constants = kept.constants(mean);
+    return poisson_draw(static_cast<unsigned>(d), constants, kept.cdf());
   }
 
  private:
+  std::int64_t poisson_draw(unsigned d, const PoissonConstants& constants, const PoissonCdf* cdf) {
+    // With the mean's cdf, the count is a search for the draw's one uniform, handed over plainly.
+    if (cdf) return cdf->count(uniforms_.first_uniform(d));
+    auto source = uniforms_.draw(d);
+    return meantime::poisson(constants, source, cdf);
+  }
+  // meantime::binomial(n, p, the draw's uniforms): the inversion most draws take is handed the
+  // draw's one uniform plainly (mirrored above p = 1/2, as binomial() does), the rest goes
+  // through the sampler's source.
+  template <class Powers = Power>
+  std::int64_t binomial_draw(unsigned d, std::int64_t n, double p, Powers&& power = Power{}) {
+    if (deterministic_) return std::llround(static_cast<double>(n) * p);
+    if (n <= 0 || !(p > 0.0)) return 0;
+    if (p >= 1.0) return n;
+    const bool upper = p > 0.5;
+    const double lower_p = upper ? 1.0 - p : p;
+    if (static_cast<double>(n) * lower_p < kInversionMeanLimit) {
+      const double u = uniforms_.first_uniform(d);
+      return upper ? n - binomial_inversion(n, lower_p, 1.0 - u, power) : binomial_inversion(n, lower_p, u, power);
+    }
+    auto source = uniforms_.draw(d);
+    return meantime::binomial(n, p, source, power);
+  }
+
   MonthUniforms uniforms_;
   bool deterministic_;
   SamplerCache& cache_;

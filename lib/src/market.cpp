@@ -63,7 +63,7 @@ MarketParameters draw_market(const Scenario& scenario, PathKey key) {
 
 std::int64_t renew_pool(const MarketParameters& p, MarketState& state, MonthDraws& draws) {
   const double leave = p.leave_per_month;
-  const std::int64_t newcomers = draws.poisson(MonthDraw::pool_newcomers, p.newcomers_per_month);
+  const std::int64_t newcomers = draws.poisson(MonthDraw::pool_newcomers, p.newcomers_per_month, state.newcomers);
   const std::int64_t unaware_left = draws.binomial(MonthDraw::pool_leave_unaware, state.pool - state.aware, leave);
   const std::int64_t spent_left = draws.binomial(MonthDraw::pool_leave_spent, state.spent, leave);
   const std::int64_t former_left = draws.binomial(MonthDraw::pool_leave_former, state.former, leave);

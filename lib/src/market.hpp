@@ -48,6 +48,7 @@ struct MarketState {
   std::int64_t pool = 0;
   std::int64_t spent = 0;
   std::int64_t former = 0;
+  PathPoisson newcomers;  // renewal: the path's newcomers a month
 };
 
 struct Arrivals {

@@ -1,6 +1,9 @@
 #include "path_model.hpp"
 
+#include <cmath>
 #include <limits>
+#include <utility>
+#include <vector>
 
 namespace meantime {
 
@@ -12,6 +15,13 @@ std::array<bool, kChannelCount> channels_of_routes(const Routes& routes) {
     if (list[r]->share > 0) used[static_cast<std::size_t>(list[r]->channel)] = true;
   }
   return used;
+}
+
+bool all_positive_zeros(const std::vector<double>& values) {
+  for (double x : values) {
+    if (x != 0.0 || std::signbit(x)) return false;
+  }
+  return true;
 }
 }  // namespace
 
@@ -25,10 +35,24 @@ PathModel::PathModel(const Scenario& scenario)
       founder_hours_(founder_business_hours(scenario)),
       household_income_(scenario.household.other_income_per_month + scenario.household.partner_income_per_month +
                         job_wage(scenario.household)),
-      claim_terms_(claim_terms(scenario.benefits, scenario.household, scenario.tax)) {}
+      claim_terms_(claim_terms(scenario.benefits, scenario.household, scenario.tax)),
+      wages_(job_wage(scenario.household)),
+      tax_table_(tax_table(scenario.tax, wages_)),
+      zero_series_() {
+  // What settle() writes for these is +0.0 whatever happens: no group, no benefit, nobody
+  // waiting (only a waiting list keeps anyone), no repayment in the schedule.
+  zero_series_[static_cast<std::size_t>(Series::group_members)] = !groups_.enabled();
+  zero_series_[static_cast<std::size_t>(Series::benefits)] = !scenario.benefits.enabled;
+  zero_series_[static_cast<std::size_t>(Series::waiting_list)] = !scenario.clients.waiting_list;
+  zero_series_[static_cast<std::size_t>(Series::repayments)] = all_positive_zeros(funding_.repayments);
+}
 
 void PathModel::start(PathState& state, PathKey key) const {
+  // A fresh state, keeping the last path's kept Poisson (its cdf's memory, and the cdf itself
+  // when this path's mean is the same).
+  PathPoisson newcomers = std::move(state.market_state.newcomers);
   state = PathState{};
+  state.market_state.newcomers = std::move(newcomers);
   const bool deterministic = scenario_.run.deterministic;
   state.market = draw_market(scenario_, key);
   state.market_state.pool = state.market.pool;
@@ -108,10 +132,30 @@ ChannelShares PathModel::channel_shares(const PathState& state, int month) const
   return shares;
 }
 
-MonthValues PathModel::step(PathState& state, PathKey key, int month, SamplerCache& cache) const {
+void PathModel::step(PathState& state, PathKey key, int month, SamplerCache& cache, MonthRow values) const {
   MonthDraws draws(key, month, scenario_.run.deterministic, cache);
   const DemandMonth demand_month = demand(state, key, month, draws);
-  return settle(state, key, month, draws, demand_month);
+  settle(state, key, month, draws, demand_month, values);
+}
+
+void PathModel::work_out_capacity(PathState& state, double group_hours) const {
+  const Scenario& s = scenario_;
+  auto capacity = [&](double hours_per_week) {
+    return groups_.enabled() ? groups_.one_to_one_capacity(hours_per_week, group_hours)
+                             : session_capacity(s.business, hours_per_week);
+  };
+  // Weeks off: clients stay on the books, and the month's bookings and capacity shrink alike.
+  const double working = working_share(s.business);
+  auto working_capacity = [&](std::int64_t sessions) {
+    return working == 1.0 ? sessions : static_cast<std::int64_t>(static_cast<double>(sessions) * working + 1e-9);
+  };
+  state.full_capacity = capacity(founder_hours_ + state.staff_hours);
+  state.healthy_capacity = working_capacity(state.full_capacity);
+  state.max_clients = static_cast<std::int64_t>(
+      std::min(static_cast<double>(state.full_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
+  const double founder_hours_ill = founder_hours_ * (1.0 - s.health.capacity_lost);
+  state.ill_capacity = working_capacity(capacity(founder_hours_ill + state.staff_hours));
+  state.capacity_hours = state.staff_hours;
 }
 
 DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDraws& draws,
@@ -143,38 +187,24 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
   if (month == 1 && s.market.committed_clients > 0) committed_start(state, d.arrivals, draws);
   // Groups: their meetings come out of the month's one-to-one capacity.
   if (groups_.enabled()) d.group = groups_.month(state.groups, d.arrivals.want_group, key, month, draws);
-  auto capacity = [&](double hours_per_week) {
-    return groups_.enabled() ? groups_.one_to_one_capacity(hours_per_week, d.group.hours)
-                             : session_capacity(s.business, hours_per_week);
-  };
-  // Weeks off: clients stay on the books, and the month's bookings and capacity shrink alike.
+  // Without groups the capacities change only with the staff's hours: kept in the state.
+  if (groups_.enabled() || !(state.capacity_hours == state.staff_hours)) work_out_capacity(state, d.group.hours);
   const double working = working_share(s.business);
-  auto working_capacity = [&](std::int64_t sessions) {
-    return working == 1.0 ? sessions : static_cast<std::int64_t>(static_cast<double>(sessions) * working + 1e-9);
-  };
-  const std::int64_t full_capacity = capacity(founder_hours_ + state.staff_hours);
-  d.healthy_capacity = working_capacity(full_capacity);
-  const auto max_clients = static_cast<std::int64_t>(
-      std::min(static_cast<double>(full_capacity) / s.clients.sessions_per_month + 1e-9, kMaxSessionsPerMonth));
-  d.clients = admit_and_book(s.clients, state.clients, d.arrivals.can_pay, max_clients, draws, working);
+  d.healthy_capacity = state.healthy_capacity;
+  d.clients = admit_and_book(s.clients, state.clients, d.arrivals.can_pay, state.max_clients, draws, working);
   if (market.by_route) d.admitted_by_route = admit_by_route(s.clients, state.clients, d.clients, d.arrivals.by_route);
   if (market.renewing) state.market_state.spent += d.clients.lost_to_capacity;
   // Illness takes part of the founder's hours.
   d.deliverable = std::min(d.clients.booked, d.healthy_capacity);
-  if (d.ill) {
-    const double founder_hours = founder_hours_ * (1.0 - s.health.capacity_lost);
-    d.own_sessions = std::min(d.clients.booked, working_capacity(capacity(founder_hours + state.staff_hours)));
-  } else {
-    d.own_sessions = d.deliverable;
-  }
+  d.own_sessions = d.ill ? std::min(d.clients.booked, state.ill_capacity) : d.deliverable;
   if (s.clients.missed_share > 0) {
     d.missed = draws.binomial(MonthDraw::missed_sessions, d.own_sessions, s.clients.missed_share);
   }
   return d;
 }
 
-MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDraws& draws, const DemandMonth& d,
-                              const CollectiveMonth& collective) const {
+void PathModel::settle(PathState& state, PathKey key, int month, MonthDraws& draws, const DemandMonth& d,
+                       MonthRow values, const CollectiveMonth& collective) const {
   const Scenario& s = scenario_;
   const bool deterministic = s.run.deterministic;
   const auto m = static_cast<std::size_t>(month);
@@ -205,9 +235,9 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   state.cash.business += cash_profit + funding_.money_in[m] - (funding_.repayments[m] - funding_.interest[m]);
 
   // Tax and NI on the year to date, set aside from the business (profits) and paid from wages.
-  const double wages = job_wage(s.household);
+  const double wages = wages_;
   TaxMonth tax;
-  if (s.tax.enabled) tax = tax_month(s.tax, state.tax_year, cash_profit, wages);
+  if (s.tax.enabled) tax = tax_month(s.tax, tax_table_, state.tax_year, cash_profit, wages);
   state.cash.business -= tax.on_profits;
 
   // Household: Universal Credit assessed on this month's earnings after tax and NI (reg. 57)
@@ -222,8 +252,8 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
     floor_applied = assessment.floor_lift > 0.0;
     benefits = benefit_paid(s.benefits, month, assessment.award, state.claim);
   }
-  const double income = s.household.other_income_per_month + s.household.partner_income_per_month + wages -
-                        tax.on_wages - tax.class1 + benefits;
+  // household_income_ is other + partner + wages, summed in this order.
+  const double income = household_income_ - tax.on_wages - tax.class1 + benefits;
   const double living_costs =
       s.household.living_costs_per_month +
       (s.household.living_costs_sd > 0 ? s.household.living_costs_sd * draws.standard_normal(MonthDraw::living_costs)
@@ -239,7 +269,6 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
   }
   o.final_cash = state.cash.combined();
 
-  MonthValues values;
   if (!state.failed) {
     o.clients_served += clients.admitted;
     o.self_funders_served += d.admitted_by_route[kSelfFunded];
@@ -284,8 +313,7 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
       state.cash_at_failure = state.cash;
     }
   } else {
-    values[Series::business_cash] = state.cash_at_failure.business;
-    values[Series::household_cash] = state.cash_at_failure.household;
+    after_failure(state, values);
   }
 
   // The month's end.
@@ -305,7 +333,6 @@ MonthValues PathModel::settle(PathState& state, PathKey key, int month, MonthDra
     if (!state.failed) o.group_prospects_gave_up += group_gave_up;
   }
   maybe_hire(state);
-  return values;
 }
 
 }  // namespace meantime

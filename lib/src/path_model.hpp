@@ -3,6 +3,8 @@
 // funding, household); this file only puts them in order.
 #pragma once
 
+#include <limits>
+
 #include "business.hpp"
 #include "clients.hpp"
 #include "funding.hpp"
@@ -28,6 +30,13 @@ struct PathState {
   Receivables receivables;
   Cash cash;
   double staff_hours = 0;
+  // The month's capacities without groups, which change only when staff are hired: worked out
+  // for `capacity_hours` (the staff hours they are for; NaN: not yet).
+  double capacity_hours = std::numeric_limits<double>::quiet_NaN();
+  std::int64_t full_capacity = 0;     // sessions the founder and staff can deliver, weeks off aside
+  std::int64_t healthy_capacity = 0;  // ... in the working weeks
+  std::int64_t ill_capacity = 0;      // ... in the working weeks of a month the founder is ill
+  std::int64_t max_clients = 0;
   ClaimState claim;  // the benefit claim's losses, surplus and payments carried between months
   TaxYear tax_year;
   // Bookkeeping for the outcome.
@@ -57,10 +66,14 @@ struct DemandMonth {
 
 // A month after a path's failure: no activity, its cash as it stood when it failed (what step()
 // reports too for a failed path it follows on).
-inline MonthValues after_failure(const PathState& state) {
-  MonthValues values;
+inline void after_failure(const PathState& state, MonthRow values) {
+  for (int s = 0; s < kSeriesCount; ++s) values[static_cast<Series>(s)] = 0.0;
   values[Series::business_cash] = state.cash_at_failure.business;
   values[Series::household_cash] = state.cash_at_failure.household;
+}
+inline MonthValues after_failure(const PathState& state) {
+  MonthValues values;
+  after_failure(state, values.row());
   return values;
 }
 
@@ -69,8 +82,15 @@ class PathModel {
   explicit PathModel(const Scenario& scenario);
 
   void start(PathState& state, PathKey key) const;
-  // One month of a provider alone. `cache` is the calling worker's own.
-  MonthValues step(PathState& state, PathKey key, int month, SamplerCache& cache) const;
+  // One month of a provider alone, into `values`. `cache` is the calling worker's own.
+  void step(PathState& state, PathKey key, int month, SamplerCache& cache, MonthRow values) const;
+  MonthValues step(PathState& state, PathKey key, int month, SamplerCache& cache) const {
+    MonthValues values;
+    step(state, key, month, cache, values.row());
+    return values;
+  }
+  // The series this scenario keeps at +0.0 throughout (see ZeroSeries).
+  const ZeroSeries& zero_series() const { return zero_series_; }
 
   // The same month in two halves, for a provider in a town: demand (illness, budgets, arrivals,
   // admission and bookings), then money (delivery, business, payments, household, bookkeeping,
@@ -78,13 +98,14 @@ class PathModel {
   // (null: its own market). `draws` must be the (key, month) draws of both halves.
   DemandMonth demand(PathState& state, PathKey key, int month, MonthDraws& draws,
                      const Arrivals* shared_arrivals = nullptr) const;
-  MonthValues settle(PathState& state, PathKey key, int month, MonthDraws& draws, const DemandMonth& demand,
-                     const CollectiveMonth& collective = {}) const;
+  void settle(PathState& state, PathKey key, int month, MonthDraws& draws, const DemandMonth& demand, MonthRow values,
+              const CollectiveMonth& collective = {}) const;
   const Scenario& scenario() const { return scenario_; }
 
  private:
   void track_break_even(PathState& state, const BusinessMonth& business, int month) const;
   void maybe_hire(PathState& state) const;
+  void work_out_capacity(PathState& state, double group_hours) const;
   void committed_start(PathState& state, Arrivals& arrivals, MonthDraws& draws) const;
   ChannelShares channel_shares(const PathState& state, int month) const;
   const Scenario& scenario_;
@@ -95,6 +116,9 @@ class PathModel {
   double founder_hours_;     // for the business, after any job
   double household_income_;  // other, partner and job income a month
   ClaimTerms claim_terms_;   // what the benefit rule makes of the household
+  double wages_;             // the job's wages a month, before tax and NI
+  TaxTable tax_table_;
+  ZeroSeries zero_series_;
 };
 
 }  // namespace meantime

@@ -44,7 +44,14 @@ struct PaymentPlan {
   int count = 0;
 };
 
-inline int months_later(double delay) { return std::clamp(static_cast<int>(std::lround(delay)), 0, kMaxPaymentDelay); }
+// A delay in whole months: std::lround, clamped to 0..12. Without the call into libm: the same
+// integer for every delay a valid scenario can draw (finite, below 2^31; a NaN gives 0).
+inline int months_later(double delay) {
+  if (!(delay > 0.0)) return 0;
+  if (delay >= kMaxPaymentDelay) return kMaxPaymentDelay;
+  const int whole = static_cast<int>(delay);      // 0..11
+  return whole + (delay - whole >= 0.5 ? 1 : 0);  // halves away from zero, as lround; the difference is exact
+}
 
 // The share of a month's billing through each channel, when it follows the clients' routes.
 using ChannelShares = std::array<double, kChannelCount>;
@@ -76,6 +83,7 @@ inline PaymentMonth payments_month(const PaymentPlan& plan, Receivables& receiva
                                    PathKey key, MonthDraws& draws, bool deterministic,
                                    const ChannelShares* shares = nullptr) {
   PaymentMonth m;
+  const int now = month % (kMaxPaymentDelay + 1);  // the ring's slot for this month
   for (int r = 0; r < plan.count && billed != 0.0; ++r) {
     const PaymentRoute& route = plan.routes[static_cast<std::size_t>(r)];
     const double share = shares ? (*shares)[static_cast<std::size_t>(route.channel)] : route.share;
@@ -92,9 +100,11 @@ inline PaymentMonth payments_month(const PaymentPlan& plan, Receivables& receiva
             ? route.fixed_months_later
             : months_later(draw_monthly(*route.delay, key, month,
                                         kPaymentDelaySlot + static_cast<std::uint64_t>(route.channel), deterministic));
-    receivables.due[static_cast<std::size_t>((month + later) % (kMaxPaymentDelay + 1))] += amount;
+    // (month + later) % 13, from month % 13 (later is 0..12).
+    const int due = now + later;
+    receivables.due[static_cast<std::size_t>(due > kMaxPaymentDelay ? due - (kMaxPaymentDelay + 1) : due)] += amount;
   }
-  double& arriving = receivables.due[static_cast<std::size_t>(month % (kMaxPaymentDelay + 1))];
+  double& arriving = receivables.due[static_cast<std::size_t>(now)];
   m.received = arriving;
   arriving = 0.0;
   return m;

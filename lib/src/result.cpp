@@ -238,6 +238,17 @@ void Statistics::add_month(int month, const MonthColumns& columns, std::size_t p
   for (std::size_t s = 0; s < kSeriesCount; ++s) row[s].add(columns.column(s), paths);
 }
 
+void Statistics::add_month(int month, const MonthColumns& columns, std::size_t paths, const ZeroSeries& zero) {
+  Distributional* row = &monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount];
+  for (std::size_t s = 0; s < kSeriesCount; ++s) {
+    if (zero[s]) {
+      row[s].add_copies(0.0, paths);
+    } else {
+      row[s].add(columns.column(s), paths);
+    }
+  }
+}
+
 void Statistics::add_outcome(const PathOutcome& o) {
   ++paths_;
   failures_[static_cast<std::size_t>(o.failure_cause)].add(o.failure_month);

@@ -38,7 +38,8 @@ inline RouteCounts split_in_proportion(std::int64_t total, const std::array<doub
   std::int64_t given = 0;
   for (int r = 0; r < kRouteCount; ++r) {
     const double exact = static_cast<double>(total) * weights[r] / mass;
-    part[r] = static_cast<std::int64_t>(std::floor(exact));
+    // floor: a truncation, as exact >= 0 (weights are counts or shares), without libm's call.
+    part[r] = static_cast<std::int64_t>(exact >= 0.0 ? exact : std::floor(exact));
     remainder[r] = exact - static_cast<double>(part[r]);
     given += part[r];
   }
@@ -55,6 +56,7 @@ inline RouteCounts split_in_proportion(std::int64_t total, const std::array<doub
 
 // Take `total` from `counts` in proportion to them; returns what was taken from each.
 inline RouteCounts take_in_proportion(RouteCounts& counts, std::int64_t total) {
+  if (total <= 0) return {};  // what the split gives (most months' leavers and give-ups by route)
   std::array<double, kRouteCount> weights{};
   for (int r = 0; r < kRouteCount; ++r) weights[r] = static_cast<double>(counts[r]);
   RouteCounts taken = split_in_proportion(total, weights);

@@ -38,13 +38,17 @@ inline std::size_t run_block(const PathModel& model, RunResult& result, std::uin
   for (int month = 1; month <= months; ++month) {
     for (std::size_t i = 0; i < count; ++i) {
       const PathKey key{result.seed, result.first_path + begin + i, stream};
-      const MonthValues values = !result.followed_failed && states[i].failed
-                                     ? after_failure(states[i])
-                                     : model.step(states[i], key, month, scratch.cache);
-      scratch.month_values.set(i, values);
-      if (result.path_arrays) result.path_arrays->set(static_cast<Eigen::Index>(begin + i), month, values);
+      const MonthRow values = scratch.month_values.row(i);
+      if (!result.followed_failed && states[i].failed) {
+        after_failure(states[i], values);
+      } else {
+        model.step(states[i], key, month, scratch.cache, values);
+      }
+      if (result.path_arrays) {
+        result.path_arrays->set(static_cast<Eigen::Index>(begin + i), month, scratch.month_values.get(i));
+      }
     }
-    statistics.add_month(month, scratch.month_values, count);
+    statistics.add_month(month, scratch.month_values, count, model.zero_series());
   }
   for (std::size_t i = 0; i < count; ++i) {
     statistics.add_outcome(states[i].outcome);

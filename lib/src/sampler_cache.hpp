@@ -53,7 +53,7 @@ class SamplerCache {
   }
 
  private:
-  static constexpr unsigned kPoissonSetBits = 6;  // 64 sets of 2: more means than a block of paths takes
+  static constexpr unsigned kPoissonSetBits = 8;  // 256 sets of 2: more means than a block of paths takes
   struct PoissonEntry {
     std::uint64_t mean_bits = ~0ULL;  // a NaN: never a mean that is drawn from
     PoissonConstants constants{1.0};

@@ -239,9 +239,75 @@ bool LogHistogram::covers(std::int32_t bin) const {
 
 void LogHistogram::add(double x) { add(&x, 1); }
 
+#if defined(__x86_64__)
+// Two passes, two values at a time with SSE2: min and max first, so that the counts grow once to
+// the values' range (a value's bin is monotone in it) and the counting pass needs no bounds
+// check. Per lane, _mm_min_pd(x, low) is std::min(low, x) (x only if x < low); the two lanes
+// agree with one fold in arrival order unless their minimum (or maximum) is a zero of each sign,
+// which only the order can tell apart. Returns false, adding nothing, then and for values with a
+// NaN (bin 0, perhaps outside that range): add()'s loop takes those.
+bool LogHistogram::add_without_nan(const double* values, std::size_t count) {
+  const std::size_t pairs = count & ~std::size_t{1};
+  __m128d lows = _mm_set1_pd(min_);
+  __m128d highs = _mm_set1_pd(max_);
+  __m128d nan = _mm_cmpunord_pd(lows, highs);
+  for (std::size_t i = 0; i < pairs; i += 2) {
+    const __m128d v = _mm_loadu_pd(values + i);
+    lows = _mm_min_pd(v, lows);
+    highs = _mm_max_pd(v, highs);
+    nan = _mm_or_pd(nan, _mm_cmpunord_pd(v, v));
+  }
+  if (_mm_movemask_pd(nan) != 0) return false;
+  double lane[2];
+  auto fold = [&](__m128d both, bool low, double& out) {
+    _mm_storeu_pd(lane, both);
+    if (lane[0] == 0.0 && lane[1] == 0.0 && std::signbit(lane[0]) != std::signbit(lane[1])) return false;
+    out = low ? std::min(lane[0], lane[1]) : std::max(lane[0], lane[1]);
+    return true;
+  };
+  double low;
+  double high;
+  if (!fold(lows, true, low) || !fold(highs, false, high)) return false;
+  if (pairs < count) {
+    const double last = values[pairs];
+    if (std::isnan(last)) return false;
+    low = std::min(low, last);
+    high = std::max(high, last);
+  }
+  grow_to(bin_index(low));
+  grow_to(bin_index(high));
+  std::uint64_t* counts = counts_.data();
+  const __m128i sign = _mm_castpd_si128(_mm_set1_pd(-0.0));
+  const __m128i key_base = _mm_set1_epi64x(kZeroKey - 1);
+  const __m128i offset = _mm_set1_epi64x(offset_);
+  const __m128d zero_below = _mm_set1_pd(kZeroBelow);
+  for (std::size_t i = 0; i < pairs; i += 2) {
+    // bin_index for two values: the key from the magnitude's bits, negated for negative values,
+    // 0 below the zero threshold; then the slot in counts_.
+    const __m128d v = _mm_loadu_pd(values + i);
+    const __m128i magnitude = _mm_andnot_si128(sign, _mm_castpd_si128(v));
+    __m128i bin = _mm_sub_epi64(_mm_srli_epi64(magnitude, kShift), key_base);
+    const __m128i negative = _mm_castpd_si128(_mm_cmplt_pd(v, _mm_setzero_pd()));
+    bin = _mm_sub_epi64(_mm_xor_si128(bin, negative), negative);
+    bin = _mm_and_si128(bin, _mm_castpd_si128(_mm_cmpge_pd(_mm_castsi128_pd(magnitude), zero_below)));
+    const __m128i slot = _mm_sub_epi64(bin, offset);
+    ++counts[_mm_cvtsi128_si64(slot)];
+    ++counts[_mm_cvtsi128_si64(_mm_unpackhi_epi64(slot, slot))];
+  }
+  if (pairs < count) ++counts[bin_index(values[pairs]) - offset_];
+  min_ = low;
+  max_ = high;
+  count_ += count;
+  return true;
+}
+#else
+bool LogHistogram::add_without_nan(const double*, std::size_t) { return false; }
+#endif
+
 void LogHistogram::add(const double* values, std::size_t count) {
   if (count == 0) return;
   if (count_ == 0) min_ = max_ = values[0];
+  if (add_without_nan(values, count)) return;
   // One pass: a value whose bin is outside the counts grows them (rare after a histogram's first
   // values: a series' range settles within its first block of paths).
   std::uint64_t* counts = counts_.data();

@@ -32,6 +32,27 @@ double class1_national_insurance(const Tax& tax, double pay, double year_share) 
 }
 
 TaxMonth tax_month(const Tax& tax, TaxYear& year, double profit, double wages) {
+  return tax_month(tax, tax_table(tax, wages), year, profit, wages);
+}
+
+TaxTable tax_table(const Tax& tax, double wages_per_month) {
+  TaxTable table;
+  for (int month = 1; month <= 12; ++month) {
+    // As income_tax and class4_national_insurance work them out for year_share month / 12.0.
+    const double share = month / 12.0;
+    TaxTable::Month& m = table.months[static_cast<std::size_t>(month)];
+    m.allowance = tax.personal_allowance * share;
+    m.basic_top = m.allowance + tax.basic_rate_band * share;
+    m.additional = std::max(m.basic_top, tax.additional_rate_threshold * share);
+    m.class4_lower = tax.class4_lower_profits_limit * share;
+    m.class4_upper = std::max(m.class4_lower, tax.class4_upper_profits_limit * share);
+  }
+  table.wages = wages_per_month;
+  table.class1 = class1_national_insurance(tax, wages_per_month, 1.0 / 12.0);
+  return table;
+}
+
+TaxMonth tax_month(const Tax& tax, const TaxTable& table, TaxYear& year, double profit, double wages) {
   if (year.month == 12) {
     // A new tax year: a loss of the year just ended is carried forward (ITTOIA 2005 s. 83 in
     // spirit: set against later profits of the same trade); profits used up earlier losses.
@@ -41,18 +62,22 @@ TaxMonth tax_month(const Tax& tax, TaxYear& year, double profit, double wages) {
   year.month += 1;
   year.profits += profit;
   year.wages += wages;
-  const double share = year.month / 12.0;
+  const TaxTable::Month& limits = table.months[static_cast<std::size_t>(year.month)];
   const double taxable_profits = std::max(0.0, year.profits - year.loss_brought_forward);
   const double income = taxable_profits + year.wages;
-  const double tax_on_income = income_tax(tax, income, share);
+  const double tax_on_income = band(income, limits.allowance, limits.basic_top, tax.basic_rate) +
+                               band(income, limits.basic_top, limits.additional, tax.higher_rate) +
+                               band(income, limits.additional, income, tax.additional_rate);
   const double wages_share = income > 0 ? tax_on_income * year.wages / income : 0.0;
-  const double on_profits = tax_on_income - wages_share + class4_national_insurance(tax, taxable_profits, share);
+  const double class4 = band(taxable_profits, limits.class4_lower, limits.class4_upper, tax.class4_main_rate) +
+                        band(taxable_profits, limits.class4_upper, taxable_profits, tax.class4_additional_rate);
+  const double on_profits = tax_on_income - wages_share + class4;
   TaxMonth m;
   m.on_profits = on_profits - year.on_profits;
   m.on_wages = wages_share - year.on_wages;
   year.on_profits = on_profits;
   year.on_wages = wages_share;
-  m.class1 = class1_national_insurance(tax, wages, 1.0 / 12.0);
+  m.class1 = wages == table.wages ? table.class1 : class1_national_insurance(tax, wages, 1.0 / 12.0);
   return m;
 }
 

@@ -104,8 +104,8 @@ TownMonth TownModel::step(TownPathState& state, std::uint64_t seed, std::uint64_
 
   for (std::size_t i = 0; i < n; ++i) {
     const bool was_trading = (trading >> i) & 1;
-    x.values[i] = models_[i].settle(state.providers[i], provider_key(seed, path, i), month, *x.draws[i], x.demand[i],
-                                    collective.empty() ? CollectiveMonth{} : collective[i]);
+    models_[i].settle(state.providers[i], provider_key(seed, path, i), month, *x.draws[i], x.demand[i],
+                      x.values[i].row(), collective.empty() ? CollectiveMonth{} : collective[i]);
     if (!was_trading) continue;
     const DemandMonth& d = x.demand[i];
     town[TownSeries::new_clients] += static_cast<double>(d.clients.admitted);

@@ -23,6 +23,7 @@ from .analyses import (
     HEADLINES,
     PORTFOLIO_OBJECTIVES,
     PORTFOLIO_RULES,
+    PRICE_OBJECTIVES,
     MarketCapacity,
     Portfolio,
     best_price,
@@ -40,6 +41,7 @@ from .errors import (
     ArgumentError,
     Error,
     EssentialsMissing,
+    FewSamplesWarning,
     MemoryLimitError,
     MergeError,
     NotKeptError,
@@ -49,7 +51,7 @@ from .errors import (
     ScenarioError,
 )
 from .running.result import FAILURE_CAUSES, MONTHLY_QUANTILES, SERIES, Result
-from .running.settings import RunSettings
+from .running.settings import DEFAULT_PATHS, DEFAULT_SEED, RunSettings
 from .running.simulation import simulate
 from .running.town_result import TOWN_SERIES, TOWN_TOTALS, TownResult
 from .scenario import (
@@ -93,11 +95,14 @@ __all__ = [
     "research_share",
     "simulate",
     "RunSettings",
+    "DEFAULT_SEED",
+    "DEFAULT_PATHS",
     "break_even",
     "required_capital",
     "sweep",
     "price_curve",
     "best_price",
+    "PRICE_OBJECTIVES",
     "sensitivity",
     "compare",
     "collective_effect",
@@ -127,6 +132,7 @@ __all__ = [
     "RunTimeout",
     "MergeError",
     "NotKeptError",
+    "FewSamplesWarning",
 ]
 # Record and the record classes, one per group and list of the engine's schema, by name.
 __all__ += records.__all__

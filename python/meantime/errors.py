@@ -19,6 +19,7 @@ __all__ = [
     "RunTimeout",
     "MergeError",
     "NotKeptError",
+    "FewSamplesWarning",
 ]
 
 
@@ -172,3 +173,10 @@ class MergeError(Error, ValueError):
 
 class NotKeptError(Error, LookupError):
     """The result did not keep what was asked for (outcomes or full path arrays)."""
+
+
+class FewSamplesWarning(UserWarning):
+    """An analysis ran too few samples for its own confidence intervals to be useful: its
+    ranking may be noise. The message says how many samples would do (for Sobol indices see
+    :func:`~meantime.sensitivity`, whose table also carries ``attrs["few_samples"]`` and
+    ``attrs["samples_needed"]``)."""

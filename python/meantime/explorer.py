@@ -36,6 +36,7 @@ from typing import Any, Mapping
 from .errors import ArgumentError, Error
 from .plot import cash_fan, survival_curve
 from .running.result import Result
+from .running.settings import DEFAULT_SEED
 from .running.simulation import founder_result, simulate
 from .scenario.distributions import Distribution, fixed, research_share, uniform
 from .scenario.scenario import Scenario, default_scenario
@@ -291,7 +292,12 @@ class Explorer:
     """
 
     def __init__(
-        self, scenario: Scenario | None = None, *, paths: int = 10_000, seed: int = 2026, threads: int | None = None
+        self,
+        scenario: Scenario | None = None,
+        *,
+        paths: int = 10_000,
+        seed: int = DEFAULT_SEED,
+        threads: int | None = None,
     ) -> None:
         import ipywidgets as widgets
         from matplotlib.figure import Figure

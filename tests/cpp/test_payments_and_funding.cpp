@@ -1,15 +1,37 @@
 // Payment channels (delays, bad debt) and funding (grants, annuity loans).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 #include "funding.hpp"
+#include "payments.hpp"
 #include "scenarios.hpp"
 
 namespace meantime {
 namespace {
 
 using testing::run_kept;
+
+// A drawn delay becomes whole months as std::lround does (halves away from zero), clamped to
+// 0..12: checked against lround itself on halves, their neighbours, the ends and beyond.
+TEST(Payments, ADelayRoundsAsLroundDoes) {
+  std::vector<double> delays = {-3.0, -0.5, -0.0, 0.0, 1e-300, 0.25, 12.0, 12.49, 12.5, 13.0, 40.0, 1e9};
+  for (int k = 0; k <= 12; ++k) {
+    const double half = k + 0.5;
+    delays.push_back(k);
+    delays.push_back(half);
+    delays.push_back(std::nextafter(half, 0.0));
+    delays.push_back(std::nextafter(half, 100.0));
+    delays.push_back(std::nextafter(static_cast<double>(k), 100.0));
+  }
+  for (double delay : delays) {
+    EXPECT_EQ(months_later(delay), std::clamp(static_cast<int>(std::lround(delay)), 0, kMaxPaymentDelay)) << delay;
+  }
+  EXPECT_EQ(months_later(std::numeric_limits<double>::quiet_NaN()), 0);
+}
 
 TEST(Payments, ADelayShiftsCashByExactlyThatManyMonths) {
   Scenario s = testing::hand_computed_scenario();

@@ -105,6 +105,29 @@ TEST(SamplerCache, ThePoissonCdfIsKeptFromTheSecondTime) {
   EXPECT_EQ(cache.poisson(500.0).cdf, nullptr);
 }
 
+// A path's own mean (PathPoisson): the walk's counts, from the cdf from the second draw on,
+// for a mean that stays and for one that changes.
+TEST(SamplerCache, APathsKeptPoissonGivesTheWalksCounts) {
+  PathPoisson kept;
+  std::mt19937_64 engine(8);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  for (double mean : {23.75, 23.75, 0.4, 90.5}) {
+    for (int draw = 0; draw < 40; ++draw) {
+      const double target = uniform(engine);
+      const PoissonConstants& constants = kept.constants(mean);
+      const PoissonCdf* cdf = kept.cdf();
+      if (draw == 0 && mean != 23.75) {
+        EXPECT_EQ(cdf, nullptr);  // a new mean: the walk first
+      }
+      if (draw > 0) {
+        ASSERT_NE(cdf, nullptr);
+      }
+      Fixed u{target}, w{target};
+      EXPECT_EQ(poisson(constants, u, cdf), poisson(PoissonConstants(mean), w)) << mean << " " << target;
+    }
+  }
+}
+
 TEST(SamplerCache, MonthUniformsKeepEveryBlockInAnyOrder) {
   MonthUniforms month({3, 4}, 7);
   UniformStream shared({3, 4}, 7, 0);
@@ -114,10 +137,12 @@ TEST(SamplerCache, MonthUniformsKeepEveryBlockInAnyOrder) {
   for (unsigned d : {5u, 6u, 7u, 0u, 1u, 2u, 8u, 3u, 4u, 11u, 0u, 9u}) {
     EXPECT_TRUE(same_bits(month.first_uniform(d), expected[d])) << d;
   }
-  // Past the kept blocks too.
-  UniformStream later({3, 4}, 7, 0);
-  for (int i = 0; i < 16; ++i) later.next();
-  EXPECT_TRUE(same_bits(month.first_uniform(16), later.next()));
+  // Later blocks (the renewal's and the routes' draws), and past the kept ones.
+  for (unsigned d : {16u, 101u, 0u, 127u, MonthUniforms::kKeptDraws, 105u}) {
+    UniformStream later({3, 4}, 7, 0);
+    for (unsigned i = 0; i < d; ++i) later.next();
+    EXPECT_TRUE(same_bits(month.first_uniform(d), later.next())) << d;
+  }
 }
 
 }  // namespace

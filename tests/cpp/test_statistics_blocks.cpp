@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <vector>
 
@@ -103,6 +104,41 @@ TEST(StatisticsBlocks, ZerosOfEitherSignKeepTheFirstOneSeen) {
   }
 }
 
+// Values are folded two at a time, a lane each: a minimum or maximum that is a zero of one sign
+// in one lane and of the other in the other must still be the first zero seen, and a NaN
+// anywhere must count as one at a time does.
+TEST(StatisticsBlocks, ZerosInBothLanesAndNaNsFoldAsOneAtATime) {
+  const double nan = std::nan("");
+  const std::vector<std::vector<double>> columns = {
+      {3.0, -0.0, 0.0, 4.0, 5.0, 6.0}, {3.0, 0.0, -0.0, 4.0, 5.0}, {-3.0, 0.0, -0.0, -4.0},
+      {-3.0, -0.0, 0.0, -4.0, -1.0},   {0.0, 0.0, 2.0, 0.0, 1.0},  {1.0, nan, 2.0, 3.0},
+      {nan, 1.0, 2.0, 3.0, 4.0},       {1.0, 2.0, 3.0, 4.0, nan},  {1e-5, -1e-5, 7.0, -7.0, 1e9, -1e9}};
+  for (const std::vector<double>& column : columns) {
+    Distributional blocks, singles;
+    Reference reference;
+    blocks.add(column.data(), column.size());
+    blocks.add(column.data(), column.size());  // and again, onto what the first add left
+    for (int twice = 0; twice < 2; ++twice) {
+      for (double v : column) {
+        singles.add(v);
+        reference.add(v);
+      }
+    }
+    // Bits, not ==: a NaN that came first stays the min and max, and NaN != NaN.
+    auto bits = [](double x) {
+      std::uint64_t b;
+      std::memcpy(&b, &x, sizeof b);
+      return b;
+    };
+    EXPECT_TRUE(blocks.sum == singles.sum);
+    EXPECT_EQ(blocks.histogram.count(), singles.histogram.count());
+    EXPECT_EQ(bits(blocks.histogram.min()), bits(reference.min));
+    EXPECT_EQ(bits(blocks.histogram.max()), bits(reference.max));
+    EXPECT_EQ(bits(singles.histogram.min()), bits(reference.min));
+    EXPECT_EQ(blocks.histogram.bins(), singles.histogram.bins());
+  }
+}
+
 TEST(StatisticsBlocks, AColumnOfOneValueEqualsItsCopiesOneAtATime) {
   for (double value : {0.0, -0.0, 123.25, -98765.4321, 1e-7}) {
     SCOPED_TRACE(value);
@@ -131,6 +167,27 @@ TEST(StatisticsBlocks, MonthColumnsEqualAddingEachPathsMonth) {
   }
   blocks.add_month(2, columns, 40);
   EXPECT_TRUE(blocks == singles);
+}
+
+// Series a scenario keeps at +0.0 are added without being read: the same statistics as reading
+// them.
+TEST(StatisticsBlocks, ZeroSeriesEqualTheirColumnsRead) {
+  const auto values = spread_values(kSeriesCount * 40, 11);
+  ZeroSeries zero{};
+  zero[static_cast<std::size_t>(Series::benefits)] = true;
+  zero[static_cast<std::size_t>(Series::group_members)] = true;
+  MonthColumns columns(64);
+  for (std::size_t path = 0; path < 40; ++path) {
+    MonthValues month;
+    for (std::size_t s = 0; s < kSeriesCount; ++s) month.values[s] = zero[s] ? 0.0 : values[path * kSeriesCount + s];
+    columns.set(path, month);
+  }
+  Statistics read(2), unread(2);
+  read.add_month(2, columns, 40);
+  unread.add_month(2, columns, 40, zero);
+  EXPECT_TRUE(read == unread);
+  EXPECT_EQ(unread.series(Series::benefits, 2).histogram.count(), 40u);
+  EXPECT_EQ(unread.series(Series::benefits, 2).sum.sum(), 0.0);
 }
 
 }  // namespace

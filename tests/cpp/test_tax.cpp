@@ -2,6 +2,8 @@
 // Income tax and National Insurance), worked by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "meantime/tax.hpp"
 
 namespace meantime {
@@ -79,6 +81,40 @@ TEST(Tax, TheFloorsNotionalDeductions) {
   EXPECT_NEAR(floor_deductions(t, FloorDeductions::self_employed, gross), 2746.172 / 12, 1e-9);
   EXPECT_NEAR(floor_deductions(t, FloorDeductions::employed, gross), 2957.416 / 12, 1e-9);
   EXPECT_DOUBLE_EQ(floor_deductions(t, FloorDeductions::none, gross), 0.0);
+}
+
+// The engine sets aside from a table of each month's limits (tax_table): bit for bit what the
+// year-share functions give month by month, across a loss year carried into the next, with wages.
+TEST(Tax, TheMonthsTableGivesTheYearShareFunctionsBits) {
+  const Tax t;
+  const double wages = 1234.56;
+  const TaxTable table = tax_table(t, wages);
+  TaxYear year;
+  double profits = 0, wages_so_far = 0, on_profits = 0, loss = 0;
+  int month_of_year = 0;
+  for (int month = 1; month <= 30; ++month) {
+    const double profit = month < 8 ? -900.0 + 37.5 * month : 2500.0 + 11.25 * month;
+    const TaxMonth m = tax_month(t, table, year, profit, wages);
+    // The same month with income_tax, class4_ and class1_national_insurance at month / 12.
+    if (month_of_year == 12) {
+      loss = std::max(0.0, loss - profits);
+      profits = wages_so_far = on_profits = 0;
+      month_of_year = 0;
+    }
+    ++month_of_year;
+    profits += profit;
+    wages_so_far += wages;
+    const double share = month_of_year / 12.0;
+    const double taxable = std::max(0.0, profits - loss);
+    const double income = taxable + wages_so_far;
+    const double tax_on_income = income_tax(t, income, share);
+    const double wages_share = income > 0 ? tax_on_income * wages_so_far / income : 0.0;
+    const double set_aside = tax_on_income - wages_share + class4_national_insurance(t, taxable, share);
+    EXPECT_EQ(m.on_profits, set_aside - on_profits) << month;
+    EXPECT_EQ(m.class1, class1_national_insurance(t, wages, 1.0 / 12.0)) << month;
+    on_profits = set_aside;
+  }
+  EXPECT_GT(year.on_profits, 0.0);  // the profitable months were taxed
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 """Headless Chromium driven over the DevTools protocol, on a pipe (no extra Python package).
 
 ``render(path)`` opens an HTML file, waits for it to load, and returns the page's text, every
-console message, uncaught exception and failed resource load, and a full-page PNG screenshot.
+console message, uncaught exception and failed resource load, and a full-page PNG screenshot;
+with ``pdf=True`` also the page printed to PDF (A4, as the browser's Print does, print style
+sheet and all), the text a printed page shows, and how far the page is wider than A4's lines.
 Chromium is Debian's ``chromium`` (installed by scripts/dev); when it is missing or cannot start,
 the caller fails with a clear message rather than skipping.
 """
@@ -34,6 +36,9 @@ class Page:
     screenshot: bytes
     console: list[str] = field(default_factory=list)  # "error: message" for each message at any level
     errors: list[str] = field(default_factory=list)  # console errors, exceptions, failed loads
+    pdf: bytes = b""  # with render(..., pdf=True): the page printed to PDF
+    print_text: str = ""  # with render(..., pdf=True): the text under the print style sheet
+    print_overflow: int = 0  # with render(..., pdf=True): CSS pixels the page is wider than A4's printed width
 
 
 def executable() -> str:
@@ -133,8 +138,28 @@ class _Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def render(path: pathlib.Path, width: int = 1200, height: int = 900) -> Page:
-    """Load ``path`` in headless Chromium and return what a reader would get."""
+def _evaluate(browser: _Browser, session: str, expression: str):
+    return browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True},
+                        session=session)["result"].get("value")
+
+
+def _print(browser: _Browser, session: str, page: Page, height: int) -> None:
+    """Print the page to PDF (A4, backgrounds on), then read its text and width as printed."""
+    printed = browser.send("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True},
+                           session=session)
+    page.pdf = base64.b64decode(printed["data"])
+    browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
+    # A4 less the default 0.4 inch margins, at 96 CSS pixels an inch: the width a printed line holds.
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": round((8.27 - 0.8) * 96), "height": height,
+                                                        "deviceScaleFactor": 1, "mobile": False}, session=session)
+    page.print_text = _evaluate(browser, session, "document.body.innerText") or ""
+    page.print_overflow = _evaluate(browser, session, "document.documentElement.scrollWidth - "
+                                                      "document.documentElement.clientWidth") or 0
+
+
+def render(path: pathlib.Path, width: int = 1200, height: int = 900, pdf: bool = False) -> Page:
+    """Load ``path`` in headless Chromium and return what a reader would get (and, with ``pdf``,
+    what a printer would)."""
     browser = _Browser()
     try:
         target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -152,6 +177,8 @@ def render(path: pathlib.Path, width: int = 1200, height: int = 900) -> Page:
         shot = browser.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True},
                             session=session)["data"]
         page = Page(text=text, title=title, screenshot=base64.b64decode(shot))
+        if pdf:
+            _print(browser, session, page, height)
         for event in browser.events:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.consoleAPICalled":

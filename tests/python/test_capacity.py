@@ -34,6 +34,7 @@ def survived(result: meantime.Result) -> np.ndarray:
 
 # -- known answers ---------------------------------------------------------------------------------
 
+
 def test_a_pool_that_feeds_only_one_provider_sustains_one():
     # The kitchen table's town of 60,000 feeds one provider: alone with the whole pool it gets
     # through three years, but with half of it (what each of two would get) it fails.
@@ -73,8 +74,10 @@ def test_the_town_of_one_matches_the_provider_alone_within_its_error():
     town = meantime.simulate(capacity.town(1), paths=n, seed=11, progress=False)
     alone = meantime.simulate(scenario.replace(run__stream=1), paths=n, seed=11, progress=False)
     assert not np.array_equal(town.providers[0].outcomes["clients_served"], alone.outcomes["clients_served"])
-    for d in (survived(town.providers[0]) - survived(alone),
-              town.providers[0].outcomes["clients_served"].to_numpy(float) - alone.outcomes["clients_served"]):
+    for d in (
+        survived(town.providers[0]) - survived(alone),
+        town.providers[0].outcomes["clients_served"].to_numpy(float) - alone.outcomes["clients_served"],
+    ):
         se = d.std(ddof=1) / math.sqrt(n)
         assert abs(d.mean()) < 4 * se
 
@@ -93,10 +96,10 @@ def test_a_large_pool_sustains_more_than_one():
 
 # -- what the table is made of -------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def small():
-    return meantime.market_capacity(classic_scenario(), max_providers=3, paths=600, seed=3,
-                                    month=24, progress=False)
+    return meantime.market_capacity(classic_scenario(), max_providers=3, paths=600, seed=3, month=24, progress=False)
 
 
 def test_the_table_is_the_town_runs(small):
@@ -116,21 +119,24 @@ def test_the_table_is_the_town_runs(small):
         assert small.table.loc[k, "all_survive"] == share
         assert small.table.loc[k, "all_survive_se"] == pytest.approx(math.sqrt(share * (1 - share) / 600))
     assert small.table["survivors"].to_numpy() == pytest.approx(
-        [sum(j * small.distribution.loc[k, j] for j in range(4)) for k in (1, 2, 3)])
+        [sum(j * small.distribution.loc[k, j] for j in range(4)) for k in (1, 2, 3)]
+    )
     assert small.best_k == int(small.table["client_months"].idxmax())
     assert small.table.loc[1, "gain"] == small.table.loc[1, "client_months"]
 
 
 def test_month_and_objective(small):
-    at_horizon = meantime.market_capacity(classic_scenario(), max_providers=3, paths=600, seed=3,
-                                          objective="clients_served", progress=False)
+    at_horizon = meantime.market_capacity(
+        classic_scenario(), max_providers=3, paths=600, seed=3, objective="clients_served", progress=False
+    )
     assert at_horizon.month == 36 and small.month == 24
     assert (at_horizon.table["survivors"] <= small.table["survivors"]).all()
     # Served is over the horizon, whatever the month of the count.
     assert at_horizon.table["client_months"].equals(small.table["client_months"])
     assert at_horizon.best_k == int(at_horizon.table["clients_served"].idxmax())
     assert at_horizon.table.loc[2, "gain"] == pytest.approx(
-        at_horizon.table.loc[2, "clients_served"] - at_horizon.table.loc[1, "clients_served"])
+        at_horizon.table.loc[2, "clients_served"] - at_horizon.table.loc[1, "clients_served"]
+    )
 
 
 def test_reproducible_whatever_the_threads():
@@ -142,8 +148,9 @@ def test_reproducible_whatever_the_threads():
 
 def test_one_progress_bar_over_every_town():
     calls = []
-    meantime.market_capacity(classic_scenario(), max_providers=3, paths=200, seed=1,
-                             progress=lambda done, total: calls.append((done, total)))
+    meantime.market_capacity(
+        classic_scenario(), max_providers=3, paths=200, seed=1, progress=lambda done, total: calls.append((done, total))
+    )
     assert calls[-1] == (600, 600)
 
 
@@ -184,17 +191,21 @@ def test_docstring_examples_run():
 
 # -- bad arguments -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kwargs, argument", [
-    (dict(max_providers=0), "max_providers"),
-    (dict(max_providers=51), "max_providers"),
-    (dict(max_providers=2.5), "max_providers"),
-    (dict(max_providers=True), "max_providers"),
-    (dict(max_providers="3"), "max_providers"),
-    (dict(objective="alive_36"), "objective"),
-    (dict(month=0), "month"),
-    (dict(month=37), "month"),
-    (dict(month=12.0), "month"),
-])
+
+@pytest.mark.parametrize(
+    "kwargs, argument",
+    [
+        (dict(max_providers=0), "max_providers"),
+        (dict(max_providers=51), "max_providers"),
+        (dict(max_providers=2.5), "max_providers"),
+        (dict(max_providers=True), "max_providers"),
+        (dict(max_providers="3"), "max_providers"),
+        (dict(objective="alive_36"), "objective"),
+        (dict(month=0), "month"),
+        (dict(month=37), "month"),
+        (dict(month=12.0), "month"),
+    ],
+)
 def test_bad_arguments_name_the_argument(kwargs, argument):
     with pytest.raises(meantime.ArgumentError) as caught:
         meantime.market_capacity(classic_scenario(), paths=10, progress=False, **kwargs)
@@ -217,19 +228,23 @@ def test_bad_scenario_and_run_settings():
 
 # -- the command line and the report -------------------------------------------------------------------
 
+
 def test_the_command_prints_the_table_and_the_answer(capsys, tmp_path):
     from meantime.cli.main import main
 
     table = tmp_path / "capacity.csv"
-    assert main(["capacity", "--max-providers", "3", "--paths", "300", "--seed", "4", "--no-progress",
-                 "--out", str(table)]) == 0
+    assert (
+        main(
+            ["capacity", "--max-providers", "3", "--paths", "300", "--seed", "4", "--no-progress", "--out", str(table)]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
-    result = meantime.market_capacity(meantime.default_scenario(), max_providers=3, paths=300, seed=4,
-                                      progress=False)
+    result = meantime.market_capacity(meantime.default_scenario(), max_providers=3, paths=300, seed=4, progress=False)
     assert "towns of 1 to 3 providers" in out and "300 futures per town x 36 months, seed 4" in out
-    for _, row in result.table.iterrows():  # the same numbers as the Python function
-        assert f"{row.survivors:.3f} ± {row.survivors_se:.3f}" in out
-        assert f"{row.client_months:,.0f} ± {row.client_months_se:,.0f}" in out
+    for _, row in result.table.iterrows():  # the same numbers as the Python function, ± 1.96 standard errors
+        assert f"{row.survivors:.2f} ± {1.959964 * row.survivors_se:.2f}" in out
+        assert f"{row.client_months:,.0f} ± {1.959964 * row.client_months_se:,.0f}" in out
     assert f"served most by {result.best_k} provider" in out
     assert f"{result.best_k} *" in out
     assert table.read_text().startswith("providers,survivors,survivors_se,")
@@ -240,13 +255,37 @@ def test_the_command_takes_a_town_and_writes_the_report(capsys, tmp_path):
     from meantime.cli.main import main
 
     report = tmp_path / "capacity.html"
-    assert main(["capacity", TOWN_EXAMPLE, "-k", "2", "--paths", "200", "--month", "24", "--objective",
-                 "clients_served", "--no-progress", "--report", str(report)]) == 0
+    assert (
+        main(
+            [
+                "capacity",
+                TOWN_EXAMPLE,
+                "-k",
+                "2",
+                "--paths",
+                "200",
+                "--month",
+                "24",
+                "--objective",
+                "clients_served",
+                "--no-progress",
+                "--report",
+                str(report),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "trading at 24" in out and f"wrote {report}" in out
     html = report.read_text()
-    for part in ('id="capacity"', 'id="capacity-answer"', 'id="capacity-distribution"', "How many are still trading",
-                 "Budget holders served against providers", "Providers still trading against providers"):
+    for part in (
+        'id="capacity"',
+        'id="capacity-answer"',
+        'id="capacity-distribution"',
+        "How many are still trading",
+        "Budget holders served against providers",
+        "Providers still trading against providers",
+    ):
         assert part in html, part
     assert "<script" not in html and "http://" not in html and "https://" not in html
     page = chromium.render(report)
@@ -255,12 +294,15 @@ def test_the_command_takes_a_town_and_writes_the_report(capsys, tmp_path):
     assert "served most when" in page.text and "What was assumed" in page.text
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["capacity", "-k", "51", "--paths", "10"], "max_providers: must be a whole number from 1 to 50, got 51"),
-    (["capacity", "--month", "40", "--paths", "10"], "month: must be a whole number from 1 to 36, got 40"),
-    (["capacity", "--paths", "10", "--report", "out.pdf"], "give --report a name ending in .html"),
-    (["capacity", "--paths", "10", "--set", "market.population=-5"], "market.population"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["capacity", "-k", "51", "--paths", "10"], "max_providers: must be a whole number from 1 to 50, got 51"),
+        (["capacity", "--month", "40", "--paths", "10"], "month: must be a whole number from 1 to 36, got 40"),
+        (["capacity", "--paths", "10", "--report", "out.pdf"], "give --report a name ending in .html"),
+        (["capacity", "--paths", "10", "--set", "market.population=-5"], "market.population"),
+    ],
+)
 def test_command_mistakes_are_one_line(capsys, argv, words):
     from meantime.cli.main import main
 

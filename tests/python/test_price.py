@@ -6,12 +6,12 @@ from __future__ import annotations
 import math
 from statistics import NormalDist
 
-import numpy as np
 import pandas as pd
 import pytest
 
 import meantime
 from conftest import classic_scenario
+from meantime.analyses.price import default_price_range
 
 
 def test_the_priced_out_share_is_the_lognormal_tail():
@@ -26,9 +26,18 @@ def test_the_priced_out_share_is_the_lognormal_tail():
 
 def test_the_curve_moves_with_price_as_it_should():
     curve = meantime.price_curve(classic_scenario(), [8, 10, 12, 14], paths=2000, seed=1, progress=False)
-    assert list(curve.columns) == ["survival", "survival_se", "living_break_even", "living_break_even_se",
-                                   "founder_income", "founder_income_se", "clients_served", "clients_served_se",
-                                   "priced_out_share", "priced_out_share_se"]
+    assert list(curve.columns) == [
+        "survival",
+        "survival_se",
+        "living_break_even",
+        "living_break_even_se",
+        "founder_income",
+        "founder_income_se",
+        "clients_served",
+        "clients_served_se",
+        "priced_out_share",
+        "priced_out_share_se",
+    ]
     # Common random numbers: a budget holder who can pay £12 can pay £10 on the same path.
     assert curve["priced_out_share"].is_monotonic_increasing
     assert curve["clients_served"].is_monotonic_decreasing
@@ -37,8 +46,9 @@ def test_the_curve_moves_with_price_as_it_should():
 
 def test_the_best_price_maximises_income_within_the_limits():
     prices = [8, 9, 10, 11, 12]
-    best = meantime.best_price(classic_scenario(), min_survival=0.85, max_priced_out=0.45, prices=prices, paths=2000, seed=2,
-                               progress=False)
+    best = meantime.best_price(
+        classic_scenario(), min_survival=0.85, max_priced_out=0.45, prices=prices, paths=2000, seed=2, progress=False
+    )
     curve = pd.DataFrame(best.attrs["curve"]).set_index("price")
     allowed = curve[(curve.survival >= 0.85) & (curve.priced_out_share <= 0.45)]
     assert len(allowed) >= 2 and len(allowed) < len(curve)  # the limits bite and leave a choice
@@ -53,33 +63,35 @@ def test_the_best_price_maximises_income_within_the_limits():
 
 
 def test_no_price_meeting_the_limits_is_an_answer_not_an_error():
-    best = meantime.best_price(classic_scenario(), min_survival=0.99, max_priced_out=0.1, prices=[10, 12], paths=500,
-                               progress=False)
+    best = meantime.best_price(
+        classic_scenario(), min_survival=0.99, max_priced_out=0.1, prices=[10, 12], paths=500, progress=False
+    )
     row = best.loc["best_price"]
     assert math.isnan(row.price) and not row.meets_limits
     assert row.answer.startswith("no price from £10.00 to £12.00 gives survival of at least 99%")
     assert "at most 10% of interested budget holders priced out" in row.answer
 
 
-def test_the_default_price_grid_spans_the_break_even_price_to_the_unaffordable():
-    from meantime.analyses.price import default_prices
-
-    prices = default_prices(classic_scenario())
-    assert 11 in prices  # the scenario's own price
-    assert prices[0] == pytest.approx(3.0)  # £2.82 (the operating break-even price), to 50p
-    # 95% priced out at the mean median £21.67/h: 0.5 h x 21.67 x exp(1.645 x 0.25) = £16.34.
-    assert prices[-1] == pytest.approx(16.5)
-    assert np.all(np.diff(prices) > 0)
+def test_the_default_price_range_spans_the_break_even_price_to_three_times_the_median():
+    low, high = default_price_range(classic_scenario())
+    # £120 fixed a month over 91 sessions (15 h x 0.7 x 52/12 / 0.5 h, rounded down) + £1.50 a
+    # session = £2.82 (the operating break-even price with a full diary).
+    assert low == pytest.approx(120 / 91 + 1.5)
+    # 3 x 0.5 h x the mean median rate £21.67/h (triangular 18, 22, 25) = £32.50.
+    assert high == pytest.approx(3 * 0.5 * (18 + 22 + 25) / 3)
 
 
-@pytest.mark.parametrize("prices, message", [
-    ([], "prices: is empty"),
-    ([10, -5], "prices: must be above 0, got -5"),
-    ([10, 0], "prices: must be above 0, got 0"),
-    ([10, float("nan")], "prices: must be a finite number"),
-    (["ten"], "prices: must be a finite number"),
-    (11, "prices: must be a list"),
-])
+@pytest.mark.parametrize(
+    "prices, message",
+    [
+        ([], "prices: is empty"),
+        ([10, -5], "prices: must be above 0, got -5"),
+        ([10, 0], "prices: must be above 0, got 0"),
+        ([10, float("nan")], "prices: must be a finite number"),
+        (["ten"], "prices: must be a finite number"),
+        (11, "prices: must be a list"),
+    ],
+)
 def test_bad_prices_are_argument_errors(prices, message):
     with pytest.raises(meantime.ArgumentError, match=message):
         meantime.price_curve(None, prices, paths=100)

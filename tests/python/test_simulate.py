@@ -24,7 +24,11 @@ def test_first_paths_equal_the_cpp_golden_values(golden_result):
     # Poisson inversion, with Universal Credit on by default, and with the renewing market and the
     # founder's LCW assessment: see CHANGELOG).
     assert outcomes.loc[0, ["failure_month", "living_break_even_month", "lowest_cash", "clients_served"]].tolist() == [
-        -1, -1, 1399.2000000000003, 50]
+        -1,
+        -1,
+        1399.2000000000003,
+        50,
+    ]
     assert outcomes.loc[3, ["failure_month", "lowest_cash"]].tolist() == [33, -7.7276785714284415]
 
 
@@ -79,22 +83,24 @@ def test_statistics_agree_with_the_per_path_data():
 
 def test_summary_gives_each_probability_with_its_standard_error(golden_result):
     table = golden_result.summary()
-    assert list(table.columns) == ["estimate", "std_error", "unit", "meaning"]
+    assert list(table.columns) == ["estimate", "std_error", "plus_minus", "unit", "meaning"]
     for answer in ("survival", "operating_break_even", "living_break_even", "payback"):
         p, se = table.loc[answer, ["estimate", "std_error"]]
         assert table.loc[answer, "unit"] == "probability"
         assert se == pytest.approx(math.sqrt(p * (1 - p) / 1000))
+        # The ± the words show: the half-width of a 95% interval, 1.959964 standard errors.
+        assert table.loc[answer, "plus_minus"] == pytest.approx(1.959964 * se, rel=1e-6)
     outcomes = golden_result.outcomes
     assert table.loc["survival", "estimate"] == (outcomes["failure_month"] == -1).mean()
     assert table.loc["mean_clients_served", "estimate"] == pytest.approx(outcomes["clients_served"].mean())
     assert table.loc["mean_clients_served", "std_error"] == pytest.approx(
-        outcomes["clients_served"].std() / math.sqrt(1000), rel=1e-3)
+        outcomes["clients_served"].std() / math.sqrt(1000), rel=1e-3
+    )
     # The lowest-cash quantiles come from histograms: the lower quantile, within 0.8% (the median of
     # pandas averages the two middle values instead).
     lower_median = np.quantile(outcomes["lowest_cash"], 0.5, method="inverted_cdf")
     assert table.loc["lowest_cash_q50", "estimate"] == pytest.approx(lower_median, rel=0.008)
-    assert table.loc["extra_capital_for_90_percent", "estimate"] == max(
-        0.0, -table.loc["lowest_cash_q10", "estimate"])
+    assert table.loc["extra_capital_for_90_percent", "estimate"] == max(0.0, -table.loc["lowest_cash_q10", "estimate"])
     median = table.loc["median_month_living_break_even", "estimate"]
     living = outcomes["living_break_even_month"].where(outcomes["living_break_even_month"] > 0, np.inf)
     expected = np.quantile(living, 0.5, method="inverted_cdf")
@@ -104,8 +110,9 @@ def test_summary_gives_each_probability_with_its_standard_error(golden_result):
 
 def test_str_answers_in_words(golden_result):
     # A founder with limited capability for work: survival between 0 and 1.
-    result = meantime.simulate(meantime.default_scenario().replace(household__limited_capability="lcw"),
-                               paths=1000, seed=2026, progress=False)
+    result = meantime.simulate(
+        meantime.default_scenario().replace(household__limited_capability="lcw"), paths=1000, seed=2026, progress=False
+    )
     text = str(result)
     first_line = text.splitlines()[0]
     assert first_line.endswith(")."), first_line
@@ -130,16 +137,18 @@ def test_statistics_only_runs_keep_no_per_path_data():
 
 
 def test_a_scenario_may_be_given_as_a_dict():
-    result = meantime.simulate({"based_on": "kitchen-table", "business": {"price_per_session": 13}}, paths=300,
-                               seed=1, progress=False)
+    result = meantime.simulate(
+        {"based_on": "kitchen-table", "business": {"price_per_session": 13}}, paths=300, seed=1, progress=False
+    )
     assert result.scenario.business.price_per_session == 13.0
 
 
 def test_a_higher_price_loses_more_prospects_to_price():
     # Same seed, so the two runs share their random numbers (common random numbers).
     low = meantime.simulate(classic_scenario(), paths=500, seed=5, progress=False)
-    high = meantime.simulate(classic_scenario().replace(business__price_per_session=14), paths=500, seed=5,
-                             progress=False)
+    high = meantime.simulate(
+        classic_scenario().replace(business__price_per_session=14), paths=500, seed=5, progress=False
+    )
     assert high.summary().loc["mean_lost_to_price", "estimate"] > low.summary().loc["mean_lost_to_price", "estimate"]
 
 

@@ -46,10 +46,23 @@ inline constexpr int kSeriesCount = 12;
 const char* to_string(Series series);
 bool is_whole_number_series(Series series);
 
+// Where one path's month goes: a MonthValues, or the path's row of a block's MonthColumns (the
+// step writes each series straight into its column, with no struct to fill and copy).
+class MonthRow {
+ public:
+  MonthRow(double* first, std::size_t stride) : first_(first), stride_(stride) {}
+  double& operator[](Series s) const { return first_[static_cast<std::size_t>(s) * stride_]; }
+
+ private:
+  double* first_;
+  std::size_t stride_;
+};
+
 struct MonthValues {
   std::array<double, kSeriesCount> values{};
   double& operator[](Series s) { return values[static_cast<std::size_t>(s)]; }
   double operator[](Series s) const { return values[static_cast<std::size_t>(s)]; }
+  MonthRow row() { return {values.data(), 1}; }
 };
 
 // One month's values of a block of paths, a column per series, so that the statistics add
@@ -60,6 +73,12 @@ class MonthColumns {
   void set(std::size_t path, const MonthValues& v) {
     for (std::size_t s = 0; s < kSeriesCount; ++s) values_[s * paths_ + path] = v.values[s];
   }
+  MonthRow row(std::size_t path) { return {&values_[path], paths_}; }
+  MonthValues get(std::size_t path) const {
+    MonthValues v;
+    for (std::size_t s = 0; s < kSeriesCount; ++s) v.values[s] = values_[s * paths_ + path];
+    return v;
+  }
   const double* column(std::size_t series) const { return &values_[series * paths_]; }
   std::size_t capacity() const { return paths_; }
 
@@ -67,6 +86,10 @@ class MonthColumns {
   std::size_t paths_;
   std::vector<double> values_;
 };
+
+// The series a scenario keeps at +0.0 on every path and month (groups, benefits, a waiting list
+// or loans it does not have): their statistics take the block's count in one step, unread.
+using ZeroSeries = std::array<bool, kSeriesCount>;
 
 // One path's outcome.
 struct PathOutcome {
@@ -238,6 +261,8 @@ class Statistics {
   void add_month(int month, const MonthValues& values);
   // The first `paths` rows of `columns`: the same as add_month for each path in turn.
   void add_month(int month, const MonthColumns& columns, std::size_t paths);
+  // The same, for columns whose `zero` series hold +0.0 in every row (not read).
+  void add_month(int month, const MonthColumns& columns, std::size_t paths, const ZeroSeries& zero);
   void add_outcome(const PathOutcome& outcome);
   void merge(const Statistics& other);
   bool operator==(const Statistics& o) const;

@@ -102,32 +102,26 @@ class MonthUniforms {
 
   double first_uniform(unsigned d) {
     const unsigned block = d / 4;
-    if (block != current_block_) switch_to(block);
-    return to_open_unit(current_.v[d % 4]);
+    if (block >= kKeptBlocks) return to_open_unit(philox_block(key_, month_, 0, block).v[d % 4]);
+    if (!(kept_ & (std::uint32_t{1} << block))) compute(block);
+    return to_open_unit(blocks_[block].v[d % 4]);
   }
+
+  // Draws 0 .. kKeptDraws - 1 each compute their block once a month; any further draw, every time.
+  static constexpr unsigned kKeptBlocks = 32;
+  static constexpr unsigned kKeptDraws = 4 * kKeptBlocks;
 
  private:
-  // Every block computed is kept, not just the last: the step's draws come in model order
-  // (illness, reviews, arrivals, ..., leavers), which goes back and forth between blocks.
-  [[gnu::noinline]] void switch_to(unsigned block) {
-    if (block >= kKeptBlocks) {
-      current_ = philox_block(key_, month_, 0, block);
-    } else {
-      if (!(kept_ & (1u << block))) {
-        blocks_[block] = philox_block(key_, month_, 0, block);
-        kept_ |= 1u << block;
-      }
-      current_ = blocks_[block];
-    }
-    current_block_ = block;
+  // Every block computed is kept: the step's draws come in model order (renewal, illness,
+  // arrivals, routes, ..., leavers), which goes back and forth between blocks.
+  [[gnu::noinline]] void compute(unsigned block) {
+    blocks_[block] = philox_block(key_, month_, 0, block);
+    kept_ |= std::uint32_t{1} << block;
   }
 
-  static constexpr unsigned kKeptBlocks = 3;  // draws 0..11: every draw a month makes today
   PathKey key_;
   std::uint64_t month_;
-  unsigned current_block_ = ~0u;
-  Philox::ctr_type current_{};  // the block of current_block_
-  unsigned kept_ = 0;           // bit b: blocks_[b] is computed
+  std::uint32_t kept_ = 0;  // bit b: blocks_[b] is computed
   std::array<Philox::ctr_type, kKeptBlocks> blocks_;
 };
 

@@ -179,25 +179,31 @@ struct Power {
   }
 };
 
+// Binomial(n, p) by inversion of the uniform `target`, for p <= 1/2 and n p below
+// kInversionMeanLimit: what binomial_lower_half does with its one uniform.
+template <class Powers = Power>
+std::int64_t binomial_inversion(std::int64_t n, double p, double target, Powers&& power = Power{}) {
+  const double nd = static_cast<double>(n);
+  const double q = 1.0 - p;
+  const double s = p / q;
+  const double a = (nd + 1.0) * s;
+  double r = power(q, n);
+  double cdf = r;
+  std::int64_t k = 0;
+  while (target > cdf && k < n) {
+    ++k;
+    r *= a / static_cast<double>(k) - s;
+    cdf += r;
+  }
+  return k;
+}
+
 // Binomial(n, p) for p <= 1/2.
 template <class U, class Powers = Power>
 std::int64_t binomial_lower_half(std::int64_t n, double p, U& u, Powers&& power = Power{}) {
   const double nd = static_cast<double>(n);
   const double q = 1.0 - p;
-  if (nd * p < kInversionMeanLimit) {
-    const double target = u.next();
-    const double s = p / q;
-    const double a = (nd + 1.0) * s;
-    double r = power(q, n);
-    double cdf = r;
-    std::int64_t k = 0;
-    while (target > cdf && k < n) {
-      ++k;
-      r *= a / static_cast<double>(k) - s;
-      cdf += r;
-    }
-    return k;
-  }
+  if (nd * p < kInversionMeanLimit) return binomial_inversion(n, p, u.next(), power);
   // BTRS, with the acceptance test written as ln f(k) - ln f(mode).
   const double spq = std::sqrt(nd * p * q);
   const double b = 1.15 + 2.53 * spq;

@@ -72,6 +72,7 @@ class LogHistogram {
  private:
   bool covers(std::int32_t bin) const;
   void grow_to(std::int32_t bin);
+  bool add_without_nan(const double* values, std::size_t count);
   std::vector<std::uint64_t> counts_;
   std::int32_t offset_ = 0;  // bin number of counts_[0]
   std::uint64_t count_ = 0;
@@ -107,6 +108,10 @@ struct Distributional {
     histogram.add(x);
   }
   void add(const double* values, std::size_t count);
+  void add_copies(double x, std::uint64_t copies) {
+    sum.add_copies(x, copies);
+    histogram.add_copies(x, copies);
+  }
   void merge(const Distributional& o) {
     sum.merge(o.sum);
     histogram.merge(o.histogram);

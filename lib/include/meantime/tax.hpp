@@ -2,6 +2,8 @@
 // profits and wages, and the part of it a founder sets aside each month.
 #pragma once
 
+#include <array>
+
 #include "meantime/scenario.hpp"
 
 namespace meantime {
@@ -38,6 +40,22 @@ struct TaxMonth {
 // Income tax on profits and wages together is shared between them in proportion to their
 // taxable amounts (an assumption: the allowance is not given to either first).
 TaxMonth tax_month(const Tax& tax, TaxYear& year, double profit, double wages);
+
+// What tax_month works out afresh each month and is the same on every path: the bands' limits
+// for each month of the tax year (the year's limits x months / 12) and the Class 1 NI on a
+// month's wages. Worked out once per run with the same expressions, so the same bits.
+struct TaxTable {
+  struct Month {
+    double allowance = 0, basic_top = 0, additional = 0;  // income tax: where each band starts
+    double class4_lower = 0, class4_upper = 0;
+  };
+  std::array<Month, 13> months{};  // by TaxYear::month, 1..12
+  double wages = 0;                // a month's wages ...
+  double class1 = 0;               // ... and their Class 1 NI
+};
+TaxTable tax_table(const Tax& tax, double wages_per_month);
+// tax_month, with the table's limits: the same result bit for bit.
+TaxMonth tax_month(const Tax& tax, const TaxTable& table, TaxYear& year, double profit, double wages);
 
 // The notional deductions that turn the minimum income floor's gross threshold (a month) into a
 // net amount (UC Regs 2013 reg. 62(4)): tax and NI on twelve such months, over twelve.

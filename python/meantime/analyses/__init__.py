@@ -32,11 +32,11 @@ from .deterministic import break_even
 from .portfolio import OBJECTIVES as PORTFOLIO_OBJECTIVES
 from .portfolio import RULES as PORTFOLIO_RULES
 from .portfolio import Portfolio, portfolio
-from .price import best_price, price_curve
+from .price import PRICE_OBJECTIVES, best_price, price_curve
 from .sensitivities import sensitivity
 from .sweeps import sweep
 
 __all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
            "collective_effect", "portfolio", "Portfolio",
            "PORTFOLIO_OBJECTIVES", "PORTFOLIO_RULES", "market_capacity", "MarketCapacity",
-           "CAPACITY_OBJECTIVES", "HEADLINES", "read_funding", "FundingPlan"]
+           "CAPACITY_OBJECTIVES", "HEADLINES", "read_funding", "FundingPlan", "PRICE_OBJECTIVES"]

@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
+from ..running.uncertainty import LEVEL, half_width, share_with_interval
 from ..running.views import view
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario
@@ -99,8 +100,9 @@ def _town(scenario: Scenario, k: int) -> Scenario:
     data = scenario.to_dict()
     run = dict(data["run"], stream=0)  # each provider's identity is its own stream
     town = dict(data["town"], shared_market=True)
-    return Scenario(market=pool, run=run, town=town,
-                    providers=[dict(provider, market=pool, stream=i + 1) for i in range(k)])
+    return Scenario(
+        market=pool, run=run, town=town, providers=[dict(provider, market=pool, stream=i + 1) for i in range(k)]
+    )
 
 
 def _scenario(scenario: Any) -> Scenario:
@@ -119,9 +121,9 @@ def _mean_se(x: np.ndarray) -> tuple[float, float]:
 class _TownPaths:
     """What one town's run leaves per path: survivors at the month and the budget holders served."""
 
-    survivors: np.ndarray       # providers still trading at the end of the month
+    survivors: np.ndarray  # providers still trading at the end of the month
     clients_served: np.ndarray  # over the horizon
-    client_months: np.ndarray   # over the horizon
+    client_months: np.ndarray  # over the horizon
 
 
 @dataclass(repr=False)
@@ -176,8 +178,9 @@ class MarketCapacity:
         k = _whole("providers", providers, 1, self.max_providers)
         counts = np.bincount(self._paths[k].survivors, minlength=k + 1)
         share = counts / self.paths
-        table = pd.DataFrame({"paths": counts.astype(np.int64), "share": share,
-                              "std_error": np.sqrt(share * (1 - share) / self.paths)})
+        table = pd.DataFrame(
+            {"paths": counts.astype(np.int64), "share": share, "std_error": np.sqrt(share * (1 - share) / self.paths)}
+        )
         table.index.name = "survivors"
         return table
 
@@ -216,29 +219,40 @@ class MarketCapacity:
     def __str__(self) -> str:
         t = self.table
         best = t.loc[self.best_k]
-        served = ("client-months" if self.objective == "client_months" else "budget holders served")
+        served = "client-months" if self.objective == "client_months" else "budget holders served"
         digits = 0 if self.objective == "client_months" else 1  # client-months run to hundreds
         close = [k for k in self.close_to_best if k != self.best_k]
-        trading = (f"{best.survivors:.3f} ± {best.survivors_se:.3f} of them still trading" if self.best_k > 1 else
-                   f"a {100 * best.survivors:.1f}% ± {100 * best.survivors_se:.1f}% chance that it is still trading")
+        trading = (
+            f"{best.survivors:.2f} ± {half_width(best.survivors_se):.2f} of them still trading"
+            if self.best_k > 1
+            else f"a {share_with_interval(best.survivors, best.survivors_se)} points chance that it is still trading"
+        )
         lines = [
             f"This pool of budget holders is served most by {self.best_k} provider{'s' if self.best_k > 1 else ''}: "
-            f"{best[self.objective]:,.{digits}f} ± {best[f'{self.objective}_se']:,.{digits}f} {served} per future over "
+            f"{best[self.objective]:,.{digits}f} ± {half_width(best[f'{self.objective}_se']):,.{digits}f} {served} "
+            "per future over "
             f"{self.horizon} months, with {trading} after {self.month} months.",
         ]
         if close:
             lines.append(f"  Within two standard errors of it (the same futures): k = {', '.join(map(str, close))}.")
         for k, row in t.iterrows():
             start = f"{k} provider{'s start' if k > 1 else ' starts'}"
-            lines.append(f"  {start}: {row.survivors:.2f} still trading after {self.month} months (all"
-                         f" {100 * row.all_survive:.0f}%, none {100 * row.none_survive:.0f}%); "
-                         f"{row.clients_served:,.1f} budget holders served, {row.client_months:,.0f} client-months.")
-        lines.append(f"({self.paths:,} simulated futures per town, seed {self.seed}; the same futures for every k.)")
+            lines.append(
+                f"  {start}: {row.survivors:.2f} still trading after {self.month} months (all"
+                f" {100 * row.all_survive:.0f}%, none {100 * row.none_survive:.0f}%); "
+                f"{row.clients_served:,.1f} budget holders served, {row.client_months:,.0f} client-months."
+            )
+        lines.append(
+            f"({self.paths:,} simulated futures per town, seed {self.seed}; the same futures for every k; "
+            f"± is a {LEVEL:.0%} interval.)"
+        )
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return (f"<meantime.MarketCapacity: best_k={self.best_k} of 1..{self.max_providers} by {self.objective}, "
-                f"{self.paths:,} paths, seed {self.seed}>")
+        return (
+            f"<meantime.MarketCapacity: best_k={self.best_k} of 1..{self.max_providers} by {self.objective}, "
+            f"{self.paths:,} paths, seed {self.seed}>"
+        )
 
 
 def _reduce(month: int):
@@ -248,8 +262,12 @@ def _reduce(month: int):
             failure = provider.outcome_arrays["failure_month"]
             alive += (failure == -1) | (failure > month)
         totals = result.town_outcomes
-        return _TownPaths(alive, totals["clients_served"].to_numpy(np.float64).copy(),
-                          totals["client_months"].to_numpy(np.float64).copy())
+        return _TownPaths(
+            alive,
+            totals["clients_served"].to_numpy(np.float64).copy(),
+            totals["client_months"].to_numpy(np.float64).copy(),
+        )
+
     return reduce
 
 
@@ -258,7 +276,7 @@ def market_capacity(
     scenario: Any,
     max_providers: int = 5,
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     objective: str = "client_months",
     month: Optional[int] = None,
@@ -294,20 +312,17 @@ def market_capacity(
         ``run`` (horizon, deterministic...) is the scenario's.
     max_providers : int, default 5
         ``K``, the most providers tried: 1 to 50.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every town.
     objective : {"client_months", "clients_served"}
         What "budget holders served" means for :attr:`~MarketCapacity.best_k`: the town's
         client-months (active clients summed over the months of the horizon; a failed
         provider serves none after it fails), or the budget holders who became a client.
     month : int, optional
         The month at whose end survivors are counted (default: the horizon).
-    progress : bool or callable, optional
-        One bar over the whole analysis.
+    paths, seed, threads, progress, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     MarketCapacity
@@ -345,8 +360,9 @@ def market_capacity(
     scenario = _scenario(scenario)
     K = _whole("max_providers", max_providers, 1, MAX_PROVIDERS)
     if not isinstance(objective, str) or objective not in CAPACITY_OBJECTIVES:
-        raise ArgumentError("objective", f"must be one of {', '.join(map(repr, CAPACITY_OBJECTIVES))}, "
-                                         f"got {objective!r}")
+        raise ArgumentError(
+            "objective", f"must be one of {', '.join(map(repr, CAPACITY_OBJECTIVES))}, got {objective!r}"
+        )
     horizon = scenario.run.months
     month = horizon if month is None else _whole("month", month, 1, horizon)
     with Runs(paths, seed, threads, progress, expected_runs=K) as runs:
@@ -380,5 +396,17 @@ def market_capacity(
     distribution = pd.DataFrame(np.array(shares), index=index, columns=columns)
     distribution_se = pd.DataFrame(np.array(ses), index=index, columns=columns)
     best_k = int(table[objective].idxmax())  # the first (smallest k) of equals
-    return MarketCapacity(_town(scenario, 1), K, objective, month, horizon, n, runs.seed, table, distribution,
-                          distribution_se, best_k, per_k)
+    return MarketCapacity(
+        _town(scenario, 1),
+        K,
+        objective,
+        month,
+        horizon,
+        n,
+        runs.seed,
+        table,
+        distribution,
+        distribution_se,
+        best_k,
+        per_k,
+    )

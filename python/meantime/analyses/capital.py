@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.distributions import Distribution
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values
@@ -33,8 +33,13 @@ __all__ = ["required_capital", "savings_dependent_rule", "capital_from_lowest_ca
 _MOST_SAVINGS = 1e9
 # Distribution families whose draws move by exactly the shift when their location parameters
 # move (each draws by inversion or as location + scale x a standard variate).
-_SHIFTABLE = {"fixed": ("value",), "uniform": ("min", "max"), "triangular": ("min", "mode", "max"),
-              "pert": ("min", "mode", "max"), "normal": ("mean",)}
+_SHIFTABLE = {
+    "fixed": ("value",),
+    "uniform": ("min", "max"),
+    "triangular": ("min", "mode", "max"),
+    "pert": ("min", "mode", "max"),
+    "normal": ("mean",),
+}
 
 
 def savings_dependent_rule(scenario: Scenario) -> str:
@@ -43,12 +48,15 @@ def savings_dependent_rule(scenario: Scenario) -> str:
     if scenario.benefits.enabled:
         reasons.append("benefits are enabled (their capital limits make the award depend on savings)")
     if scenario.run.give_up_after_months > 0:
-        reasons.append(f"the founder gives up after {scenario.run.give_up_after_months} months without living "
-                       "break-even (a failure that no money prevents)")
+        reasons.append(
+            f"the founder gives up after {scenario.run.give_up_after_months} months without living "
+            "break-even (a failure that no money prevents)"
+        )
     return "; ".join(reasons)
 
 
 # -- order statistics ----------------------------------------------------------------------------
+
 
 def _ranks(n: int, survival: float, confidence: float) -> tuple[int, int, int]:
     """(low, estimate, high): how many paths must get through for the lower confidence limit, the
@@ -78,8 +86,9 @@ def _order_statistic(needs: np.ndarray, k: int) -> float:
     return float(needs[k - 1])
 
 
-def capital_from_lowest_cash(lowest_cash: np.ndarray, survival: float,
-                             confidence: float = 0.95) -> tuple[float, float, float]:
+def capital_from_lowest_cash(
+    lowest_cash: np.ndarray, survival: float, confidence: float = 0.95
+) -> tuple[float, float, float]:
     """The change in starting capital (negative: less would do) that carries ``survival`` of the
     paths through, with its confidence interval: ``(estimate, low, high)``.
 
@@ -92,6 +101,7 @@ def capital_from_lowest_cash(lowest_cash: np.ndarray, survival: float,
 
 
 # -- starting savings ----------------------------------------------------------------------------
+
 
 def _savings_range(savings: Distribution) -> tuple[float, float]:
     """The lowest and highest savings a path may draw, as the validation bounds them (a normal
@@ -111,11 +121,15 @@ def _lowest_shift(savings: Distribution) -> float:
 def _shifted_savings(scenario: Scenario, shift: float) -> Scenario:
     savings = scenario.household.savings
     if savings.kind not in _SHIFTABLE:
-        raise ArgumentError("scenario", f"household.savings is a {savings.kind} distribution, which cannot be moved "
-                                        "by an amount for the bisection; give the savings as a number or a uniform, "
-                                        "triangular, PERT or normal distribution")
-    moved = {name: value + shift if name in _SHIFTABLE[savings.kind] else value
-             for name, value in savings.parameters.items()}
+        raise ArgumentError(
+            "scenario",
+            f"household.savings is a {savings.kind} distribution, which cannot be moved "
+            "by an amount for the bisection; give the savings as a number or a uniform, "
+            "triangular, PERT or normal distribution",
+        )
+    moved = {
+        name: value + shift if name in _SHIFTABLE[savings.kind] else value for name, value in savings.parameters.items()
+    }
     # Rounding could take the lowest draw a hair below zero.
     if savings.kind == "normal":
         moved["mean"] = max(moved["mean"], 5 * moved["sd"])
@@ -183,7 +197,7 @@ def required_capital(
     scenario: Optional[Scenario] = None,
     survival: float | Iterable[float] = 0.9,
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
@@ -211,10 +225,6 @@ def required_capital(
     survival : float or list of float, default 0.9
         The share of futures that should get through, strictly between 0 and 1; a list gives
         one row per target.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`). The bisection runs every value with this seed.
-    progress : bool or callable, optional
-        One bar over the whole analysis (see :func:`~meantime.simulate`).
     confidence : float, default 0.95
         Level of the confidence interval.
     method : {"auto", "lowest_cash", "bisection"}
@@ -222,13 +232,11 @@ def required_capital(
     tolerance : float, default 1.0
         Pounds: how close the bisection brackets each answer (it reports the upper end, which
         reaches the target on the simulated paths).
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: one progress bar over the whole analysis; the bisection
+        runs every value with the one seed.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
@@ -281,10 +289,19 @@ def required_capital(
     savings = scenario.household.savings
     # A bisection takes a dozen or so runs for each end of each interval; the bar adjusts.
     expected_runs = 1 if method == "lowest_cash" else 1 + 3 * 12 * len(targets)
-    with Runs(paths, seed, threads, progress, expected_runs=expected_runs,
-              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+    with Runs(
+        paths,
+        seed,
+        threads,
+        progress,
+        expected_runs=expected_runs,
+        client=client,
+        chunk_paths=chunk_paths,
+        retries=retries,
+    ) as runs:
         lowest, survivors = runs.run(
-            [scenario], lambda result: (result.outcome_arrays["lowest_cash"].copy(), _survivors(result)))[0]
+            [scenario], lambda result: (result.outcome_arrays["lowest_cash"].copy(), _survivors(result))
+        )[0]
         n = lowest.size
         floor = _lowest_shift(savings)
         rows = []
@@ -306,25 +323,30 @@ def required_capital(
                 if math.isnan(shift):
                     best = bisection.survivors(bisection.highest)
                     achieved = best / n
-                    notes.append(f"no starting savings reach {100 * target:g}%: at most {achieved:.1%} of the "
-                                 "futures get through")
+                    notes.append(
+                        f"no starting savings reach {100 * target:g}%: at most {achieved:.1%} of the "
+                        "futures get through"
+                    )
                 else:
                     achieved = bisection.survivors(shift) / n
-            shift, shift_low, shift_high = (max(x, floor) if not math.isnan(x) else x
-                                            for x in (shift, shift_low, shift_high))
-            rows.append({
-                "survival": target,
-                "extra_capital": max(0.0, shift) if not math.isnan(shift) else math.nan,
-                "extra_capital_low": max(0.0, shift_low) if not math.isnan(shift_low) else math.nan,
-                "extra_capital_high": max(0.0, shift_high) if not math.isnan(shift_high) else math.nan,
-                "starting_savings": savings.mean() + shift,
-                "starting_savings_low": savings.mean() + shift_low,
-                "starting_savings_high": savings.mean() + shift_high,
-                "survival_achieved": achieved,
-                "survival_achieved_se": math.sqrt(achieved * (1 - achieved) / n),
-                "method": method,
-                "note": "; ".join(notes),
-            })
+            shift, shift_low, shift_high = (
+                max(x, floor) if not math.isnan(x) else x for x in (shift, shift_low, shift_high)
+            )
+            rows.append(
+                {
+                    "survival": target,
+                    "extra_capital": max(0.0, shift) if not math.isnan(shift) else math.nan,
+                    "extra_capital_low": max(0.0, shift_low) if not math.isnan(shift_low) else math.nan,
+                    "extra_capital_high": max(0.0, shift_high) if not math.isnan(shift_high) else math.nan,
+                    "starting_savings": savings.mean() + shift,
+                    "starting_savings_low": savings.mean() + shift_low,
+                    "starting_savings_high": savings.mean() + shift_high,
+                    "survival_achieved": achieved,
+                    "survival_achieved_se": math.sqrt(achieved * (1 - achieved) / n),
+                    "method": method,
+                    "note": "; ".join(notes),
+                }
+            )
     table = pd.DataFrame(rows).set_index("survival")
     table.attrs.update(paths=n, seed=runs.seed, confidence=confidence)
     return table

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..running.town_result import TownResult, provider_label
 from ._arguments import as_scenario
 from ._runs import Runs
@@ -21,7 +21,7 @@ __all__ = ["collective_effect"]
 def collective_effect(
     scenario: Any,
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     month: int | None = None,
     threads: int | None = None,
@@ -38,14 +38,13 @@ def collective_effect(
     ----------
     scenario : Scenario or dict
         A town (a ``providers`` list) with an enabled collective.
-    paths, seed, threads, progress
-        The run settings (:class:`~meantime.RunSettings`).
     month : int, optional
         Survival at the end of this month (default: the horizon).
+    paths, seed, threads, progress, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
@@ -89,15 +88,17 @@ def collective_effect(
     for i, with_, without in zip(members, together, apart):
         n = with_.size
         difference = with_ - without
-        rows.append({
-            "provider": provider_label(i),
-            "survival_with": with_.mean(),
-            "survival_with_se": _se(with_),
-            "survival_without": without.mean(),
-            "survival_without_se": _se(without),
-            "difference": difference.mean(),
-            "difference_se": float(difference.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan,
-        })
+        rows.append(
+            {
+                "provider": provider_label(i),
+                "survival_with": with_.mean(),
+                "survival_with_se": _se(with_),
+                "survival_without": without.mean(),
+                "survival_without_se": _se(without),
+                "difference": difference.mean(),
+                "difference_se": float(difference.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan,
+            }
+        )
     return pd.DataFrame(rows).set_index("provider")
 
 

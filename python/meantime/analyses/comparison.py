@@ -7,7 +7,7 @@ from typing import Any, Mapping, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ._arguments import as_scenario
 from ._headlines import HEADLINES, headlines, paired_difference
 from ._runs import Runs
@@ -19,7 +19,7 @@ __all__ = ["compare"]
 def compare(
     scenarios: Mapping[str, Any],
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
@@ -40,17 +40,11 @@ def compare(
     scenarios : dict
         Name -> Scenario (or a dict read with :meth:`Scenario.from_dict`), in the order to show;
         the first is the baseline of the differences.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every scenario.
-    progress : bool or callable, optional
-        One bar over the whole comparison.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
@@ -88,8 +82,16 @@ def compare(
         if not isinstance(name, str):
             raise ArgumentError("scenarios", f"names must be text, got {name!r}")
     checked = [as_scenario(scenarios[name], f"scenarios[{name!r}]") for name in names]
-    with Runs(paths, seed, threads, progress, expected_runs=len(checked),
-              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+    with Runs(
+        paths,
+        seed,
+        threads,
+        progress,
+        expected_runs=len(checked),
+        client=client,
+        chunk_paths=chunk_paths,
+        retries=retries,
+    ) as runs:
         answers = runs.run(checked, lambda result: headlines(result, keep_per_path=True))
     columns: dict[tuple[str, str], list[Any]] = {("unit", ""): [HEADLINES[a][0] for a in HEADLINES]}
     for name, answer in zip(names, answers):

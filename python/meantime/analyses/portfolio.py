@@ -15,7 +15,8 @@ from typing import Any, Mapping, Optional, Sequence
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
+from ..running.uncertainty import LEVEL, half_width
 from ..running.views import view
 from ._allocation import RULES, SIMPLE_RULES, by_need, equal_split, optimise
 from ._arguments import number, probability
@@ -242,20 +243,22 @@ class Portfolio:
         lines = [
             f"Rule '{self.rule}' (objective: {OBJECTIVES[self.objective].words}): £{chosen.spent:,.0f} of a "
             f"£{self.pot:,.0f} pot to {backed} of {len(grants)} start-ups.",
-            f"Expected services alive at {h} months: {chosen[f'alive_{h}']:.2f} ± {chosen[f'alive_{h}_se']:.2f} "
-            f"({chosen.extra_alive:+.2f} ± {chosen.extra_alive_se:.2f} on no grants); client-months served "
-            f"{chosen.client_months:,.0f} ± {chosen.client_months_se:,.0f}"
+            f"Expected services alive at {h} months: {chosen[f'alive_{h}']:.2f} ± "
+            f"{half_width(chosen[f'alive_{h}_se']):.2f} ({chosen.extra_alive:+.2f} ± "
+            f"{half_width(chosen.extra_alive_se):.2f} on no grants); client-months served "
+            f"{chosen.client_months:,.0f} ± {half_width(chosen.client_months_se):,.0f}"
             + (f"; £{chosen.cost_per_survivor:,.0f} granted per service alive." if chosen.spent > 0 else "."),
         ]
         for rule in self.rules:
             if rule != self.rule:
                 r = o.loc[rule]
                 lines.append(
-                    f"  {rule}: {r[f'alive_{h}']:.2f} ± {r[f'alive_{h}_se']:.2f} alive at {h} months, "
+                    f"  {rule}: {r[f'alive_{h}']:.2f} ± {half_width(r[f'alive_{h}_se']):.2f} alive at {h} months, "
                     f"£{r.spent:,.0f} spent"
                 )
         lines.append(
-            f"({self.paths:,} simulated futures per start-up, seed {self.seed}; the same futures under every rule.)"
+            f"({self.paths:,} simulated futures per start-up, seed {self.seed}; the same futures "
+            f"under every rule; ± is a {LEVEL:.0%} interval.)"
         )
         return "\n".join(lines)
 
@@ -301,7 +304,7 @@ def portfolio(
     rule: str | Sequence[str] = "optimise",
     objective: str = "alive_36",
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     step: Optional[float] = None,
     target_survival: float = 0.9,
@@ -342,26 +345,20 @@ def portfolio(
         ``"client_months"`` (budget-holder client-months served) or ``"cost_per_survivor"``
         (pounds granted per service alive at the horizon; minimised): see
         :mod:`meantime.analyses._objectives`.
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every run.
     step : float, optional
         Pounds moved at a time by the optimiser; default a twentieth of the pot.
     target_survival : float, default 0.9
         The survival at the horizon the ``need`` rule funds each start-up to reach.
-    progress : bool or callable, optional
-        One bar over the whole analysis.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): the runs go to a Dask cluster, with the local answer
-        bit for bit.
     evaluation : {"auto", "rerun"}
         ``"rerun"`` simulates every grant even where reading it from the cash paths is exact.
     start : {"best", "none", "equal", "need"}
         Where the optimiser starts: the best of the simple rules under the objective (default),
         or one of them (``"none"`` keeps every grant a whole number of steps).
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     Portfolio

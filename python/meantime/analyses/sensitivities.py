@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 
 from .. import _core
-from ..errors import ArgumentError
+from ..errors import ArgumentError, FewSamplesWarning
 from ..running.result import Result
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.scenario import Scenario
 from ..scenario.schema import FieldInfo
 from ._arguments import as_scenario, field, number, probability, with_value
@@ -25,13 +25,19 @@ __all__ = ["sensitivity"]
 Metric = Union[str, Callable[[Result], float]]
 _NUMERIC = ("number", "integer", "distribution")
 
+#: The widest half-width of a Sobol index's confidence interval that still ranks the fields: an
+#: index lies between 0 and 1, so an interval of ± 0.1 or more cannot tell 0.3 from 0.5.
+SOBOL_WIDEST_INTERVAL = 0.1
+
 
 def _ranges(scenario: Scenario, ranges: Any, method: str) -> list[tuple[str, FieldInfo, float, float]]:
     if not isinstance(ranges, Mapping):
         raise ArgumentError("ranges", f"must be a dict of field -> (low, high), got {type(ranges).__name__}")
     if not ranges:
-        raise ArgumentError("ranges", "is empty: give at least one field and its (low, high), "
-                                      "e.g. {'business.price_per_session': (9, 13)}")
+        raise ArgumentError(
+            "ranges",
+            "is empty: give at least one field and its (low, high), e.g. {'business.price_per_session': (9, 13)}",
+        )
     checked = []
     for path, bounds in ranges.items():
         info = field("ranges", path, scenario)
@@ -76,8 +82,9 @@ def _tornado(scenario: Scenario, fields: list, runs: Runs, metric: Metric) -> pd
     scenarios = [scenario]
     for path, info, low, high in fields:
         scenarios += [scenario.replace({path: _value(info, low)}), scenario.replace({path: _value(info, high)})]
-    (base, base_se, _), *swings = runs.run(scenarios, _reducer(metric, keep_per_path=True),
-                                           follow_failed=_reads_lowest_cash(metric))
+    (base, base_se, _), *swings = runs.run(
+        scenarios, _reducer(metric, keep_per_path=True), follow_failed=_reads_lowest_cash(metric)
+    )
     rows = []
     for k, (path, info, low, high) in enumerate(fields):
         (at_low, low_se, low_paths), (at_high, high_se, high_paths) = swings[2 * k], swings[2 * k + 1]
@@ -85,43 +92,116 @@ def _tornado(scenario: Scenario, fields: list, runs: Runs, metric: Metric) -> pd
             swing_se = float(np.std(high_paths - low_paths, ddof=1) / math.sqrt(low_paths.size))
         else:
             swing_se = math.nan
-        rows.append({"field": path, "low": _value(info, low), "high": _value(info, high), "at_low": at_low,
-                     "at_low_se": low_se, "at_high": at_high, "at_high_se": high_se, "swing": at_high - at_low,
-                     "swing_se": swing_se, "base": base, "base_se": base_se})
+        rows.append(
+            {
+                "field": path,
+                "low": _value(info, low),
+                "high": _value(info, high),
+                "at_low": at_low,
+                "at_low_se": low_se,
+                "at_high": at_high,
+                "at_high_se": high_se,
+                "swing": at_high - at_low,
+                "swing_se": swing_se,
+                "base": base,
+                "base_se": base_se,
+            }
+        )
     table = pd.DataFrame(rows).set_index("field")
     order = table["swing"].abs().sort_values(ascending=False, kind="stable").index
     return table.loc[order]
 
 
-def _sobol(scenario: Scenario, fields: list, runs: Runs, metric: Metric, samples: int, confidence: float,
-           seed: int) -> pd.DataFrame:
+def _sobol(
+    scenario: Scenario, fields: list, runs: Runs, metric: Metric, samples: int, confidence: float, seed: int
+) -> pd.DataFrame:
     from SALib.analyze import sobol as sobol_analysis  # SALib (and SciPy) only when asked for
     from SALib.sample import sobol as sobol_sampling
 
-    problem = {"num_vars": len(fields), "names": [path for path, *_ in fields],
-               "bounds": [[low, high] for _, _, low, high in fields]}
+    problem = {
+        "num_vars": len(fields),
+        "names": [path for path, *_ in fields],
+        "bounds": [[low, high] for _, _, low, high in fields],
+    }
     points = sobol_sampling.sample(problem, samples, calc_second_order=False, seed=seed % 2**32)
-    scenarios = [scenario.replace({path: _value(info, x) for (path, info, _, _), x in zip(fields, point)})
-                 for point in points]
-    outputs = np.array([value for value, _, _ in runs.run(scenarios, _reducer(metric, keep_per_path=False),
-                                                          follow_failed=_reads_lowest_cash(metric))])
+    scenarios = [
+        scenario.replace({path: _value(info, x) for (path, info, _, _), x in zip(fields, point)}) for point in points
+    ]
+    outputs = np.array(
+        [
+            value
+            for value, _, _ in runs.run(
+                scenarios, _reducer(metric, keep_per_path=False), follow_failed=_reads_lowest_cash(metric)
+            )
+        ]
+    )
     if not np.all(np.isfinite(outputs)):
-        raise ArgumentError("metric", "is not a finite number at every sample point (e.g. NaN capital with a "
-                                      "savings-dependent rule); choose another metric")
+        raise ArgumentError(
+            "metric",
+            "is not a finite number at every sample point (e.g. NaN capital with a "
+            "savings-dependent rule); choose another metric",
+        )
     if np.var(outputs) == 0:
-        warnings.warn("the metric is the same at every sample point: Sobol indices are undefined (NaN)",
-                      RuntimeWarning, stacklevel=3)
+        warnings.warn(
+            "the metric is the same at every sample point: Sobol indices are undefined (NaN)",
+            RuntimeWarning,
+            stacklevel=4,  # the caller of sensitivity()
+        )
         indices = {key: np.full(len(fields), math.nan) for key in ("S1", "S1_conf", "ST", "ST_conf")}
     else:
-        indices = sobol_analysis.analyze(problem, outputs, calc_second_order=False, conf_level=confidence,
-                                         seed=seed % 2**32)
-    table = pd.DataFrame({
-        "field": problem["names"],
-        "low": [_value(info, low) for _, info, low, _ in fields],
-        "high": [_value(info, high) for _, info, _, high in fields],
-        "S1": indices["S1"], "S1_conf": indices["S1_conf"], "ST": indices["ST"], "ST_conf": indices["ST_conf"],
-    }).set_index("field")
+        indices = sobol_analysis.analyze(
+            problem, outputs, calc_second_order=False, conf_level=confidence, seed=seed % 2**32
+        )
+    table = pd.DataFrame(
+        {
+            "field": problem["names"],
+            "low": [_value(info, low) for _, info, low, _ in fields],
+            "high": [_value(info, high) for _, info, _, high in fields],
+            "S1": indices["S1"],
+            "S1_conf": indices["S1_conf"],
+            "ST": indices["ST"],
+            "ST_conf": indices["ST_conf"],
+        }
+    ).set_index("field")
     return table.sort_values("ST", ascending=False, kind="stable")
+
+
+def sobol_samples_needed(table: pd.DataFrame, samples: int) -> Optional[int]:
+    """The base sample size Sobol indices need for their own confidence intervals, or None when
+    ``samples`` already do (see :func:`sensitivity`, Notes)."""
+    half_widths = table[["S1_conf", "ST_conf"]].to_numpy(dtype=float)
+    if not np.isfinite(half_widths).any():  # the metric never moved: nothing to estimate
+        return None
+    widest = float(np.nanmax(half_widths))
+    # A first-order index cannot exceed its total one: a gap beyond both intervals says the
+    # intervals themselves are not yet to be trusted.
+    gap = table["S1"] - table["ST"]
+    contradicts = bool((gap > np.hypot(table["S1_conf"], table["ST_conf"])).any())
+    if widest <= SOBOL_WIDEST_INTERVAL and not contradicts:
+        return None
+    # The half-widths shrink as 1 / sqrt(N): N (widest / limit)^2 brings the widest to the
+    # limit, and half as many again allow for the noise of the widths themselves; 4 N (half the
+    # width) when only the contradiction flags it.
+    factor = 1.5 * (widest / SOBOL_WIDEST_INTERVAL) ** 2 if widest > SOBOL_WIDEST_INTERVAL else 4.0
+    return int(2 ** math.ceil(math.log2(samples * factor)))
+
+
+def _warn_if_few_samples(table: pd.DataFrame, samples: int) -> None:
+    needed = sobol_samples_needed(table, samples)
+    table.attrs.update(samples=samples, few_samples=needed is not None, samples_needed=needed)
+    if needed is None:
+        return
+    widest = float(np.nanmax(table[["S1_conf", "ST_conf"]].to_numpy(dtype=float)))
+    above = [str(name) for name, row in table.iterrows() if row.S1 - row.ST > math.hypot(row.S1_conf, row.ST_conf)]
+    why = f"the widest interval is ± {widest:.2f}" + (
+        f", and the first-order index of {', '.join(above)} is above its total index" if above else ""
+    )
+    warnings.warn(
+        f"{samples} Sobol samples are too few for the indices' own confidence intervals ({why}): "
+        f"samples={needed} would bring them within ± {SOBOL_WIDEST_INTERVAL:g}",
+        FewSamplesWarning,
+        stacklevel=4,
+    )
 
 
 @takes_run_settings
@@ -131,7 +211,7 @@ def sensitivity(
     metric: Metric = "survival",
     method: str = "tornado",
     paths: Optional[int] = None,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
@@ -170,21 +250,15 @@ def sensitivity(
     method : {"tornado", "sobol"}
     paths : int, optional
         Paths per run; default 10,000 for a tornado and 2,000 for Sobol (which runs many more).
-    seed, threads
-        The run settings (:class:`~meantime.RunSettings`); the seed also scrambles Sobol's sample.
-    progress : bool or callable, optional
-        One bar over the whole analysis.
     samples : int, default 64
         Sobol's base sample size N, a power of two.
     confidence : float, default 0.95
         Level of Sobol's bootstrap confidence intervals.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    seed, threads, progress, client, chunk_paths, retries, settings
+        The other run settings (:class:`~meantime.RunSettings`, where each is documented), one by
+        one or together as ``settings``: one progress bar over the whole analysis; the seed also
+        scrambles Sobol's sample.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
@@ -193,13 +267,29 @@ def sensitivity(
         ``at_high_se``, ``swing`` (``at_high - at_low``) with ``swing_se`` (from paired
         per-path differences; NaN for the capital or a function), ``base`` and ``base_se``
         (the scenario as it is). Sobol: ``low``, ``high``, ``S1``, ``S1_conf``, ``ST``,
-        ``ST_conf`` (the half-widths of the confidence intervals).
+        ``ST_conf`` (the half-widths of the confidence intervals); its ``attrs`` say whether the
+        samples were too few (``few_samples``, ``samples``, ``samples_needed``: see Notes).
 
     Raises
     ------
     ArgumentError
         For empty ranges, an unknown or non-numeric field, low > high, a value the field does not
         take, an unknown metric or method, or ``samples`` not a power of two.
+
+    Notes
+    -----
+    **Too few samples.** Sobol indices from a small sample can contradict themselves (a first-order
+    index above its total index) or come with intervals too wide to rank anything. After a Sobol run
+    the indices' own intervals are checked: when the widest half-width is above
+    ``SOBOL_WIDEST_INTERVAL`` (0.1), or a first-order index exceeds its total index by more than
+    their intervals together (the root of the sum of their squared half-widths), a
+    :class:`~meantime.errors.FewSamplesWarning` is raised and ``attrs["few_samples"]`` is True.
+    ``attrs["samples_needed"]`` then suggests a base sample size: a half-width shrinks as ``1 /
+    sqrt(samples)``, so ``samples x (widest / 0.1) ** 2`` brings the widest interval to ± 0.1; half
+    as many again allow for the noise in the intervals' own estimate: ``1.5 x samples x (widest /
+    0.1) ** 2`` (or ``4 x samples``, which halves every interval, when only a contradiction flags
+    it), rounded up to a power of two. The runs' own Monte Carlo noise is a separate matter: see
+    ``paths``.
 
     Examples
     --------
@@ -219,26 +309,50 @@ def sensitivity(
     if isinstance(metric, str):
         if metric not in HEADLINES:
             hint = _core.closest_name(metric, list(HEADLINES))
-            raise ArgumentError("metric", f"unknown answer {metric!r}" + (f"; did you mean {hint!r}?" if hint else "")
-                                + f" (one of {', '.join(HEADLINES)}, or a function of a Result)")
+            raise ArgumentError(
+                "metric",
+                f"unknown answer {metric!r}"
+                + (f"; did you mean {hint!r}?" if hint else "")
+                + f" (one of {', '.join(HEADLINES)}, or a function of a Result)",
+            )
     elif not callable(metric):
         raise ArgumentError("metric", f"must be an answer's name or a function of a Result, got {metric!r}")
     fields = _ranges(scenario, ranges, method)
     if paths is None:
         paths = 10_000 if method == "tornado" else 2_000
     if method == "tornado":
-        with Runs(paths, seed, threads, progress, expected_runs=2 * len(fields) + 1,
-                  client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+        with Runs(
+            paths,
+            seed,
+            threads,
+            progress,
+            expected_runs=2 * len(fields) + 1,
+            client=client,
+            chunk_paths=chunk_paths,
+            retries=retries,
+        ) as runs:
             table = _tornado(scenario, fields, runs, metric)
     else:
-        if isinstance(samples, bool) or not isinstance(samples, numbers.Integral) or samples < 2 or \
-                samples & (samples - 1):
+        if (
+            isinstance(samples, bool)
+            or not isinstance(samples, numbers.Integral)
+            or samples < 2
+            or samples & (samples - 1)
+        ):
             raise ArgumentError("samples", f"must be a power of two (Sobol' sequences), at least 2, got {samples!r}")
         confidence = probability("confidence", confidence)
-        with Runs(paths, seed, threads, progress, expected_runs=samples * (len(fields) + 2),
-                  client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+        with Runs(
+            paths,
+            seed,
+            threads,
+            progress,
+            expected_runs=samples * (len(fields) + 2),
+            client=client,
+            chunk_paths=chunk_paths,
+            retries=retries,
+        ) as runs:
             table = _sobol(scenario, fields, runs, metric, int(samples), confidence, runs.seed)
+        _warn_if_few_samples(table, int(samples))
     name = metric if isinstance(metric, str) else getattr(metric, "__name__", "metric")
-    table.attrs.update(method=method, metric=name,
-                       paths=runs.paths, seed=runs.seed, runs=runs.runs)
+    table.attrs.update(method=method, metric=name, paths=runs.paths, seed=runs.seed, runs=runs.runs)
     return table

@@ -8,7 +8,7 @@ from typing import Any, Mapping, Optional
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..running.settings import ProgressArgument, RunSettings, takes_run_settings
+from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.distributions import Distribution
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, field, values, with_value
@@ -18,15 +18,18 @@ from ._runs import Runs
 __all__ = ["sweep", "grid_scenarios", "shown_value"]
 
 
-def grid_scenarios(scenario: Scenario, grid: Any,
-                   argument: str = "grid") -> tuple[list[str], list[tuple], list[Scenario]]:
+def grid_scenarios(
+    scenario: Scenario, grid: Any, argument: str = "grid"
+) -> tuple[list[str], list[tuple], list[Scenario]]:
     """The fields, the points (one tuple of values each, the first field varying slowest) and
     the scenarios of a grid, every one checked before anything runs."""
     if not isinstance(grid, Mapping):
         raise ArgumentError(argument, f"must be a dict of field -> list of values, got {type(grid).__name__}")
     if not grid:
-        raise ArgumentError(argument, "is empty: give at least one field and its values, "
-                                      "e.g. {'business.price_per_session': [10, 12, 14]}")
+        raise ArgumentError(
+            argument,
+            "is empty: give at least one field and its values, e.g. {'business.price_per_session': [10, 12, 14]}",
+        )
     paths = list(grid)
     for path in paths:
         field(argument, path, scenario)
@@ -46,7 +49,7 @@ def sweep(
     scenario: Optional[Scenario],
     grid: Mapping[str, Any],
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: Optional[int] = None,
     progress: ProgressArgument = None,
@@ -70,20 +73,14 @@ def sweep(
         Dotted field paths to lists of values: ``{"business.price_per_session": [10, 12],
         "household.savings": [4000, 8000]}``; every combination is run (the first field varies
         slowest). A value may be anything the field takes (a number, a distribution...).
-    paths, seed, threads
-        The run settings (:class:`~meantime.RunSettings`), for every grid point.
-    progress : bool or callable, optional
-        One bar over the whole sweep (see :func:`~meantime.simulate`).
     common_random_numbers : bool, default True
         False gives point ``k`` the seed ``seed + k`` (independent luck): only to show what
         common random numbers buy.
-    client, chunk_paths, retries
-        The run settings (:class:`~meantime.RunSettings`): run on a Dask cluster (every run cut into chunks of
-        paths), with the local answer bit for bit.
+    paths, seed, threads, progress, client, chunk_paths, retries, settings
+        The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
+        or together as ``settings``: every run of the analysis uses them, with one progress bar
+        over the whole analysis.
 
-    settings : RunSettings, optional
-        The run settings together (:class:`~meantime.RunSettings`, where each is documented),
-        instead of the keywords.
     Returns
     -------
     pandas.DataFrame
@@ -115,8 +112,16 @@ def sweep(
     """
     scenario = as_scenario(scenario)
     fields, points, scenarios = grid_scenarios(scenario, grid)
-    with Runs(paths, seed, threads, progress, expected_runs=len(scenarios),
-              client=client, chunk_paths=chunk_paths, retries=retries) as runs:
+    with Runs(
+        paths,
+        seed,
+        threads,
+        progress,
+        expected_runs=len(scenarios),
+        client=client,
+        chunk_paths=chunk_paths,
+        retries=retries,
+    ) as runs:
         seeds = None if common_random_numbers else [(runs.seed + k) % 2**64 for k in range(len(scenarios))]
         answers = runs.run(scenarios, headlines, seeds=seeds)
     rows = []

@@ -1,7 +1,8 @@
 """What the viability report shows beside the run itself, computed here so that the report
-(:mod:`meantime.report.viability`) only draws and writes: the futures of the combined-cash fan
-and the tables of the analyses (deterministic break-even, required capital, price curve,
-sensitivity)."""
+(:mod:`meantime.report.viability`) only draws and writes: the futures of the combined-cash fan,
+the extra starting capital (its one figure, with its interval, as ``meantime capital`` gives it
+for the same futures) and the tables of the analyses (deterministic break-even, price curve,
+sensitivity), all on the run's own number of futures and seed unless told otherwise."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .deterministic import break_even
 from .price import price_curve
 from .sensitivities import sensitivity
 
-__all__ = ["ViabilityAnalyses", "viability_analyses", "REPORT_ANALYSES", "TORNADO_FIELDS"]
+__all__ = ["ViabilityAnalyses", "viability_analyses", "REPORT_ANALYSES", "TORNADO_FIELDS", "CAPITAL_TARGET"]
 
 #: The fields swung in the report's tornado chart: (path, low factor, high factor) of the value.
 TORNADO_FIELDS = (
@@ -44,8 +45,12 @@ def _break_even(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
     return break_even(scenario)
 
 
+#: The chance of getting through that the report's capital figure aims for.
+CAPITAL_TARGET = 0.9
+
+
 def _required_capital(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
-    return required_capital(scenario, survival=0.9, paths=paths, seed=seed, progress=False)
+    return required_capital(scenario, survival=CAPITAL_TARGET, paths=paths, seed=seed, progress=False)
 
 
 def _price_curve(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
@@ -65,7 +70,6 @@ def _tornado(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
 #: The analyses of the viability report, in its order: name -> ``table(scenario, paths, seed)``.
 REPORT_ANALYSES: dict[str, Callable[[Scenario, int, int], pd.DataFrame]] = {
     "break_even": _break_even,
-    "required_capital": _required_capital,
     "price_curve": _price_curve,
     "sensitivity": _tornado,
 }
@@ -78,23 +82,32 @@ class ViabilityAnalyses:
     Attributes
     ----------
     fan : Result
-        A result that kept its paths, for the combined-cash fan: the run itself, or a run of
-        its first futures.
+        A result that kept its paths and outcomes, for the combined-cash fan among the futures
+        still going: the run itself, or a run of its first futures.
     fan_note : str
         Words saying which futures the fan shows ("" when it shows them all).
+    capital : DataFrame or Exception
+        :func:`~meantime.required_capital` for a :data:`CAPITAL_TARGET` chance on the run's own
+        futures (its paths and seed): the report's one extra-capital figure, with its interval;
+        the exception instead when it could not be computed.
     tables : dict
         Each analysis's table by its name in :data:`REPORT_ANALYSES`, in the report's order;
         the exception instead when it could not be computed (the report says so in its section).
+    paths : int
+        Futures per run of the analyses (with the run's seed); 0 when none were run.
     """
 
     fan: Result
     fan_note: str
+    capital: TableOrError
     tables: dict[str, TableOrError]
+    paths: int = 0
 
 
 def _fan_source(result: Result, most_paths: int) -> tuple[Result, str]:
-    """A result with paths for the combined-cash fan, and words saying which futures it shows."""
-    if result.has_paths:
+    """A result with paths and outcomes for the combined-cash fan (among the futures still going,
+    which needs each future's failure month), and words saying which futures it shows."""
+    if result.has_paths and result._run.has_outcomes:
         return result, ""
     paths = min(result.path_count, most_paths)
     subset = founder_result(
@@ -103,7 +116,7 @@ def _fan_source(result: Result, most_paths: int) -> tuple[Result, str]:
             paths=paths,
             seed=result.seed,
             first_path=result.first_path,
-            keep_outcomes=False,
+            keep_outcomes=True,
             keep_paths=True,
             progress=False,
         ),
@@ -126,18 +139,24 @@ def viability_analyses(
         When ``result`` kept no paths, the combined-cash fan comes from a run of (at most) this
         many of its first futures: the very same futures, as path i always draws the same numbers.
     analyses : bool, default True
-        Compute the analyses' tables (else ``tables`` is empty).
+        Compute the analyses' tables (else ``tables`` is empty). The capital is computed either
+        way: it is one of the headline's answers.
     paths : int, optional
-        Paths per run of the analyses (default: the result's path count, at most 5,000), with the
-        result's seed.
+        Paths per run of the analyses (default: the result's own path count, so that they
+        answer on the headline's futures), with the result's seed.
     """
     fan, note = _fan_source(result, fan_paths)
+    try:
+        capital: TableOrError = _required_capital(result.scenario, result.path_count, result.seed)
+    except Exception as error:  # the report is still worth having without it
+        capital = error
     tables: dict[str, TableOrError] = {}
-    if analyses:
-        paths = paths or min(result.path_count, 5_000)
-        for name, table in REPORT_ANALYSES.items():
-            try:
-                tables[name] = table(result.scenario, paths, result.seed)
-            except Exception as error:  # the report is still worth having without one section
-                tables[name] = error
-    return ViabilityAnalyses(fan, note, tables)
+    if not analyses:
+        return ViabilityAnalyses(fan, note, capital, tables, 0)
+    paths = paths or result.path_count
+    for name, table in REPORT_ANALYSES.items():
+        try:
+            tables[name] = table(result.scenario, paths, result.seed)
+        except Exception as error:  # the report is still worth having without one section
+            tables[name] = error
+    return ViabilityAnalyses(fan, note, capital, tables, paths)

@@ -2,13 +2,16 @@
 
 Every function draws on the ``ax=`` it is given (a new figure otherwise), returns that Axes,
 labels its axes with their units, and tells its series apart by grey level, hatching, line style
-and marker rather than by colour.
+and marker rather than by colour. Legends sit under the axes, off the data; error bars and
+bands of an estimate are 95% intervals (:mod:`meantime.running.uncertainty`).
 
 Of a run (:class:`~meantime.Result`; also its methods ``plot_cash``, ``plot_survival``,
 ``plot_break_even`` and ``plot_clients``):
 
 - :func:`cash_fan` -- business, household or combined cash: the median future with the middle
-  50% and 90% of futures, and a few single futures when the run kept its paths;
+  50% and 90% of futures (of those still going, when the run kept its paths), and a few single
+  futures, each stopping where it fails;
+- :func:`failures_over_time` -- the share of futures failed by each month, to draw beside the fan;
 - :func:`survival_curve` -- the share of futures still going, with its confidence band;
 - :func:`break_even_months` -- when operating and living break-even come, and how often never;
 - :func:`clients_over_time` -- clients and the waiting list.
@@ -46,11 +49,24 @@ from .analyses import price_curve, sweep_heatmap, tornado
 from .capacity import capacity_curve, survivors_distribution
 from .portfolio import allocation as portfolio_allocation
 from .portfolio import cost_per_survivor, pot_curve
-from .runs import break_even_months, cash_fan, cash_quantiles, clients_over_time, survival_curve
+from .runs import break_even_months, cash_fan, cash_quantiles, clients_over_time, failures_over_time, survival_curve
 
-__all__ = ["cash_fan", "cash_quantiles", "survival_curve", "break_even_months", "clients_over_time",
-           "price_curve", "tornado", "sweep_heatmap", "portfolio_allocation", "pot_curve", "cost_per_survivor", "capacity_curve",
-           "survivors_distribution"]
+__all__ = [
+    "cash_fan",
+    "cash_quantiles",
+    "failures_over_time",
+    "survival_curve",
+    "break_even_months",
+    "clients_over_time",
+    "price_curve",
+    "tornado",
+    "sweep_heatmap",
+    "portfolio_allocation",
+    "pot_curve",
+    "cost_per_survivor",
+    "capacity_curve",
+    "survivors_distribution",
+]
 
 from ..running.views import provide
 from .capacity import capacity_panels

@@ -4,6 +4,7 @@ printer, pounds and percentages on the axes, and the axes to draw on."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -42,6 +43,38 @@ def pounds(ax: Any, axis: str = "y") -> None:
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(FuncFormatter(form))
 
 
+def legend_below(ax: Any, handles: Any = None, labels: Any = None, columns: int | None = None) -> Any:
+    """The legend under the axes, below the month (or price) axis: off the data, whatever the data
+    do. Returns the legend; a constrained layout (the default of :func:`axes` and the reports)
+    makes room for it."""
+    from matplotlib.transforms import offset_copy
+
+    if handles is None:
+        handles, labels = ax.get_legend_handles_labels()
+    if not handles:
+        return None
+    columns = columns or min(len(handles), 2 if max(len(str(t)) for t in labels) > 28 else 3)
+    # Anchored under the axes, lowered past the tick labels and the axis label (about 3 lines).
+    under = offset_copy(ax.transAxes, fig=ax.figure, y=-3.3 * _font_points(ax), units="points")
+    return ax.legend(
+        handles,
+        labels,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=under,
+        ncols=columns,
+        fontsize="small",
+        frameon=False,
+    )
+
+
+def _font_points(ax: Any) -> float:
+    from matplotlib import rcParams
+    from matplotlib.font_manager import FontProperties
+
+    return float(FontProperties(size=rcParams["axes.labelsize"]).get_size_in_points())
+
+
 def percent(ax: Any, axis: str = "y") -> None:
     """Label an axis holding shares (0..1) as percentages."""
     from matplotlib.ticker import PercentFormatter
@@ -68,6 +101,45 @@ def field_label(path: str) -> str:
     return f"{name} ({info.unit})"
 
 
+def _money(x: float) -> str:
+    sign = "-" if x < 0 else ""
+    x = abs(x)
+    return f"{sign}£{x:,.0f}" if x >= 100 or x == round(x) else f"{sign}£{x:,.2f}"
+
+
+_UNIT_WORDS = {
+    "hours per week": "hours a week",
+    "sessions per client per month": "sessions a client a month",
+    "prospects per month": "prospects a month",
+}
+
+
+def setting(path: str, value: float) -> str:
+    """A field's value with its unit, as a label says it: "£1,750", "12 hours a week", "25%"."""
+    info = FIELD_BY_PATH.get(re.sub(r"\[\d+\]", "[]", path))
+    unit = info.unit if info else ""
+    if unit == "pounds":
+        return _money(value)
+    if unit == "pounds per hour":
+        return _money(value) + " an hour"
+    if unit in ("share", "probability"):
+        return f"{100 * value:.3g}%"
+    if unit in ("per year", "share per year"):
+        return f"{100 * value:.3g}% a year"
+    number = nice_number(value)
+    return f"{number} {_UNIT_WORDS.get(unit, unit)}".strip()
+
+
+def setting_range(path: str, low: float, high: float) -> str:
+    """Two values of a field with the unit said once: "£900 to £1,100", "3 to 5 sessions a client a
+    month"."""
+    first, second = setting(path, low), setting(path, high)
+    number = nice_number(low)
+    if first.startswith(number + " "):  # a unit in words after the number: say it after the second
+        return f"{number} to {second}"
+    return f"{first} to {second}"
+
+
 def wilson(p: np.ndarray, n: int, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
     """The Wilson score interval of a binomial proportion ``p`` from ``n`` trials: unlike
     p ± z·se it stays within [0, 1] and is not empty at p = 0 or 1."""
@@ -83,8 +155,10 @@ def wilson(p: np.ndarray, n: int, level: float = 0.95) -> tuple[np.ndarray, np.n
 def column(frame: Any, name: str, argument: str) -> np.ndarray:
     """A column of a DataFrame as floats, or a ValueError naming the columns it has."""
     if name not in frame.columns:
-        raise ValueError(f"the table has no column {name!r} (given as {argument}=); "
-                         f"its columns are: {', '.join(map(str, frame.columns))}")
+        raise ValueError(
+            f"the table has no column {name!r} (given as {argument}=); "
+            f"its columns are: {', '.join(map(str, frame.columns))}"
+        )
     return np.asarray(frame[name], dtype=float)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from ..running.uncertainty import Z
 from . import _style
 
 __all__ = ["price_curve", "tornado", "sweep_heatmap"]
@@ -41,9 +42,17 @@ def _columns_from_index(table: Any, *names: str | None) -> Any:
     return table
 
 
-def price_curve(table, ax: Any = None, *, price: str = "price", survival: str = "survival",
-                income: str | None = "founder_income", priced_out: str | None = "priced_out_share",
-                best: float | None = None, income_label: str = "Founder's income (£ a month)"):
+def price_curve(
+    table,
+    ax: Any = None,
+    *,
+    price: str = "price",
+    survival: str = "survival",
+    income: str | None = "founder_income",
+    priced_out: str | None = "priced_out_share",
+    best: float | None = None,
+    income_label: str = "Founder's income (£ a month)",
+):
     """Survival, the founder's income and the share of budget holders priced out, against price.
 
     Parameters
@@ -51,7 +60,8 @@ def price_curve(table, ax: Any = None, *, price: str = "price", survival: str = 
     table : pandas.DataFrame
         One row per price, with the columns named by the arguments below (the defaults are the
         names :func:`meantime.price_curve` uses). A column ``<survival>_se`` (or
-        ``<survival>_std_error``), when present, gives error bars of two standard errors. A
+        ``<survival>_std_error``), when present, gives error bars of the 95% interval (1.96
+        standard errors, :mod:`meantime.running.uncertainty`). A
         boolean column ``best`` marks the best price when ``best`` is not given.
     ax : matplotlib Axes, optional
     price : str, default "price"
@@ -90,12 +100,26 @@ def price_curve(table, ax: Any = None, *, price: str = "price", survival: str = 
     x = _style.column(table, price, "price")
     y = _style.column(table, survival, "survival")
     se_name = _find(table, [f"{survival}_se", f"{survival}_std_error"])
-    errors = 2 * np.asarray(table[se_name], dtype=float) if se_name else None
-    ax.errorbar(x, y, yerr=errors, color=_style.LINE, marker="o", linewidth=2, capsize=3,
-                label="futures still going")
+    errors = Z * np.asarray(table[se_name], dtype=float) if se_name else None  # the 95% interval
+    ax.errorbar(
+        x,
+        y,
+        yerr=errors,
+        color=_style.LINE,
+        marker="o",
+        linewidth=2,
+        capsize=3,
+        label="futures still going" + (" (bars: 95% interval)" if se_name else ""),
+    )
     if priced_out is not None:
-        ax.plot(x, _style.column(table, priced_out, "priced_out"), color=_style.SECOND, marker="s",
-                linestyle="--", label="budget holders priced out")
+        ax.plot(
+            x,
+            _style.column(table, priced_out, "priced_out"),
+            color=_style.SECOND,
+            marker="s",
+            linestyle="--",
+            label="budget holders priced out",
+        )
     ax.set_ylim(0, 1.02)
     _style.percent(ax)
     ax.set_ylabel("Share (%)")
@@ -104,8 +128,14 @@ def price_curve(table, ax: Any = None, *, price: str = "price", survival: str = 
     handles, labels = ax.get_legend_handles_labels()
     if income is not None:
         right = ax.twinx()
-        right.plot(x, _style.column(table, income, "income"), color=_style.LINE, marker="^", linestyle=":",
-                   label="founder's income (right axis)")
+        right.plot(
+            x,
+            _style.column(table, income, "income"),
+            color=_style.LINE,
+            marker="^",
+            linestyle=":",
+            label="founder's income (right axis)",
+        )
         right.set_ylabel(income_label)
         _style.pounds(right)
         right.set_ylim(bottom=min(0.0, float(np.nanmin(table[income]))))
@@ -118,14 +148,23 @@ def price_curve(table, ax: Any = None, *, price: str = "price", survival: str = 
         line = ax.axvline(best, color=_style.LINE, linewidth=1, linestyle="-.")
         handles.append(line)
         labels.append(f"best price: £{best:,.2f}")
-    ax.legend(handles, labels, loc="lower left", fontsize="small", frameon=False)
+    _style.legend_below(ax, handles, labels)
     ax.set_title("Price: survival, affordability and the founder's income")
     return ax
 
 
-def tornado(table, ax: Any = None, *, field: str = "field", low: str = "at_low", high: str = "at_high",
-            base: float | None = None, metric: str = "survival", low_setting: str = "low",
-            high_setting: str = "high"):
+def tornado(
+    table,
+    ax: Any = None,
+    *,
+    field: str = "field",
+    low: str = "at_low",
+    high: str = "at_high",
+    base: float | None = None,
+    metric: str = "survival",
+    low_setting: str = "low",
+    high_setting: str = "high",
+):
     """Tornado chart: how far the answer swings when each field moves from its low to its high
     setting, the largest swing on top.
 
@@ -171,19 +210,42 @@ def tornado(table, ax: Any = None, *, field: str = "field", low: str = "at_low",
         row = table.iloc[i]
         name = str(row[field]).replace(".", " ").replace("_", " ")
         if low_setting in table.columns and high_setting in table.columns:
-            name += f"\n({_style.nice_number(float(row[low_setting]))} to {_style.nice_number(float(row[high_setting]))})"
+            path = str(row[field])
+            name += f"\n{_style.setting_range(path, float(row[low_setting]), float(row[high_setting]))}"
         names.append(name)
     y = np.arange(len(order))
     start = np.full(len(order), base) if base is not None else np.minimum(lows, highs)[order]
     if base is not None:
-        ax.barh(y, lows[order] - base, left=base, color=_style.BAND_50, edgecolor=_style.LINE, linewidth=0.6,
-                label="field at its low setting")
-        ax.barh(y, highs[order] - base, left=base, color="white", edgecolor=_style.LINE, hatch=_style.HATCH,
-                linewidth=0.6, label="field at its high setting")
+        ax.barh(
+            y,
+            lows[order] - base,
+            left=base,
+            color=_style.BAND_50,
+            edgecolor=_style.LINE,
+            linewidth=0.6,
+            label="field at its low setting",
+        )
+        ax.barh(
+            y,
+            highs[order] - base,
+            left=base,
+            color="white",
+            edgecolor=_style.LINE,
+            hatch=_style.HATCH,
+            linewidth=0.6,
+            label="field at its high setting",
+        )
         ax.axvline(base, color=_style.LINE, linewidth=1)
     else:
-        ax.barh(y, np.abs(highs - lows)[order], left=start, color=_style.BAND_50, edgecolor=_style.LINE,
-                linewidth=0.6, label="low to high setting")
+        ax.barh(
+            y,
+            np.abs(highs - lows)[order],
+            left=start,
+            color=_style.BAND_50,
+            edgecolor=_style.LINE,
+            linewidth=0.6,
+            label="low to high setting",
+        )
         ax.plot(lows[order], y, "o", color=_style.LINE, label="low setting")
         ax.plot(highs[order], y, "s", color="white", markeredgecolor=_style.LINE, label="high setting")
     ax.set_yticks(y, names)
@@ -192,8 +254,8 @@ def tornado(table, ax: Any = None, *, field: str = "field", low: str = "at_low",
     if probability:
         _style.percent(ax, "x")
     ax.set_title("Which assumptions matter most")
-    ax.set_ylim(-0.6, len(order) + 0.4)  # room above the top bar for the legend
-    ax.legend(loc="upper center", ncols=2, fontsize="small", frameon=False)
+    ax.set_ylim(-0.6, len(order) - 0.4)
+    _style.legend_below(ax)
     return ax
 
 
@@ -238,8 +300,15 @@ def sweep_heatmap(table, x: str, y: str, value: str = "survival", ax: Any = None
     for (row, col), cell in np.ndenumerate(data):
         if np.isfinite(cell):
             shade = (cell - low) / (high - low) if high > low else 0.0
-            ax.text(col, row, f"{100 * cell:.0f}%" if probability else _style.nice_number(cell),
-                    ha="center", va="center", fontsize="small", color="white" if shade > 0.55 else "black")
+            ax.text(
+                col,
+                row,
+                f"{100 * cell:.0f}%" if probability else _style.nice_number(cell),
+                ha="center",
+                va="center",
+                fontsize="small",
+                color="white" if shade > 0.55 else "black",
+            )
     ax.set_xticks(range(len(grid.columns)), [_style.nice_number(float(v)) for v in grid.columns])
     ax.set_yticks(range(len(grid.index)), [_style.nice_number(float(v)) for v in grid.index])
     ax.set_xlabel(_style.field_label(x))

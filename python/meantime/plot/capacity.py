@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ..running.uncertainty import Z
 from . import _style
 
 __all__ = ["capacity_curve", "survivors_distribution", "capacity_panels"]
@@ -23,9 +24,10 @@ _LABELS = {
 }
 
 
-def capacity_curve(table, ax: Any = None, *, column: str = "client_months", best_k: int | None = None,
-                   month: int | None = None):
-    """An answer against the number of providers who start, with a band of two standard errors.
+def capacity_curve(
+    table, ax: Any = None, *, column: str = "client_months", best_k: int | None = None, month: int | None = None
+):
+    """An answer against the number of providers who start, with the band of its 95% interval.
 
     Parameters
     ----------
@@ -58,8 +60,7 @@ def capacity_curve(table, ax: Any = None, *, column: str = "client_months", best
     values = _style.column(table, column, "column")
     if f"{column}_se" in table.columns:
         se = np.nan_to_num(_style.column(table, f"{column}_se", "column"))
-        ax.fill_between(k, values - 2 * se, values + 2 * se, color=_style.BAND_90, linewidth=0,
-                        label="± 2 standard errors")
+        ax.fill_between(k, values - Z * se, values + Z * se, color=_style.BAND_90, linewidth=0, label="95% interval")
     ax.plot(k, values, "-o", color=_style.LINE, label=_LABELS.get(column, column).split(" (")[0].lower())
     if column == "survivors":
         ax.plot(k, k, ":", color=_style.SECOND, label="all of them")
@@ -68,8 +69,14 @@ def capacity_curve(table, ax: Any = None, *, column: str = "client_months", best
         y = float(table.loc[best_k, column])
         ax.plot([best_k], [y], "o", markersize=14, markerfacecolor="none", markeredgecolor=_style.LINE)
         last = best_k == k.max() and len(k) > 1  # write the note on the inside
-        ax.annotate(f"most served: {best_k}", (best_k, y), xytext=(-10 if last else 10, 10),
-                    textcoords="offset points", ha="right" if last else "left", fontsize="small")
+        ax.annotate(
+            f"most served: {best_k}",
+            (best_k, y),
+            xytext=(-10 if last else 10, 10),
+            textcoords="offset points",
+            ha="right" if last else "left",
+            fontsize="small",
+        )
     ax.set_xticks(k)
     ax.set_xlim(k.min() - 0.4, k.max() + 0.4)
     ax.set_xlabel("Providers who start in the town")
@@ -78,7 +85,7 @@ def capacity_curve(table, ax: Any = None, *, column: str = "client_months", best
         label += f" after {month} months"
     ax.set_ylabel(label)
     ax.set_title("How many providers the pool sustains" if column == "survivors" else "Budget holders served")
-    ax.legend(fontsize="small", frameon=False)
+    _style.legend_below(ax)
     return ax
 
 
@@ -106,8 +113,17 @@ def survivors_distribution(distribution, ax: Any = None, *, month: int | None = 
     bottom = np.zeros(len(k))
     for i, survivors in enumerate(columns):
         share = np.asarray(distribution[survivors], dtype=float)
-        ax.bar(k, share, bottom=bottom, width=0.7, color=str(greys[i]), edgecolor=_style.LINE, linewidth=0.5,
-               hatch=_style.HATCH if survivors == 0 else None, label=f"{survivors} trading")
+        ax.bar(
+            k,
+            share,
+            bottom=bottom,
+            width=0.7,
+            color=str(greys[i]),
+            edgecolor=_style.LINE,
+            linewidth=0.5,
+            hatch=_style.HATCH if survivors == 0 else None,
+            label=f"{survivors} trading",
+        )
         bottom += share
     ax.set_xticks(k)
     ax.set_ylim(0, 1)
@@ -116,8 +132,9 @@ def survivors_distribution(distribution, ax: Any = None, *, month: int | None = 
     ax.set_ylabel("Share of futures" + (f", after {month} months" if month is not None else ""))
     ax.set_title("How many are still trading")
     handles, labels = ax.get_legend_handles_labels()  # most survivors on top, as in the bars
-    ax.legend(handles[::-1], labels[::-1], fontsize="small", frameon=False, loc="center left",
-              bbox_to_anchor=(1.0, 0.5))
+    ax.legend(
+        handles[::-1], labels[::-1], fontsize="small", frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5)
+    )
     return ax
 
 

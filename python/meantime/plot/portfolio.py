@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ..running.uncertainty import Z
 from . import _style
 
 __all__ = ["allocation", "pot_curve", "cost_per_survivor"]
@@ -42,8 +43,11 @@ def allocation(table, ax: Any = None, *, month: int | None = None):
     [('a', 1.0), ('b', 0.0)]
     """
     if month is None:
-        months = [int(c.split("_")[1]) for c in table.columns
-                  if c.startswith("survival_") and c.split("_")[1].isdigit() and not c.endswith("_se")]
+        months = [
+            int(c.split("_")[1])
+            for c in table.columns
+            if c.startswith("survival_") and c.split("_")[1].isdigit() and not c.endswith("_se")
+        ]
         month = max(months)
     ax = _style.axes(ax, size=(7.5, max(3.0, 0.32 * len(table) + 1.2)))
     without = _style.column(table, "survival_without", "survival_without")
@@ -55,14 +59,15 @@ def allocation(table, ax: Any = None, *, month: int | None = None):
     ax.plot(with_grant, y, "o", color=_style.LINE, label="with its grant")
     for yi, x, grant in zip(y, np.maximum(without, with_grant), grants):
         if grant > 0:
-            ax.annotate(f"£{grant:,.0f}", (x, yi), xytext=(6, 0), textcoords="offset points", va="center",
-                        fontsize="small")
+            ax.annotate(
+                f"£{grant:,.0f}", (x, yi), xytext=(6, 0), textcoords="offset points", va="center", fontsize="small"
+            )
     ax.set_yticks(y, [str(i) for i in table.index])
     ax.set_xlim(0, 1.12)
     _style.percent(ax, "x")
     ax.set_xlabel(f"Chance of still going after {month} months (%)")
     ax.set_ylim(-0.8, len(table) - 0.2)
-    ax.legend(loc="lower right", fontsize="small", frameon=True)
+    _style.legend_below(ax)
     ax.set_title("Who gets a grant, and what it does to their chances")
     return ax
 
@@ -75,7 +80,7 @@ def pot_curve(curve, ax: Any = None, *, column: str | None = None):
     curve : pandas.DataFrame
         Indexed by ``pot`` (pounds), as :meth:`Portfolio.curve <meantime.Portfolio.curve>`
         gives it: the optimised ``column`` (default: the ``alive_<m>`` of the largest month),
-        with ``<column>_se`` for a band of two standard errors when present; ``equal`` and
+        with ``<column>_se`` for the band of its 95% interval when present; ``equal`` and
         ``need`` (the same objective under those rules) are drawn too when present and
         ``column`` is the objective.
     ax : matplotlib Axes, optional
@@ -92,29 +97,38 @@ def pot_curve(curve, ax: Any = None, *, column: str | None = None):
     values = _style.column(curve, column, "column")
     if f"{column}_se" in curve.columns:
         se = _style.column(curve, f"{column}_se", "column")
-        ax.fill_between(pots, values - 2 * se, values + 2 * se, color=_style.BAND_90, linewidth=0,
-                        label="± 2 standard errors")
+        ax.fill_between(pots, values - Z * se, values + Z * se, color=_style.BAND_90, linewidth=0, label="95% interval")
     ax.plot(pots, values, "-o", color=_style.LINE, label="optimised")
-    same = "objective" in curve.columns and np.allclose(_style.column(curve, "objective", "objective"), values,
-                                                         equal_nan=True)
+    same = "objective" in curve.columns and np.allclose(
+        _style.column(curve, "objective", "objective"), values, equal_nan=True
+    )
     if same:
         for name, style in (("need", ":s"), ("equal", "--^")):
             if name in curve.columns:
-                ax.plot(pots, _style.column(curve, name, name), style, color=_style.SECOND, markersize=4,
-                        label=f"{'by need' if name == 'need' else 'equal split'}")
+                ax.plot(
+                    pots,
+                    _style.column(curve, name, name),
+                    style,
+                    color=_style.SECOND,
+                    markersize=4,
+                    label=f"{'by need' if name == 'need' else 'equal split'}",
+                )
     _style.pounds(ax, "x")
     ax.set_xlabel("Pot of start-up grants (£)")
     words = column.replace("_", " ")
-    ax.set_ylabel(f"Expected services alive at {column.split('_')[1]} months" if column.startswith("alive_")
-                  else words[:1].upper() + words[1:])
+    ax.set_ylabel(
+        f"Expected services alive at {column.split('_')[1]} months"
+        if column.startswith("alive_")
+        else words[:1].upper() + words[1:]
+    )
     ax.set_title("What the pot buys")
-    ax.legend(fontsize="small", frameon=False)
+    _style.legend_below(ax)
     return ax
 
 
 def cost_per_survivor(curve, ax: Any = None):
     """Pounds granted per service alive at the horizon, against the size of the pot (error bars
-    of two standard errors), and the cost of each *extra* service over no grants.
+    of the 95% interval), and the cost of each *extra* service over no grants.
 
     Parameters
     ----------
@@ -132,8 +146,15 @@ def cost_per_survivor(curve, ax: Any = None):
     pots = np.asarray(curve.index, dtype=float)
     cost = _style.column(curve, "cost_per_survivor", "curve")
     se = curve["cost_per_survivor_se"].to_numpy(dtype=float) if "cost_per_survivor_se" in curve.columns else None
-    ax.errorbar(pots, cost, yerr=None if se is None else 2 * se, fmt="-o", color=_style.LINE, capsize=3,
-                label="per service alive")
+    ax.errorbar(
+        pots,
+        cost,
+        yerr=None if se is None else Z * se,
+        fmt="-o",
+        color=_style.LINE,
+        capsize=3,
+        label="per service alive",
+    )
     if "extra_alive" in curve.columns and "spent" in curve.columns:
         extra = _style.column(curve, "extra_alive", "curve")
         spent = _style.column(curve, "spent", "curve")
@@ -146,5 +167,5 @@ def cost_per_survivor(curve, ax: Any = None):
     ax.set_ylabel("Pounds granted per service (£)")
     ax.set_ylim(bottom=0)
     ax.set_title("The cost of each surviving service")
-    ax.legend(fontsize="small", frameon=False)
+    _style.legend_below(ax)
     return ax

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -9,7 +10,14 @@ import numpy as np
 from ..errors import NotKeptError
 from . import _style
 
-__all__ = ["cash_fan", "survival_curve", "break_even_months", "clients_over_time", "cash_quantiles"]
+__all__ = [
+    "cash_fan",
+    "cash_quantiles",
+    "failures_over_time",
+    "survival_curve",
+    "break_even_months",
+    "clients_over_time",
+]
 
 _CASH = {
     "business": ("business_cash", "Business cash"),
@@ -19,26 +27,64 @@ _CASH = {
 _FAN_LEVELS = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
-def cash_quantiles(result, which: str = "combined") -> np.ndarray:
-    """Months x 5 array of the 5%, 25%, 50%, 75% and 95% quantiles of a cash series.
+def _still_going(result, months: int) -> np.ndarray:
+    """Paths x months: whether each future is still going at the end of each month (a future that
+    fails in month m is not: its cash went below zero, or the founder gave up, that month)."""
+    failure = np.asarray(result.outcome_arrays["failure_month"])
+    month = np.arange(1, months + 1)
+    return (failure[:, None] < 0) | (failure[:, None] > month[None, :])
 
-    Business and household cash come from the run's monthly statistics; combined cash (what
-    decides whether the venture survives) needs each path's cash, so the run must have kept its
-    paths (``simulate(..., keep_paths=True)``).
-    """
-    if which not in _CASH:
-        raise ValueError(f"which must be one of {', '.join(_CASH)}, got {which!r}")
-    series = _CASH[which][0]
-    if series is not None:
-        monthly = result.monthly
-        return np.column_stack([monthly[f"{series}_q{round(100 * q):02d}"] for q in _FAN_LEVELS])
+
+def _among(result, among: str | None) -> str:
+    """Which futures a fan shows: "survivors" needs each future's cash and failure month."""
+    if among not in (None, "survivors", "all"):
+        raise ValueError(f"among must be 'survivors' or 'all', got {among!r}")
+    kept = _kept_paths(result) is not None and result._run.has_outcomes
+    if among == "survivors" and not kept:
+        raise NotKeptError(
+            "a fan of the futures still going needs each future's cash and failure month: run "
+            "simulate(..., keep_paths=True) (outcomes are kept by default), or draw among='all'"
+        )
+    return among or ("survivors" if kept else "all")
+
+
+def _series(result, which: str) -> np.ndarray:
+    """Paths x months of a cash series from the run's paths."""
     try:
         paths = result.paths
     except NotKeptError:
-        raise NotKeptError("the combined-cash fan needs each future's cash: run simulate(..., keep_paths=True), "
-                           "or draw which='business' or 'household' from the monthly statistics") from None
-    combined = paths["business_cash"] + paths["household_cash"]
-    return np.quantile(combined, _FAN_LEVELS, axis=0).T
+        raise NotKeptError(
+            "the combined-cash fan needs each future's cash: run simulate(..., keep_paths=True), "
+            "or draw which='business' or 'household' from the monthly statistics"
+        ) from None
+    return paths["business_cash"] + paths["household_cash"] if which == "combined" else paths[_CASH[which][0]]
+
+
+def cash_quantiles(result, which: str = "combined", among: str | None = None) -> np.ndarray:
+    """Months x 5 array of the 5%, 25%, 50%, 75% and 95% quantiles of a cash series.
+
+    ``among="survivors"`` takes each month's quantiles among the futures still going at its end
+    (NaN in a month no future lives through): a failed future stops with the venture rather
+    than holding its last, negative, cash. That needs the run's paths and outcomes
+    (``simulate(..., keep_paths=True)``), as does combined cash (what decides whether the venture
+    survives). ``among="all"`` takes every future, failed ones at their last cash; business and
+    household cash then come from the run's monthly statistics. The default (None) is
+    "survivors" when the run kept its paths and outcomes, else "all".
+    """
+    if which not in _CASH:
+        raise ValueError(f"which must be one of {', '.join(_CASH)}, got {which!r}")
+    among = _among(result, among)
+    column = _CASH[which][0]
+    if among == "all" and column is not None:
+        monthly = result.monthly
+        return np.column_stack([monthly[f"{column}_q{round(100 * q):02d}"] for q in _FAN_LEVELS])
+    series = _series(result, which)
+    if among == "all":
+        return np.quantile(series, _FAN_LEVELS, axis=0).T
+    going = np.where(_still_going(result, series.shape[1]), series, np.nan)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a month no future lives through is NaN
+        return np.nanquantile(going, _FAN_LEVELS, axis=0).T
 
 
 def _kept_paths(result) -> dict | None:
@@ -48,13 +94,42 @@ def _kept_paths(result) -> dict | None:
         return None
 
 
-def _fan(ax: Any, months: np.ndarray, q: np.ndarray, median_label: str) -> None:
-    ax.fill_between(months, q[:, 0], q[:, 4], color=_style.BAND_90, linewidth=0, label="90% of futures")
-    ax.fill_between(months, q[:, 1], q[:, 3], color=_style.BAND_50, linewidth=0, label="50% of futures")
+def _fan(ax: Any, months: np.ndarray, q: np.ndarray, median_label: str, among: str = "futures") -> None:
+    ax.fill_between(months, q[:, 0], q[:, 4], color=_style.BAND_90, linewidth=0, label=f"90% of {among}")
+    ax.fill_between(months, q[:, 1], q[:, 3], color=_style.BAND_50, linewidth=0, label=f"50% of {among}")
     ax.plot(months, q[:, 2], color=_style.LINE, linewidth=2, label=median_label)
 
 
-def cash_fan(result, which: str = "combined", ax: Any = None, sample_paths: int = 5):
+def _single_futures(ax: Any, result, which: str, months: np.ndarray, count: int, survivors: bool) -> None:
+    """The first ``count`` futures as thin dotted lines; among survivors each stops where it fails,
+    marked with a cross."""
+    series = _series(result, which)
+    failure = np.asarray(result.outcome_arrays["failure_month"]) if survivors else None
+    crossed = False
+    for i in range(min(count, series.shape[0])):
+        values = series[i]
+        if failure is not None and failure[i] > 0:
+            values = values[: failure[i]]
+            ax.plot(
+                failure[i],
+                values[-1],
+                "x",
+                color=_style.LINE,
+                markersize=7,
+                label="_nolegend_" if crossed else "where a single future fails",
+            )
+            crossed = True
+        ax.plot(
+            months[: len(values)],
+            values,
+            color=_style.SECOND,
+            linewidth=0.8,
+            linestyle=":",
+            label="single futures" if i == 0 else "_nolegend_",
+        )
+
+
+def cash_fan(result, which: str = "combined", ax: Any = None, sample_paths: int = 5, among: str | None = None):
     """Fan chart of cash over time: the median future, the middle 50% and the middle 90%.
 
     Parameters
@@ -70,6 +145,13 @@ def cash_fan(result, which: str = "combined", ax: Any = None, sample_paths: int 
     sample_paths : int, default 5
         When the run kept its paths, this many single futures (the first paths) are drawn as
         thin dotted lines, to show that one future is bumpier than the bands.
+    among : {"survivors", "all"}, optional
+        "survivors": each month's bands among the futures still going at its end, so that a
+        failed future leaves the fan instead of holding its last cash (single futures stop
+        where they fail, marked with a cross); draw :func:`failures_over_time` beside it for
+        the share that failed. "all": every future, failed ones at their last cash. Default:
+        "survivors" when the run kept its paths and outcomes, else "all"
+        (:func:`cash_quantiles`).
 
     Returns
     -------
@@ -78,7 +160,7 @@ def cash_fan(result, which: str = "combined", ax: Any = None, sample_paths: int 
     Raises
     ------
     NotKeptError
-        For ``which="combined"`` when the run kept no paths.
+        For ``which="combined"`` or ``among="survivors"`` when the run kept no paths.
 
     Examples
     --------
@@ -86,26 +168,79 @@ def cash_fan(result, which: str = "combined", ax: Any = None, sample_paths: int 
     >>> import meantime
     >>> result = meantime.simulate(paths=500, seed=1, keep_paths=True, progress=False)
     >>> ax = meantime.plot.cash_fan(result)
-    >>> ax.get_ylabel()
-    'Cash (£)'
+    >>> ax.get_ylabel(), ax.get_title()
+    ('Cash (£)', 'Combined cash: business and household, among futures still going')
     """
-    q = cash_quantiles(result, which)
+    among = _among(result, among)
+    q = cash_quantiles(result, which, among)
     ax = _style.axes(ax)
     months = np.arange(1, q.shape[0] + 1)
-    _fan(ax, months, q, "median future")
-    paths = _kept_paths(result) if sample_paths else None
-    if paths is not None:
-        series = paths["business_cash"] + paths["household_cash"] if which == "combined" \
-            else paths[_CASH[which][0]]
-        for i in range(min(sample_paths, series.shape[0])):
-            ax.plot(months, series[i], color=_style.SECOND, linewidth=0.8, linestyle=":",
-                    label="single futures" if i == 0 else "_nolegend_")
+    survivors = among == "survivors"
+    _fan(
+        ax,
+        months,
+        q,
+        "median future" + (" still going" if survivors else ""),
+        "futures still going" if survivors else "futures",
+    )
+    if sample_paths and _kept_paths(result) is not None:
+        _single_futures(ax, result, which, months, sample_paths, survivors)
     ax.axhline(0, color=_style.LINE, linewidth=0.8, linestyle="--")
     _style.months_axis(ax, len(months))
     ax.set_ylabel("Cash (£)")
     _style.pounds(ax)
-    ax.set_title(_CASH[which][1])
-    ax.legend(loc="best", fontsize="small", frameon=False)
+    ax.set_title(_CASH[which][1] + (", among futures still going" if survivors else ""))
+    _style.legend_below(ax)
+    return ax
+
+
+def failures_over_time(result, ax: Any = None, level: float = 0.95):
+    """The share of futures that have failed by the end of each month (one minus survival), with
+    its confidence band: the companion of :func:`cash_fan` among survivors, which no longer shows
+    the failed futures.
+
+    Parameters
+    ----------
+    result : Result
+    ax : matplotlib Axes, optional
+    level : float, default 0.95
+        Confidence level of the band (Wilson score interval).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import meantime
+    >>> ax = meantime.plot.failures_over_time(meantime.simulate(paths=500, seed=1, progress=False))
+    >>> ax.get_ylabel()
+    'Failed (%)'
+    """
+    ax = _style.axes(ax, size=(7.0, 2.2))
+    failed = 1 - np.asarray(result.monthly["survival"], dtype=float)
+    months = np.arange(1, len(failed) + 1)
+    low, high = _style.wilson(failed, result.path_count, level)
+    ax.fill_between(
+        months, low, high, color=_style.BAND_90, linewidth=0, step="mid", label=f"{round(100 * level)}% confidence band"
+    )
+    ax.bar(
+        months,
+        failed,
+        width=0.8,
+        color="white",
+        edgecolor=_style.LINE,
+        hatch=_style.HATCH,
+        linewidth=0.6,
+        label="futures failed by the end of the month",
+    )
+    _style.months_axis(ax, len(months))
+    ax.set_ylim(0, max(0.05, float(np.max(high))) * 1.1)
+    _style.percent(ax)
+    ax.set_ylabel("Failed (%)")
+    ax.set_title(f"Futures that have failed: {100 * failed[-1]:.0f}% by month {len(months)}")
+    _style.legend_below(ax)
     return ax
 
 
@@ -139,15 +274,16 @@ def survival_curve(result, ax: Any = None, level: float = 0.95):
     survival = np.asarray(result.monthly["survival"], dtype=float)
     months = np.arange(1, len(survival) + 1)
     low, high = _style.wilson(survival, result.path_count, level)
-    ax.fill_between(months, low, high, color=_style.BAND_50, linewidth=0, step="mid",
-                    label=f"{round(100 * level)}% confidence band")
+    ax.fill_between(
+        months, low, high, color=_style.BAND_50, linewidth=0, step="mid", label=f"{round(100 * level)}% confidence band"
+    )
     ax.step(months, survival, where="mid", color=_style.LINE, linewidth=2, label="still going")
     ax.set_ylim(0, 1.02)
     _style.months_axis(ax, len(months))
     ax.set_ylabel("Futures still going (%)")
     _style.percent(ax)
     ax.set_title(f"Survival: {100 * survival[-1]:.0f}% of futures still going at month {len(months)}")
-    ax.legend(loc="lower left", fontsize="small", frameon=False)
+    _style.legend_below(ax)
     return ax
 
 
@@ -179,21 +315,30 @@ def break_even_months(result, ax: Any = None):
     n, months = result.path_count, result.months
     kinds = [
         ("operating", result.statistics.operating_break_even(), dict(color=_style.BAND_50, edgecolor=_style.LINE)),
-        ("living", result.statistics.living_break_even(),
-         dict(color="white", edgecolor=_style.LINE, hatch=_style.HATCH)),
+        (
+            "living",
+            result.statistics.living_break_even(),
+            dict(color="white", edgecolor=_style.LINE, hatch=_style.HATCH),
+        ),
     ]
     width = 0.42
     for offset, (name, counts, style) in zip((-width / 2, width / 2), kinds):
         counts = np.asarray(counts.counts(), dtype=float) / n  # [never, month 1, ..., month `months`]
-        ax.bar(np.arange(1, months + 1) + offset, counts[1:], width=width, linewidth=0.6,
-               label=f"{name} break-even (never within {months} months: {100 * counts[0]:.0f}%)", **style)
+        ax.bar(
+            np.arange(1, months + 1) + offset,
+            counts[1:],
+            width=width,
+            linewidth=0.6,
+            label=f"{name} break-even (never within {months} months: {100 * counts[0]:.0f}%)",
+            **style,
+        )
     _style.months_axis(ax, months)
     ax.set_xlabel(f"Month reached (sustained {result.scenario.run.sustained_months} months)")
     ax.set_ylabel("Share of futures (%)")
     _style.percent(ax)
-    ax.set_ylim(0, max(ax.get_ylim()[1], 0.05) * 1.25)  # room for the legend above the bars
+    ax.set_ylim(0, max(ax.get_ylim()[1], 0.05))
     ax.set_title("When the business breaks even")
-    ax.legend(loc="upper right", fontsize="small", frameon=False)
+    _style.legend_below(ax, columns=1)
     return ax
 
 
@@ -225,13 +370,25 @@ def clients_over_time(result, ax: Any = None):
     _fan(ax, months, q, "clients (median future)")
     waiting = np.asarray(monthly["waiting_list_q90"], dtype=float)
     if np.any(waiting > 0):
-        ax.plot(months, monthly["waiting_list_q50"], color=_style.LINE, linestyle="--", linewidth=1.5,
-                label="waiting list (median)")
-        ax.plot(months, waiting, color=_style.SECOND, linestyle=":", linewidth=1.2,
-                label="waiting list (1 future in 10 above)")
+        ax.plot(
+            months,
+            monthly["waiting_list_q50"],
+            color=_style.LINE,
+            linestyle="--",
+            linewidth=1.5,
+            label="waiting list (median)",
+        )
+        ax.plot(
+            months,
+            waiting,
+            color=_style.SECOND,
+            linestyle=":",
+            linewidth=1.2,
+            label="waiting list (1 future in 10 above)",
+        )
     _style.months_axis(ax, len(months))
     ax.set_ylim(bottom=0)
     ax.set_ylabel("People")
     ax.set_title("Clients and waiting list")
-    ax.legend(loc="upper left", fontsize="small", frameon=False)
+    _style.legend_below(ax)
     return ax

@@ -1,11 +1,15 @@
-"""The report layer: self-contained HTML pages of results.
+"""The report layer: self-contained HTML pages of results, drawn by Jinja2 templates shipped in
+the package (``templates/``) with every text escaped; every ± on them is a 95% interval
+(:mod:`meantime.running.uncertainty`).
 
 - :mod:`~meantime.report.viability` -- one scenario's viability report (``meantime report``);
-- :mod:`~meantime.report.analyses` -- the analyses' sections of that report;
+- :mod:`~meantime.report.analyses` -- the capital and the analyses' sections of that report;
 - :mod:`~meantime.report.town` -- a town's providers run together;
 - :mod:`~meantime.report.portfolio` -- a funder's portfolio of grants;
 - :mod:`~meantime.report.capacity` -- a town's market capacity;
-- :mod:`~meantime.report.words` -- the words and tables they share (assumptions, escaping).
+- :mod:`~meantime.report.page` -- what they share: the style, charts, headline cards;
+- :mod:`~meantime.report.templating` -- the templates, and the tables and charts they draw;
+- :mod:`~meantime.report.words` -- assumptions and amounts in words.
 """
 
 from ..running.views import provide

@@ -1,17 +1,19 @@
 """The HTML report of a town: the town's section (providers still trading, budget holders served,
-demand lost) and one section per provider (its headline answers and charts)."""
+demand lost) and one section per provider (its headline answers and charts), drawn by the template
+``town.html.j2`` (every text escaped)."""
 
 from __future__ import annotations
 
 import datetime
 import os
 import warnings
-from html import escape
 
 from ..plot import clients_over_time
 from ..running.town_result import TownResult, provider_label
+from ..running.uncertainty import CONVENTION, half_width
 from ..version import __version__
-from .page import STYLE, figure_html, headline_cards
+from .page import chart, headlines
+from .templating import Row, Table, render
 
 __all__ = ["write_town_report", "town_report_html"]
 
@@ -29,80 +31,86 @@ def _alive_chart(result: TownResult, ax):
     months = result.monthly.index
     styles = ["-", "--", ":", "-."]
     for i, provider in enumerate(result.providers):
-        ax.plot(months, 100 * provider.monthly["survival"], color="black", linestyle=styles[i % len(styles)],
-                label=provider_label(i))
+        ax.plot(
+            months,
+            100 * provider.monthly["survival"],
+            color="black",
+            linestyle=styles[i % len(styles)],
+            label=provider_label(i),
+        )
     ax.set_xlabel("month")
     ax.set_ylabel("futures still trading (%)")
     ax.set_ylim(0, 100)
-    ax.legend(frameon=False)
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))  # beside the axes, off the data
     return ax
 
 
-def _provider_section(i: int, result) -> str:
-    cards = headline_cards(result, id_prefix=f"provider-{i}-")
-    words = "".join(f"<p>{escape(line)}</p>" for line in str(result).splitlines())
+def _provider(i: int, result) -> dict:
     b = result.scenario.business
-    offer = (f"£{b.price_per_session:,.2f} a session of {b.session_hours:g} h, "
-             f"{b.founder_hours_per_week:g} founder hours a week")
-    chart = figure_html(lambda ax: clients_over_time(result, ax=ax), f"Clients of {provider_label(i)}",
-                        "Clients each month: the median future with the middle half and nine in ten of futures.")
-    return (f'<section id="provider-{i}"><h2>{escape(provider_label(i))}</h2><p class="meta">{escape(offer)}</p>'
-            f'<div class="cards">{cards}</div>{words}{chart}</section>')
+    return dict(
+        label=provider_label(i),
+        offer=f"£{b.price_per_session:,.2f} a session of {b.session_hours:g} h, "
+        f"{b.founder_hours_per_week:g} founder hours a week",
+        cards=headlines(result),
+        words=str(result).splitlines(),
+        chart=chart(
+            lambda ax: clients_over_time(result, ax=ax),
+            f"Clients of {provider_label(i)}",
+            "Clients each month: the median future with the middle half and nine in ten of futures.",
+        ),
+    )
 
 
 def town_report_html(result: TownResult, title: str | None = None) -> str:
     """The report of a town run as HTML text; see :func:`write_town_report`."""
-    title = title or "A town's micro-providers"
     summary = result.summary()
-    town_rows = summary[summary["provider"] == "town"]
-    rows = "".join(
-        f"<tr><td>{escape(row.meaning)}</td><td>{row.estimate:,.3g}</td><td>± {row.std_error:,.2g}</td>"
-        f"<td>{escape(row.unit)}</td></tr>" for row in town_rows.itertuples())
+    town_rows = [
+        Row([row.meaning, f"{row.estimate:,.3g}", f"± {half_width(row.std_error):,.2g}", row.unit])
+        for row in summary[summary["provider"] == "town"].itertuples()
+    ]
     s = result.scenario
     setting = []
     if s.town.shared_market:
-        setting.append(f"the providers share one market of budget holders (a town of {s.market.population.mean:,.0f}); "
-                       f"prospects choose among the offers they can afford (price coefficient "
-                       f"{s.town.price_coefficient:g} per pound an hour)")
+        setting.append(
+            f"the providers share one market of budget holders (a town of {s.market.population.mean:,.0f}); "
+            f"prospects choose among the offers they can afford (price coefficient "
+            f"{s.town.price_coefficient:g} per pound an hour)"
+        )
     else:
         setting.append("each provider has its own market")
     if s.collective.enabled:
         members = [provider_label(i) for i, p in enumerate(s.providers) if p.collective_member]
-        setting.append(f"{', '.join(members)} form a collective ({s.collective.split.replace('_', ' ')} split"
-                       f"{', with illness cover' if s.collective.cover else ''})")
+        setting.append(
+            f"{', '.join(members)} form a collective ({s.collective.split.replace('_', ' ')} split"
+            f"{', with illness cover' if s.collective.cover else ''})"
+        )
     charts = [
-        figure_html(lambda ax: _survivors_chart(result, ax), "Providers still trading",
-                    "How many of the town's providers are still trading at the horizon, as shares of futures."),
-        figure_html(lambda ax: _alive_chart(result, ax), "Each provider's survival",
-                    "The share of futures in which each provider is still trading, month by month."),
+        chart(
+            lambda ax: _survivors_chart(result, ax),
+            "Providers still trading",
+            "How many of the town's providers are still trading at the horizon, as shares of futures.",
+        ),
+        chart(
+            lambda ax: _alive_chart(result, ax),
+            "Each provider's survival",
+            "The share of futures in which each provider is still trading, month by month.",
+        ),
     ]
-    sections = "".join(_provider_section(i, provider) for i, provider in enumerate(result.providers))
-    town_words = "".join(f"<p>{escape(line.strip())}</p>" for line in str(result).splitlines()[-3:])
-    return f"""<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<h1>{escape(title)}</h1>
-<p class="meta">meantime {escape(__version__)} &middot; {datetime.date.today().isoformat()} &middot;
-{result.path_count:,} simulated futures over {result.months} months, seed {result.seed}</p>
-<section id="town">
-<h2>The town</h2>
-<p>{escape('; '.join(setting))}.</p>
-{town_words}
-<table><thead><tr><th>answer</th><th>estimate</th><th>std. error</th><th>unit</th></tr></thead>
-<tbody>{rows}</tbody></table>
-{''.join(charts)}
-</section>
-{sections}
-<p class="note">A model is a way of thinking through the uncertainty, not a forecast.</p>
-</body>
-</html>
-"""
+    return render(
+        "town.html.j2",
+        title=title or "A town's micro-providers",
+        version=__version__,
+        date=datetime.date.today().isoformat(),
+        paths=result.path_count,
+        months=result.months,
+        seed=result.seed,
+        setting="; ".join(setting),
+        town_words=[line.strip() for line in str(result).splitlines()[-3:]],
+        convention=CONVENTION[:1].upper() + CONVENTION[1:],
+        town_table=Table(["answer", "estimate", "±", "unit"], town_rows, id="town-table"),
+        charts=charts,
+        providers=[_provider(i, provider) for i, provider in enumerate(result.providers)],
+    )
 
 
 def write_town_report(result: TownResult, path: str | os.PathLike, title: str | None = None) -> None:

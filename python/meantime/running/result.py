@@ -12,6 +12,7 @@ import pandas as pd
 from .. import _core
 from ..errors import NotKeptError
 from ..scenario.scenario import Scenario
+from .uncertainty import LEVEL, half_width, share_with_interval
 from .views import view
 from .words import in_ten, limited_capability, percent
 
@@ -188,7 +189,9 @@ class Result:
     # -- tables --------------------------------------------------------------------------------
 
     def summary(self, without_benefits: bool = True) -> pd.DataFrame:
-        """The headline answers, each probability with its Monte Carlo standard error.
+        """The headline answers, each estimate with its Monte Carlo uncertainty: the standard
+        error, and ``plus_minus``, the half-width of its 95% interval (1.96 standard errors: the
+        ± that ``str(result)`` and the command line show; :mod:`meantime.running.uncertainty`).
 
         Parameters
         ----------
@@ -203,15 +206,17 @@ class Result:
             ``payback``, median months, lowest-cash quantiles, ``extra_capital_for_90_percent``,
             and the mean of every per-path total: ``mean_clients_served``, ...; the group totals,
             ``mean_groups_formed``, ``mean_group_meetings_held``, ..., when the scenario sells
-            groups), with columns ``estimate``, ``std_error`` (NaN where not estimated), ``unit``
-            and ``meaning``.
+            groups), with columns ``estimate``, ``std_error`` (NaN where not estimated),
+            ``plus_minus`` (1.96 x ``std_error``), ``unit`` and ``meaning``.
 
         Examples
         --------
         >>> import meantime
         >>> table = meantime.simulate(paths=1_000).summary()
         >>> list(table.columns)
-        ['estimate', 'std_error', 'unit', 'meaning']
+        ['estimate', 'std_error', 'plus_minus', 'unit', 'meaning']
+        >>> round(float(table.loc["survival", "plus_minus"] / table.loc["survival", "std_error"]), 6)
+        1.959964
         """
         s, n, horizon = self.statistics, self.path_count, self.months
         rows: list[tuple[str, float, float, str, str]] = []
@@ -318,6 +323,7 @@ class Result:
             unit, meaning = _TOTALS.get(total, ("", total.replace("_", " ")))
             mean(f"mean_{total}", s.total(total), unit, f"{meaning}, per future, over the horizon")
         table = pd.DataFrame.from_records(rows, columns=["answer", "estimate", "std_error", "unit", "meaning"])
+        table.insert(3, "plus_minus", half_width(table["std_error"]))
         return table.set_index("answer")
 
     @cached_property
@@ -416,9 +422,10 @@ class Result:
 
     # -- plots and the report ------------------------------------------------------------------
 
-    def plot_cash(self, which: str = "combined", ax=None, sample_paths: int = 5):
-        """Fan chart of cash over time; see :func:`meantime.plot.cash_fan`."""
-        return view("cash_fan")(self, which=which, ax=ax, sample_paths=sample_paths)
+    def plot_cash(self, which: str = "combined", ax=None, sample_paths: int = 5, among: str | None = None):
+        """Fan chart of cash over time (of the futures still going, when the run kept its paths);
+        see :func:`meantime.plot.cash_fan`."""
+        return view("cash_fan")(self, which=which, ax=ax, sample_paths=sample_paths, among=among)
 
     def plot_survival(self, ax=None, level: float = 0.95):
         """Survival curve with its confidence band; see :func:`meantime.plot.survival_curve`."""
@@ -464,7 +471,7 @@ class Result:
         operating, living = self.operating_break_even_by(), self.living_break_even_by()
 
         def share(p: float) -> str:
-            return f"{percent(p)} ± {percent(self.standard_error(p))}"
+            return share_with_interval(p, self.standard_error(p))
 
         def half_by(counts: _core.CountHistogram) -> str:
             month = self._median_month(counts)
@@ -493,7 +500,9 @@ class Result:
                 else "not viable as it stands: the money runs out first in too many futures."
             )
         )
-        lines.append(f"({self.path_count:,} simulated futures, seed {self.seed}.)")
+        lines.append(
+            f"({self.path_count:,} simulated futures, seed {self.seed}; ± is a {LEVEL:.0%} interval, in points for a chance.)"
+        )
         return lines
 
     def _benefit_words(self, without_benefits: bool) -> list[str]:
@@ -526,7 +535,7 @@ class Result:
         survive = self.survival()
         return (
             f"<meantime.Result: {self.path_count:,} paths x {self.months} months, seed {self.seed}, "
-            f"survival {percent(survive)} ± {percent(self.standard_error(survive))}, "
+            f"survival {share_with_interval(survive, self.standard_error(survive))} (95%), "
             f"kept: {', '.join(kept) if kept else 'statistics only'}>"
         )
 
@@ -538,5 +547,5 @@ def without_benefits_words(without: Result) -> str:
     survive = without.survival()
     return (
         f"Without benefits, {in_ten(survive)} futures survive {without.months} months "
-        f"({percent(survive)} ± {percent(without.standard_error(survive))})."
+        f"({share_with_interval(survive, without.standard_error(survive))})."
     )

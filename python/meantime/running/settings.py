@@ -12,8 +12,22 @@ from typing import Any, Callable, Optional, TypeVar, Union
 from .. import _core
 from ..errors import ArgumentError, RunSettingsError
 
-__all__ = ["RunSettings", "takes_run_settings", "RUN_SETTINGS", "ProgressArgument", "whole_number",
-           "check_run_settings"]
+__all__ = [
+    "RunSettings",
+    "takes_run_settings",
+    "RUN_SETTINGS",
+    "ProgressArgument",
+    "whole_number",
+    "check_run_settings",
+    "DEFAULT_SEED",
+    "DEFAULT_PATHS",
+]
+
+#: The seed every run uses unless told otherwise: :func:`~meantime.simulate`, every analysis and
+#: the ``meantime`` command alike, so one scenario file gives one answer wherever it is run.
+DEFAULT_SEED = 2026
+#: The futures a run simulates unless told otherwise.
+DEFAULT_PATHS = 10_000
 
 #: ``progress=``: None (a bar when the run looks long), True (always), False (never), or a
 #: function called as ``progress(done, total)`` that may return False to cancel.
@@ -47,9 +61,10 @@ class RunSettings:
     Parameters
     ----------
     paths : int, default 10_000
-        Futures to simulate in each run.
-    seed : int, default 0
-        Seed of the random streams, ``0 <= seed < 2**64``. Path ``i`` always draws from the
+        Futures to simulate in each run (:data:`DEFAULT_PATHS`).
+    seed : int, default 2026
+        Seed of the random streams (default :data:`meantime.DEFAULT_SEED`, the same in Python and
+        on the command line), ``0 <= seed < 2**64``. Path ``i`` always draws from the
         stream keyed by ``(seed, i)``, so every run of an analysis meets the same luck path by
         path (common random numbers) and the same settings give the same answer.
     threads : int, optional
@@ -78,8 +93,8 @@ class RunSettings:
     True
     """
 
-    paths: int = 10_000
-    seed: int = 0
+    paths: int = DEFAULT_PATHS
+    seed: int = DEFAULT_SEED
     threads: Optional[int] = None
     progress: ProgressArgument = None
     client: Any = None
@@ -116,10 +131,13 @@ def takes_run_settings(function: F) -> F:
                 raise ArgumentError("settings", f"must be a meantime.RunSettings, got {type(settings).__name__}")
             given = [name for name in used if name in signature.bind_partial(*args, **kwargs).arguments]
             if given:
-                raise ArgumentError("settings", f"give the run settings in settings= or as keywords, not both "
-                                                f"({', '.join(given)} given too)")
-            unused = [name for name in RUN_SETTINGS
-                      if name not in used and getattr(settings, name) != getattr(defaults, name)]
+                raise ArgumentError(
+                    "settings",
+                    f"give the run settings in settings= or as keywords, not both ({', '.join(given)} given too)",
+                )
+            unused = [
+                name for name in RUN_SETTINGS if name not in used and getattr(settings, name) != getattr(defaults, name)
+            ]
             if unused:
                 raise ArgumentError("settings", f"{function.__name__} does not use {', '.join(unused)}")
             kwargs.update({name: getattr(settings, name) for name in used})

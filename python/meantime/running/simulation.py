@@ -13,10 +13,11 @@ from ..scenario.scenario import Scenario, default_scenario
 from .cluster import ClusterSettings
 from .progress import ProgressBar
 from .result import Result
-from .settings import ProgressArgument, RunSettings, takes_run_settings, whole_number
+from .settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings, whole_number
 from .town_result import TownResult
 
 __all__ = ["simulate", "founder_result"]
+
 
 
 def _seconds_limit(max_seconds: Any, on_cluster: bool) -> float:
@@ -56,7 +57,7 @@ def _check_memory_here(scenario: Scenario, paths: int, keep_outcomes: bool, keep
 def simulate(
     scenario: Scenario | Mapping[str, Any] | None = None,
     paths: int = 10_000,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     *,
     threads: int | None = None,
     keep_outcomes: bool = True,
@@ -86,8 +87,9 @@ def simulate(
         :func:`default_scenario`.
     paths : int, default 10_000
         Futures to simulate.
-    seed : int, default 0
-        Seed of the random streams, 0 <= seed < 2**64.
+    seed : int, default 2026
+        Seed of the random streams, 0 <= seed < 2**64; the default is :data:`meantime.DEFAULT_SEED`,
+        the command line's too.
     threads : int, optional
         Worker threads; default all cores. The results do not depend on it.
     keep_outcomes : bool, default True

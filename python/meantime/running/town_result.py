@@ -14,6 +14,7 @@ from ..errors import NotKeptError
 from ..scenario.record_base import Root
 from ..scenario.scenario import Scenario
 from .result import Result
+from .uncertainty import LEVEL, half_width
 from .views import view
 from .words import in_ten, percent
 
@@ -137,7 +138,8 @@ class TownResult:
         -------
         pandas.DataFrame
             Columns ``provider`` (``"providers[0]"``, ... and ``"town"``), ``answer``,
-            ``estimate``, ``std_error``, ``unit``, ``meaning``. A provider's rows are its
+            ``estimate``, ``std_error``, ``plus_minus`` (the 95% interval's half-width), ``unit``,
+            ``meaning``. A provider's rows are its
             :meth:`Result.summary`; the town's are the chance that all and that none of the
             providers survive, and the mean of each town total per future.
         """
@@ -147,7 +149,9 @@ class TownResult:
             table.insert(0, "provider", provider_label(i))
             tables.append(table)
         tables.append(self._town_summary())
-        return pd.concat(tables, ignore_index=True)
+        table = pd.concat(tables, ignore_index=True)
+        table["plus_minus"] = half_width(table["std_error"])  # the town's rows too
+        return table
 
     def _town_summary(self) -> pd.DataFrame:
         n, k = self.path_count, len(self.providers)
@@ -219,7 +223,10 @@ class TownResult:
             f"{self.statistics.total('lost_to_price').mean:,.1f} could afford no offer, "
             f"{self.statistics.total('lost_to_capacity').mean:,.1f} met a full diary."
         )
-        lines.append(f"({self.path_count:,} simulated futures, seed {self.seed}.)")
+        lines.append(
+            f"({self.path_count:,} simulated futures, seed {self.seed}; ± is a {LEVEL:.0%} interval, in points "
+            "for a chance.)"
+        )
         return "\n".join(lines)
 
     def __repr__(self) -> str:
