@@ -190,9 +190,10 @@ class LastPower {
 };
 
 // A path's own Poisson mean (the renewing pool's newcomers: a mean drawn per path), kept in the
-// path's state with its constants and, from its second draw, its cdf: the worker's SamplerCache,
-// which the block's paths share month by month, would see 256 such means between two of one
-// path's draws. The cdf's count is the walk's bit for bit (samplers.hpp), so nothing changes.
+// path's state with its constants and, from its second draw of a mean from 16, its cdf: the
+// worker's SamplerCache, which the block's paths share month by month, would see 256 such means
+// between two of one path's draws. The cdf's count is the walk's bit for bit (samplers.hpp), so
+// nothing changes.
 class PathPoisson {
  public:
   const PoissonConstants& constants(double mean) {
@@ -203,14 +204,17 @@ class PathPoisson {
     }
     return constants_;
   }
-  // The mean's cdf from its second draw on (null before, and above the inversion limit).
+  // The mean's cdf from its second draw on (null before, above the inversion limit, and for a
+  // small mean, whose walk takes a few steps where a search in a table of its own, one of the
+  // block's 256, would wait on memory).
   const PoissonCdf* cdf() {
-    if (!constants_.inversion || ++draws_ < 2) return nullptr;
+    if (!constants_.inversion || mean_ < kWalkBelow || ++draws_ < 2) return nullptr;
     if (draws_ == 2) cdf_.build(constants_);
     return &cdf_;
   }
 
  private:
+  static constexpr double kWalkBelow = 16.0;
   double mean_ = std::numeric_limits<double>::quiet_NaN();
   PoissonConstants constants_{1.0};
   int draws_ = 0;

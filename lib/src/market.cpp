@@ -57,6 +57,7 @@ MarketParameters draw_market(const Scenario& scenario, PathKey key) {
       p.route_affordable[r] = affordable_share(b.price_per_session / b.session_hours, median * routes[r]->price_ratio,
                                                m.reservation_price_spread);
     }
+    p.set_route_mixes();
   }
   return p;
 }

@@ -30,14 +30,32 @@ struct MarketParameters {  // one path's draw
   double newcomers_per_month = 0;
   double leave_per_month = 0;
   double return_per_month = 0;
-  // The share of newly aware prospects on each route who can pay in `month` (routes).
-  std::array<double, kRouteCount> can_pay_mix(int month) const {
-    std::array<double, kRouteCount> mix{};
-    for (std::size_t r = 0; r < kRouteCount; ++r) {
-      mix[r] = r == kCouncilManaged && month < council_from_month ? 0.0 : route_share[r] * route_affordable[r];
-    }
-    return mix;
+  // The share of newly aware prospects on each route who can pay in `month` (routes): one mix
+  // before council_from_month (council-managed budgets cannot buy yet) and one from it.
+  const std::array<double, kRouteCount>& can_pay_mix(int month) const {
+    return mixes[month < council_from_month ? 0 : 1];
   }
+  // The multinomial's chance for each route (with a share in the mix), given that the prospects
+  // got past the routes before it: the route's share of the mass they left, in [0, 1].
+  const std::array<double, kRouteCount>& route_chances(int month) const {
+    return chances[month < council_from_month ? 0 : 1];
+  }
+  // Works out both periods' mixes and chances from route_share and route_affordable, once per
+  // path, with the expressions a month would use (draw_market calls it).
+  void set_route_mixes() {
+    for (std::size_t period = 0; period < 2; ++period) {
+      double mass_left = 1.0;
+      for (std::size_t r = 0; r < kRouteCount; ++r) {
+        const double mix = r == kCouncilManaged && period == 0 ? 0.0 : route_share[r] * route_affordable[r];
+        mixes[period][r] = mix;
+        if (!(mix > 0)) continue;
+        chances[period][r] = std::clamp(mix / mass_left, 0.0, 1.0);
+        mass_left -= mix;
+      }
+    }
+  }
+  std::array<std::array<double, kRouteCount>, 2> mixes{};
+  std::array<std::array<double, kRouteCount>, 2> chances{};
 };
 
 struct MarketState {
@@ -104,15 +122,13 @@ inline Arrivals market_month(const Market& market, const MarketParameters& p, Ma
   } else {
     // A multinomial draw, route by route: each prospect is on route r with its share of the
     // pool and can pay with that route's chance; the rest are lost to price.
-    const std::array<double, kRouteCount> mix = p.can_pay_mix(month);
-    double mass_left = 1.0;
+    const std::array<double, kRouteCount>& mix = p.can_pay_mix(month);
+    const std::array<double, kRouteCount>& chance = p.route_chances(month);
     std::int64_t left = new_prospects;
     for (std::size_t r = 0; r < kRouteCount && left > 0; ++r) {
       if (!(mix[r] > 0)) continue;
-      const double conditional = std::clamp(mix[r] / mass_left, 0.0, 1.0);
-      arrivals.by_route[r] = draws.binomial(MonthDraw::route_choice, static_cast<unsigned>(r), left, conditional);
+      arrivals.by_route[r] = draws.binomial(MonthDraw::route_choice, static_cast<unsigned>(r), left, chance[r]);
       left -= arrivals.by_route[r];
-      mass_left -= mix[r];
     }
     arrivals.can_pay = sum(arrivals.by_route);
   }

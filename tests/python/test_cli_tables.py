@@ -93,21 +93,34 @@ def test_one_default_seed_for_python_and_the_command_line(capsys, classic):
     assert "seed 2026" in out and "seed 2026" in str(meantime.simulate(meantime.Scenario.from_file(classic), paths=400))
 
 
-@pytest.mark.parametrize(
-    "function",
-    [
-        meantime.simulate,
-        meantime.required_capital,
-        meantime.sweep,
-        meantime.compare,
-        meantime.sensitivity,
-        meantime.portfolio,
-        meantime.market_capacity,
-        meantime.collective_effect,
-    ],
-)
-def test_every_simulating_function_defaults_to_the_one_seed(function):
-    assert inspect.signature(function).parameters["seed"].default == meantime.DEFAULT_SEED
+# Every function meantime exports that takes a seed: simulate and each analysis, found, not listed.
+SEEDED = [
+    name
+    for name in meantime.__all__
+    if callable(getattr(meantime, name))
+    and not isinstance(getattr(meantime, name), type)
+    and "seed" in inspect.signature(getattr(meantime, name)).parameters
+]
+
+
+def test_the_seeded_functions_are_found():
+    assert {
+        "simulate",
+        "required_capital",
+        "sweep",
+        "price_curve",
+        "best_price",
+        "sensitivity",
+        "compare",
+        "portfolio",
+        "market_capacity",
+        "collective_effect",
+    } <= set(SEEDED)
+
+
+@pytest.mark.parametrize("name", SEEDED)
+def test_every_simulating_function_defaults_to_the_one_seed(name):
+    assert inspect.signature(getattr(meantime, name)).parameters["seed"].default == meantime.DEFAULT_SEED
 
 
 # -- each command, read back --------------------------------------------------------------------------

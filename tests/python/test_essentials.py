@@ -118,6 +118,9 @@ def test_validate_and_run_list_the_values_from_the_example(tmp_path, capsys):
     assert cli.main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
     assert "From the built-in kitchen-table example, not stated: household.savings = 4000" in out
+    # Spelled as the file would write them (TOML), not as Python prints them.
+    flowed = " ".join(out.split())
+    assert "household.couple = false" in flowed and 'household.limited_capability = "lcw"' in flowed
     assert cli.main(["run", str(path), "--paths", "200", "--no-progress"]) == 0
     assert "not stated: household.savings = 4000" in capsys.readouterr().out
     (tmp_path / "idea.toml").write_text(STATED)

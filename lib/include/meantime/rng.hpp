@@ -68,7 +68,8 @@ class UniformStream {
 
 // The uniforms of one path-month, cheaply: draw d takes its first uniform from a block shared
 // by four draws (slot 0, one Philox call per four draws) and any further uniforms from its own
-// slot 1 + d. Inversion samplers need one uniform, so a month usually costs one Philox call.
+// slot 1 + d. Inversion samplers need one uniform, so a month usually costs one Philox call per
+// block of four draws it uses.
 class MonthUniforms {
  public:
   MonthUniforms(PathKey key, std::uint64_t month) : key_(key), month_(month) {}

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace meantime {
@@ -168,12 +169,25 @@ std::int64_t poisson(double mean, U& u) {
 // about n ulps of q^n: the error the exact power already carries, since q = 1 - p is rounded to
 // an ulp and q^n multiplies that by n. LastPower (draws.hpp) keeps the last one.
 struct Power {
+  // `x` if `bit` is 1, 1.0 if it is 0, without a branch.
+  static double select_by_bit(std::uint64_t bit, double x) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &x, sizeof bits);
+    const std::uint64_t mask = 0 - bit;
+    const std::uint64_t chosen = (bits & mask) | (0x3FF0000000000000ULL & ~mask);  // 1.0's bits
+    double factor;
+    std::memcpy(&factor, &chosen, sizeof factor);
+    return factor;
+  }
   double operator()(double q, std::int64_t n) const {
     double result = (n & 1) != 0 ? q : 1.0;
     double square = q;
     for (auto rest = static_cast<std::uint64_t>(n) >> 1; rest != 0; rest >>= 1) {
       square *= square;
-      if (rest & 1) result *= square;
+      // Times 1.0 where n's bit is clear: the same product (x * 1.0 is x, bit for bit), chosen
+      // by a mask rather than a branch on n's bits, which no predictor guesses (the compiler
+      // would turn a plain select back into that branch).
+      result *= select_by_bit(rest & 1, square);
     }
     return result;
   }

@@ -8,7 +8,8 @@ import os
 from typing import Any, Optional, Sequence
 
 from ..running.town_result import provider_label
-from ..scenario.schema import show
+from ..running.words import limited_capability
+from ..scenario.spelling import spelled
 from .tables import Block, Grid, chance, count, flat_frame, machine_text, month, pounds, render
 
 __all__ = [
@@ -32,7 +33,7 @@ def defaults_text(scenario: Any) -> str:
     borrowed = scenario.defaults_used()
     if not borrowed:
         return ""
-    values = ", ".join(f"{path} = {show(value)}" for path, value in borrowed.items())
+    values = ", ".join(f"{path} = {spelled(value)}" for path, value in borrowed.items())
     return f"From the built-in kitchen-table example, not stated: {values}"
 
 
@@ -69,7 +70,7 @@ def run_blocks(result, label: str, last_line: bool = True) -> list[Block]:
         headline += [
             (
                 "limited capability for work",
-                {"none": "none assessed", "lcw": "LCW", "lcwra": "LCWRA"}[h.limited_capability],
+                limited_capability(h.limited_capability, short=True),
             ),
             ("benefits, share of the household's income", chance(est("benefits_share_of_income"))),
             ("minimum income floor bites in (futures)", share("floor_bites")),
