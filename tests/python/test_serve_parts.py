@@ -297,7 +297,14 @@ def test_versions_are_compared_on_the_same_futures_with_paired_differences():
     # A version against itself meets the very same futures: no difference, and no error in it
     # (unpaired, two independent runs would differ by about sqrt(2 p (1 - p) / n)).
     same = {row["answer"]: row for row in answers.comparison(("a", cheap), ("a", cheap), 2_000, 7)["rows"]}
-    assert same["survival"]["difference"] == 0 and same["survival"]["difference_se"] == 0
+    assert (
+        same["survival"]["difference"] == 0
+        and same["survival"]["difference_se"] == same["survival"]["difference_pm"] == 0
+    )
+    # The ± shown is the 95% interval's half-width: 1.96 paired standard errors.
+    assert survival["difference_se"] > 0
+    assert survival["difference_pm"] == pytest.approx(1.959963984540054 * survival["difference_se"], rel=1e-12)
+    assert "95%" in table["convention"]
     assert answers.comparison(("a", cheap), ("a", cheap), 100, 7)["second"] == "a (2)"
 
 

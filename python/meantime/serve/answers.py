@@ -17,6 +17,7 @@ import numpy as np
 from ..analyses import HEADLINES, compare
 from ..running.result import Result, without_benefits_words
 from ..running.simulation import simulate
+from ..running.uncertainty import CONVENTION, half_width
 from ..scenario.scenario import Scenario
 
 __all__ = ["answer", "without_benefits", "add_without_benefits", "comparison"]
@@ -181,7 +182,8 @@ def comparison(
     progress: Callable[[int, int], Any] | None = None,
 ) -> dict[str, Any]:
     """Two versions side by side on the same futures (common random numbers), with each headline's
-    paired difference (second minus first) and its standard error."""
+    paired difference (second minus first), its standard error and its ± (the half-width of a
+    95% interval, the convention of every ± meantime shows)."""
     (name_a, a), (name_b, b) = first, second
     if name_a == name_b:
         name_b = f"{name_b} (2)"
@@ -203,6 +205,7 @@ def comparison(
                 "second_se": _clean(float(row[(name_b, "std_error")])),
                 "difference": _clean(float(row[(difference, "estimate")])),
                 "difference_se": _clean(float(row[(difference, "std_error")])),
+                "difference_pm": _clean(half_width(float(row[(difference, "std_error")]))),
             }
         )
-    return {"first": name_a, "second": name_b, "paths": paths, "seed": seed, "rows": rows}
+    return {"first": name_a, "second": name_b, "paths": paths, "seed": seed, "rows": rows, "convention": CONVENTION}

@@ -448,14 +448,14 @@ async function compare() {
     const show = (v, unit) => v === null ? "-" : unit === "probability" || unit === "share" ? `${(100 * v).toFixed(1)}%`
       : unit.startsWith("pounds") ? Charts.pounds(v) : v.toLocaleString("en-GB", { maximumFractionDigits: 1 });
     const diff = (r) => r.difference === null ? "-" : (r.unit === "probability" || r.unit === "share")
-      ? `${(100 * r.difference >= 0 ? "+" : "")}${(100 * r.difference).toFixed(1)} ± ${(100 * (r.difference_se || 0)).toFixed(1)} points`
-      : `${r.difference >= 0 ? "+" : ""}${show(r.difference, r.unit)}` + (r.difference_se === null ? "" : ` ± ${show(r.difference_se, r.unit)}`);
+      ? `${(100 * r.difference >= 0 ? "+" : "")}${(100 * r.difference).toFixed(1)} ± ${(100 * (r.difference_pm || 0)).toFixed(1)} points`
+      : `${r.difference >= 0 ? "+" : ""}${show(r.difference, r.unit)}` + (r.difference_pm === null ? "" : ` ± ${show(r.difference_pm, r.unit)}`);
     box.innerHTML = `<table class="compare" id="comparison-table"><thead><tr><th>answer</th><th>${escapeHtml(c.first)}</th>
       <th>${escapeHtml(c.second)}</th><th>difference (same futures)</th></tr></thead><tbody>
       ${c.rows.map(r => `<tr data-answer="${r.answer}"><td title="${escapeHtml(r.meaning)}">${r.answer.replace(/_/g, " ")}</td>
         <td>${show(r.first, r.unit)}</td><td>${show(r.second, r.unit)}</td><td>${diff(r)}</td></tr>`).join("")}
       </tbody></table><p class="note">${c.paths.toLocaleString("en-GB")} futures each, seed ${c.seed}: both versions meet the
-      same luck path by path, so the differences and their standard errors are paired.</p>`;
+      same luck path by path, so the differences are paired; ${escapeHtml(c.convention)}.</p>`;
   } catch (error) {
     box.textContent = "";
     showProblems(Object.keys(error.problems || {}).length ? error.problems : { "": error.message });
