@@ -17,6 +17,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import ScenarioError
+from ..running.settings import DEFAULT_SEED
 from ..scenario import essentials
 from ..scenario.scenario import default_scenario
 from . import answers, examples, handover
@@ -61,7 +62,7 @@ def make_app(settings: Settings) -> Starlette:
         return data
 
     def run_settings(data: dict[str, Any]) -> tuple[int, int]:
-        paths, seed = data.get("paths", 10_000), data.get("seed", 2026)
+        paths, seed = data.get("paths", 10_000), data.get("seed", DEFAULT_SEED)
         if isinstance(paths, bool) or not isinstance(paths, int) or not 1 <= paths <= settings.max_paths:
             raise FormError({"paths": f"must be a whole number from 1 to {settings.max_paths:,}"})
         if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63:
