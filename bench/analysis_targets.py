@@ -59,19 +59,35 @@ def one_by_one():
 
 
 def sobol(threads):
-    meantime.sensitivity(None, SOBOL_RANGES, method="sobol", samples=256, paths=2_000, seed=1, threads=threads,
-                         progress=False)
+    meantime.sensitivity(
+        None, SOBOL_RANGES, method="sobol", samples=256, paths=2_000, seed=1, threads=threads, progress=False
+    )
 
 
 def sweep(threads):
-    meantime.sweep(None, {"business.price_per_session": np.linspace(8.0, 20.0, 100)}, paths=10_000, seed=1,
-                   threads=threads, progress=False)
+    meantime.sweep(
+        None,
+        {"business.price_per_session": np.linspace(8.0, 20.0, 100)},
+        paths=10_000,
+        seed=1,
+        threads=threads,
+        progress=False,
+    )
 
 
 def portfolio(threads):
     plan = read_funding(FUNDING)
-    meantime.portfolio(plan.scenarios, pot=20_000, step=1_000, objective="alive_36", paths=10_000, seed=2026,
-                       rule=["optimise", "need", "equal"], threads=threads, progress=False)
+    meantime.portfolio(
+        plan.scenarios,
+        pot=20_000,
+        step=1_000,
+        objective="alive_36",
+        paths=10_000,
+        seed=2026,
+        rule=["optimise", "need", "equal"],
+        threads=threads,
+        progress=False,
+    )
 
 
 ANALYSES = {  # name -> (what it is, the function, target in seconds)
@@ -89,6 +105,7 @@ def main() -> None:
     args = parser.parse_args()
     chosen = [name for name in args.only.split(",") if name]
     import scipy.stats  # noqa: F401  (what the first analysis of a session imports)
+
     meantime.simulate(None, paths=10_000, seed=1, progress=False)  # warm-up
 
     best = {(name, way): float("inf") for name in chosen for way in ("batches", "one by one")}

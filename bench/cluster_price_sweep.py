@@ -32,8 +32,12 @@ def main() -> None:
     import distributed
 
     start = time.perf_counter()
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         started = time.perf_counter() - start
         start = time.perf_counter()
         remote = meantime.price_curve(None, prices, paths=paths, seed=1, client=client, progress=False)

@@ -59,26 +59,53 @@ CASES = {
 
 def meantime_scenario(months: int, p: dict) -> "meantime.Scenario":
     groups = {
-        "market": ["population", "budget_holder_share", "fit_share", "innovation", "imitation",
-                   "reservation_price_per_hour", "reservation_price_spread"],
+        "market": [
+            "population",
+            "budget_holder_share",
+            "fit_share",
+            "innovation",
+            "imitation",
+            "reservation_price_per_hour",
+            "reservation_price_spread",
+        ],
         "clients": ["sessions_per_month", "churn_per_month"],
-        "business": ["price_per_session", "session_hours", "startup_costs", "fixed_costs_per_month",
-                     "variable_cost_per_session", "founder_hours_per_week", "client_facing_share"],
-        "household": ["savings", "living_costs_per_month", "other_income_per_month", "drawings_buffer",
-                      "max_drawings_per_month"],
+        "business": [
+            "price_per_session",
+            "session_hours",
+            "startup_costs",
+            "fixed_costs_per_month",
+            "variable_cost_per_session",
+            "founder_hours_per_week",
+            "client_facing_share",
+        ],
+        "household": [
+            "savings",
+            "living_costs_per_month",
+            "other_income_per_month",
+            "drawings_buffer",
+            "max_drawings_per_month",
+        ],
     }
     changes = {f"{group}.{name}": p[name] for group, names in groups.items() for name in names}
     changes["run.months"] = months
     # The parts the simplified model leaves out, off: benefits and tax; buying by route, the
     # renewing pool, committed people and interest discounted to purchase; missed sessions, weeks
     # off, travel and budget reviews.
-    changes.update({
-        "benefits.enabled": False, "tax.enabled": False,
-        "market.routes.enabled": False, "market.renewal.enabled": False, "market.committed_clients": 0,
-        "market.interest_to_purchase": 1.0, "clients.missed_share": 0.0, "clients.review_month": 0,
-        "clients.review_cut_probability": 0.0, "business.weeks_off_per_year": 0.0,
-        "business.travel_minutes_per_visit": 0.0,
-    })
+    changes.update(
+        {
+            "benefits.enabled": False,
+            "tax.enabled": False,
+            "market.routes.enabled": False,
+            "market.renewal.enabled": False,
+            "market.committed_clients": 0,
+            "market.interest_to_purchase": 1.0,
+            "clients.missed_share": 0.0,
+            "clients.review_month": 0,
+            "clients.review_cut_probability": 0.0,
+            "business.weeks_off_per_year": 0.0,
+            "business.travel_minutes_per_visit": 0.0,
+        }
+    )
     return meantime.default_scenario().replace(changes)
 
 
@@ -123,8 +150,11 @@ def simulate_numpy(paths: int, months: int, seed: int, p: dict, drop_failed: boo
         if month == 1:
             costs = costs + p["startup_costs"]
         business += sessions * p["price_per_session"] - costs
-        drawings = np.where(business > p["drawings_buffer"],
-                            np.minimum(business - p["drawings_buffer"], p["max_drawings_per_month"]), 0.0)
+        drawings = np.where(
+            business > p["drawings_buffer"],
+            np.minimum(business - p["drawings_buffer"], p["max_drawings_per_month"]),
+            0.0,
+        )
         business -= drawings
         household += drawings + p["other_income_per_month"] - p["living_costs_per_month"]
         top_up = np.where((business < 0) & (household > 0), np.minimum(-business, household), 0.0)
@@ -139,13 +169,22 @@ def simulate_numpy(paths: int, months: int, seed: int, p: dict, drop_failed: boo
             going = combined >= 0
             alive[index[~going]] = False
             index, aware, clients, business, household = (
-                index[going], aware[going], clients[going], business[going], household[going])
+                index[going],
+                aware[going],
+                clients[going],
+                business[going],
+                household[going],
+            )
         else:
             np.minimum(lowest, combined, out=lowest)
             alive &= combined >= 0
         clients -= draw(rng.binomial, clients, p["churn_per_month"])
-    return {"survival": float(alive.mean()), "lowest_mean": float(lowest.mean()),
-            "lowest_sd": float(lowest.std(ddof=1)), "draw_seconds": draw_seconds}
+    return {
+        "survival": float(alive.mean()),
+        "lowest_mean": float(lowest.mean()),
+        "lowest_sd": float(lowest.std(ddof=1)),
+        "draw_seconds": draw_seconds,
+    }
 
 
 def compare(case: str, args: argparse.Namespace) -> bool:
@@ -153,14 +192,22 @@ def compare(case: str, args: argparse.Namespace) -> bool:
     drop_failed = case == "early"
     scenario = meantime_scenario(args.months, parameters)
     start = time.perf_counter()
-    run = meantime._core.simulate(scenario._core, paths=args.paths, seed=args.seed,
-                                  threads=0 if args.threads is None else args.threads, keep_outcomes=True,
-                                  follow_failed=not drop_failed)
+    run = meantime._core.simulate(
+        scenario._core,
+        paths=args.paths,
+        seed=args.seed,
+        threads=0 if args.threads is None else args.threads,
+        keep_outcomes=True,
+        follow_failed=not drop_failed,
+    )
     meantime_seconds = time.perf_counter() - start
     result = meantime.Result(scenario, run)
     lowest = np.asarray(result.outcomes["lowest_cash"])
-    ours = {"survival": float(result.survival(args.months)), "lowest_mean": float(lowest.mean()),
-            "lowest_sd": float(lowest.std(ddof=1))}
+    ours = {
+        "survival": float(result.survival(args.months)),
+        "lowest_mean": float(lowest.mean()),
+        "lowest_sd": float(lowest.std(ddof=1)),
+    }
 
     start = time.perf_counter()
     theirs = simulate_numpy(args.paths, args.months, args.seed, parameters, drop_failed)
@@ -169,25 +216,37 @@ def compare(case: str, args: argparse.Namespace) -> bool:
     n = args.paths
     se_survival = math.sqrt(2 * ours["survival"] * (1 - ours["survival"]) / n)
     se_lowest = math.sqrt((ours["lowest_sd"] ** 2 + theirs["lowest_sd"] ** 2) / n)
-    agree = (abs(ours["survival"] - theirs["survival"]) <= 5 * se_survival + 1e-12
-             and abs(ours["lowest_mean"] - theirs["lowest_mean"]) <= 5 * se_lowest + 1e-9)
+    agree = (
+        abs(ours["survival"] - theirs["survival"]) <= 5 * se_survival + 1e-12
+        and abs(ours["lowest_mean"] - theirs["lowest_mean"]) <= 5 * se_lowest + 1e-9
+    )
     path_months = n * args.months
-    words = {"alive": "every path alive to the horizon",
-             "early": "most paths failing early (numpy drops them; meantime stops them)"}[case]
+    words = {
+        "alive": "every path alive to the horizon",
+        "early": "most paths failing early (numpy drops them; meantime stops them)",
+    }[case]
     print(f"simplified model, {n:,} paths x {args.months} months: {words}")
     print(f"  {'':10} {'seconds':>8} {'M path-months/s':>16} {'survival':>9} {'mean lowest cash':>17}")
     for name, seconds, stats in (("meantime", meantime_seconds, ours), ("numpy", numpy_seconds, theirs)):
-        print(f"  {name:10} {seconds:8.2f} {path_months / seconds / 1e6:16.1f} {stats['survival']:9.4f}"
-              f" {stats['lowest_mean']:17.1f}")
-    print(f"  agree within 5 standard errors: {'yes' if agree else 'NO'}"
-          f" (survival se {se_survival:.4f}, lowest-cash se {se_lowest:.1f})")
+        print(
+            f"  {name:10} {seconds:8.2f} {path_months / seconds / 1e6:16.1f} {stats['survival']:9.4f}"
+            f" {stats['lowest_mean']:17.1f}"
+        )
+    print(
+        f"  agree within 5 standard errors: {'yes' if agree else 'NO'}"
+        f" (survival se {se_survival:.4f}, lowest-cash se {se_lowest:.1f})"
+    )
     target = {"alive": 4.0, "early": 1.0}[case]
     ratio = numpy_seconds / meantime_seconds
-    print(f"  meantime / numpy speed: {ratio:.1f}x (target at least {target:g}x: "
-          f"{'met' if ratio >= target else 'MISSED'})")
+    print(
+        f"  meantime / numpy speed: {ratio:.1f}x (target at least {target:g}x: "
+        f"{'met' if ratio >= target else 'MISSED'})"
+    )
     draws = theirs["draw_seconds"]
-    print(f"  numpy's random draws alone: {draws:.2f} s ({100 * draws / numpy_seconds:.0f}% of its run);"
-          f" meantime's whole run / numpy's draws alone: {draws / meantime_seconds:.1f}x")
+    print(
+        f"  numpy's random draws alone: {draws:.2f} s ({100 * draws / numpy_seconds:.0f}% of its run);"
+        f" meantime's whole run / numpy's draws alone: {draws / meantime_seconds:.1f}x"
+    )
     return agree
 
 

@@ -53,19 +53,33 @@ def main() -> None:
     _grants.KeptRuns.run_kept = timed
     _grants.KeptRuns.run_kept_many = timed_many
     start = time.perf_counter()
-    result = meantime.portfolio(plan.scenarios, pot=20_000, step=1_000, objective="alive_36", paths=args.paths,
-                                seed=2026, rule=["optimise", "need", "equal"], progress=False,
-                                evaluation=args.evaluation)
+    result = meantime.portfolio(
+        plan.scenarios,
+        pot=20_000,
+        step=1_000,
+        objective="alive_36",
+        paths=args.paths,
+        seed=2026,
+        rule=["optimise", "need", "equal"],
+        progress=False,
+        evaluation=args.evaluation,
+    )
     seconds = time.perf_counter() - start
     methods = result.allocation["evaluation"].value_counts().to_dict()
-    print(f"portfolio: {len(plan.scenarios)} start-ups x {args.paths:,} paths, pot £20,000 in steps of £1,000 "
-          f"({args.evaluation}; {methods})")
-    print(f"  wall time {seconds:.1f} s: engine runs {engine['seconds']:.1f} s ({engine['runs']} runs), "
-          f"the rest {seconds - engine['seconds']:.1f} s; optimiser moves {result.moves}")
+    print(
+        f"portfolio: {len(plan.scenarios)} start-ups x {args.paths:,} paths, pot £20,000 in steps of £1,000 "
+        f"({args.evaluation}; {methods})"
+    )
+    print(
+        f"  wall time {seconds:.1f} s: engine runs {engine['seconds']:.1f} s ({engine['runs']} runs), "
+        f"the rest {seconds - engine['seconds']:.1f} s; optimiser moves {result.moves}"
+    )
     o = result.outcomes
     for rule in result.rules:
-        print(f"  {rule:9s} alive at 36 months {o.loc[rule, 'alive_36']:6.2f} ± {o.loc[rule, 'alive_36_se']:.2f}"
-              f"   spent £{o.loc[rule, 'spent']:,.0f}")
+        print(
+            f"  {rule:9s} alive at 36 months {o.loc[rule, 'alive_36']:6.2f} ± {o.loc[rule, 'alive_36_se']:.2f}"
+            f"   spent £{o.loc[rule, 'spent']:,.0f}"
+        )
     engine.update(runs=0, seconds=0.0)
     start = time.perf_counter()
     result.curve([0, 5_000, 10_000, 15_000, 20_000, 30_000, 40_000], progress=False)

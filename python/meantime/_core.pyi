@@ -302,4 +302,5 @@ def simulate_town_batch(
 
 def provider_scenario(scenario: Scenario, i: int) -> Scenario:
     """Provider i as a single-provider scenario (what it would be alone)."""
+
 def available_memory() -> int: ...

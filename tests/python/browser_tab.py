@@ -17,13 +17,19 @@ class Tab:
         self.browser = chromium._Browser()
         try:
             self.download_dir = pathlib.Path(download_dir)
-            self.browser.send("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(self.download_dir)})
+            self.browser.send(
+                "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(self.download_dir)}
+            )
             target = self.browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-            self.session = self.browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            self.session = self.browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+                "sessionId"
+            ]
             for domain in ("Page", "Runtime", "DOM"):
                 self.send(f"{domain}.enable")
-            self.send("Emulation.setDeviceMetricsOverride",
-                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+            self.send(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            )
         except BaseException:
             self.browser.close()
             raise
@@ -51,7 +57,9 @@ class Tab:
             if value:
                 return value
             if time.monotonic() > deadline:
-                problems = self.eval("document.getElementById('problems') ? document.getElementById('problems').textContent : ''")
+                problems = self.eval(
+                    "document.getElementById('problems') ? document.getElementById('problems').textContent : ''"
+                )
                 raise TimeoutError(f"not within {timeout} s: {what or expression} (page says: {problems})")
             time.sleep(0.05)
 
@@ -60,8 +68,10 @@ class Tab:
 
     def type(self, css: str, value: str) -> None:
         """Put ``value`` in a field and let the page see the change, as typing and leaving it does."""
-        self.eval(f"(() => {{ const e = document.querySelector({json.dumps(css)}); e.focus(); e.value = {json.dumps(value)};"
-                  "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true})); })()")
+        self.eval(
+            f"(() => {{ const e = document.querySelector({json.dumps(css)}); e.focus(); e.value = {json.dumps(value)};"
+            "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true})); })()"
+        )
 
     def click(self, css: str) -> None:
         self.eval(f"document.querySelector({json.dumps(css)}).click()")

@@ -46,8 +46,9 @@ def executable() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise ChromiumUnavailable("Chromium was not found on PATH: scripts/dev installs Debian's `chromium` package "
-                              "(apt-get install chromium)")
+    raise ChromiumUnavailable(
+        "Chromium was not found on PATH: scripts/dev installs Debian's `chromium` package (apt-get install chromium)"
+    )
 
 
 class _Browser:
@@ -64,13 +65,30 @@ class _Browser:
             os.dup2(high_read, 3)  # dup2 leaves the copies inheritable
             os.dup2(high_write, 4)
 
-        command = [executable(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                   "--no-first-run", "--no-default-browser-check", "--hide-scrollbars", "--mute-audio",
-                   "--remote-debugging-pipe", f"--user-data-dir={self.profile}", "about:blank"]
+        command = [
+            executable(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--hide-scrollbars",
+            "--mute-audio",
+            "--remote-debugging-pipe",
+            f"--user-data-dir={self.profile}",
+            "about:blank",
+        ]
         # close_fds=False: it would close 3 and 4 after wire_pipes; Python's own descriptors are
         # not inheritable (PEP 446), so nothing else leaks into the browser.
-        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, preexec_fn=wire_pipes, close_fds=False)
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            preexec_fn=wire_pipes,
+            close_fds=False,
+        )
         for fd in (high_read, high_write):
             os.close(fd)
         os.close(to_chrome_read)
@@ -139,22 +157,28 @@ class _Browser:
 
 
 def _evaluate(browser: _Browser, session: str, expression: str):
-    return browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True},
-                        session=session)["result"].get("value")
+    return browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session)[
+        "result"
+    ].get("value")
 
 
 def _print(browser: _Browser, session: str, page: Page, height: int) -> None:
     """Print the page to PDF (A4, backgrounds on), then read its text and width as printed."""
-    printed = browser.send("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True},
-                           session=session)
+    printed = browser.send(
+        "Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True}, session=session
+    )
     page.pdf = base64.b64decode(printed["data"])
     browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
     # A4 less the default 0.4 inch margins, at 96 CSS pixels an inch: the width a printed line holds.
-    browser.send("Emulation.setDeviceMetricsOverride", {"width": round((8.27 - 0.8) * 96), "height": height,
-                                                        "deviceScaleFactor": 1, "mobile": False}, session=session)
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": round((8.27 - 0.8) * 96), "height": height, "deviceScaleFactor": 1, "mobile": False},
+        session=session,
+    )
     page.print_text = _evaluate(browser, session, "document.body.innerText") or ""
-    page.print_overflow = _evaluate(browser, session, "document.documentElement.scrollWidth - "
-                                                      "document.documentElement.clientWidth") or 0
+    page.print_overflow = (
+        _evaluate(browser, session, "document.documentElement.scrollWidth - document.documentElement.clientWidth") or 0
+    )
 
 
 def render(path: pathlib.Path, width: int = 1200, height: int = 900, pdf: bool = False) -> Page:
@@ -166,16 +190,22 @@ def render(path: pathlib.Path, width: int = 1200, height: int = 900, pdf: bool =
         session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             browser.send(f"{domain}.enable", session=session)
-        browser.send("Emulation.setDeviceMetricsOverride",
-                     {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, session=session)
+        browser.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            session=session,
+        )
         browser.send("Page.navigate", {"url": pathlib.Path(path).resolve().as_uri()}, session=session)
         browser.wait_for("Page.loadEventFired")
-        text = browser.send("Runtime.evaluate", {"expression": "document.body.innerText", "returnByValue": True},
-                            session=session)["result"].get("value", "")
-        title = browser.send("Runtime.evaluate", {"expression": "document.title", "returnByValue": True},
-                             session=session)["result"].get("value", "")
-        shot = browser.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True},
-                            session=session)["data"]
+        text = browser.send(
+            "Runtime.evaluate", {"expression": "document.body.innerText", "returnByValue": True}, session=session
+        )["result"].get("value", "")
+        title = browser.send(
+            "Runtime.evaluate", {"expression": "document.title", "returnByValue": True}, session=session
+        )["result"].get("value", "")
+        shot = browser.send(
+            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=session
+        )["data"]
         page = Page(text=text, title=title, screenshot=base64.b64decode(shot))
         if pdf:
             _print(browser, session, page, height)

@@ -32,7 +32,8 @@ def classic_scenario() -> meantime.Scenario:
     (the default founder, without limited capability for work, fails once the minimum income
     floor ends Universal Credit)."""
     return before_renewal(meantime.default_scenario()).replace(
-        {"benefits.enabled": False, "household.other_income_per_month": 900})
+        {"benefits.enabled": False, "household.other_income_per_month": 900}
+    )
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +43,9 @@ def golden_result() -> meantime.Result:
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "with_analyses: the report test runs the real analyses (the others leave them out, for speed)")
+    config.addinivalue_line(
+        "markers", "with_analyses: the report test runs the real analyses (the others leave them out, for speed)"
+    )
 
 
 def new_parts_off(scenario: meantime.Scenario) -> meantime.Scenario:
@@ -51,8 +54,12 @@ def new_parts_off(scenario: meantime.Scenario) -> meantime.Scenario:
     travel) switched off."""
     fit = scenario.market.fit_share
     changes = {
-        "market.routes.enabled": False, "market.renewal.enabled": False, "market.interest_to_purchase": 1.0,
-        "market.committed_clients": 0, "clients.missed_share": 0.0, "business.weeks_off_per_year": 0.0,
+        "market.routes.enabled": False,
+        "market.renewal.enabled": False,
+        "market.interest_to_purchase": 1.0,
+        "market.committed_clients": 0,
+        "clients.missed_share": 0.0,
+        "business.weeks_off_per_year": 0.0,
         "business.travel_minutes_per_visit": 0.0,
     }
     if fit.kind == "research":
@@ -65,6 +72,11 @@ def before_renewal(scenario: meantime.Scenario) -> meantime.Scenario:
     """new_parts_off, and the defaults they changed as they were (no budget reviews, 70% of hours
     client-facing, no limited capability for work assessed): for the default scenario, the engine's behaviour before them, on which the
     known-answer tests were worked out (tests/cpp/scenarios.hpp, scenario_before_renewal)."""
-    return new_parts_off(scenario).replace({"clients.review_month": 0, "clients.review_cut_probability": 0.0,
-                                            "business.client_facing_share": 0.7,
-                                            "household.limited_capability": "none"})
+    return new_parts_off(scenario).replace(
+        {
+            "clients.review_month": 0,
+            "clients.review_cut_probability": 0.0,
+            "business.client_facing_share": 0.7,
+            "household.limited_capability": "none",
+        }
+    )

@@ -26,17 +26,35 @@ def free_port() -> int:
 class Server:
     """``meantime serve`` in its own process group, stopped by ``stop()`` (or ``kill()``)."""
 
-    def __init__(self, data_dir, *options: str, host: str = "127.0.0.1", port: int | None = None,
-                 env: dict | None = None) -> None:
+    def __init__(
+        self, data_dir, *options: str, host: str = "127.0.0.1", port: int | None = None, env: dict | None = None
+    ) -> None:
         self.port = port or free_port()
         self.data_dir = data_dir
         os.makedirs(str(data_dir), exist_ok=True)
         self.log_path = os.path.join(str(data_dir), f"serve-{self.port}.log")
         self.log = open(self.log_path, "ab")
-        command = [sys.executable, "-m", "meantime", "serve", "--port", str(self.port), "--host", host,
-                   "--data", str(data_dir), *options]
-        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
-                                        start_new_session=True, env={**os.environ, "MPLBACKEND": "Agg", **(env or {})})
+        command = [
+            sys.executable,
+            "-m",
+            "meantime",
+            "serve",
+            "--port",
+            str(self.port),
+            "--host",
+            host,
+            "--data",
+            str(data_dir),
+            *options,
+        ]
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "MPLBACKEND": "Agg", **(env or {})},
+        )
         self.url = f"http://127.0.0.1:{self.port}"
 
     def wait_ready(self, headers: dict | None = None) -> "Server":
@@ -89,8 +107,15 @@ class Session:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
         self.headers = headers or {}
 
-    def request(self, method: str, path: str, body=None, raw: bytes | None = None, headers: dict | None = None,
-                timeout: float = 120) -> tuple[int, object]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body=None,
+        raw: bytes | None = None,
+        headers: dict | None = None,
+        timeout: float = 120,
+    ) -> tuple[int, object]:
         data, head = None, {**self.headers, **(headers or {})}
         if raw is not None:
             data = raw

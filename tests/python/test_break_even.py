@@ -28,8 +28,10 @@ def test_the_default_scenario_by_hand():
     assert table["can_break_even"].tolist() == [True, False]
     # Routes: 0.28% of residents on budgets (median £21.667/h) and 1.2% self-funders (90% of it);
     # fit 10.1/42, half of the interested buy.
-    share = (0.0028 * NormalDist().cdf(math.log(65 / 3 / 22) / 0.25)
-             + 0.012 * NormalDist().cdf(math.log(0.9 * 65 / 3 / 22) / 0.25)) / 0.0148
+    share = (
+        0.0028 * NormalDist().cdf(math.log(65 / 3 / 22) / 0.25)
+        + 0.012 * NormalDist().cdf(math.log(0.9 * 65 / 3 / 22) / 0.25)
+    ) / 0.0148
     assert operating.affordable_share == pytest.approx(share)
     assert operating.market_clients == pytest.approx(60000 * 0.0148 * 10.1 / 42 * 0.5 * share)
     assert living.lowest_price == pytest.approx((1.5 * 0.9 + 1370 / 65) / 0.9)
@@ -64,20 +66,31 @@ def test_the_default_scenario_before_renewal_by_hand():
 
 
 def test_staff_a_job_a_loan_and_referrals_by_hand():
-    s = before_renewal(meantime.default_scenario()).replace({
-        "business.price_per_session": 30, "business.variable_cost_per_session": 5, "business.session_hours": 1,
-        "business.fixed_costs_per_month": 200, "business.founder_hours_per_week": 20,
-        "business.client_facing_share": 0.8,
-        "staff.hours_per_week": 10, "staff.wage_per_hour": 12,
-        "household.job_hours_per_week": 5, "household.job_wage_per_hour": 11,
-        "household.living_costs_per_month": 1500, "household.other_income_per_month": 300,
-        "household.partner_income_per_month": 200,
-        "funding.loans": [{"principal": 12000, "apr": 0.10, "term_months": 12, "month": 1}],
-        "run.months": 24,
-        "market.arrivals": "referrals", "market.referrals_per_month": 3, "market.reservation_price_per_hour": 40,
-        "market.reservation_price_spread": 0,
-        "clients.churn_per_month": 0.05, "clients.sessions_per_month": 2,
-    })
+    s = before_renewal(meantime.default_scenario()).replace(
+        {
+            "business.price_per_session": 30,
+            "business.variable_cost_per_session": 5,
+            "business.session_hours": 1,
+            "business.fixed_costs_per_month": 200,
+            "business.founder_hours_per_week": 20,
+            "business.client_facing_share": 0.8,
+            "staff.hours_per_week": 10,
+            "staff.wage_per_hour": 12,
+            "household.job_hours_per_week": 5,
+            "household.job_wage_per_hour": 11,
+            "household.living_costs_per_month": 1500,
+            "household.other_income_per_month": 300,
+            "household.partner_income_per_month": 200,
+            "funding.loans": [{"principal": 12000, "apr": 0.10, "term_months": 12, "month": 1}],
+            "run.months": 24,
+            "market.arrivals": "referrals",
+            "market.referrals_per_month": 3,
+            "market.reservation_price_per_hour": 40,
+            "market.reservation_price_spread": 0,
+            "clients.churn_per_month": 0.05,
+            "clients.sessions_per_month": 2,
+        }
+    )
     table = meantime.break_even(s)
     operating, living = table.loc["operating"], table.loc["living"]
     rate = 1.10 ** (1 / 12) - 1  # the APR's monthly equivalent
@@ -102,12 +115,20 @@ def test_staff_a_job_a_loan_and_referrals_by_hand():
 
 def test_the_loan_interest_matches_the_engine():
     # With no clients and nothing random, the business's only profit is minus the loans' interest.
-    s = before_renewal(meantime.default_scenario()).replace({
-        "market.population": 0, "business.startup_costs": 0, "business.fixed_costs_per_month": 0,
-        "household.savings": 1e6, "run.deterministic": True, "run.months": 30,
-        "funding.loans": [{"principal": 9000, "apr": 0.08, "term_months": 24, "holiday_months": 3, "month": 2},
-                          {"principal": 2000, "apr": 0.2, "term_months": 6, "month": 1}],
-    })
+    s = before_renewal(meantime.default_scenario()).replace(
+        {
+            "market.population": 0,
+            "business.startup_costs": 0,
+            "business.fixed_costs_per_month": 0,
+            "household.savings": 1e6,
+            "run.deterministic": True,
+            "run.months": 30,
+            "funding.loans": [
+                {"principal": 9000, "apr": 0.08, "term_months": 24, "holiday_months": 3, "month": 2},
+                {"principal": 2000, "apr": 0.2, "term_months": 6, "month": 1},
+            ],
+        }
+    )
     result = meantime.simulate(s, paths=1, progress=False)
     engine_interest = -result.monthly["profit_mean"].sum() / 30
     # The engine sums its monthly means in fixed point: equal to about 1e-8.
@@ -116,10 +137,16 @@ def test_the_loan_interest_matches_the_engine():
 
 def test_capacity_matches_the_engines_largest_diary():
     # A huge market and no churn: the diary fills to capacity / sessions per client, whole.
-    s = meantime.default_scenario().replace({
-        "market.population": 1e6, "market.reservation_price_per_hour": 1000, "clients.churn_per_month": 0,
-        "clients.session_count": "fixed", "run.deterministic": True, "run.months": 12,
-    })
+    s = meantime.default_scenario().replace(
+        {
+            "market.population": 1e6,
+            "market.reservation_price_per_hour": 1000,
+            "clients.churn_per_month": 0,
+            "clients.session_count": "fixed",
+            "run.deterministic": True,
+            "run.months": 12,
+        }
+    )
     capacity = meantime.break_even(s).loc["operating", "capacity_clients"]
     clients = meantime.simulate(s, paths=1, progress=False).monthly["clients_mean"].max()
     assert clients == math.floor(capacity)
@@ -150,8 +177,10 @@ def test_other_income_above_living_costs_needs_no_more_than_operating():
 
 
 def test_a_dict_is_read_as_a_scenario_and_other_types_are_refused():
-    assert meantime.break_even({"based_on": "kitchen-table", "business": {"price_per_session": 12}}) \
-        .loc["living", "price"] == 12
+    assert (
+        meantime.break_even({"based_on": "kitchen-table", "business": {"price_per_session": 12}}).loc["living", "price"]
+        == 12
+    )
     with pytest.raises(meantime.EssentialsMissing):  # a dict is read as from_dict reads it
         meantime.break_even({"business": {"price_per_session": 12}})
     with pytest.raises(TypeError, match="scenario must be"):

@@ -16,8 +16,9 @@ PATHS, SEED = 20_000, 2026
 
 @pytest.fixture(scope="module")
 def sixty_months() -> meantime.Result:
-    return meantime.simulate(meantime.default_scenario().replace(run__months=60), paths=PATHS, seed=SEED,
-                             progress=False)
+    return meantime.simulate(
+        meantime.default_scenario().replace(run__months=60), paths=PATHS, seed=SEED, progress=False
+    )
 
 
 def trading_mean(result: meantime.Result, series: str, month: int) -> float:
@@ -68,8 +69,7 @@ def test_the_figures_said_to_be_outside_are_where_the_readme_says(sixty_months):
     assert trading_mean(sixty_months, "clients", 24) > 3.9
     # New direct-payment holders a year in the town: 60,000 x 0.2% x 30% = 36, below the about 58
     # that Devon's 650-850 a year for about 810,000 residents would give (short payments left out).
-    new_a_year = s.market.population.mean() * s.market.routes.direct_payment.share * \
-        s.market.renewal.turnover_per_year
+    new_a_year = s.market.population.mean() * s.market.routes.direct_payment.share * s.market.renewal.turnover_per_year
     assert new_a_year == pytest.approx(36)
     assert new_a_year < 60_000 * 780 / 810_000
     assert math.isclose(60_000 * 780 / 810_000, 57.8, abs_tol=0.1)

@@ -25,8 +25,13 @@ def tracked_files() -> list[pathlib.Path]:
         files = [REPO / name for name in names.splitlines()]
     except (OSError, subprocess.CalledProcessError):
         skip = {".git", ".venv", "build", "__pycache__"}
-        files = [p for p in REPO.rglob("*") if p.is_file() and not skip & set(p.relative_to(REPO).parts)
-                 and not p.relative_to(REPO).parts[0].startswith("build")]
+        files = [
+            p
+            for p in REPO.rglob("*")
+            if p.is_file()
+            and not skip & set(p.relative_to(REPO).parts)
+            and not p.relative_to(REPO).parts[0].startswith("build")
+        ]
     return [f for f in files if f.is_file() and f.suffix not in (".png", ".svg", ".bin") and "corpus" not in f.parts]
 
 
@@ -60,7 +65,8 @@ def test_every_cited_page_and_section_exists(path):
         if match.group(2) and page.name in ("sources.md", "design.md"):
             cited = match.group(2).strip()
             assert any(cited.startswith(s) for s in sections(page)), (
-                f"{path.relative_to(REPO)} cites section {cited!r} of docs/{page.name}; its sections: {sections(page)}")
+                f"{path.relative_to(REPO)} cites section {cited!r} of docs/{page.name}; its sections: {sections(page)}"
+            )
 
 
 @pytest.mark.parametrize("path", [f for f in FILES if f.suffix in CODE], ids=lambda p: str(p.relative_to(REPO)))

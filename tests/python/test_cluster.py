@@ -25,8 +25,9 @@ PRICE = "business.price_per_session"
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                       silence_logs=logging.ERROR)
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+    )
     with distributed.Client(cluster) as client:
         yield client
     cluster.close()
@@ -42,8 +43,9 @@ def _same(a: meantime.Result, b: meantime.Result) -> None:
 
 
 def test_simulate_on_the_cluster_is_the_local_run_bit_for_bit(client, golden_result):
-    remote = meantime.simulate(golden_result.scenario, paths=1000, seed=2026, client=client, chunk_paths=300,
-                               progress=False)
+    remote = meantime.simulate(
+        golden_result.scenario, paths=1000, seed=2026, client=client, chunk_paths=300, progress=False
+    )
     _same(remote, golden_result)
 
 
@@ -51,8 +53,12 @@ def test_the_chunk_size_does_not_change_the_answer(client):
     s = classic_scenario().replace(business__price_per_session=14)
     local = meantime.simulate(s, paths=1500, seed=11, first_path=77, progress=False)
     for chunk_paths in (1500, 256, 97):
-        _same(meantime.simulate(s, paths=1500, seed=11, first_path=77, client=client, chunk_paths=chunk_paths,
-                                progress=False), local)
+        _same(
+            meantime.simulate(
+                s, paths=1500, seed=11, first_path=77, client=client, chunk_paths=chunk_paths, progress=False
+            ),
+            local,
+        )
 
 
 def test_kept_paths_and_statistics_only_runs_come_back_whole(client):
@@ -88,8 +94,9 @@ def test_price_curve_and_best_price(client):
     remote = meantime.price_curve(None, prices, paths=700, seed=4, client=client, chunk_paths=256, progress=False)
     pd.testing.assert_frame_equal(remote, local, check_exact=True)
     local_best = meantime.best_price(None, prices=prices, paths=500, seed=4, progress=False)
-    remote_best = meantime.best_price(None, prices=prices, paths=500, seed=4, client=client, chunk_paths=200,
-                                      progress=False)
+    remote_best = meantime.best_price(
+        None, prices=prices, paths=500, seed=4, client=client, chunk_paths=200, progress=False
+    )
     pd.testing.assert_frame_equal(remote_best, local_best, check_exact=True)
 
 
@@ -97,30 +104,40 @@ def test_sweep_with_and_without_common_random_numbers(client):
     grid = {PRICE: [10, 12], "run.months": [12, 24]}
     for crn in (True, False):
         local = meantime.sweep(None, grid, paths=400, seed=9, common_random_numbers=crn, progress=False)
-        remote = meantime.sweep(None, grid, paths=400, seed=9, common_random_numbers=crn, client=client,
-                                chunk_paths=150, progress=False)
+        remote = meantime.sweep(
+            None, grid, paths=400, seed=9, common_random_numbers=crn, client=client, chunk_paths=150, progress=False
+        )
         pd.testing.assert_frame_equal(remote, local, check_exact=True)
 
 
 def test_compare_and_sensitivity(client):
-    options = {"as is": classic_scenario(),
-               "dearer": classic_scenario().replace(business__price_per_session=14)}
+    options = {"as is": classic_scenario(), "dearer": classic_scenario().replace(business__price_per_session=14)}
     local = meantime.compare(options, paths=500, seed=2, progress=False)
     remote = meantime.compare(options, paths=500, seed=2, client=client, chunk_paths=200, progress=False)
     pd.testing.assert_frame_equal(remote, local, check_exact=True)
     ranges = {"household.savings": (1000, 4000), "business.startup_costs": (0, 500)}
     local = meantime.sensitivity(None, ranges, metric="survival", paths=300, seed=1, progress=False)
-    remote = meantime.sensitivity(None, ranges, metric="survival", paths=300, seed=1, client=client,
-                                  chunk_paths=128, progress=False)
+    remote = meantime.sensitivity(
+        None, ranges, metric="survival", paths=300, seed=1, client=client, chunk_paths=128, progress=False
+    )
     pd.testing.assert_frame_equal(remote, local, check_exact=True)
 
 
 def test_required_capital_by_lowest_cash_and_by_bisection(client):
     for method in ("lowest_cash", "bisection"):
-        local = meantime.required_capital(classic_scenario(), survival=0.9, method=method, paths=400, seed=3,
-                                          progress=False)
-        remote = meantime.required_capital(classic_scenario(), survival=0.9, method=method, paths=400, seed=3, client=client,
-                                           chunk_paths=150, progress=False)
+        local = meantime.required_capital(
+            classic_scenario(), survival=0.9, method=method, paths=400, seed=3, progress=False
+        )
+        remote = meantime.required_capital(
+            classic_scenario(),
+            survival=0.9,
+            method=method,
+            paths=400,
+            seed=3,
+            client=client,
+            chunk_paths=150,
+            progress=False,
+        )
         pd.testing.assert_frame_equal(remote, local, check_exact=True)
 
 
@@ -138,8 +155,9 @@ def test_a_worker_killed_mid_run_changes_nothing(client):
             os.kill(victim, signal.SIGKILL)
             killed.append(victim)
 
-    remote = meantime.simulate(scenario, paths=3000, seed=21, client=client, chunk_paths=100, retries=3,
-                               progress=kill_one_worker)
+    remote = meantime.simulate(
+        scenario, paths=3000, seed=21, client=client, chunk_paths=100, retries=3, progress=kill_one_worker
+    )
     assert killed
     _same(remote, local)
     # The analyses too: a sweep with a worker killed mid-sweep.
@@ -148,8 +166,9 @@ def test_a_worker_killed_mid_run_changes_nothing(client):
     local_sweep = meantime.sweep(scenario, grid, paths=600, seed=8, progress=False)
     pids = client.run(os.getpid)
     killed.clear()
-    remote_sweep = meantime.sweep(scenario, grid, paths=600, seed=8, client=client, chunk_paths=100,
-                                  progress=kill_one_worker)
+    remote_sweep = meantime.sweep(
+        scenario, grid, paths=600, seed=8, client=client, chunk_paths=100, progress=kill_one_worker
+    )
     assert killed
     pd.testing.assert_frame_equal(remote_sweep, local_sweep, check_exact=True)
     client.wait_for_workers(2, timeout=60)

@@ -14,9 +14,16 @@ from conftest import classic_scenario
 @pytest.fixture(scope="module")
 def table():
     s = classic_scenario()
-    return meantime.compare({"part-time": s.replace(household__job_hours_per_week=7.5), "full-time": s,
-                             "dearer": s.replace(business__price_per_session=11.2)}, paths=1000, seed=4,
-                            progress=False)
+    return meantime.compare(
+        {
+            "part-time": s.replace(household__job_hours_per_week=7.5),
+            "full-time": s,
+            "dearer": s.replace(business__price_per_session=11.2),
+        },
+        paths=1000,
+        seed=4,
+        progress=False,
+    )
 
 
 def test_each_column_is_its_scenarios_run_with_the_one_seed(table):
@@ -32,11 +39,16 @@ def test_differences_from_the_first_have_paired_standard_errors(table):
     base, dearer = table["full-time"], table["dearer"]
     difference = table["dearer - part-time"]
     assert difference.loc["survival", "estimate"] == pytest.approx(
-        table.loc["survival", ("dearer", "estimate")] - table.loc["survival", ("part-time", "estimate")])
+        table.loc["survival", ("dearer", "estimate")] - table.loc["survival", ("part-time", "estimate")]
+    )
     # 20p apart, on the same paths: the paired standard error of the difference is far below what
     # two independent runs would give.
-    close = meantime.compare({"£11": classic_scenario(), "£11.20": classic_scenario().replace(
-        business__price_per_session=11.2)}, paths=1000, seed=4, progress=False)
+    close = meantime.compare(
+        {"£11": classic_scenario(), "£11.20": classic_scenario().replace(business__price_per_session=11.2)},
+        paths=1000,
+        seed=4,
+        progress=False,
+    )
     for answer in ("survival", "founder_income", "clients_served"):
         paired = close.loc[answer, ("£11.20 - £11", "std_error")]
         independent = math.hypot(close.loc[answer, ("£11", "std_error")], close.loc[answer, ("£11.20", "std_error")])

@@ -36,13 +36,33 @@ import meantime.scenario.schema
 import meantime.scenario.spelling
 from meantime import _core
 
-MODULES = [meantime, meantime.scenario.distributions, meantime.errors, meantime.scenario.files, meantime.plot, meantime.plot.runs,
-           meantime.plot.analyses, meantime.running.progress, meantime.running.result, meantime.running.simulation,
-           meantime.scenario.scenario, meantime.scenario.schema, meantime.scenario.records, meantime.analyses,
-           meantime.analyses.deterministic, meantime.analyses.capital, meantime.analyses.sweeps,
-           meantime.analyses.price, meantime.analyses.sensitivities, meantime.analyses.comparison, meantime.running.cluster,
-           meantime.running.settings, meantime.running.words, meantime.scenario.spelling,
-           meantime.scenario.questionnaire]
+MODULES = [
+    meantime,
+    meantime.scenario.distributions,
+    meantime.errors,
+    meantime.scenario.files,
+    meantime.plot,
+    meantime.plot.runs,
+    meantime.plot.analyses,
+    meantime.running.progress,
+    meantime.running.result,
+    meantime.running.simulation,
+    meantime.scenario.scenario,
+    meantime.scenario.schema,
+    meantime.scenario.records,
+    meantime.analyses,
+    meantime.analyses.deterministic,
+    meantime.analyses.capital,
+    meantime.analyses.sweeps,
+    meantime.analyses.price,
+    meantime.analyses.sensitivities,
+    meantime.analyses.comparison,
+    meantime.running.cluster,
+    meantime.running.settings,
+    meantime.running.words,
+    meantime.scenario.spelling,
+    meantime.scenario.questionnaire,
+]
 
 
 @pytest.mark.parametrize("name", meantime.__all__)

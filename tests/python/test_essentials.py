@@ -44,8 +44,9 @@ def refused(path) -> meantime.ScenarioFileError:
 
 
 def test_every_essential_is_a_field_of_the_engine():
-    assert [f.path for f in essential_fields()] == [p for p in ESSENTIALS if p in {
-        f.path for f in meantime.scenario_fields()}]
+    assert [f.path for f in essential_fields()] == [
+        p for p in ESSENTIALS if p in {f.path for f in meantime.scenario_fields()}
+    ]
     assert len(essential_fields()) >= 8 and len(HOUSEHOLD) >= 3
 
 
@@ -86,11 +87,14 @@ def test_based_on_and_allow_defaults_keep_the_example_and_list_what_came_from_it
     path.write_text('based_on = "kitchen-table"\n' + WITHOUT_HOUSEHOLD)
     s = meantime.Scenario.from_file(path)
     assert list(s.defaults_used()) == HOUSEHOLD
-    assert s.defaults_used()["household.other_income_per_month"] == meantime.default_scenario().household.other_income_per_month
+    assert (
+        s.defaults_used()["household.other_income_per_month"]
+        == meantime.default_scenario().household.other_income_per_month
+    )
     (tmp_path / "plain.toml").write_text(WITHOUT_HOUSEHOLD)
     assert meantime.Scenario.from_file(tmp_path / "plain.toml", allow_defaults=True) == s
     (tmp_path / "typo.toml").write_text('based_on = "kitchen table"\n' + STATED)
-    assert "the built-in example is \"kitchen-table\"" in refused(tmp_path / "typo.toml").rule
+    assert 'the built-in example is "kitchen-table"' in refused(tmp_path / "typo.toml").rule
 
 
 def test_from_dict_is_refused_too_unless_allowed():
@@ -147,10 +151,15 @@ def test_the_command_line_refuses_a_file_missing_essentials_unless_told(tmp_path
 
 
 def test_in_a_town_each_provider_states_its_own_essentials(tmp_path):
-    provider = STATED.replace("[business]", "[providers.business]").replace("[market]", "[providers.market]") \
+    provider = (
+        STATED.replace("[business]", "[providers.business]")
+        .replace("[market]", "[providers.market]")
         .replace("[household]", "[providers.household]")
+    )
     path = tmp_path / "town.toml"
-    path.write_text("[[providers]]\n" + provider + "\n[[providers]]\nstream = 2\n[providers.household]\nsavings = 900\n")
+    path.write_text(
+        "[[providers]]\n" + provider + "\n[[providers]]\nstream = 2\n[providers.household]\nsavings = 900\n"
+    )
     error = refused(path)
     assert all(p.startswith("providers[1].") for p in error.missing)
     assert "providers[1].household.savings" not in error.missing and "providers[1].market.population" in error.missing

@@ -23,7 +23,9 @@ import time
 
 import pytest
 
-pytest.importorskip("voila", reason="voila is not installed: pip install 'meantime[explorer]' (scripts/dev installs it)")
+pytest.importorskip(
+    "voila", reason="voila is not installed: pip install 'meantime[explorer]' (scripts/dev installs it)"
+)
 pytest.importorskip("ipywidgets", reason="ipywidgets is not installed: pip install 'meantime[explorer]'")
 
 import chromium  # noqa: E402  (tests/python/chromium.py)
@@ -48,17 +50,33 @@ def free_port() -> int:
 
 def voila_command(port: int) -> list[str]:
     """The server scripts/dev explorer starts, on this interpreter and ``port``."""
-    return [sys.executable, "-m", "voila", str(NOTEBOOK), "--template=meantime", f"--port={port}",
-            "--Voila.port_retries=0", "--no-browser", "--Voila.ip=127.0.0.1"]
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(NOTEBOOK),
+        "--template=meantime",
+        f"--port={port}",
+        "--Voila.port_retries=0",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+    ]
 
 
 def test_scripts_dev_explorer_serves_this_notebook_with_this_template():
     """The test serves the page as the documented command does (so they cannot drift apart)."""
     script = (REPO / "scripts" / "dev").read_text()
-    case = script[script.index("\n  explorer)"):]
-    case = case[:case.index(";;")]
-    for word in ("voila", "notebooks/06_live_explorer.ipynb", "--template=meantime", "notebooks/explorer_page",
-                 "--Voila.port_retries=0", "--no-browser", "--Voila.ip=127.0.0.1"):
+    case = script[script.index("\n  explorer)") :]
+    case = case[: case.index(";;")]
+    for word in (
+        "voila",
+        "notebooks/06_live_explorer.ipynb",
+        "--template=meantime",
+        "notebooks/explorer_page",
+        "--Voila.port_retries=0",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+    ):
         assert word in case, word
 
 
@@ -67,12 +85,25 @@ def server(tmp_path_factory):
     """Voila on a free port of this machine; stopped (with its kernels) at the end."""
     home = tmp_path_factory.mktemp("voila")
     port = free_port()
-    env = dict(os.environ, JUPYTER_PATH=str(TEMPLATES), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-               JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_CONFIG_DIR=str(home / "config"), MPLBACKEND="Agg")
+    env = dict(
+        os.environ,
+        JUPYTER_PATH=str(TEMPLATES),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        MPLBACKEND="Agg",
+    )
     log = open(home / "voila.log", "wb")
     # Its own process group, so that the kernels it starts stop with it.
-    process = subprocess.Popen(voila_command(port), cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=log,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        voila_command(port),
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
     def server_log() -> str:
         log.flush()
@@ -111,8 +142,10 @@ class Tab:
         self.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             self.send(f"{domain}.enable")
-        self.send("Emulation.setDeviceMetricsOverride",
-                  {"width": 1280, "height": 1700, "deviceScaleFactor": 1, "mobile": False})
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": 1700, "deviceScaleFactor": 1, "mobile": False},
+        )
         self.send("Page.navigate", {"url": url})
 
     def send(self, method: str, params: dict | None = None) -> dict:
@@ -134,13 +167,22 @@ class Tab:
             if ready(text):
                 return text
             if time.monotonic() > deadline:
-                raise AssertionError(f"{what}: not within {seconds} s; the headline reads {text!r}; "
-                                     f"page errors: {self.errors()}")
+                raise AssertionError(
+                    f"{what}: not within {seconds} s; the headline reads {text!r}; page errors: {self.errors()}"
+                )
             time.sleep(0.5)
 
     def key(self, key: str, code: int, text: str = "") -> None:
-        self.send("Input.dispatchKeyEvent", {"type": "keyDown" if text else "rawKeyDown", "key": key, "code": key,
-                                             "windowsVirtualKeyCode": code, "text": text})
+        self.send(
+            "Input.dispatchKeyEvent",
+            {
+                "type": "keyDown" if text else "rawKeyDown",
+                "key": key,
+                "code": key,
+                "windowsVirtualKeyCode": code,
+                "text": text,
+            },
+        )
         self.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": code})
 
     def screenshot(self) -> bytes:
@@ -173,8 +215,11 @@ def tab(server):
         pytest.fail(f"the explorer page test needs headless Chromium: {error}")
     try:
         page = Tab(browser, url)
-        page.wait_for_headline(lambda text: "futures survive" in text, PAGE_READY_SECONDS,
-                               f"the page at {url} shows the headline answer (server log:\n{server_log()})")
+        page.wait_for_headline(
+            lambda text: "futures survive" in text,
+            PAGE_READY_SECONDS,
+            f"the page at {url} shows the headline answer (server log:\n{server_log()})",
+        )
         yield page
     finally:
         browser.close()
@@ -198,8 +243,11 @@ def test_the_page_loads_and_moving_the_price_slider_changes_the_answer(tab):
     # A person tabs to the slider's handle and presses the right arrow: one step, £0.50.
     tab.evaluate("document.querySelector('.meantime-control-price .noUi-handle').focus()")
     tab.key("ArrowRight", 39)
-    after = tab.wait_for_headline(lambda text: "futures survive" in text and text != before, CHANGE_SECONDS,
-                                  "the headline changes after the price slider moved")
+    after = tab.wait_for_headline(
+        lambda text: "futures survive" in text and text != before,
+        CHANGE_SECONDS,
+        "the headline changes after the price slider moved",
+    )
     assert tab.evaluate("document.querySelector('.meantime-control-price .widget-readout').innerText") == "11.50"
     assert after.splitlines()[0] == expected_headline(price=11.5)
     assert after != before  # the break-even shares move even where no future survives
@@ -218,8 +266,9 @@ def test_a_value_the_scenario_rejects_shows_its_message_on_the_page(tab):
     tab.evaluate("document.querySelector('.meantime-control-interested input').select()")
     tab.send("Input.insertText", {"text": "50"})
     tab.key("Enter", 13, text="\r")
-    text = tab.wait_for_headline(lambda t: "cannot be simulated" in t, CHANGE_SECONDS,
-                                 "the page explains a rejected value")
+    text = tab.wait_for_headline(
+        lambda t: "cannot be simulated" in t, CHANGE_SECONDS, "the page explains a rejected value"
+    )
     assert "interested <= asked" in text and "interested=50" in text
     page = tab.evaluate("document.body.innerText")
     assert "Traceback" not in page and "Error" not in page

@@ -23,32 +23,56 @@ from hypothesis import strategies as st  # noqa: E402
 
 import meantime  # noqa: E402
 
-FUZZ = settings(max_examples=200, deadline=2000, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=200,
+    deadline=2000,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 FORMATS = ["toml", "yaml", "json"]
 FIELDS = [f for f in meantime.scenario_fields() if "[]" not in f.path]
 GROUPS = sorted({f.group for f in FIELDS})
 
 # Keys a hostile or careless file would hold: real groups and fields, near misses, anything.
-names = st.one_of(st.sampled_from(GROUPS), st.sampled_from([f.name for f in FIELDS]),
-                  st.sampled_from(["dist", "min", "max", "mode", "mean", "sd", "loans", "grants"]),
-                  st.text(max_size=12))
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
-                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                        st.dictionaries(names, inner, max_size=4)),
-                      max_leaves=12)
+names = st.one_of(
+    st.sampled_from(GROUPS),
+    st.sampled_from([f.name for f in FIELDS]),
+    st.sampled_from(["dist", "min", "max", "mode", "mean", "sd", "loans", "grants"]),
+    st.text(max_size=12),
+)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(names, inner, max_size=4)),
+    max_leaves=12,
+)
 # A scenario-shaped dict: groups of fields (most with values of any kind), plus stray keys.
-shaped = st.dictionaries(st.sampled_from(GROUPS),
-                         st.dictionaries(st.sampled_from([f.name for f in FIELDS]), values, max_size=4),
-                         max_size=4)
+shaped = st.dictionaries(
+    st.sampled_from(GROUPS), st.dictionaries(st.sampled_from([f.name for f in FIELDS]), values, max_size=4), max_size=4
+)
 # A town: a list of providers, each with some of its own fields and groups (lists in lists).
-PROVIDER_KEYS = sorted({f.path.split(".")[1].split("[")[0] for f in meantime.scenario_fields()
-                        if f.path.startswith("providers[].")})
-towns = st.fixed_dictionaries({"providers": st.lists(
-    st.dictionaries(st.sampled_from(PROVIDER_KEYS),
-                    st.one_of(values, st.dictionaries(st.sampled_from([f.name for f in FIELDS]), values,
-                                                      max_size=3)), max_size=3), max_size=3)})
+PROVIDER_KEYS = sorted(
+    {f.path.split(".")[1].split("[")[0] for f in meantime.scenario_fields() if f.path.startswith("providers[].")}
+)
+towns = st.fixed_dictionaries(
+    {
+        "providers": st.lists(
+            st.dictionaries(
+                st.sampled_from(PROVIDER_KEYS),
+                st.one_of(values, st.dictionaries(st.sampled_from([f.name for f in FIELDS]), values, max_size=3)),
+                max_size=3,
+            ),
+            max_size=3,
+        )
+    }
+)
 data_dicts = st.one_of(shaped, towns, st.dictionaries(names, values, max_size=5))
 
 
@@ -138,8 +162,9 @@ def in_range(f) -> st.SearchStrategy:
     low = f.min if math.isfinite(f.min) else -1e6
     high = f.max if math.isfinite(f.max) else 1e6
     if f.type == "integer":
-        return st.integers(math.ceil(low) + (1 if f.min_open and float(low).is_integer() else 0),
-                           math.floor(min(high, low + 1000)))
+        return st.integers(
+            math.ceil(low) + (1 if f.min_open and float(low).is_integer() else 0), math.floor(min(high, low + 1000))
+        )
     return st.floats(low, min(high, low + 1e6), exclude_min=f.min_open, allow_nan=False)
 
 

@@ -36,8 +36,13 @@ def lint_imports(source_root: pathlib.Path) -> subprocess.CompletedProcess:
     """import-linter with the repository's contract, on the package found in ``source_root``."""
     environment = {**os.environ, "PYTHONPATH": str(source_root)}
     lint = pathlib.Path(sys.executable).with_name("lint-imports")
-    return subprocess.run([str(lint), "--no-cache", str(REPO / "pyproject.toml")], cwd=source_root,
-                          env=environment, capture_output=True, text=True)
+    return subprocess.run(
+        [str(lint), "--no-cache", str(REPO / "pyproject.toml")],
+        cwd=source_root,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_the_layers_contract_is_kept():
@@ -66,7 +71,7 @@ def test_the_import_graph_has_no_loops(graph):
         state[module] = 1
         for imported in sorted(edges[module]):
             if state.get(imported) == 1:
-                loops.append(path[path.index(imported):] + [imported])
+                loops.append(path[path.index(imported) :] + [imported])
             elif imported not in state:
                 visit(imported, path + [imported])
         state[module] = 2
@@ -100,8 +105,12 @@ def test_no_import_of_the_package_hides_inside_a_function(path):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         for node in ast.walk(function):
-            own = (isinstance(node, ast.ImportFrom) and (node.level > 0 or (node.module or "").startswith("meantime"))
-                   or isinstance(node, ast.Import) and any(a.name.startswith("meantime") for a in node.names))
+            own = (
+                isinstance(node, ast.ImportFrom)
+                and (node.level > 0 or (node.module or "").startswith("meantime"))
+                or isinstance(node, ast.Import)
+                and any(a.name.startswith("meantime") for a in node.names)
+            )
             assert not own, f"{path}:{node.lineno} imports the package inside {function.name}()"
 
 
@@ -112,4 +121,5 @@ def test_the_readme_states_the_layers_in_the_contracts_order():
     layers = ["errors", "scenario", "running", "analyses", "plot", "report", "cli"]
     assert [paragraph.index(f"`{name}`") for name in layers] == sorted(paragraph.index(f"`{n}`") for n in layers)
     assert [contract.index(f'"meantime.{name}') for name in reversed(layers)] == sorted(
-        contract.index(f'"meantime.{name}') for name in layers)
+        contract.index(f'"meantime.{name}') for name in layers
+    )

@@ -14,11 +14,38 @@ import meantime
 from meantime.cli import main as cli
 from meantime.scenario.questionnaire import questions
 
-FLAGS = ["--service", "Gardening and company for older people", "--price", "£30 an hour",
-         "--session-hours", "90 minutes", "--hours-per-week", "20", "--population", "45,000",
-         "--asked", "30", "--interested", "6", "--household", "couple", "--rent", "£600", "--partner-earnings", "£1,200",
-         "--other-income", "0", "--savings", "£2,500", "--living-costs", "1400", "--startup-costs", "600",
-         "--monthly-costs", "80"]
+FLAGS = [
+    "--service",
+    "Gardening and company for older people",
+    "--price",
+    "£30 an hour",
+    "--session-hours",
+    "90 minutes",
+    "--hours-per-week",
+    "20",
+    "--population",
+    "45,000",
+    "--asked",
+    "30",
+    "--interested",
+    "6",
+    "--household",
+    "couple",
+    "--rent",
+    "£600",
+    "--partner-earnings",
+    "£1,200",
+    "--other-income",
+    "0",
+    "--savings",
+    "£2,500",
+    "--living-costs",
+    "1400",
+    "--startup-costs",
+    "600",
+    "--monthly-costs",
+    "80",
+]
 
 
 def answered(path) -> meantime.Scenario:
@@ -50,7 +77,7 @@ def test_missing_and_wrong_flags_are_all_reported_at_once(tmp_path, capsys):
     flags = [f for f in FLAGS]
     flags[flags.index("--savings") + 1] = "lots"
     drop = flags.index("--population")
-    del flags[drop:drop + 2]
+    del flags[drop : drop + 2]
     assert cli.main(["new", "--no-input", "-o", str(path), *flags]) == 2
     err = capsys.readouterr().err
     assert "2 answers to give or correct" in err
@@ -86,11 +113,34 @@ def test_an_existing_file_is_kept(tmp_path, capsys):
 def test_plain_input_from_a_pipe(tmp_path):
     """Without a terminal the questions are read with input(): one answer a line, a wrong one
     asked again, Enter taking the offered default."""
-    answers = ["Paperwork help", "12", "45 mins", "15", "60000", "40", "10", "2",
-               "single", "", "", "450", "0", "2,500", "lots", "1250", "800", "120"]
+    answers = [
+        "Paperwork help",
+        "12",
+        "45 mins",
+        "15",
+        "60000",
+        "40",
+        "10",
+        "2",
+        "single",
+        "",
+        "",
+        "450",
+        "0",
+        "2,500",
+        "lots",
+        "1250",
+        "800",
+        "120",
+    ]
     path = tmp_path / "idea.toml"
-    done = subprocess.run([sys.executable, "-m", "meantime", "new", "-o", str(path)], input="\n".join(answers) + "\n",
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "meantime", "new", "-o", str(path)],
+        input="\n".join(answers) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "an amount in pounds, e.g. 2500 or £2,500; got 'lots'" in done.stdout
     s = answered(path)
@@ -101,8 +151,14 @@ def test_plain_input_from_a_pipe(tmp_path):
 def test_interactively_in_a_terminal(tmp_path):
     path = tmp_path / "idea.toml"
     env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm")
-    child = pexpect.spawn(sys.executable, ["-m", "meantime", "new", "-o", str(path)], env=env,
-                          encoding="utf-8", timeout=30, dimensions=(40, 200))
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "meantime", "new", "-o", str(path)],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 200),
+    )
     replies = [
         ("What is the service", "Befriending walks"),
         ("charge for one session", "£20 an hour"),

@@ -54,12 +54,16 @@ def kernel_spec_dir(tmp_path_factory):
     root = tmp_path_factory.mktemp("kernels")
     spec = root / KERNEL_NAME
     spec.mkdir()
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "meantime tests",
-        "language": "python",
-        "env": {"MPLBACKEND": "Agg"},
-    }))
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "meantime tests",
+                "language": "python",
+                "env": {"MPLBACKEND": "Agg"},
+            }
+        )
+    )
     return root
 
 
@@ -71,11 +75,12 @@ def test_runs_top_to_bottom(path, kernel_spec_dir):
     from jupyter_client.manager import KernelManager
 
     nb = nbformat.read(path, as_version=4)
-    km = KernelManager(kernel_name=KERNEL_NAME,
-                       kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernel_spec_dir)]))
+    km = KernelManager(
+        kernel_name=KERNEL_NAME, kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernel_spec_dir)])
+    )
     client = nbclient.NotebookClient(
-        nb, km=km, timeout=TIMEOUT_PER_CELL, allow_errors=False,
-        resources={"metadata": {"path": str(NOTEBOOKS_DIR)}})
+        nb, km=km, timeout=TIMEOUT_PER_CELL, allow_errors=False, resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}
+    )
     start = time.monotonic()
     try:
         client.execute()

@@ -26,7 +26,8 @@ def town() -> dict[str, meantime.Scenario]:
         "dearer": s.replace(business__price_per_session=13),
         "fewer savings": s.replace(household__savings=1500),
         "allotment": new_parts_off(meantime.Scenario.from_file(EXAMPLES / "allotment_project.toml")).replace(
-            clients__review_month=0, clients__review_cut_probability=0.0, benefits__enabled=False),
+            clients__review_month=0, clients__review_cut_probability=0.0, benefits__enabled=False
+        ),
     }
 
 
@@ -36,6 +37,7 @@ def optimised():
 
 
 # -- what a grant does --------------------------------------------------------------------------------
+
 
 def test_a_grant_is_one_more_record_in_month_one():
     s = meantime.Scenario.from_file(EXAMPLES / "allotment_project.toml")
@@ -87,10 +89,12 @@ def test_need_is_the_required_capital_where_a_grant_shifts_the_cash(optimised):
 
 # -- the rules -----------------------------------------------------------------------------------------
 
+
 def test_a_pot_of_zero_is_no_grants_path_by_path():
     scenarios = town()
-    result = meantime.portfolio(scenarios, pot=0, rule=["optimise", "equal", "need"], paths=PATHS, seed=SEED,
-                                progress=False)
+    result = meantime.portfolio(
+        scenarios, pot=0, rule=["optimise", "equal", "need"], paths=PATHS, seed=SEED, progress=False
+    )
     assert (result.allocations == 0).all().all()
     for rule in result.rules:
         outcomes = result.path_outcomes(rule)
@@ -158,18 +162,29 @@ def test_services_alive_never_fall_as_the_pot_grows(optimised):
 
 def test_the_optimiser_finds_the_brute_force_allocation():
     s = classic_scenario()
-    scenarios = {"a": s.replace(household__savings=2000), "b": s.replace(business__price_per_session=12.5),
-                 "c": s.replace(household__savings=3000, business__fixed_costs_per_month=200)}
+    scenarios = {
+        "a": s.replace(household__savings=2000),
+        "b": s.replace(business__price_per_session=12.5),
+        "c": s.replace(household__savings=3000, business__fixed_costs_per_month=200),
+    }
     step, steps = 612.34, 4
     # Starting from no grants keeps every grant a whole number of steps.
-    result = meantime.portfolio(scenarios, pot=step * steps, step=step, start="none", paths=PATHS, seed=SEED,
-                                progress=False)
+    result = meantime.portfolio(
+        scenarios, pot=step * steps, step=step, start="none", paths=PATHS, seed=SEED, progress=False
+    )
     # Brute force, each grant simulated on its own: every way to give 4 steps to 3 start-ups.
-    survival = {(name, k): meantime.simulate(with_grant(sc, round(k * step, 2)), paths=PATHS, seed=SEED,
-                                             progress=False).survival(36)
-                for name, sc in scenarios.items() for k in range(steps + 1)}
-    values = {ks: sum(survival[(name, k)] for name, k in zip(scenarios, ks))
-              for ks in itertools.product(range(steps + 1), repeat=3) if sum(ks) == steps}
+    survival = {
+        (name, k): meantime.simulate(
+            with_grant(sc, round(k * step, 2)), paths=PATHS, seed=SEED, progress=False
+        ).survival(36)
+        for name, sc in scenarios.items()
+        for k in range(steps + 1)
+    }
+    values = {
+        ks: sum(survival[(name, k)] for name, k in zip(scenarios, ks))
+        for ks in itertools.product(range(steps + 1), repeat=3)
+        if sum(ks) == steps
+    }
     best = max(values.values())
     winners = [ks for ks, v in values.items() if v == pytest.approx(best, abs=1e-12)]
     found = tuple(round(result.allocations.loc[name, "optimise"] / step) for name in scenarios)
@@ -203,23 +218,29 @@ def test_words_and_a_list_of_scenarios(optimised):
 
 # -- bad arguments --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("changes, argument", [
-    ({"pot": -1}, "pot"),
-    ({"pot": "lots"}, "pot"),
-    ({"pot": float("nan")}, "pot"),
-    ({"step": 0}, "step"),
-    ({"rule": "greedy"}, "rule"),
-    ({"rule": []}, "rule"),
-    ({"objective": "alive_48"}, "objective"),
-    ({"target_survival": 1.5}, "target_survival"),
-    ({"evaluation": "fast"}, "evaluation"),
-    ({"start": "optimise"}, "start"),
-    ({"scenarios": {}}, "scenarios"),
-    ({"scenarios": "town.toml"}, "scenarios"),
-    ({"scenarios": {"a": 12}}, "scenarios['a']"),
-    ({"scenarios": {"a": meantime.default_scenario(),
-                    "b": meantime.default_scenario().replace(run__months=24)}}, "scenarios"),
-])
+
+@pytest.mark.parametrize(
+    "changes, argument",
+    [
+        ({"pot": -1}, "pot"),
+        ({"pot": "lots"}, "pot"),
+        ({"pot": float("nan")}, "pot"),
+        ({"step": 0}, "step"),
+        ({"rule": "greedy"}, "rule"),
+        ({"rule": []}, "rule"),
+        ({"objective": "alive_48"}, "objective"),
+        ({"target_survival": 1.5}, "target_survival"),
+        ({"evaluation": "fast"}, "evaluation"),
+        ({"start": "optimise"}, "start"),
+        ({"scenarios": {}}, "scenarios"),
+        ({"scenarios": "town.toml"}, "scenarios"),
+        ({"scenarios": {"a": 12}}, "scenarios['a']"),
+        (
+            {"scenarios": {"a": meantime.default_scenario(), "b": meantime.default_scenario().replace(run__months=24)}},
+            "scenarios",
+        ),
+    ],
+)
 def test_bad_arguments_name_the_argument(changes, argument):
     kwargs = dict(scenarios=town(), pot=1000, paths=100, seed=1, progress=False)
     kwargs.update(changes)
@@ -245,9 +266,18 @@ def test_bad_pots_for_the_curve(optimised):
 
 # -- documentation ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("module", ["meantime.analyses.portfolio", "meantime.analyses._allocation",
-                                    "meantime.analyses._objectives", "meantime.analyses._grants",
-                                    "meantime.plot.portfolio", "meantime.report.portfolio"])
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "meantime.analyses.portfolio",
+        "meantime.analyses._allocation",
+        "meantime.analyses._objectives",
+        "meantime.analyses._grants",
+        "meantime.plot.portfolio",
+        "meantime.report.portfolio",
+    ],
+)
 def test_docstring_examples_run(module):
     import doctest
     import importlib
@@ -255,8 +285,9 @@ def test_docstring_examples_run(module):
     import matplotlib
 
     matplotlib.use("Agg")
-    failures, _ = doctest.testmod(importlib.import_module(module),
-                                  optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    failures, _ = doctest.testmod(
+        importlib.import_module(module), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    )
     assert failures == 0
 
 
@@ -278,8 +309,12 @@ def test_on_a_dask_cluster_the_answer_is_the_local_one():
     scenarios["peer"] = meantime.Scenario.from_file(EXAMPLES / "peer_support_group.toml")  # grants re-run
     kwargs = dict(pot=2469.14, step=1234.57, paths=400, seed=SEED, progress=False)
     local = meantime.portfolio(scenarios, **kwargs)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         remote = meantime.portfolio(scenarios, client=client, chunk_paths=150, **kwargs)
         assert remote.allocations.equals(local.allocations)
         assert remote.outcomes.equals(local.outcomes)

@@ -15,19 +15,20 @@ PATHS, SEED = 2000, 41
 
 
 def survival_with(scenario, savings):
-    return meantime.simulate(scenario.replace(household__savings=savings), paths=PATHS, seed=SEED,
-                             progress=False).survival()
+    return meantime.simulate(
+        scenario.replace(household__savings=savings), paths=PATHS, seed=SEED, progress=False
+    ).survival()
 
 
 @pytest.fixture(scope="module")
 def one_run():
-    return meantime.required_capital(classic_scenario(), survival=[0.8, 0.9], paths=PATHS, seed=SEED,
-                                     progress=False)
+    return meantime.required_capital(classic_scenario(), survival=[0.8, 0.9], paths=PATHS, seed=SEED, progress=False)
 
 
 def test_one_run_and_bisection_agree(one_run):
-    bisection = meantime.required_capital(classic_scenario(), survival=0.9, paths=PATHS, seed=SEED,
-                                          method="bisection", tolerance=1.0, progress=False)
+    bisection = meantime.required_capital(
+        classic_scenario(), survival=0.9, paths=PATHS, seed=SEED, method="bisection", tolerance=1.0, progress=False
+    )
     assert one_run.loc[0.9, "method"] == "lowest_cash" and bisection.loc[0.9, "method"] == "bisection"
     assert one_run.loc[0.9, "extra_capital"] > 100  # the default needs more than it has: the check has teeth
     # The bisection brackets each order statistic to within its £1 tolerance, from above.
@@ -64,19 +65,22 @@ def test_savings_that_already_suffice_show_how_much_would_do():
     row = meantime.required_capital(rich, survival=0.9, paths=PATHS, seed=SEED, progress=False).loc[0.9]
     assert row.extra_capital == 0
     # Lowest cash moves one for one with savings: the same savings as for the default are needed.
-    default = meantime.required_capital(classic_scenario(), survival=0.9, paths=PATHS, seed=SEED,
-                                        progress=False).loc[0.9]
+    default = meantime.required_capital(classic_scenario(), survival=0.9, paths=PATHS, seed=SEED, progress=False).loc[
+        0.9
+    ]
     assert row.starting_savings == pytest.approx(default.starting_savings)
 
 
 def test_benefits_make_it_bisect_and_the_answer_holds():
-    s = classic_scenario().replace(benefits__enabled=True, benefits__capital_lower_limit=4000,
-                                            benefits__capital_upper_limit=6000)
+    s = classic_scenario().replace(
+        benefits__enabled=True, benefits__capital_lower_limit=4000, benefits__capital_upper_limit=6000
+    )
     table = meantime.required_capital(s, survival=0.9, paths=1000, seed=3, progress=False, tolerance=5)
     row = table.loc[0.9]
     assert row.method == "bisection" and "benefits are enabled" in row.note
-    answer = meantime.simulate(s.replace(household__savings=row.starting_savings), paths=1000, seed=3,
-                               progress=False).survival()
+    answer = meantime.simulate(
+        s.replace(household__savings=row.starting_savings), paths=1000, seed=3, progress=False
+    ).survival()
     assert answer == row.survival_achieved >= 0.9
     assert row.extra_capital_low <= row.extra_capital <= row.extra_capital_high
 
@@ -92,8 +96,9 @@ def test_a_target_no_money_reaches_is_a_clear_answer():
 def test_a_savings_distribution_moves_as_a_whole():
     s = classic_scenario().replace(household__savings=meantime.uniform(3000, 5000))
     one = meantime.required_capital(s, survival=0.9, paths=1000, seed=2, progress=False).loc[0.9]
-    bisection = meantime.required_capital(s, survival=0.9, paths=1000, seed=2, method="bisection",
-                                          progress=False).loc[0.9]
+    bisection = meantime.required_capital(s, survival=0.9, paths=1000, seed=2, method="bisection", progress=False).loc[
+        0.9
+    ]
     assert 0 <= bisection.extra_capital - one.extra_capital <= 1.0
 
 
@@ -115,16 +120,24 @@ def test_other_bad_arguments():
     with pytest.raises(meantime.ArgumentError, match="'lowest_cash' would be wrong here: benefits"):
         meantime.required_capital(s.replace(benefits__enabled=True), method="lowest_cash", paths=100)
     with pytest.raises(meantime.ArgumentError, match="lognormal distribution"):
-        meantime.required_capital(s.replace(household__savings=meantime.lognormal(4000, 0.3)), method="bisection",
-                                  paths=100)
+        meantime.required_capital(
+            s.replace(household__savings=meantime.lognormal(4000, 0.3)), method="bisection", paths=100
+        )
     with pytest.raises(meantime.RunSettingsError, match="paths"):
         meantime.required_capital(s, paths=0)
 
 
 def test_the_bisection_shows_one_progress_to_the_end():
     calls = []
-    meantime.required_capital(classic_scenario(), survival=0.9, paths=200, seed=1, method="bisection",
-                              tolerance=10, progress=lambda done, total: calls.append((done, total)))
+    meantime.required_capital(
+        classic_scenario(),
+        survival=0.9,
+        paths=200,
+        seed=1,
+        method="bisection",
+        tolerance=10,
+        progress=lambda done, total: calls.append((done, total)),
+    )
     done = [d for d, _ in calls]
     assert done == sorted(done) and len(done) > 5  # one run after another, never back
     assert calls[-1][0] == calls[-1][1] and calls[-1][0] % 200 == 0  # ends at 100%, whole runs

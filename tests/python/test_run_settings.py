@@ -10,9 +10,18 @@ import pytest
 import meantime
 
 SETTINGS = meantime.RunSettings(paths=1_000, seed=11, progress=False)
-ANALYSES = [meantime.simulate, meantime.required_capital, meantime.sweep, meantime.price_curve,
-            meantime.best_price, meantime.sensitivity, meantime.compare, meantime.collective_effect,
-            meantime.portfolio, meantime.market_capacity]
+ANALYSES = [
+    meantime.simulate,
+    meantime.required_capital,
+    meantime.sweep,
+    meantime.price_curve,
+    meantime.best_price,
+    meantime.sensitivity,
+    meantime.compare,
+    meantime.collective_effect,
+    meantime.portfolio,
+    meantime.market_capacity,
+]
 
 
 @pytest.mark.parametrize("function", ANALYSES, ids=lambda f: f.__name__)
@@ -37,8 +46,10 @@ def test_settings_and_keywords_together_are_refused():
 
 
 def test_a_setting_the_analysis_cannot_use_is_refused():
-    town = meantime.Scenario(providers=[{"stream": 1, "collective_member": True}, {"stream": 2, "collective_member": True}],
-                             collective={"enabled": True})
+    town = meantime.Scenario(
+        providers=[{"stream": 1, "collective_member": True}, {"stream": 2, "collective_member": True}],
+        collective={"enabled": True},
+    )
     with pytest.raises(meantime.ArgumentError, match="collective_effect does not use chunk_paths"):
         meantime.collective_effect(town, settings=SETTINGS.replace(chunk_paths=100))
 

@@ -27,9 +27,17 @@ def signature(result) -> tuple:
 
 
 def test_twenty_browsers_at_once_each_get_their_own_right_answers(tmp_path):
-    expected = {p: signature(meantime.simulate(meantime.default_scenario().replace(business__price_per_session=p),
-                                               paths=PATHS, seed=SEED, progress=False))
-                for p in {price(b, r) for b in range(BROWSERS) for r in range(RUNS_EACH)}}
+    expected = {
+        p: signature(
+            meantime.simulate(
+                meantime.default_scenario().replace(business__price_per_session=p),
+                paths=PATHS,
+                seed=SEED,
+                progress=False,
+            )
+        )
+        for p in {price(b, r) for b in range(BROWSERS) for r in range(RUNS_EACH)}
+    }
     assert len(set(expected.values())) > 1  # different prices give different answers to tell apart
     server = Server(tmp_path).wait_ready()
 
@@ -39,10 +47,19 @@ def test_twenty_browsers_at_once_each_get_their_own_right_answers(tmp_path):
         seen = []
         for r in range(RUNS_EACH):
             mine = dict(values, **{"business.price_per_session": str(price(b, r))})
-            job = browser.finished(browser.request("POST", "/api/run", {"values": mine, "paths": PATHS, "seed": SEED}),
-                                   timeout=240)
-            status, _ = browser.request("POST", "/api/cases", {"case_name": f"browser {b}", "version_name": f"run {r}",
-                                                              "values": mine, "stated": ["business.price_per_session"]})
+            job = browser.finished(
+                browser.request("POST", "/api/run", {"values": mine, "paths": PATHS, "seed": SEED}), timeout=240
+            )
+            status, _ = browser.request(
+                "POST",
+                "/api/cases",
+                {
+                    "case_name": f"browser {b}",
+                    "version_name": f"run {r}",
+                    "values": mine,
+                    "stated": ["business.price_per_session"],
+                },
+            )
             assert status == 200
             seen.append((price(b, r), job["state"], job.get("result") or {}))
         cases = browser.request("GET", "/api/cases")[1]["cases"]

@@ -13,8 +13,7 @@ PRICE = "business.price_per_session"
 
 def test_one_row_per_grid_point_the_first_field_slowest():
     table = meantime.sweep(None, {PRICE: [10, 12], "run.months": [12, 24, 36]}, paths=200, seed=1, progress=False)
-    assert table[[PRICE, "run.months"]].values.tolist() == [[10, 12], [10, 24], [10, 36], [12, 12], [12, 24],
-                                                            [12, 36]]
+    assert table[[PRICE, "run.months"]].values.tolist() == [[10, 12], [10, 24], [10, 36], [12, 12], [12, 24], [12, 36]]
     for name in meantime.HEADLINES:
         assert f"{name}_se" in table.columns
     assert table.attrs["paths"] == 200 and table.attrs["seed"] == 1
@@ -32,8 +31,12 @@ def test_every_point_is_the_run_of_its_scenario_with_the_sweeps_seed():
 
 def test_values_may_be_distributions_and_list_records():
     s = classic_scenario().replace({"funding.grants": [{"amount": 500, "month": 1}]})
-    table = meantime.sweep(s, {"market.fit_share": [0.2, meantime.research_share(40, 20)],
-                               "funding.grants[0].amount": [0, 2000]}, paths=200, progress=False)
+    table = meantime.sweep(
+        s,
+        {"market.fit_share": [0.2, meantime.research_share(40, 20)], "funding.grants[0].amount": [0, 2000]},
+        paths=200,
+        progress=False,
+    )
     assert table["market.fit_share"].tolist()[0] == 0.2
     assert table["market.fit_share"].tolist()[2] == meantime.research_share(40, 20)
     assert table.loc[1, "survival"] >= table.loc[0, "survival"]  # a grant never hurts (same paths)
@@ -46,8 +49,9 @@ def test_common_random_numbers_make_close_prices_comparable():
     common, independent = [], []
     for seed in range(100, 116):
         for crn, kept in ((True, common), (False, independent)):
-            table = meantime.sweep(s, {PRICE: [11, 11.2]}, paths=1000, seed=seed, common_random_numbers=crn,
-                                   progress=False)
+            table = meantime.sweep(
+                s, {PRICE: [11, 11.2]}, paths=1000, seed=seed, common_random_numbers=crn, progress=False
+            )
             kept.append(table.loc[1, "survival"] - table.loc[0, "survival"])
     # Measured here: sd 0.004 with common random numbers, 0.021 without (16 seeds each; an sd
     # from 16 values is within about +-35% of the truth, so the factor 2.5 is safe).
@@ -57,9 +61,10 @@ def test_common_random_numbers_make_close_prices_comparable():
 def test_paired_per_path_differences_have_a_much_smaller_standard_error():
     s = classic_scenario()
     n = 2000
-    low, high, other = (meantime.simulate(s.replace(business__price_per_session=p), paths=n, seed=seed,
-                                          progress=False).outcomes
-                        for p, seed in ((11, 5), (11.2, 5), (11.2, 6)))
+    low, high, other = (
+        meantime.simulate(s.replace(business__price_per_session=p), paths=n, seed=seed, progress=False).outcomes
+        for p, seed in ((11, 5), (11.2, 5), (11.2, 6))
+    )
     for column in ("drawings", "clients_served"):
         paired = np.std(high[column] - low[column], ddof=1) / np.sqrt(n)
         unpaired = np.sqrt(np.var(other[column], ddof=1) / n + np.var(low[column], ddof=1) / n)
@@ -86,19 +91,28 @@ def test_bad_grids_are_argument_errors_naming_the_grid():
         meantime.sweep(None, {}, paths=100)
     with pytest.raises(meantime.ArgumentError, match=r"grid\['business.price_per_session'\]: is empty"):
         meantime.sweep(None, {PRICE: []}, paths=100)
-    with pytest.raises(meantime.ArgumentError, match=r"grid\['business.prise_per_session'\]: unknown field; "
-                                                     r"did you mean 'business.price_per_session'\?") as error:
+    with pytest.raises(
+        meantime.ArgumentError,
+        match=r"grid\['business.prise_per_session'\]: unknown field; "
+        r"did you mean 'business.price_per_session'\?",
+    ) as error:
         meantime.sweep(None, {"business.prise_per_session": [10]}, paths=100)
     assert error.value.argument == "grid['business.prise_per_session']"
     with pytest.raises(meantime.ArgumentError, match="did you mean 'business.price_per_session'"):
         meantime.sweep(None, {"price_per_session": [10]}, paths=100)  # the group left out
     with pytest.raises(meantime.ArgumentError, match=r"grid\['business'\]: a group"):
         meantime.sweep(None, {"business": [{"price_per_session": 3}]}, paths=100)
-    with pytest.raises(meantime.ArgumentError, match=r"grid\['funding.grants\[0\].amount'\]: funding.grants\[0\]: "
-                                                     "the list has 0 records"):
+    with pytest.raises(
+        meantime.ArgumentError,
+        match=r"grid\['funding.grants\[0\].amount'\]: funding.grants\[0\]: "
+        "the list has 0 records",
+    ):
         meantime.sweep(None, {"funding.grants[0].amount": [10]}, paths=100)
-    with pytest.raises(meantime.ArgumentError, match=r"grid\['business.price_per_session'\]: must be > 0 and "
-                                                     r"<= 100000, got -12"):
+    with pytest.raises(
+        meantime.ArgumentError,
+        match=r"grid\['business.price_per_session'\]: must be > 0 and "
+        r"<= 100000, got -12",
+    ):
         meantime.sweep(None, {PRICE: [10, -12]}, paths=100)
     with pytest.raises(meantime.ArgumentError, match="must be a list of values"):
         meantime.sweep(None, {PRICE: 10}, paths=100)

@@ -36,7 +36,24 @@ from .price import PRICE_OBJECTIVES, best_price, price_curve
 from .sensitivities import sensitivity
 from .sweeps import sweep
 
-__all__ = ["break_even", "required_capital", "sweep", "price_curve", "best_price", "sensitivity", "compare",
-           "collective_effect", "portfolio", "Portfolio",
-           "PORTFOLIO_OBJECTIVES", "PORTFOLIO_RULES", "market_capacity", "MarketCapacity",
-           "CAPACITY_OBJECTIVES", "HEADLINES", "read_funding", "FundingPlan", "PRICE_OBJECTIVES"]
+__all__ = [
+    "break_even",
+    "required_capital",
+    "sweep",
+    "price_curve",
+    "best_price",
+    "sensitivity",
+    "compare",
+    "collective_effect",
+    "portfolio",
+    "Portfolio",
+    "PORTFOLIO_OBJECTIVES",
+    "PORTFOLIO_RULES",
+    "market_capacity",
+    "MarketCapacity",
+    "CAPACITY_OBJECTIVES",
+    "HEADLINES",
+    "read_funding",
+    "FundingPlan",
+    "PRICE_OBJECTIVES",
+]

@@ -57,8 +57,7 @@ def equal_split(names: list[str], pot: float) -> dict[str, float]:
 def by_need(needs: Mapping[str, float], pot: float) -> dict[str, float]:
     """The ``need`` rule: smallest need first while the pot lasts; see the module's notes."""
     allocation = {name: 0.0 for name in needs}
-    order = sorted((need, i, name) for i, (name, need) in enumerate(needs.items())
-                   if not math.isnan(need) and need > 0)
+    order = sorted((need, i, name) for i, (name, need) in enumerate(needs.items()) if not math.isnan(need) and need > 0)
     left = pot
     for need, _, name in order:
         if left <= 0:
@@ -69,9 +68,14 @@ def by_need(needs: Mapping[str, float], pot: float) -> dict[str, float]:
     return allocation
 
 
-def optimise(start: Mapping[str, float], pot: float, step: float, objective: Objective,
-             value: Callable[[Mapping[str, float]], float],
-             on_move: Optional[Callable[[dict[str, float]], None]] = None) -> tuple[dict[str, float], int]:
+def optimise(
+    start: Mapping[str, float],
+    pot: float,
+    step: float,
+    objective: Objective,
+    value: Callable[[Mapping[str, float]], float],
+    on_move: Optional[Callable[[dict[str, float]], None]] = None,
+) -> tuple[dict[str, float], int]:
     """Improve ``start`` by moves of ``step`` pounds (see the module's notes); returns the
     allocation and the number of moves made. ``value(allocation)`` is the objective."""
     allocation = dict(start)

@@ -49,16 +49,19 @@ def field(argument: str, path: Any, scenario: Scenario) -> FieldInfo:
     """The field at a dotted path of ``scenario`` (``"funding.grants[0].amount"`` for a list's
     record); an unknown name is an ArgumentError suggesting the closest field."""
     if not isinstance(path, str):
-        raise ArgumentError(argument, f"field names are dotted paths such as 'business.price_per_session', "
-                                      f"got {path!r}")
+        raise ArgumentError(
+            argument, f"field names are dotted paths such as 'business.price_per_session', got {path!r}"
+        )
     try:
         scenario.get(path)
     except ScenarioError as error:
         raise ArgumentError(f"{argument}['{path}']", _rule(error, path)) from None
     info = FIELD_BY_PATH.get(_INDEXED.sub("[]", path))
     if info is None or info.type == "list":
-        raise ArgumentError(f"{argument}['{path}']", "a group or a list of records, not a field; name one of its "
-                                                     "fields, e.g. 'business.price_per_session'")
+        raise ArgumentError(
+            f"{argument}['{path}']",
+            "a group or a list of records, not a field; name one of its fields, e.g. 'business.price_per_session'",
+        )
     return info
 
 

@@ -73,8 +73,14 @@ class FundingPlan:
     lines: dict = field(default_factory=dict, repr=False)
 
     def portfolio_arguments(self) -> dict[str, Any]:
-        arguments = dict(scenarios=self.scenarios, pot=self.pot, rule=self.rule, objective=self.objective,
-                         step=self.step, target_survival=self.target_survival)
+        arguments = dict(
+            scenarios=self.scenarios,
+            pot=self.pot,
+            rule=self.rule,
+            objective=self.objective,
+            step=self.step,
+            target_survival=self.target_survival,
+        )
         if self.paths is not None:
             arguments["paths"] = self.paths
         if self.seed is not None:
@@ -93,7 +99,7 @@ class FundingPlan:
         except (ArgumentError, RunSettingsError) as error:
             key = error.field.split("[")[0]
             if key == "scenarios":
-                name = error.field[len("scenarios['"):-2] if "[" in error.field else ""
+                name = error.field[len("scenarios['") : -2] if "[" in error.field else ""
                 key = f"candidates.{name}" if name else "candidates"
                 line = self.lines.get(("candidates", name)) or self.lines.get(("candidates",))
                 raise ScenarioFileError(self.file, line, key, error.rule) from None
@@ -117,8 +123,9 @@ def _read_text(path: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ScenarioFileError(path, raw[: error.start].count(b"\n") + 1, "",
-                                "is not UTF-8 text (save it as UTF-8)") from None
+        raise ScenarioFileError(
+            path, raw[: error.start].count(b"\n") + 1, "", "is not UTF-8 text (save it as UTF-8)"
+        ) from None
 
 
 def read_funding(path: str | os.PathLike) -> FundingPlan:
@@ -149,7 +156,7 @@ def read_funding(path: str | os.PathLike) -> FundingPlan:
         raise ScenarioFileError(name, None, "pot", "is missing: say how many pounds the pot holds, e.g. pot = 20000")
     candidates = data.get("candidates")
     if not isinstance(candidates, dict) or not candidates:
-        raise fail("candidates", "is missing or empty: a table of name = \"scenario file\" under [candidates]")
+        raise fail("candidates", 'is missing or empty: a table of name = "scenario file" under [candidates]')
     folder = os.path.dirname(os.path.abspath(name))
     scenarios, files = {}, {}
     for key, value in candidates.items():
@@ -157,8 +164,10 @@ def read_funding(path: str | os.PathLike) -> FundingPlan:
             raise fail(f"candidates.{key}", f"must be the path of a scenario file (text), got {value!r}")
         candidate = value if os.path.isabs(value) else os.path.join(folder, value)
         if not os.path.isfile(candidate):
-            raise fail(f"candidates.{key}", f"no such scenario file {value!r} (paths are relative to the funding "
-                                            "file's folder)")
+            raise fail(
+                f"candidates.{key}",
+                f"no such scenario file {value!r} (paths are relative to the funding file's folder)",
+            )
         scenarios[key] = Scenario.from_file(candidate)  # a mistake inside names that file
         files[key] = value
     for key in ("paths", "seed"):
@@ -166,6 +175,9 @@ def read_funding(path: str | os.PathLike) -> FundingPlan:
             raise fail(key, f"must be a whole number, got {data[key]!r}")
     if "title" in data and not isinstance(data["title"], str):
         raise fail("title", f"must be text, got {data['title']!r}")
-    known = {k: data[k] for k in ("rule", "objective", "paths", "seed", "step", "target_survival", "pots", "title")
-             if k in data}
+    known = {
+        k: data[k]
+        for k in ("rule", "objective", "paths", "seed", "step", "target_survival", "pots", "title")
+        if k in data
+    }
     return FundingPlan(file=name, scenarios=scenarios, files=files, pot=data["pot"], lines=lines, **known)

@@ -20,13 +20,21 @@ HEADLINES: dict[str, tuple[str, str]] = {
     "survival": ("probability", "still going at the horizon"),
     "operating_break_even": ("probability", "the business covers its own costs, sustained, by the horizon"),
     "living_break_even": ("probability", "the business also pays the founder's way, sustained, by the horizon"),
-    "founder_income": ("pounds per month", "drawings from the business a month, averaged over the horizon "
-                                           "(none after a failure)"),
+    "founder_income": (
+        "pounds per month",
+        "drawings from the business a month, averaged over the horizon (none after a failure)",
+    ),
     "clients_served": ("clients", "clients served over the horizon"),
-    "priced_out_share": ("share", "aware prospects whose budget could not pay the price, of all aware prospects "
-                                  "(lost to price, served, or lost to a full diary)"),
-    "extra_capital_90": ("pounds", "more starting capital for a 9 in 10 chance of getting through, from the "
-                                   "lowest cash (NaN where a savings-dependent rule applies: see required_capital)"),
+    "priced_out_share": (
+        "share",
+        "aware prospects whose budget could not pay the price, of all aware prospects "
+        "(lost to price, served, or lost to a full diary)",
+    ),
+    "extra_capital_90": (
+        "pounds",
+        "more starting capital for a 9 in 10 chance of getting through, from the "
+        "lowest cash (NaN where a savings-dependent rule applies: see required_capital)",
+    ),
 }
 PROBABILITIES = ("survival", "operating_break_even", "living_break_even")
 
@@ -57,8 +65,11 @@ def _per_path_values(result: Result) -> dict[str, np.ndarray]:
     share = lost_to_price.sum() / total_aware if total_aware > 0 else math.nan
     # A ratio of totals, linearised (delta method): the mean of these is the share, and their
     # variance / n its squared standard error; paired differences work as for any mean.
-    priced_out = share + (lost_to_price - share * aware) / aware.mean() if total_aware > 0 else np.full(
-        lost_to_price.size, math.nan)
+    priced_out = (
+        share + (lost_to_price - share * aware) / aware.mean()
+        if total_aware > 0
+        else np.full(lost_to_price.size, math.nan)
+    )
     return {
         "survival": (o["failure_month"] == -1).astype(float),
         "operating_break_even": (o["operating_break_even_month"] != -1).astype(float),

@@ -30,8 +30,9 @@ def candidates(scenarios: Any) -> dict[str, Scenario]:
     elif isinstance(scenarios, (list, tuple)):
         items = [(f"start-up {i + 1}", s) for i, s in enumerate(scenarios)]
     else:
-        raise ArgumentError("scenarios", f"must be a dict of name -> Scenario or a list of Scenarios, "
-                                         f"got {type(scenarios).__name__}")
+        raise ArgumentError(
+            "scenarios", f"must be a dict of name -> Scenario or a list of Scenarios, got {type(scenarios).__name__}"
+        )
     if not items:
         raise ArgumentError("scenarios", "is empty: give at least one start-up")
     named: dict[str, Scenario] = {}
@@ -45,8 +46,9 @@ def candidates(scenarios: Any) -> dict[str, Scenario]:
     horizons = {s.run.months for s in named.values()}
     if len(horizons) > 1:
         months = ", ".join(f"{n}: {s.run.months}" for n, s in named.items())
-        raise ArgumentError("scenarios", f"every start-up must have the same horizon (run.months) to be compared; "
-                                         f"got {months}")
+        raise ArgumentError(
+            "scenarios", f"every start-up must have the same horizon (run.months) to be compared; got {months}"
+        )
     return named
 
 
@@ -160,4 +162,3 @@ class Town:
 
     def outcome_arrays(self, allocation: Mapping[str, float]) -> dict[str, Any]:
         return {n: self.start_ups[n].outcome(g) for n, g in allocation.items()}
-

@@ -80,8 +80,9 @@ def average_loan_interest(scenario: Scenario) -> float:
     return total / months
 
 
-def _verdict(margin: float, costs: float, needed: float, capacity: float, market: float, price: float,
-             variable_cost: float) -> str:
+def _verdict(
+    margin: float, costs: float, needed: float, capacity: float, market: float, price: float, variable_cost: float
+) -> str:
     if costs > 0 and margin <= 0:
         return f"no: a session sells for £{price:,.2f} and costs £{variable_cost:,.2f} to deliver"
     short = []
@@ -91,8 +92,10 @@ def _verdict(margin: float, costs: float, needed: float, capacity: float, market
         short.append(f"the market offers {market:,.1f}")
     if short:
         return f"no: needs {needed:,.1f} clients, but " + " and ".join(short)
-    return f"yes, in the best case: needs {needed:,.1f} clients; the diary holds {capacity:,.1f}, " \
-           f"the market offers {market:,.1f}"
+    return (
+        f"yes, in the best case: needs {needed:,.1f} clients; the diary holds {capacity:,.1f}, "
+        f"the market offers {market:,.1f}"
+    )
 
 
 def break_even(scenario: Optional[Scenario] = None) -> pd.DataFrame:
@@ -162,8 +165,11 @@ def break_even(scenario: Optional[Scenario] = None) -> pd.DataFrame:
     fixed_costs = b.fixed_costs_per_month
     staff_wages = s.staff.hours_per_week * s.staff.wage_per_hour * WEEKS_PER_MONTH
     interest = average_loan_interest(s)
-    household_income = h.other_income_per_month + h.partner_income_per_month + \
-        h.job_hours_per_week * h.job_wage_per_hour * WEEKS_PER_MONTH
+    household_income = (
+        h.other_income_per_month
+        + h.partner_income_per_month
+        + h.job_hours_per_week * h.job_wage_per_hour * WEEKS_PER_MONTH
+    )
     full_capacity = capacity_sessions(s)
     capacity = int(math.floor(full_capacity * working + 1e-9))
     per_client = s.clients.sessions_per_month * working

@@ -22,16 +22,20 @@ __all__ = ["add_command", "new"]
 def add_command(commands: Any, parents: list) -> None:
     """The ``new`` command and its flags, one a question."""
     parser = commands.add_parser(
-        "new", parents=parents,
+        "new",
+        parents=parents,
         help="answer a few questions about the idea in plain words and get a complete scenario file",
         description="Asks about the idea in plain words (the service, price, hours, the town, your market "
-                    "research, the household's money, the costs) and writes a complete, commented scenario "
-                    "file. Every question is also a flag, so it can run unattended.")
-    parser.add_argument("--out", "-o", metavar="FILE.toml", default="idea.toml",
-                        help="the scenario file to write (default idea.toml)")
+        "research, the household's money, the costs) and writes a complete, commented scenario "
+        "file. Every question is also a flag, so it can run unattended.",
+    )
+    parser.add_argument(
+        "--out", "-o", metavar="FILE.toml", default="idea.toml", help="the scenario file to write (default idea.toml)"
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    parser.add_argument("--no-input", action="store_true",
-                        help="never ask: take every answer from the flags (and the defaults offered)")
+    parser.add_argument(
+        "--no-input", action="store_true", help="never ask: take every answer from the flags (and the defaults offered)"
+    )
     answers = parser.add_argument_group("answers (each is a question; what it asks is its help)")
     for q in questions():
         default = f" (default {q.default}: {q.because})" if q.default is not None else ""
@@ -63,8 +67,9 @@ def _prompter() -> Callable[[str, Question, dict], str]:
             except AnswerError as error:
                 raise ValidationError(message=str(error), cursor_position=len(text)) from None
 
-    return lambda message, question, answers: prompt(message, validator=Checked(question, answers),
-                                                     validate_while_typing=False)
+    return lambda message, question, answers: prompt(
+        message, validator=Checked(question, answers), validate_while_typing=False
+    )
 
 
 def _ask(question: Question, answers: dict, prompter: Callable | None) -> Any:
@@ -110,13 +115,20 @@ def new(args: argparse.Namespace) -> int:
         elif not problems:
             answers[q.key] = _ask(q, answers, prompter)
     if problems:
-        raise AnswerError(("\n  ".join([f"{len(problems)} answers to give or correct:"]
-                                                           + problems) if len(problems) > 1 else problems[0]))
+        raise AnswerError(
+            (
+                "\n  ".join([f"{len(problems)} answers to give or correct:"] + problems)
+                if len(problems) > 1
+                else problems[0]
+            )
+        )
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         f.write(file_text(answers))
     scenario = scenario_of(answers)
-    print(f"\nwrote {args.out}: {scenario.business.price_per_session:g} pounds a session of "
-          f"{scenario.business.session_hours:g} hours, {scenario.business.founder_hours_per_week:g} hours a week, "
-          f"savings of {scenario.household.savings.to_dict():g} pounds.")
+    print(
+        f"\nwrote {args.out}: {scenario.business.price_per_session:g} pounds a session of "
+        f"{scenario.business.session_hours:g} hours, {scenario.business.founder_hours_per_week:g} hours a week, "
+        f"savings of {scenario.household.savings.to_dict():g} pounds."
+    )
     print(f"Next: meantime run {args.out}   (or meantime report {args.out} -o report.html)")
     return 0

@@ -19,7 +19,6 @@ from .town_result import TownResult
 __all__ = ["simulate", "founder_result"]
 
 
-
 def _seconds_limit(max_seconds: Any, on_cluster: bool) -> float:
     """The engine's time limit (0: none) from ``max_seconds`` (None: none)."""
     if max_seconds is None:

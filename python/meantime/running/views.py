@@ -26,5 +26,6 @@ def view(name: str) -> Callable[..., Any]:
     try:
         return _VIEWS[name]
     except KeyError:
-        raise LookupError(f"no view {name!r}: it is provided by meantime.plot or meantime.report, "
-                          "which `import meantime` loads") from None
+        raise LookupError(
+            f"no view {name!r}: it is provided by meantime.plot or meantime.report, which `import meantime` loads"
+        ) from None

@@ -24,12 +24,22 @@ def _choice(field: str, value: str, choices: tuple[str, ...]) -> str:
     return value
 
 
-def universal_credit(year: int = 2026, *, couple: bool = False, age_band: str = "aged_25_or_over",
-                     limited_capability: str = "none", lcwra_claim_before_april_2026: bool = False,
-                     housing_costs: float = 0.0, children: int = 0, partner_earnings: float = 0.0,
-                     partner_expected_hours: float = 35.0, expected_hours: float = 35.0,
-                     gainfully_self_employed: bool = True, floor_deductions: str = "self_employed",
-                     advance: float = 0.0) -> dict[str, object]:
+def universal_credit(
+    year: int = 2026,
+    *,
+    couple: bool = False,
+    age_band: str = "aged_25_or_over",
+    limited_capability: str = "none",
+    lcwra_claim_before_april_2026: bool = False,
+    housing_costs: float = 0.0,
+    children: int = 0,
+    partner_earnings: float = 0.0,
+    partner_expected_hours: float = 35.0,
+    expected_hours: float = 35.0,
+    gainfully_self_employed: bool = True,
+    floor_deductions: str = "self_employed",
+    advance: float = 0.0,
+) -> dict[str, object]:
     """Universal Credit for a stated household, as scenario field values.
 
     Parameters
@@ -80,26 +90,32 @@ def universal_credit(year: int = 2026, *, couple: bool = False, age_band: str = 
     ('lcw', 427.0)
     """
     if children:
-        raise ScenarioError("household.children", "children are not modelled (no child element, childcare or "
-                                                  f"work allowance for a parent): must be 0, got {children}")
+        raise ScenarioError(
+            "household.children",
+            "children are not modelled (no child element, childcare or "
+            f"work allowance for a parent): must be 0, got {children}",
+        )
     try:
         fields: dict[str, object] = dict(_core.universal_credit(int(year)))
     except ValueError as error:
         raise ScenarioError("benefits", str(error)) from None
-    fields.update({
-        "benefits.enabled": True,
-        "benefits.floor_deductions": _choice("benefits.floor_deductions", floor_deductions, FLOOR_DEDUCTIONS),
-        "benefits.advance": float(advance),
-        "household.couple": bool(couple),
-        "household.age_band": _choice("household.age_band", age_band, AGE_BANDS),
-        "household.limited_capability": _choice("household.limited_capability", limited_capability,
-                                                LIMITED_CAPABILITY),
-        "household.lcwra_claim_before_april_2026": bool(lcwra_claim_before_april_2026),
-        "household.housing_costs_per_month": float(housing_costs),
-        "household.children": 0,
-        "household.partner_income_per_month": float(partner_earnings),
-        "household.partner_expected_hours_per_week": float(partner_expected_hours),
-        "household.expected_hours_per_week": float(expected_hours),
-        "household.gainfully_self_employed": bool(gainfully_self_employed),
-    })
+    fields.update(
+        {
+            "benefits.enabled": True,
+            "benefits.floor_deductions": _choice("benefits.floor_deductions", floor_deductions, FLOOR_DEDUCTIONS),
+            "benefits.advance": float(advance),
+            "household.couple": bool(couple),
+            "household.age_band": _choice("household.age_band", age_band, AGE_BANDS),
+            "household.limited_capability": _choice(
+                "household.limited_capability", limited_capability, LIMITED_CAPABILITY
+            ),
+            "household.lcwra_claim_before_april_2026": bool(lcwra_claim_before_april_2026),
+            "household.housing_costs_per_month": float(housing_costs),
+            "household.children": 0,
+            "household.partner_income_per_month": float(partner_earnings),
+            "household.partner_expected_hours_per_week": float(partner_expected_hours),
+            "household.expected_hours_per_week": float(expected_hours),
+            "household.gainfully_self_employed": bool(gainfully_self_employed),
+        }
+    )
     return fields

@@ -72,7 +72,9 @@ def _refusal(apply: Callable[[list], Any], changes: list) -> ScenarioError | Non
     return None
 
 
-def every_mistake(apply: Callable[[list], Any], changes: list[Change], first: ScenarioError) -> list[tuple[int | None, ScenarioError]]:
+def every_mistake(
+    apply: Callable[[list], Any], changes: list[Change], first: ScenarioError
+) -> list[tuple[int | None, ScenarioError]]:
     """Every mistake among ``changes``, given that ``apply(changes)`` raised ``first``.
 
     Returns
@@ -94,12 +96,16 @@ def every_mistake(apply: Callable[[list], Any], changes: list[Change], first: Sc
             break  # a mistake of the combination: the rest cannot be checked without it
         path, value = changes[index]
         record = re.match(re.escape(path.replace("__", ".")) + r"\[(\d+)\]", error.field)
-        if record and _plain_list(path) and isinstance(value, (list, tuple)) and \
-                all(isinstance(item, Mapping) for item in value):
+        if (
+            record
+            and _plain_list(path)
+            and isinstance(value, (list, tuple))
+            and all(isinstance(item, Mapping) for item in value)
+        ):
             # A grant or a loan: check the other records of the list with this one at its defaults.
             value = list(value)
             value[int(record.group(1))] = {}
-            changes = changes[:index] + [(path, value)] + changes[index + 1:]
+            changes = changes[:index] + [(path, value)] + changes[index + 1 :]
         else:
             remaining.remove(index)
         if not remaining:
@@ -113,4 +119,4 @@ def _plain_list(path: str) -> bool:
     record is harmless; a town's providers hold groups, and must differ from each other."""
     prefix = _general(path.replace("__", ".")) + "[]."
     members = [f for f in FIELDS if f.path.startswith(prefix)]
-    return bool(members) and all("." not in f.path[len(prefix):] and f.type != "list" for f in members)
+    return bool(members) and all("." not in f.path[len(prefix) :] and f.type != "list" for f in members)

@@ -23,6 +23,7 @@ Path = tuple
 
 # -- safety checks ----------------------------------------------------------------------------
 
+
 def bracket_depth(text: str, comments: bool) -> int:
     """The deepest nesting of ``[`` and ``{`` outside strings (and ``#`` comments if ``comments``)."""
     depth = deepest = 0
@@ -109,6 +110,7 @@ def yaml_event_check(text: str, max_depth: int, max_nodes: int) -> str:
 
 # -- key paths to lines -------------------------------------------------------------------------
 
+
 def _key_parts(key: str) -> list[str]:
     """A key as path parts: "business.price_per_session" is the same as the nested keys."""
     return key.split(".") if isinstance(key, str) else [key]
@@ -141,7 +143,7 @@ class _FlowScanner:
         raw = self.text[i:end]
         self.line += raw.count("\n")
         quote = raw[:3] if raw[:3] in ('"""', "'''") else raw[:1]
-        inner = raw[len(quote):-len(quote)] if len(raw) >= 2 * len(quote) else raw
+        inner = raw[len(quote) : -len(quote)] if len(raw) >= 2 * len(quote) else raw
         if quote.startswith('"'):
             inner = inner.replace('\\"', '"').replace("\\\\", "\\")
         return inner, end

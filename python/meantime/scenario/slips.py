@@ -27,7 +27,9 @@ Slip = tuple  # (line from 1, field or "", rule)
 
 _ARRAY_TABLE = re.compile(r"\s*\[\[\s*([^\[\]]+?)\s*\]\]\s*(#.*)?")
 _TABLE = re.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?")
-_KEY = re.compile(r"\s*((?:[A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*'))*)\s*=(.*)")
+_KEY = re.compile(
+    r"\s*((?:[A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*'))*)\s*=(.*)"
+)
 
 
 def _parts(key: str) -> list[str]:
@@ -119,8 +121,14 @@ def scan(text: str) -> tuple[list[Slip], str]:
                 path += f"[{arrays[path] - 1}]"
             skipping = path in tables
             if skipping:
-                slips.append((n, "", f"the section [{header.group(1)}] is written twice (first on line "
-                                     f"{tables[path]}): put its fields under the first one; the second is not read"))
+                slips.append(
+                    (
+                        n,
+                        "",
+                        f"the section [{header.group(1)}] is written twice (first on line "
+                        f"{tables[path]}): put its fields under the first one; the second is not read",
+                    )
+                )
                 lines[n - 1] = ""
             else:
                 tables[path] = n
@@ -152,8 +160,10 @@ def scan(text: str) -> tuple[list[Slip], str]:
             if number is not None:
                 numbers[path] = number
     # The rules last: a price per hour is answered with the session length the file gives.
-    slips += [(n, path, _rule(path, value, numbers.get(path.rpartition(".")[0] + ".session_hours")))
-              for n, path, value in refused]
+    slips += [
+        (n, path, _rule(path, value, numbers.get(path.rpartition(".")[0] + ".session_hours")))
+        for n, path, value in refused
+    ]
     return sorted(slips), "\n".join(lines)
 
 

@@ -42,8 +42,10 @@ def read_upload(name: str, raw: bytes, max_bytes: int) -> tuple[Scenario, list[s
         raise UploadError(f"{name}: line {line} is not UTF-8 text (save the file as UTF-8)") from None
     scenario, stated = read_case(text, FORMATS[ext], name)
     if scenario.providers:
-        raise UploadError(f"{name}: is a town of {len(scenario.providers)} providers; this page models one "
-                          "start-up (use `meantime run` or `meantime report` for a town)")
+        raise UploadError(
+            f"{name}: is a town of {len(scenario.providers)} providers; this page models one "
+            "start-up (use `meantime run` or `meantime report` for a town)"
+        )
     return scenario, stated
 
 
@@ -73,9 +75,12 @@ def file_text(scenario: Scenario, stated: list[str], title: str = "") -> str:
         for part in parts[:-1]:
             place = place.setdefault(part, {})
         place[parts[-1]] = flat[f.path]
-    header = [f"# {title}" if title else "# A start-up case from meantime serve",
-              "# Fields not given here take meantime's defaults (`meantime show-defaults` lists them all).",
-              "# `meantime run` and `meantime report` read this file.", ""]
+    header = [
+        f"# {title}" if title else "# A start-up case from meantime serve",
+        "# Fields not given here take meantime's defaults (`meantime show-defaults` lists them all).",
+        "# `meantime run` and `meantime report` read this file.",
+        "",
+    ]
     if essentials.unstated(stated):  # said aloud, so that the file reads back as the page had it
         header += [f'{essentials.BASED_ON} = "{essentials.EXAMPLE}"', ""]
     return "\n".join(header) + tomli_w.dumps(nested)

@@ -64,12 +64,21 @@ def form_fields() -> list[dict[str, Any]]:
     defaults = default_scenario().to_dict(flat=True)
     groups: dict[str, list[dict[str, Any]]] = {}
     for f in FORM_FIELDS:
-        groups.setdefault(f.group, []).append({
-            "path": f.path, "label": f.path.split(".", 1)[-1].replace("_", " ").replace(".", ": "),
-            "type": f.type, "unit": f.unit, "help": f.description + _list_example(f), "range": f.range,
-            "min": _bound(f.min), "max": _bound(f.max), "min_open": f.min_open, "choices": list(f.choices),
-            "default": display(f.path, defaults.get(f.path)),
-        })
+        groups.setdefault(f.group, []).append(
+            {
+                "path": f.path,
+                "label": f.path.split(".", 1)[-1].replace("_", " ").replace(".", ": "),
+                "type": f.type,
+                "unit": f.unit,
+                "help": f.description + _list_example(f),
+                "range": f.range,
+                "min": _bound(f.min),
+                "max": _bound(f.max),
+                "min_open": f.min_open,
+                "choices": list(f.choices),
+                "default": display(f.path, defaults.get(f.path)),
+            }
+        )
     return [{"group": name, "fields": fields} for name, fields in groups.items()]
 
 
@@ -78,13 +87,15 @@ def _list_example(info) -> str:
     if info.type != "list":
         return ""
     prefix = info.path + "[]."
-    fields = [f for f in FIELDS if f.path.startswith(prefix) and "[]" not in f.path[len(prefix):]
-              and f.type != "list"]
+    fields = [f for f in FIELDS if f.path.startswith(prefix) and "[]" not in f.path[len(prefix) :] and f.type != "list"]
     if not fields:
         return ""
     record = "{" + ", ".join(f"{f.name} = {inline(_plain_default(f.default))}" for f in fields) + "}"
-    return f" (at most {int(info.max)}; write each as {record}, in [ ], separated by commas)" \
-        if math.isfinite(info.max) else f" (write each as {record}, in [ ], separated by commas)"
+    return (
+        f" (at most {int(info.max)}; write each as {record}, in [ ], separated by commas)"
+        if math.isfinite(info.max)
+        else f" (write each as {record}, in [ ], separated by commas)"
+    )
 
 
 def _plain_default(value: Any) -> Any:
@@ -127,11 +138,11 @@ def _typed(path: str, raw: Any) -> Any:
             return int(number)
         return number
     if text.endswith("%") and _NUMBER.match(text[:-1].strip()):
-        raise ScenarioError(path, f"write a share as a number between 0 and 1: {text} is "
-                                  f"{float(text[:-1].replace(',', '')) / 100:g}")
+        raise ScenarioError(
+            path, f"write a share as a number between 0 and 1: {text} is {float(text[:-1].replace(',', '')) / 100:g}"
+        )
     if info.type in ("number", "integer"):
-        raise ScenarioError(path, "expected a number" + (f" ({info.range})" if info.range else "")
-                            + f", got {text!r}")
+        raise ScenarioError(path, "expected a number" + (f" ({info.range})" if info.range else "") + f", got {text!r}")
     if len(text) > _MAX_TEXT:
         raise ScenarioError(path, f"is {len(text):,} characters long; at most {_MAX_TEXT:,}")
     if bracket_depth(text, comments=False) > MAX_DEPTH:
@@ -139,8 +150,11 @@ def _typed(path: str, raw: Any) -> Any:
     try:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
-        example = ('a number, or e.g. {dist = "triangular", min = 18, mode = 22, max = 25}'
-                   if info.type == "distribution" else "a list such as [{amount = 2000, month = 1}]")
+        example = (
+            'a number, or e.g. {dist = "triangular", min = 18, mode = 22, max = 25}'
+            if info.type == "distribution"
+            else "a list such as [{amount = 2000, month = 1}]"
+        )
         raise ScenarioError(path, f"cannot read {text!r}: expected {example}") from None
 
 
@@ -179,8 +193,13 @@ def parse_values(values: Any) -> Scenario:
     except ScenarioError as error:
         field = error.field if error.field != "scenario" else ""
         field = re.sub(r"\[\d*\].*$", "", field) if field not in _FORM_PATHS else field
-        raise FormError({field if field in _FORM_PATHS else "": error.rule if field in _FORM_PATHS
-                         else f"{error.field}: {error.rule}"}) from None
+        raise FormError(
+            {
+                field if field in _FORM_PATHS else "": error.rule
+                if field in _FORM_PATHS
+                else f"{error.field}: {error.rule}"
+            }
+        ) from None
 
 
 @functools.lru_cache(maxsize=1)

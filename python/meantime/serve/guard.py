@@ -23,7 +23,7 @@ _DRAIN_FACTOR = 16
 # Scripts, styles and images from this server only: nothing from elsewhere runs in the page.
 _SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; "
-                               "base-uri 'none'; form-action 'self'",
+    "base-uri 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
@@ -56,7 +56,7 @@ async def read_body(request: Request, limit: int) -> bytes:
 def _host_name(host_header: str) -> str:
     host = host_header.strip().lower()
     if host.startswith("["):
-        return host[1:host.find("]")] if "]" in host else host
+        return host[1 : host.find("]")] if "]" in host else host
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
@@ -73,12 +73,16 @@ class Guard(BaseHTTPMiddleware):
             return PlainTextResponse("This page answers only at localhost or 127.0.0.1.", status_code=403)
         set_token = False
         if settings.token:
-            given = (request.cookies.get(TOKEN_COOKIE) or request.query_params.get("token")
-                     or request.headers.get("authorization", "").removeprefix("Bearer ").strip())
+            given = (
+                request.cookies.get(TOKEN_COOKIE)
+                or request.query_params.get("token")
+                or request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            )
             if not given or not hmac.compare_digest(given.encode(), settings.token.encode()):
                 return PlainTextResponse(
-                    "This page needs the token its owner set: open the address they gave you, "
-                    "which ends in ?token=...", status_code=401)
+                    "This page needs the token its owner set: open the address they gave you, which ends in ?token=...",
+                    status_code=401,
+                )
             set_token = request.cookies.get(TOKEN_COOKIE) != settings.token
             if request.method == "GET" and "token" in request.query_params:
                 # The token leaves the address bar (and the history) once it is in a cookie.

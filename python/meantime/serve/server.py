@@ -22,7 +22,12 @@ def serve(settings: Settings, announce=print) -> None:
     app = make_app(settings)
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     address = f"http://{host}:{settings.port}/"
-    announce(f"meantime serve: open {address}" + ("?token=<the token>" if settings.token else "")
-             + f" (cases kept in {settings.database}; Ctrl-C stops)", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
-                timeout_graceful_shutdown=5)
+    announce(
+        f"meantime serve: open {address}"
+        + ("?token=<the token>" if settings.token else "")
+        + f" (cases kept in {settings.database}; Ctrl-C stops)",
+        flush=True,
+    )
+    uvicorn.run(
+        app, host=settings.host, port=settings.port, log_level="warning", access_log=False, timeout_graceful_shutdown=5
+    )

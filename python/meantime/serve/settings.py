@@ -65,9 +65,11 @@ class Settings:
     def check(self) -> "Settings":
         """The settings, or a SettingsError saying what is unsafe."""
         if not is_loopback(self.host) and not self.token:
-            raise SettingsError(f"serving on {self.host} would open the page to the network: set a token "
-                                "(--token or MEANTIME_SERVE_TOKEN) that every visitor must give, or keep the "
-                                "default --host 127.0.0.1")
+            raise SettingsError(
+                f"serving on {self.host} would open the page to the network: set a token "
+                "(--token or MEANTIME_SERVE_TOKEN) that every visitor must give, or keep the "
+                "default --host 127.0.0.1"
+            )
         if self.token is not None and len(self.token) < 8:
             raise SettingsError("the token must be at least 8 characters (it is the only lock on the page)")
         if not 0 < self.port < 65536:
