@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 
 import pandas as pd
 import pytest
@@ -28,7 +29,18 @@ ANALYSES = [
 def test_every_analysis_shows_settings_in_its_signature_and_help(function):
     parameters = inspect.signature(function).parameters
     assert "settings" in parameters and parameters["settings"].default is None
-    assert "settings : RunSettings" in function.__doc__
+    # The docstring names every run setting the function takes: in one entry that points to
+    # RunSettings, where each is documented (the analyses), or each in an entry of its own
+    # (simulate, which documents them).
+    doc = function.__doc__
+    entry = re.search(
+        r"^    ([a-z_, ]+)\n        The (?:other )?run settings \(:class:`~meantime\.RunSettings`", doc, re.M
+    )
+    named = set(entry.group(1).split(", ")) if entry else set()
+    own = set(re.findall(r"^    ([a-z_]+) : ", doc, re.M))
+    taken = {"paths", "seed", "threads", "progress", "client", "chunk_paths", "retries", "settings"} & set(parameters)
+    assert taken <= named | own and named <= set(parameters)
+    assert "RunSettings" in doc
 
 
 def test_settings_give_the_same_answer_as_the_keywords():
