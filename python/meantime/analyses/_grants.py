@@ -38,7 +38,6 @@ import numpy as np
 from .. import _core
 from ..errors import RunCancelled
 from ..running.result import Result
-from ..running.settings import ProgressArgument
 from ..running.simulation import simulate
 from ..scenario.scenario import Scenario
 from ._runs import Runs
@@ -98,21 +97,12 @@ class KeptRuns(Runs):
     """:class:`Runs` whose runs keep their per-path arrays, cut into chunks of paths and reduced
     chunk by chunk (locally, or each chunk run on the Dask cluster of ``client``)."""
 
-    def __init__(
-        self,
-        paths: int,
-        seed: int,
-        threads: Optional[int],
-        progress: ProgressArgument,
-        expected_runs: int,
-        client: Any = None,
-        chunk_paths: Optional[int] = None,
-        retries: Optional[int] = None,
-    ) -> None:
-        super().__init__(
-            paths, seed, threads, progress, expected_runs, client=client, chunk_paths=chunk_paths, retries=retries
-        )
-        self._client, self._chunk_paths, self._retries = client, chunk_paths, retries
+    def _where(self) -> dict[str, Any]:
+        """``simulate``'s keywords for where a chunk runs: this machine's threads, or the cluster
+        of :attr:`Runs.cluster`."""
+        if self.cluster is None:
+            return {"threads": self.threads}
+        return {"client": self.cluster.client, "chunk_paths": self.cluster.chunk_paths, "retries": self.cluster.retries}
 
     def run_kept(self, scenario: Scenario, reduce) -> list:
         """``reduce(result)`` for each chunk of paths of ``scenario`` (outcomes and paths kept)."""
@@ -127,10 +117,7 @@ class KeptRuns(Runs):
                 keep_outcomes=True,
                 keep_paths=True,
                 progress=self._report,
-                threads=None if self._client is not None else self.threads,
-                client=self._client,
-                chunk_paths=self._chunk_paths,
-                retries=self._retries,
+                **self._where(),
             )
             if self._cancelled:
                 raise RunCancelled("the analysis was stopped by its progress function")
@@ -142,7 +129,7 @@ class KeptRuns(Runs):
     def run_kept_many(self, scenarios: Sequence[Scenario], reduce) -> list[list]:
         """``run_kept(scenario, reduce)`` for each scenario, the same chunks bit for bit, with the
         scenarios of a chunk in batches, one engine call each (on a cluster, one by one)."""
-        if self._client is not None:
+        if self.cluster is not None:
             return [self.run_kept(scenario, reduce) for scenario in scenarios]
         kept: list[list] = [[] for _ in scenarios]
         for first in range(0, self.paths, CHUNK_PATHS):
