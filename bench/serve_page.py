@@ -32,26 +32,9 @@ from PIL import Image
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tests" / "python"))
 from browser_tab import Tab  # noqa: E402
+from serve_helpers import FOUNDERS_IDEA as IDEA  # noqa: E402
 from serve_helpers import Server, Session  # noqa: E402
 
-# A founder's idea as told in the questions (the screenshot's case): some futures get through,
-# some do not, so the page shows both fans.
-IDEA = {
-    "service": "Budgeting help",
-    "price": "£30 an hour",
-    "session_hours": "90 minutes",
-    "hours_per_week": "25",
-    "population": "60,000",
-    "asked": "40",
-    "interested": "12",
-    "household": "single",
-    "rent": "450",
-    "other_income": "0",
-    "savings": "8000",
-    "living_costs": "1100",
-    "startup_costs": "500",
-    "monthly_costs": "60",
-}
 _SETTLED = "state.lastRun > {before} && state.{what} === state.lastRun"
 
 

@@ -16,6 +16,25 @@ import urllib.request
 
 START_SECONDS = 60
 
+# A founder's idea as told in the questions of `meantime new` (the README's screenshot): some
+# futures get through, some do not, so the page shows both cash fans.
+FOUNDERS_IDEA = {
+    "service": "Budgeting help",
+    "price": "£30 an hour",
+    "session_hours": "90 minutes",
+    "hours_per_week": "25",
+    "population": "60,000",
+    "asked": "40",
+    "interested": "12",
+    "household": "single",
+    "rent": "450",
+    "other_income": "0",
+    "savings": "8000",
+    "living_costs": "1100",
+    "startup_costs": "500",
+    "monthly_costs": "60",
+}
+
 
 def free_port() -> int:
     with socket.socket() as s:

@@ -16,7 +16,7 @@ import pytest
 pytest.importorskip("starlette", reason="meantime serve needs pip install 'meantime[serve]'")
 pytest.importorskip("uvicorn", reason="meantime serve needs pip install 'meantime[serve]'")
 
-from serve_helpers import Server, Session  # noqa: E402  (tests/python/serve_helpers.py)
+from serve_helpers import FOUNDERS_IDEA, Server, Session  # noqa: E402  (tests/python/serve_helpers.py)
 
 PATHS, SEED = 2_000, 7
 
@@ -327,22 +327,7 @@ def test_the_questions_of_a_new_idea_answer_as_meantime_new_and_run_do(server, t
     browser = Session(server.url)
     blank = browser.start_values()
     assert blank["stated"] == [] and not blank["guided"]["complete"]
-    answers = {
-        "service": "Budgeting help",
-        "price": "£30 an hour",
-        "session_hours": "90 minutes",
-        "hours_per_week": "25",
-        "population": "60,000",
-        "asked": "40",
-        "interested": "12",
-        "household": "single",
-        "rent": "450",
-        "other_income": "0",
-        "savings": "8000",
-        "living_costs": "1100",
-        "startup_costs": "500",
-        "monthly_costs": "60",
-    }
+    answers = dict(FOUNDERS_IDEA)
     status, reply = browser.request("POST", "/api/guided", {"answers": {**answers, "savings": "plenty"}})
     assert status == 200 and list(reply["problems"]) == ["savings"] and not reply["complete"]
     status, reply = browser.request("POST", "/api/guided", {"answers": answers})
