@@ -43,11 +43,34 @@ def run(capsys, *argv: str) -> str:
     return out
 
 
+_UNIT_FIRST = re.compile(r"^(s|ms|min|months?|weeks?|years?|hours?|days?|paths?|futures?|points?|samples?|runs?)\b")
+
+
+def broken_apart(out: str) -> list[tuple[str, str]]:
+    """Pairs of lines where the wrapping broke a number from its unit ("5.0" / "s"), a ± from
+    its number, "month" or "seed" from theirs, or a field from its value."""
+    lines = [line.rstrip() for line in out.splitlines()]
+    broken = []
+    for a, b in zip(lines, lines[1:]):
+        a_end, b_start = a.strip(), b.strip()
+        if not a_end or not b_start:
+            continue
+        if (
+            (a_end[-1].isdigit() and _UNIT_FIRST.match(b_start))
+            or a_end.endswith(("±", "£", "="))
+            or (a_end.endswith((" month", " seed")) and b_start[0] in "0123456789-£")
+            or b_start.startswith(("±", "= "))
+        ):
+            broken.append((a, b))
+    return broken
+
+
 def piped(out: str) -> str:
-    """The output, checked as a person reads it in a pipe: within 100 columns, and pounds and
-    percentages that parse."""
+    """The output, checked as a person reads it in a pipe: within 100 columns, no number broken
+    from its unit over two lines, and pounds and percentages that parse."""
     widest = max(len(line) for line in out.splitlines())
     assert widest <= tables.PIPED_WIDTH, f"a line of {widest} columns"
+    assert not broken_apart(out), broken_apart(out)
     for amount in re.findall(r"£[-\d,.]+", out):
         float(amount[1:].replace(",", "").rstrip("."))
     for share in re.findall(r"(-?[\d.]+)%", out):
@@ -405,3 +428,40 @@ def test_sensitivity_arguments_are_checked(capsys, argv, words):
 def test_a_sweep_of_the_horizon_names_no_one_month(capsys, classic):
     text = piped(run(capsys, "sweep", classic, "--vary", "run.months=12,24", *SMALL))
     assert "still going at the horizon" in text and "after 36 months" not in text
+
+
+def test_a_line_never_breaks_a_number_from_its_unit():
+    # The header of `meantime run` once ended "..., seed 2026, 5.0" with "s" on the next line.
+    header = "meantime: the built-in kitchen-table example - 100,000 simulated futures x 36 months, seed 2026, 5.0 s"
+    for columns in range(40, 110):
+        text = tables.render([header, "Half of them by month 14; 52.6% ± 0.3 of futures; savings = 4000."], columns)
+        assert not broken_apart(text), (columns, text)
+        assert " ".join(text.split()) == " ".join(
+            (header + " Half of them by month 14; 52.6% ± 0.3 of futures; savings = 4000.").split()
+        )
+        assert max(len(line) for line in text.splitlines()) <= columns
+    # The check itself finds such a break.
+    assert broken_apart("seed 2026, 5.0\ns") and broken_apart("52.6%\n± 0.3") and broken_apart("by month\n14")
+
+
+def test_no_command_breaks_a_number_from_its_unit(capsys, tmp_path):
+    """The commands whose words are long (the default scenario, with benefits) read back whole."""
+    out = run(capsys, "run", "--paths", "300", "--seed", "5", "--no-progress")
+    assert "s" in out.splitlines()[0]  # the header with its seconds
+    piped(out)
+    piped(run(capsys, "capital", "--paths", "300", "--seed", "5", "--no-progress"))
+    piped(run(capsys, "validate", str(EXAMPLES / "kitchen_table.toml"), str(EXAMPLES / "coding_courses.toml")))
+    piped(
+        run(
+            capsys,
+            "report",
+            "--paths",
+            "200",
+            "--seed",
+            "5",
+            "--no-progress",
+            "--no-analyses",
+            "--out",
+            str(tmp_path / "r.html"),
+        )
+    )
