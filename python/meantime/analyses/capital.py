@@ -35,12 +35,13 @@ from ..running.capital import (
     savings_dependent_rule,
     shifted_savings,
 )
+from ..running.result import Result
 from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, number, probability, values
 from ._runs import Runs
 
-__all__ = ["required_capital", "savings_dependent_rule", "capital_from_lowest_cash"]
+__all__ = ["required_capital", "capital_table", "savings_dependent_rule", "capital_from_lowest_cash"]
 
 # The ranks of the order statistics, as the tests and the town's analysis read them.
 _ranks = ranks
@@ -236,6 +237,16 @@ def required_capital(
             ]
     table = pd.DataFrame(rows).set_index("survival")
     table.attrs.update(paths=runs.paths, seed=runs.seed, confidence=confidence, runs=runs.runs)
+    return table
+
+
+def capital_table(result: Result, survival: float = 0.9) -> pd.DataFrame:
+    """:func:`required_capital`'s table for one run's own futures, from
+    :meth:`Result.extra_capital <meantime.Result.extra_capital>` (no run is made twice: the
+    result keeps what it found, for its words and summary too)."""
+    capital = result.extra_capital(probability("survival", survival))
+    table = pd.DataFrame([_row(result.scenario, capital, capital.method, result.path_count)]).set_index("survival")
+    table.attrs.update(paths=result.path_count, seed=result.seed, confidence=capital.confidence, runs=1 + capital.runs)
     return table
 
 

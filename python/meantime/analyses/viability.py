@@ -15,7 +15,7 @@ import pandas as pd
 from ..running.result import Result
 from ..running.simulation import founder_result, simulate
 from ..scenario.scenario import Scenario
-from .capital import required_capital
+from .capital import capital_table
 from .deterministic import break_even
 from .price import price_curve
 from .sensitivities import sensitivity
@@ -47,10 +47,6 @@ def _break_even(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
 
 #: The chance of getting through that the report's capital figure aims for.
 CAPITAL_TARGET = 0.9
-
-
-def _required_capital(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
-    return required_capital(scenario, survival=CAPITAL_TARGET, paths=paths, seed=seed, progress=False)
 
 
 def _price_curve(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
@@ -87,9 +83,11 @@ class ViabilityAnalyses:
     fan_note : str
         Words saying which futures the fan shows ("" when it shows them all).
     capital : DataFrame or Exception
-        :func:`~meantime.required_capital` for a :data:`CAPITAL_TARGET` chance on the run's own
-        futures (its paths and seed): the report's one extra-capital figure, with its interval;
-        the exception instead when it could not be computed.
+        :func:`~meantime.required_capital`'s table for a :data:`CAPITAL_TARGET` chance on the
+        run's own futures (its paths and seed), from :meth:`Result.extra_capital
+        <meantime.Result.extra_capital>`: the report's one extra-capital figure, with its
+        interval, the same as ``str(result)`` and ``meantime capital`` give; the exception
+        instead when it could not be computed.
     tables : dict
         Each analysis's table by its name in :data:`REPORT_ANALYSES`, in the report's order;
         the exception instead when it could not be computed (the report says so in its section).
@@ -147,7 +145,7 @@ def viability_analyses(
     """
     fan, note = _fan_source(result, fan_paths)
     try:
-        capital: TableOrError = _required_capital(result.scenario, result.path_count, result.seed)
+        capital: TableOrError = capital_table(result, CAPITAL_TARGET)
     except Exception as error:  # the report is still worth having without it
         capital = error
     tables: dict[str, TableOrError] = {}
