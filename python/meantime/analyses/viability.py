@@ -17,10 +17,17 @@ from ..running.simulation import founder_result, simulate
 from ..scenario.scenario import Scenario
 from .capital import capital_table
 from .deterministic import break_even
-from .price import price_curve
+from .price import PRICE_CURVE_ANSWERS, best_price
 from .sensitivities import sensitivity
 
-__all__ = ["ViabilityAnalyses", "viability_analyses", "REPORT_ANALYSES", "TORNADO_FIELDS", "CAPITAL_TARGET"]
+__all__ = [
+    "ViabilityAnalyses",
+    "viability_analyses",
+    "REPORT_ANALYSES",
+    "TORNADO_FIELDS",
+    "CAPITAL_TARGET",
+    "PRICE_OBJECTIVE",
+]
 
 #: The fields swung in the report's tornado chart: (path, low factor, high factor) of the value.
 TORNADO_FIELDS = (
@@ -49,10 +56,32 @@ def _break_even(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
 CAPITAL_TARGET = 0.9
 
 
+#: What the report's price curve marks as the best price, and the prices tied with it.
+PRICE_OBJECTIVE = "survival"
+
+
 def _price_curve(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
+    """:func:`~meantime.price_curve`'s table at prices from 60% to 160% of the scenario's, from
+    :func:`~meantime.best_price` on those prices (the best for :data:`PRICE_OBJECTIVE`, with no
+    limits), with a column ``tied`` and, in ``attrs``, ``best``, ``tied_low``, ``tied_high`` and
+    ``answer`` (the best and the range of prices statistically tied with it, in words)."""
     base = scenario.business.price_per_session
     prices = np.round(base * np.linspace(0.6, 1.6, 11), 2)
-    return price_curve(scenario, prices, paths=paths, seed=seed, progress=False)
+    best = best_price(
+        scenario,
+        objective=PRICE_OBJECTIVE,
+        min_survival=None,
+        max_priced_out=None,
+        prices=prices,
+        paths=paths,
+        seed=seed,
+        progress=False,
+    )
+    curve = pd.DataFrame(best.attrs["curve"]).set_index("price")
+    table = curve[[c for name in PRICE_CURVE_ANSWERS for c in (name, f"{name}_se")] + ["tied"]].copy()
+    row = best.loc["best_price"]
+    table.attrs.update(best=row.price, tied_low=row.tied_low, tied_high=row.tied_high, answer=row.answer)
+    return table
 
 
 def _tornado(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
