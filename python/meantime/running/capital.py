@@ -178,13 +178,15 @@ class Probe:
 
     survivors: int
     needs: np.ndarray
+    #: The same needs in path order (path by path, the same future in every run).
+    per_path: np.ndarray
 
 
 def probe(outcomes: dict[str, np.ndarray]) -> Probe:
     """A run's :class:`Probe`, from its per-path outcomes (``Result.outcome_arrays``)."""
     needs = -np.asarray(outcomes["lowest_cash"], dtype=float)
     needs[np.asarray(outcomes["failure_cause"]) == _GAVE_UP] = math.inf
-    return Probe(int((np.asarray(outcomes["failure_month"]) == -1).sum()), np.sort(needs))
+    return Probe(int((np.asarray(outcomes["failure_month"]) == -1).sum()), np.sort(needs), needs)
 
 
 class SavingsSearch:
@@ -227,24 +229,31 @@ class SavingsSearch:
         return min(self.highest, max(self.lowest, g))
 
     def _predict(self, rank: int, low: Optional[float], high: Optional[float]) -> float:
-        """Where ``g`` crosses zero, by a secant through the two runs nearest the bracket (slope
-        -1 from one run, as without a savings-dependent rule)."""
-        finite = [(s, self._g(s, rank)) for s in self.probes if math.isfinite(self._g(s, rank))]
+        """Where ``g`` crosses zero: each future's need followed along the line through two runs
+        (the bracket's ends, or the two whose ``g`` is nearest zero), and the shift at which the
+        rank-th of them reaches zero. Path by path, so futures that change places in the order
+        between the runs do not mislead it; from one run, each need falls one for one (as
+        without a savings-dependent rule), which starts at the one-run order statistic."""
+        finite = [s for s in self.probes if math.isfinite(self._g(s, rank))]
         if not finite:
-            return math.nan
-        ends = [s for s in (low, high) if s is not None and math.isfinite(self._g(s, rank))]
-        if len(ends) == 2:
-            points = [(s, self._g(s, rank)) for s in ends]
-        else:  # the two runs whose g is nearest zero
-            points = sorted(finite, key=lambda p: abs(p[1]))[:2]
-        if len(points) == 1 or points[0][0] == points[1][0] or points[0][1] == points[1][1]:
-            s, g = points[0]
-            return s + g  # slope -1
-        (s0, g0), (s1, g1) = points
-        slope = (g1 - g0) / (s1 - s0)
-        if not slope < 0:  # g should fall with savings: do not trust a flat or rising secant
-            slope = -1.0
-        return s0 - g0 / slope
+            return math.inf
+        # The two runs nearest the root (whose g is nearest zero), but never two on one side
+        # when the bracket's ends are as near: a line through a bracket interpolates.
+        ends = sorted(finite, key=lambda s: abs(self._g(s, rank)))[:2]
+        if low is not None and high is not None and math.isfinite(self._g(low, rank)):
+            if abs(self._g(low, rank)) <= abs(self._g(ends[-1], rank)) and high in ends:
+                ends = [low, high]
+            elif abs(self._g(high, rank)) <= abs(self._g(ends[-1], rank)) and low in ends:
+                ends = [low, high]
+        if len(ends) == 1:
+            return ends[0] + self._g(ends[0], rank)
+        a, b = sorted(ends)
+        at_a, at_b = self.probes[a].per_path, self.probes[b].per_path
+        with np.errstate(invalid="ignore", divide="ignore"):
+            slope = (at_b - at_a) / (b - a)
+            crossing = np.where(slope < 0, a - at_a / slope, np.where(at_a <= 0, -math.inf, math.inf))
+        crossing[~(np.isfinite(at_a) & np.isfinite(at_b))] = math.inf  # gave up in one of them
+        return float(np.partition(crossing, rank - 1)[rank - 1])
 
     def smallest_shift(self, rank: int) -> float:
         """The least change in savings (on the grid of tolerances, or the lowest the savings may
