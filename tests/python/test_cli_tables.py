@@ -322,6 +322,24 @@ def test_sobol_of_an_answer_nothing_moves_says_so_in_words():
     assert "health.peer_cover_cost_per_session 0 to 50 - -" in text
     assert "'still going after 36 months' is the same at every sample point: no field moves it" in text
     assert "Too few samples" not in text
+    assert "doubled" not in text  # a fixed number of samples
+    # The default doubled its samples: said in words, with where it started and ended.
+    frame.attrs.update(samples=256, samples_tried=[64, 128, 256])
+    text = " ".join(tables.render(answers.sensitivity_blocks(frame, "idea.toml", "survival", 36), 100).split())
+    assert "Samples doubled from 64 to 256 until every index was within ± 0.1" in text
+
+
+def test_sobol_samples_default_to_doubling_on_the_command_line(monkeypatch):
+    seen = {}
+
+    def fake(scenario, ranges, **kwargs):
+        seen.update(kwargs)
+        raise SystemExit(0)
+
+    monkeypatch.setattr("meantime.cli.main.sensitivity", fake)
+    with pytest.raises(SystemExit):
+        main(["sensitivity", "--range", "household.savings=1000:2000", "--method", "sobol", *SMALL])
+    assert seen["samples"] is None  # sensitivity()'s own default: doubling until narrow enough
 
 
 def test_capacity_and_portfolio_widths(capsys):

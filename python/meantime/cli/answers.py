@@ -398,6 +398,12 @@ def sensitivity_blocks(frame: pd.DataFrame, label: str, metric: str, horizon: Op
             blocks.append(
                 f"'{what}' is the same at every sample point: no field moves it, and the indices are undefined."
             )
+        tried = frame.attrs.get("samples_tried") or []
+        if len(tried) > 1:
+            blocks.append(
+                f"Samples doubled from {tried[0]:,} to {tried[-1]:,} until every index was within ± 0.1 "
+                "(the runs already made kept)."
+            )
         if frame.attrs.get("few_samples"):
             blocks.append(
                 f"Too few samples: {frame.attrs.get('samples')} are not enough for these intervals to rank "
