@@ -113,8 +113,8 @@ def _capital_section(capital: TableOrError, result: Result) -> Section:
     row = _capital_row(capital)
     method = (
         "by running the same futures again with more or less savings until the share that get through "
-        f"reaches the target (bisection): {row.note}"
-        if row.method == "bisection"
+        f"reaches the target, to the pound (a search on savings): {row.note}"
+        if row.method in ("search", "bisection")
         else "from the lowest cash of each future: with this much more, exactly the target share stay above zero"
     )
     rows = [
