@@ -236,24 +236,34 @@ class Result:
         if self._run.has_outcomes:
             return self.outcome_arrays
         run = _core.simulate(self.scenario._core, self.path_count, self.seed, self.first_path, 0, True, False)
-        return run.outcome_columns()
+        columns = run.outcome_columns()
+        assert columns is not None  # kept: keep_outcomes=True
+        return columns
+
+    def _provider_capital(self, chance: float, confidence: float) -> Capital:
+        """One provider of a town: from its own lowest cash in the town's run (run alone, its
+        futures would meet no competitors), whatever rules apply."""
+        lowest = self.outcome_arrays["lowest_cash"] if self._run.has_outcomes else np.full(1, math.nan)
+        shift, low, high = capital_from_lowest_cash(lowest, chance, confidence)
+        floor = -self.scenario.household.savings.mean()
+        return Capital(
+            survival=chance,
+            confidence=confidence,
+            extra=max(0.0, shift),
+            low=max(0.0, low),
+            high=max(0.0, high),
+            shift=max(shift, floor),
+            shift_low=max(low, floor),
+            shift_high=max(high, floor),
+            achieved=float(np.mean(lowest + shift >= 0)),
+            method="lowest_cash",
+            note="one provider of a town: from its lowest cash in the town's run",
+            runs=0,
+        )
 
     def _find_capital(self, chance: float, confidence: float) -> Capital:
         if not self.standalone:
-            lowest = self.outcome_arrays["lowest_cash"] if self._run.has_outcomes else np.full(1, math.nan)
-            shift, low, high = capital_from_lowest_cash(lowest, chance, confidence)
-            floor = -self.scenario.household.savings.mean()
-            extra = [max(0.0, x) for x in (shift, low, high)]
-            return Capital(
-                chance,
-                confidence,
-                *extra,
-                *(max(x, floor) for x in (shift, low, high)),
-                float(np.mean(lowest + shift >= 0)),
-                "lowest_cash",
-                "one provider of a town: from its lowest cash in the town's run",
-                0,
-            )
+            return self._provider_capital(chance, confidence)
         outcomes = self._capital_outcomes()
         expected = 10 * self.path_count
         bar = ProgressBar(expected if self.show_progress else 0)
@@ -277,7 +287,9 @@ class Result:
                 progress=report,
             )
             done[0] += self.path_count
-            return probe(engine_run.outcome_columns())
+            columns = engine_run.outcome_columns()
+            assert columns is not None  # kept: keep_outcomes=True
+            return probe(columns)
 
         if self._capital_search is None:
             self._capital_search = SavingsSearch(self.scenario, run, 1.0, probe(outcomes))
