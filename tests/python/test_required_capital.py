@@ -12,7 +12,7 @@ import pytest
 
 import meantime
 from conftest import classic_scenario
-from meantime.analyses.capital import _ranks, savings_dependent_rule
+from meantime.running.capital import ranks, savings_dependent_rule
 
 PATHS, SEED = 2000, 41
 
@@ -56,7 +56,7 @@ def test_the_one_run_answer_is_exact_on_the_simulated_paths(one_run):
 
 def test_the_interval_is_the_binomial_order_statistic_interval(one_run):
     # The classical 95% interval for a median of 100 values: the 40th to the 61st smallest.
-    assert _ranks(100, 0.5, 0.95) == (40, 50, 61)
+    assert ranks(100, 0.5, 0.95) == (40, 50, 61)
     row = one_run.loc[0.9]
     assert row.extra_capital_low <= row.extra_capital <= row.extra_capital_high
     achieved = row.survival_achieved
@@ -140,7 +140,7 @@ def test_the_search_answer_is_the_least_whole_pound_that_reaches_each_rank():
     scenario, seed = meantime.default_scenario(), 7
     row = meantime.required_capital(scenario, survival=0.9, paths=SMALL, seed=seed, progress=False).loc[0.9]
     planned = scenario.household.savings.mean()
-    low_rank, rank, high_rank = _ranks(SMALL, 0.9, 0.95)
+    low_rank, rank, high_rank = ranks(SMALL, 0.9, 0.95)
     for column, needed in (("", rank), ("_low", low_rank), ("_high", high_rank)):
         shift = row[f"starting_savings{column}"] - planned
         assert shift == round(shift) and shift > 0  # whole pounds, more than planned: the check has teeth

@@ -43,9 +43,6 @@ from ._runs import Runs
 
 __all__ = ["required_capital", "capital_table", "savings_dependent_rule", "capital_from_lowest_cash"]
 
-# The ranks of the order statistics, as the tests and the town's analysis read them.
-_ranks = ranks
-
 
 def _survivors(result) -> int:
     return int((result.outcome_arrays["failure_month"] == -1).sum())
