@@ -81,12 +81,14 @@ def test_the_floor_bites_after_the_start_up_year():
 
 
 def _counting_engine_runs(monkeypatch) -> list[tuple]:
-    """Every engine run a Result makes for itself (the run without benefits), recorded."""
+    """Every engine run a Result makes for itself (the run without benefits, the extra capital's
+    search), recorded as (paths, seed, first path)."""
     calls: list[tuple] = []
     engine = result_module._core.simulate
 
     def counted(*args, **kwargs):
-        calls.append(args[1:4])  # paths, seed, first path
+        given = dict(zip(("scenario", "paths", "seed", "first_path"), args), **kwargs)
+        calls.append((given["paths"], given["seed"], given.get("first_path", 0)))
         return engine(*args, **kwargs)
 
     monkeypatch.setattr(result_module._core, "simulate", counted)
@@ -97,13 +99,16 @@ def test_the_run_without_benefits_is_made_once_per_result(monkeypatch):
     result = meantime.simulate(meantime.default_scenario(), paths=500, seed=9, progress=False)
     calls = _counting_engine_runs(monkeypatch)
     first = str(result)
-    assert calls == [(500, 9, 0)]  # the same futures: paths, seed and first path of the result
-    assert str(result) == first and calls == [(500, 9, 0)]  # the second str() runs nothing
+    # The run without benefits, then the extra capital's search (benefits make it depend on
+    # savings): all on the same futures, paths, seed and first path of the result.
+    made = len(calls)
+    assert made == 1 + result.extra_capital(0.9).runs and made > 2 and set(calls) == {(500, 9, 0)}
+    assert str(result) == first and len(calls) == made  # the second str() runs nothing
     result.summary()
-    assert result.without_benefits is result.without_benefits and len(calls) == 1
+    assert result.without_benefits is result.without_benefits and len(calls) == made
     # A result of its own (here one read back from a pickle) makes its own, once.
     again = pickle.loads(pickle.dumps(result))
-    assert str(again) == first and len(calls) == 2
+    assert str(again) == first and len(calls) == 2 * made
 
 
 def test_threads_asking_at_once_wait_for_the_one_run(monkeypatch):
@@ -112,6 +117,15 @@ def test_threads_asking_at_once_wait_for_the_one_run(monkeypatch):
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         answers = list(pool.map(lambda _: result.without_benefits, range(8)))
     assert len(calls) == 1 and all(answer is answers[0] for answer in answers)
+
+
+def test_threads_asking_for_the_capital_at_once_wait_for_the_one_search(monkeypatch):
+    result = meantime.simulate(meantime.default_scenario(), paths=500, seed=9, progress=False)
+    calls = _counting_engine_runs(monkeypatch)
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: result.extra_capital(0.9), range(8)))
+    assert all(answer is answers[0] for answer in answers)
+    assert len(calls) == answers[0].runs > 0  # one search, its runs made once
 
 
 def test_no_run_without_benefits_when_the_rule_is_off(monkeypatch):

@@ -43,11 +43,34 @@ def run(capsys, *argv: str) -> str:
     return out
 
 
+_UNIT_FIRST = re.compile(r"^(s|ms|min|months?|weeks?|years?|hours?|days?|paths?|futures?|points?|samples?|runs?)\b")
+
+
+def broken_apart(out: str) -> list[tuple[str, str]]:
+    """Pairs of lines where the wrapping broke a number from its unit ("5.0" / "s"), a ± from
+    its number, "month" or "seed" from theirs, or a field from its value."""
+    lines = [line.rstrip() for line in out.splitlines()]
+    broken = []
+    for a, b in zip(lines, lines[1:]):
+        a_end, b_start = a.strip(), b.strip()
+        if not a_end or not b_start:
+            continue
+        if (
+            (a_end[-1].isdigit() and _UNIT_FIRST.match(b_start))
+            or a_end.endswith(("±", "£", "="))
+            or (a_end.endswith((" month", " seed")) and b_start[0] in "0123456789-£")
+            or b_start.startswith(("±", "= "))
+        ):
+            broken.append((a, b))
+    return broken
+
+
 def piped(out: str) -> str:
-    """The output, checked as a person reads it in a pipe: within 100 columns, and pounds and
-    percentages that parse."""
+    """The output, checked as a person reads it in a pipe: within 100 columns, no number broken
+    from its unit over two lines, and pounds and percentages that parse."""
     widest = max(len(line) for line in out.splitlines())
     assert widest <= tables.PIPED_WIDTH, f"a line of {widest} columns"
+    assert not broken_apart(out), broken_apart(out)
     for amount in re.findall(r"£[-\d,.]+", out):
         float(amount[1:].replace(",", "").rstrip("."))
     for share in re.findall(r"(-?[\d.]+)%", out):
@@ -299,6 +322,24 @@ def test_sobol_of_an_answer_nothing_moves_says_so_in_words():
     assert "health.peer_cover_cost_per_session 0 to 50 - -" in text
     assert "'still going after 36 months' is the same at every sample point: no field moves it" in text
     assert "Too few samples" not in text
+    assert "doubled" not in text  # a fixed number of samples
+    # The default doubled its samples: said in words, with where it started and ended.
+    frame.attrs.update(samples=256, samples_tried=[64, 128, 256])
+    text = " ".join(tables.render(answers.sensitivity_blocks(frame, "idea.toml", "survival", 36), 100).split())
+    assert "Samples doubled from 64 to 256 until every index was within ± 0.1" in text
+
+
+def test_sobol_samples_default_to_doubling_on_the_command_line(monkeypatch):
+    seen = {}
+
+    def fake(scenario, ranges, **kwargs):
+        seen.update(kwargs)
+        raise SystemExit(0)
+
+    monkeypatch.setattr("meantime.cli.main.sensitivity", fake)
+    with pytest.raises(SystemExit):
+        main(["sensitivity", "--range", "household.savings=1000:2000", "--method", "sobol", *SMALL])
+    assert seen["samples"] is None  # sensitivity()'s own default: doubling until narrow enough
 
 
 def test_capacity_and_portfolio_widths(capsys):
@@ -405,3 +446,40 @@ def test_sensitivity_arguments_are_checked(capsys, argv, words):
 def test_a_sweep_of_the_horizon_names_no_one_month(capsys, classic):
     text = piped(run(capsys, "sweep", classic, "--vary", "run.months=12,24", *SMALL))
     assert "still going at the horizon" in text and "after 36 months" not in text
+
+
+def test_a_line_never_breaks_a_number_from_its_unit():
+    # The header of `meantime run` once ended "..., seed 2026, 5.0" with "s" on the next line.
+    header = "meantime: the built-in kitchen-table example - 100,000 simulated futures x 36 months, seed 2026, 5.0 s"
+    for columns in range(40, 110):
+        text = tables.render([header, "Half of them by month 14; 52.6% ± 0.3 of futures; savings = 4000."], columns)
+        assert not broken_apart(text), (columns, text)
+        assert " ".join(text.split()) == " ".join(
+            (header + " Half of them by month 14; 52.6% ± 0.3 of futures; savings = 4000.").split()
+        )
+        assert max(len(line) for line in text.splitlines()) <= columns
+    # The check itself finds such a break.
+    assert broken_apart("seed 2026, 5.0\ns") and broken_apart("52.6%\n± 0.3") and broken_apart("by month\n14")
+
+
+def test_no_command_breaks_a_number_from_its_unit(capsys, tmp_path):
+    """The commands whose words are long (the default scenario, with benefits) read back whole."""
+    out = run(capsys, "run", "--paths", "300", "--seed", "5", "--no-progress")
+    assert "s" in out.splitlines()[0]  # the header with its seconds
+    piped(out)
+    piped(run(capsys, "capital", "--paths", "300", "--seed", "5", "--no-progress"))
+    piped(run(capsys, "validate", str(EXAMPLES / "kitchen_table.toml"), str(EXAMPLES / "coding_courses.toml")))
+    piped(
+        run(
+            capsys,
+            "report",
+            "--paths",
+            "200",
+            "--seed",
+            "5",
+            "--no-progress",
+            "--no-analyses",
+            "--out",
+            str(tmp_path / "r.html"),
+        )
+    )

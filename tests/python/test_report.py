@@ -20,6 +20,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import chromium  # noqa: E402  (tests/python/chromium.py)
@@ -272,11 +273,21 @@ def test_analysis_sections_from_the_real_analyses(tmp_path, result, capital):
     # it is, the analyses' survival is the headline's (the same futures, the same seed).
     headline = share_with_interval(result.survival(), result.standard_error(result.survival()))
     own = re.search(
-        r'<tr class="chosen"><td>£5.00 \(the scenario&#39;s\)</td>'
+        r'<tr class="chosen(?: tied)?"><td>£5.00 \(the scenario&#39;s(?:, best)?\)</td>'
         r'<td class="number">(.*?)</td>',
         html,
     )
     assert own and own.group(1) == headline
+    # The price curve marks the best price for survival and the prices tied with it: best_price's
+    # answer on the same prices, futures and seed.
+    prices = [round(5.0 * f, 2) for f in (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)]
+    best = meantime.best_price(
+        result.scenario, "survival", None, None, prices=prices, paths=2_000, seed=2026, progress=False
+    ).loc["best_price"]
+    assert f"The best of these prices for getting through: {best.answer}." in text
+    assert re.search(rf"<td>£{best.price:.2f} \((?:the scenario&#39;s, )?best\)</td>", html)
+    marked = re.findall(r'<tr class="(?:chosen )?tied">', html)
+    assert len(marked) == sum(1 for p in prices if best.tied_low <= p <= best.tied_high)
     assert f"with every assumption as it is, {headline} of these futures get through" in text
     # The tornado says each input's low and high values, in their units.
     for low, high in (
@@ -459,3 +470,52 @@ def test_the_market_in_words_follows_its_routes_and_renewal():
     )
     assert "of whom 0.5% hold a relevant personal budget" in by_share["The market"]
     assert "leaves and is replaced" not in by_share["The market"] and "missed" not in by_share["Clients"]
+
+
+def test_the_price_curve_shows_the_prices_tied_with_the_best(result):
+    """A flat curve: three prices tied with the best are marked in the table, said in words and
+    shaded on the chart."""
+    from meantime.report.analyses import _price_curve
+
+    prices = [4.0, 5.0, 6.0, 7.0, 8.0]
+    table = pd.DataFrame(
+        {
+            "survival": [0.5, 0.7, 0.72, 0.71, 0.4],
+            "living_break_even": [0.1] * 5,
+            "founder_income": [100.0, 150, 160, 170, 120],
+            "clients_served": [10.0] * 5,
+            "priced_out_share": [0.1, 0.2, 0.3, 0.4, 0.5],
+            "tied": [False, True, True, True, False],
+            **{
+                f"{c}_se": [0.01] * 5
+                for c in ("survival", "living_break_even", "founder_income", "clients_served", "priced_out_share")
+            },
+        },
+        index=pd.Index(prices, name="price"),
+    )
+    table.attrs.update(
+        best=6.0,
+        tied_low=5.0,
+        tied_high=7.0,
+        answer="£6.00 a session: ...; £5.00 to £7.00 are statistically tied on survival",
+    )
+    section = _price_curve(table, result, 2_000)
+    cells = [row.cells[0] for row in section.tables[0].rows]
+    assert cells == [
+        "£4.00",
+        "£5.00 (the scenario's, tied with the best)",
+        "£6.00 (best)",
+        "£7.00 (tied with the best)",
+        "£8.00",
+    ]
+    assert [row.css for row in section.tables[0].rows] == ["", "chosen tied", "tied", "tied", ""]
+    assert any("£5.00 to £7.00 are statistically tied on survival" in p for p in section.paragraphs)
+    ax = meantime.plot.price_curve(table.reset_index(), best=6.0, tied=(5.0, 7.0))
+    legend = (
+        [t.get_text() for t in ax.get_legend().get_texts()]
+        if ax.get_legend()
+        else [t.get_text() for legend in ax.figure.legends for t in legend.get_texts()]
+    )
+    assert "tied with the best: £5.00 to £7.00" in legend and "best price: £6.00" in legend
+    band = [p for p in ax.patches if p.get_x() == 5.0]
+    assert band and band[0].get_width() == pytest.approx(2.0)

@@ -264,10 +264,22 @@ def test_the_quick_answer_and_its_line_without_benefits_are_the_words_of_meantim
     other = answers.answer(scenario, 1_000, 7)
     assert not answers.add_without_benefits(other, without) and other["without_benefits"]["line"] is None
     assert answers.add_without_benefits(quick, without) and quick["without_benefits"]["line"] == without["line"]
+    assert quick["extra_capital_90"] == expected.extra_capital(0.9).extra == 0  # £9,000 suffice
     off = scenario.replace(benefits__enabled=False)
     assert answers.answer(off, 1_000, 7)["without_benefits"] is None
     with pytest.raises(ValueError, match="benefits.enabled"):
         answers.without_benefits(off, 1_000, 7)
+
+
+def test_the_capital_card_is_the_figure_of_meantime_run_and_meantime_capital():
+    scenario = meantime.default_scenario()  # benefits on: found by the search on savings
+    quick = answers.answer(scenario, 1_000, 7)
+    capital = meantime.simulate(scenario, paths=1_000, seed=7, progress=False).extra_capital(0.9)
+    table = meantime.required_capital(scenario, survival=0.9, paths=1_000, seed=7, progress=False)
+    assert quick["extra_capital_90"] == capital.extra == table.loc[0.9, "extra_capital"] > 0
+    assert quick["extra_capital_90_interval"] == [capital.low, capital.high]
+    assert capital.low < capital.extra < capital.high
+    assert f"About £{capital.extra:,.0f} more starting capital" in " ".join(quick["words"])
 
 
 def test_a_kept_answer_is_changed_in_one_transaction(tmp_path):

@@ -1,5 +1,6 @@
 """Sobol indices say when their samples are too few for their own confidence intervals: a
-FewSamplesWarning, a flag on the table, and the samples that would do."""
+FewSamplesWarning, a flag on the table, and the samples that would do; by default the samples
+double until the intervals are narrow enough, keeping the runs already made."""
 
 from __future__ import annotations
 
@@ -76,3 +77,48 @@ def test_the_rule_on_hand_made_indices():
 def test_the_tornado_carries_no_flag():
     tornado = meantime.sensitivity(SCENARIO, RANGES, metric=median_lowest_cash, paths=50, progress=False)
     assert "few_samples" not in tornado.attrs
+
+
+def test_by_default_the_samples_double_until_the_intervals_are_narrow_enough(monkeypatch):
+    # A looser limit than ± 0.1 keeps the test quick (the rule reads it when it runs); the way
+    # there is the same.
+    limit = 0.2
+    monkeypatch.setattr(meantime.analyses.sensitivities, "SOBOL_WIDEST_INTERVAL", limit)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", meantime.FewSamplesWarning)  # the default reaches them: no warning
+        auto = meantime.sensitivity(
+            SCENARIO, RANGES, metric=median_lowest_cash, method="sobol", paths=50, seed=3, progress=False
+        )
+    tried = auto.attrs["samples_tried"]
+    assert tried[0] == 64 and all(b == 2 * a for a, b in zip(tried, tried[1:])) and len(tried) > 1
+    assert auto.attrs["samples"] == tried[-1] and auto.attrs["few_samples"] is False
+    # Each size but the last was too few by the rule; the last is not.
+    assert sobol_samples_needed(indices(tried[-2]), tried[-2]) is not None
+    # The closed form's indices, within their intervals, which are within the limit.
+    assert auto[["S1_conf", "ST_conf"]].to_numpy().max() <= limit
+    for field, exact in EXACT.items():
+        row = auto.loc[field]
+        assert abs(row.S1 - exact) <= row.S1_conf and abs(row.ST - exact) <= row.ST_conf
+    # The runs already made are kept: the answer is the fixed size's bit for bit, from as many
+    # runs as that size alone takes (N x (fields + 2)).
+    fixed = indices(tried[-1])
+    columns = ["S1", "S1_conf", "ST", "ST_conf"]
+    assert auto[columns].equals(fixed[columns])
+    assert auto.attrs["runs"] == fixed.attrs["runs"] == tried[-1] * (len(RANGES) + 2)
+
+
+def test_the_default_stops_at_max_samples_and_says_so():
+    with pytest.warns(meantime.FewSamplesWarning, match=r"16 Sobol samples \(the most .*max_samples=16\)"):
+        capped = meantime.sensitivity(
+            SCENARIO,
+            RANGES,
+            metric=median_lowest_cash,
+            method="sobol",
+            paths=50,
+            seed=3,
+            progress=False,
+            max_samples=16,
+        )
+    assert capped.attrs["samples_tried"] == [16] and capped.attrs["few_samples"] is True
+    with pytest.raises(meantime.ArgumentError, match="max_samples: must be a power of two"):
+        meantime.sensitivity(SCENARIO, RANGES, method="sobol", paths=50, max_samples=100)

@@ -28,6 +28,10 @@ _NUMERIC = ("number", "integer", "distribution")
 #: The widest half-width of a Sobol index's confidence interval that still ranks the fields: an
 #: index lies between 0 and 1, so an interval of ± 0.1 or more cannot tell 0.3 from 0.5.
 SOBOL_WIDEST_INTERVAL = 0.1
+#: The base samples Sobol starts from when not told how many (``samples=None``).
+SOBOL_FIRST_SAMPLES = 64
+#: The most base samples the automatic choice doubles to (``max_samples``'s default).
+SOBOL_MOST_SAMPLES = 1024
 
 
 def _ranges(scenario: Scenario, ranges: Any, method: str) -> list[tuple[str, FieldInfo, float, float]]:
@@ -113,28 +117,52 @@ def _tornado(scenario: Scenario, fields: list, runs: Runs, metric: Metric) -> pd
 
 
 def _sobol(
-    scenario: Scenario, fields: list, runs: Runs, metric: Metric, samples: int, confidence: float, seed: int
+    scenario: Scenario,
+    fields: list,
+    runs: Runs,
+    metric: Metric,
+    samples: int,
+    confidence: float,
+    seed: int,
+    most: Optional[int] = None,
 ) -> pd.DataFrame:
-    from SALib.analyze import sobol as sobol_analysis  # SALib (and SciPy) only when asked for
-    from SALib.sample import sobol as sobol_sampling
+    """Sobol indices from ``samples`` base samples; with ``most``, the samples double until the
+    indices' intervals are narrow enough (:func:`sobol_samples_needed`) or ``most`` is reached. A Sobol' sequence of 2N points begins with the N points of
+    the smaller one (the same scramble), so every run already made is kept, not run again."""
+    from SALib.sample import sobol as sobol_sampling  # SALib (and SciPy) only when asked for
 
     problem = {
         "num_vars": len(fields),
         "names": [path for path, *_ in fields],
         "bounds": [[low, high] for _, _, low, high in fields],
     }
-    points = sobol_sampling.sample(problem, samples, calc_second_order=False, seed=seed % 2**32)
-    scenarios = [
-        scenario.replace({path: _value(info, x) for (path, info, _, _), x in zip(fields, point)}) for point in points
-    ]
-    outputs = np.array(
-        [
-            value
-            for value, _, _ in runs.run(
-                scenarios, _reducer(metric, keep_per_path=False), follow_failed=_reads_lowest_cash(metric)
-            )
+    outputs = np.empty(0)
+    tried = []
+    while True:
+        points = sobol_sampling.sample(problem, samples, calc_second_order=False, seed=seed % 2**32)
+        scenarios = [
+            scenario.replace({path: _value(info, x) for (path, info, _, _), x in zip(fields, point)})
+            for point in points[outputs.size :]
         ]
-    )
+        more = runs.run(scenarios, _reducer(metric, keep_per_path=False), follow_failed=_reads_lowest_cash(metric))
+        outputs = np.concatenate([outputs, np.array([value for value, _, _ in more], dtype=float)])
+        tried.append(samples)
+        table = _indices(problem, fields, outputs, confidence, seed)
+        needed = sobol_samples_needed(table, samples)
+        if most is None or needed is None or samples >= most:
+            break
+        # Doubling (not a jump to the suggestion): every run is kept, so the runs cost the same
+        # either way, and the first size that is enough stops it.
+        samples = min(most, 2 * samples)
+        runs.expect(len(points) // tried[-1] * (samples - tried[-1]))
+    table.attrs.update(samples_tried=tried)
+    return table
+
+
+def _indices(problem: dict, fields: list, outputs: np.ndarray, confidence: float, seed: int) -> pd.DataFrame:
+    """The indices' table from the metric at every sample point so far."""
+    from SALib.analyze import sobol as sobol_analysis
+
     if not np.all(np.isfinite(outputs)):
         raise ArgumentError(
             "metric",
@@ -145,7 +173,7 @@ def _sobol(
         warnings.warn(
             "the metric is the same at every sample point: Sobol indices are undefined (NaN)",
             RuntimeWarning,
-            stacklevel=4,  # the caller of sensitivity()
+            stacklevel=5,  # the caller of sensitivity()
         )
         indices = {key: np.full(len(fields), math.nan) for key in ("S1", "S1_conf", "ST", "ST_conf")}
     else:
@@ -164,6 +192,12 @@ def _sobol(
         }
     ).set_index("field")
     return table.sort_values("ST", ascending=False, kind="stable")
+
+
+def _power_of_two(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 2 or value & (value - 1):
+        raise ArgumentError(name, f"must be a power of two (Sobol' sequences), at least 2, got {value!r}")
+    return int(value)
 
 
 def sobol_samples_needed(table: pd.DataFrame, samples: int) -> Optional[int]:
@@ -186,18 +220,19 @@ def sobol_samples_needed(table: pd.DataFrame, samples: int) -> Optional[int]:
     return int(2 ** math.ceil(math.log2(samples * factor)))
 
 
-def _warn_if_few_samples(table: pd.DataFrame, samples: int) -> None:
+def _warn_if_few_samples(table: pd.DataFrame, samples: int, most: Optional[int] = None) -> None:
     needed = sobol_samples_needed(table, samples)
     table.attrs.update(samples=samples, few_samples=needed is not None, samples_needed=needed)
     if needed is None:
         return
+    cap = f" (the most the automatic choice runs, max_samples={most})" if most is not None else ""
     widest = float(np.nanmax(table[["S1_conf", "ST_conf"]].to_numpy(dtype=float)))
     above = [str(name) for name, row in table.iterrows() if row.S1 - row.ST > math.hypot(row.S1_conf, row.ST_conf)]
     why = f"the widest interval is ± {widest:.2f}" + (
         f", and the first-order index of {', '.join(above)} is above its total index" if above else ""
     )
     warnings.warn(
-        f"{samples} Sobol samples are too few for the indices' own confidence intervals ({why}): "
+        f"{samples} Sobol samples{cap} are too few for the indices' own confidence intervals ({why}): "
         f"samples={needed} would bring them within ± {SOBOL_WIDEST_INTERVAL:g}",
         FewSamplesWarning,
         stacklevel=4,
@@ -218,7 +253,8 @@ def sensitivity(
     client: Any = None,
     chunk_paths: Optional[int] = None,
     retries: Optional[int] = None,
-    samples: int = 64,
+    samples: Optional[int] = None,
+    max_samples: int = SOBOL_MOST_SAMPLES,
     confidence: float = 0.95,
     settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
@@ -250,8 +286,17 @@ def sensitivity(
     method : {"tornado", "sobol"}
     paths : int, optional
         Paths per run; default 10,000 for a tornado and 2,000 for Sobol (which runs many more).
-    samples : int, default 64
-        Sobol's base sample size N, a power of two.
+    samples : int, optional
+        Sobol's base sample size N, a power of two. Default: as many as the indices need, found
+        as it goes: 64 (:data:`SOBOL_FIRST_SAMPLES`), then doubled until every index's
+        confidence interval is within ± 0.1 (:data:`SOBOL_WIDEST_INTERVAL`) and no first-order
+        index contradicts its total, or ``max_samples`` is reached (up to ``max_samples x
+        (fields + 2)`` runs); the runs already made are kept (a Sobol' sequence of 2N
+        points begins with the N points of the smaller one), so the answer is the one
+        ``samples=`` the final size gives, bit for bit.
+    max_samples : int, default 1024
+        The most base samples the default doubles to (:data:`SOBOL_MOST_SAMPLES`), a power of
+        two; a :class:`~meantime.errors.FewSamplesWarning` says when even that is too few.
     confidence : float, default 0.95
         Level of Sobol's bootstrap confidence intervals.
     seed, threads, progress, client, chunk_paths, retries, settings
@@ -267,8 +312,9 @@ def sensitivity(
         ``at_high_se``, ``swing`` (``at_high - at_low``) with ``swing_se`` (from paired
         per-path differences; NaN for the capital or a function), ``base`` and ``base_se``
         (the scenario as it is). Sobol: ``low``, ``high``, ``S1``, ``S1_conf``, ``ST``,
-        ``ST_conf`` (the half-widths of the confidence intervals); its ``attrs`` say whether the
-        samples were too few (``few_samples``, ``samples``, ``samples_needed``: see Notes).
+        ``ST_conf`` (the half-widths of the confidence intervals); its ``attrs`` say how many
+        samples were run (``samples``; ``samples_tried``, each size the default reached on its
+        way) and whether they were too few (``few_samples``, ``samples_needed``: see Notes).
 
     Raises
     ------
@@ -289,7 +335,8 @@ def sensitivity(
     as many again allow for the noise in the intervals' own estimate: ``1.5 x samples x (widest /
     0.1) ** 2`` (or ``4 x samples``, which halves every interval, when only a contradiction flags
     it), rounded up to a power of two. The runs' own Monte Carlo noise is a separate matter: see
-    ``paths``.
+    ``paths``. By default (no ``samples``) the same check decides when to stop doubling, so the
+    warning comes only when ``max_samples`` was not enough.
 
     Examples
     --------
@@ -333,26 +380,23 @@ def sensitivity(
         ) as runs:
             table = _tornado(scenario, fields, runs, metric)
     else:
-        if (
-            isinstance(samples, bool)
-            or not isinstance(samples, numbers.Integral)
-            or samples < 2
-            or samples & (samples - 1)
-        ):
-            raise ArgumentError("samples", f"must be a power of two (Sobol' sequences), at least 2, got {samples!r}")
+        most = None if samples is not None else _power_of_two("max_samples", max_samples)
+        first = SOBOL_FIRST_SAMPLES if samples is None else _power_of_two("samples", samples)
+        if most is not None:
+            first = min(first, most)
         confidence = probability("confidence", confidence)
         with Runs(
             paths,
             seed,
             threads,
             progress,
-            expected_runs=samples * (len(fields) + 2),
+            expected_runs=first * (len(fields) + 2),
             client=client,
             chunk_paths=chunk_paths,
             retries=retries,
         ) as runs:
-            table = _sobol(scenario, fields, runs, metric, int(samples), confidence, runs.seed)
-        _warn_if_few_samples(table, int(samples))
+            table = _sobol(scenario, fields, runs, metric, first, confidence, runs.seed, most)
+        _warn_if_few_samples(table, table.attrs["samples_tried"][-1], most)
     name = metric if isinstance(metric, str) else getattr(metric, "__name__", "metric")
     table.attrs.update(method=method, metric=name, paths=runs.paths, seed=runs.seed, runs=runs.runs)
     return table

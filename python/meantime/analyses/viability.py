@@ -15,12 +15,19 @@ import pandas as pd
 from ..running.result import Result
 from ..running.simulation import founder_result, simulate
 from ..scenario.scenario import Scenario
-from .capital import required_capital
+from .capital import capital_table
 from .deterministic import break_even
-from .price import price_curve
+from .price import PRICE_CURVE_ANSWERS, best_price
 from .sensitivities import sensitivity
 
-__all__ = ["ViabilityAnalyses", "viability_analyses", "REPORT_ANALYSES", "TORNADO_FIELDS", "CAPITAL_TARGET"]
+__all__ = [
+    "ViabilityAnalyses",
+    "viability_analyses",
+    "REPORT_ANALYSES",
+    "TORNADO_FIELDS",
+    "CAPITAL_TARGET",
+    "PRICE_OBJECTIVE",
+]
 
 #: The fields swung in the report's tornado chart: (path, low factor, high factor) of the value.
 TORNADO_FIELDS = (
@@ -49,14 +56,32 @@ def _break_even(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
 CAPITAL_TARGET = 0.9
 
 
-def _required_capital(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
-    return required_capital(scenario, survival=CAPITAL_TARGET, paths=paths, seed=seed, progress=False)
+#: What the report's price curve marks as the best price, and the prices tied with it.
+PRICE_OBJECTIVE = "survival"
 
 
 def _price_curve(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
+    """:func:`~meantime.price_curve`'s table at prices from 60% to 160% of the scenario's, from
+    :func:`~meantime.best_price` on those prices (the best for :data:`PRICE_OBJECTIVE`, with no
+    limits), with a column ``tied`` and, in ``attrs``, ``best``, ``tied_low``, ``tied_high`` and
+    ``answer`` (the best and the range of prices statistically tied with it, in words)."""
     base = scenario.business.price_per_session
     prices = np.round(base * np.linspace(0.6, 1.6, 11), 2)
-    return price_curve(scenario, prices, paths=paths, seed=seed, progress=False)
+    best = best_price(
+        scenario,
+        objective=PRICE_OBJECTIVE,
+        min_survival=None,
+        max_priced_out=None,
+        prices=prices,
+        paths=paths,
+        seed=seed,
+        progress=False,
+    )
+    curve = pd.DataFrame(best.attrs["curve"]).set_index("price")
+    table = curve[[c for name in PRICE_CURVE_ANSWERS for c in (name, f"{name}_se")] + ["tied"]].copy()
+    row = best.loc["best_price"]
+    table.attrs.update(best=row.price, tied_low=row.tied_low, tied_high=row.tied_high, answer=row.answer)
+    return table
 
 
 def _tornado(scenario: Scenario, paths: int, seed: int) -> pd.DataFrame:
@@ -87,9 +112,11 @@ class ViabilityAnalyses:
     fan_note : str
         Words saying which futures the fan shows ("" when it shows them all).
     capital : DataFrame or Exception
-        :func:`~meantime.required_capital` for a :data:`CAPITAL_TARGET` chance on the run's own
-        futures (its paths and seed): the report's one extra-capital figure, with its interval;
-        the exception instead when it could not be computed.
+        :func:`~meantime.required_capital`'s table for a :data:`CAPITAL_TARGET` chance on the
+        run's own futures (its paths and seed), from :meth:`Result.extra_capital
+        <meantime.Result.extra_capital>`: the report's one extra-capital figure, with its
+        interval, the same as ``str(result)`` and ``meantime capital`` give; the exception
+        instead when it could not be computed.
     tables : dict
         Each analysis's table by its name in :data:`REPORT_ANALYSES`, in the report's order;
         the exception instead when it could not be computed (the report says so in its section).
@@ -147,7 +174,7 @@ def viability_analyses(
     """
     fan, note = _fan_source(result, fan_paths)
     try:
-        capital: TableOrError = _required_capital(result.scenario, result.path_count, result.seed)
+        capital: TableOrError = capital_table(result, CAPITAL_TARGET)
     except Exception as error:  # the report is still worth having without it
         capital = error
     tables: dict[str, TableOrError] = {}

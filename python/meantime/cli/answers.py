@@ -87,7 +87,8 @@ def _headlines_shown(frame: pd.DataFrame) -> list[str]:
 
 _NO_CAPITAL = (
     "The extra capital for 9 in 10 is left out: a savings-dependent rule (benefits, giving up) "
-    "applies, so it is not read from the lowest cash; `meantime capital` finds it by bisection."
+    "applies, so it is not read from the lowest cash; `meantime capital` finds it by running the same "
+    "futures again with more savings."
 )
 
 
@@ -184,7 +185,11 @@ def capital_blocks(frame: pd.DataFrame, label: str, horizon: int) -> list[Block]
                 f"through {horizon} months."
             )
         if isinstance(r.get("note"), str) and r.note:
-            words.append(f"Found by {r.method}: {r.note}.")
+            how = {
+                "search": "running the same futures again with more savings (a search on savings)",
+                "bisection": "running the same futures again with more savings (a bisection on savings)",
+            }.get(r.method, r.method)
+            words.append(f"Found by {how}, since {r.note}.")
     headers = [
         "chance aimed at",
         "extra starting capital",
@@ -397,6 +402,12 @@ def sensitivity_blocks(frame: pd.DataFrame, label: str, metric: str, horizon: Op
         if frame["ST"].isna().all():
             blocks.append(
                 f"'{what}' is the same at every sample point: no field moves it, and the indices are undefined."
+            )
+        tried = frame.attrs.get("samples_tried") or []
+        if len(tried) > 1:
+            blocks.append(
+                f"Samples doubled from {tried[0]:,} to {tried[-1]:,} until every index was within ± 0.1 "
+                "(the runs already made kept)."
             )
         if frame.attrs.get("few_samples"):
             blocks.append(

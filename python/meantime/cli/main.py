@@ -283,9 +283,10 @@ def _parser() -> argparse.ArgumentParser:
     sensitive.add_argument(
         "--samples",
         type=_positive,
-        default=64,
+        default=None,
         metavar="N",
-        help="Sobol's base sample size, a power of two (default 64; it says when too few)",
+        help="Sobol's base sample size, a power of two (default: from 64, doubled until every index "
+        "is within ± 0.1, at most 1,024; it says when too few)",
     )
     sensitive.set_defaults(handler=_sensitivity)
 

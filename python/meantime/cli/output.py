@@ -44,6 +44,13 @@ def table_text(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Opt
     return render([Grid(headers, rows, right=right)])
 
 
+def _with_interval(estimate: float, low: float, high: float) -> str:
+    """Pounds with their 95% interval, which need not be symmetric: ``£3,281 (£3,227 to £3,328)``."""
+    if math.isnan(estimate) or math.isnan(low) or math.isnan(high) or low == high:
+        return pounds(estimate)
+    return f"{pounds(estimate)} ({pounds(low)} to {pounds(high)})"
+
+
 def run_blocks(result, label: str, last_line: bool = True) -> list[Block]:
     """What ``meantime run`` shows: the run, a table of headline answers, a year-by-year table,
     the answer in words (without its last line, on futures, seed and what ± is, unless ``last_line``)."""
@@ -63,7 +70,14 @@ def run_blocks(result, label: str, last_line: bool = True) -> list[Block]:
         ("half of all futures cover their costs by", month(est("median_month_operating_break_even"))),
         ("half of all futures pay the founder's way by", month(est("median_month_living_break_even"))),
         ("lowest combined cash, worst 1 future in 10", pounds(est("lowest_cash_q10"))),
-        ("extra starting capital for a 9 in 10 chance", pounds(est("extra_capital_for_90_percent"))),
+        (
+            "extra starting capital for a 9 in 10 chance",
+            _with_interval(
+                est("extra_capital_for_90_percent"),
+                est("extra_capital_for_90_percent_low"),
+                est("extra_capital_for_90_percent_high"),
+            ),
+        ),
     ]
     if result.scenario.benefits.enabled:
         h = result.scenario.household

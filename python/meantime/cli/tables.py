@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import math
+import re
 import shutil
 import sys
 import textwrap
@@ -223,6 +224,41 @@ def _parts(grid: Grid, console: Console) -> tuple[list[list[int]], bool]:
     return parts, True
 
 
+# What a line must never break apart: a number and its unit ("5.0 s", "36 months"), a ± and
+# what it qualifies ("52.6% ± 0.3"), a word that names a number ("month 14", "seed 2026"), and
+# a field and its value ("household.savings = 4000").
+# textwrap breaks only at ASCII whitespace, so a no-break space holds each pair together.
+_UNIT = r"(?:s|ms|min|months?|weeks?|years?|hours?|days?|paths?|futures?|points?|samples?|runs?|clients?|sessions?)"
+_GLUE = (
+    re.compile(rf"(\d) (?={_UNIT}\b)"),
+    re.compile(r"(\S) (?=±)"),
+    re.compile(r"(±) (?=\S)"),
+    re.compile(r"\b(month|seed|part) (?=[-£\d])"),
+    re.compile(r"(\S) (?==)"),  # a field and its value: "household.savings = 4000"
+    re.compile(r"(=) (?=\S)"),
+)
+_NO_BREAK = "\u00a0"
+
+
+def _wrap(text: str, columns: int, indent: str = "", subsequent: str = "") -> str:
+    """``text`` wrapped to ``columns`` a line at a time, never between a number and its unit or
+    a ± and its number (:data:`_GLUE`)."""
+    lines = []
+    for paragraph in text.split("\n"):
+        for glue in _GLUE:
+            paragraph = glue.sub(r"\1" + _NO_BREAK, paragraph)
+        wrapped = textwrap.fill(
+            paragraph,
+            columns,
+            initial_indent=indent,
+            subsequent_indent=subsequent,
+            break_long_words=True,
+            break_on_hyphens=False,
+        )
+        lines.append(wrapped or paragraph)
+    return "\n".join(lines).replace(_NO_BREAK, " ")
+
+
 def render(blocks: Sequence[Block], columns: Optional[int] = None) -> str:
     """The blocks as text at most ``columns`` wide (default :func:`width`): paragraphs wrapped,
     tables split into parts (each repeating the key columns) when they do not fit whole."""
@@ -239,10 +275,10 @@ def render(blocks: Sequence[Block], columns: Optional[int] = None) -> str:
                 if k:
                     console.print()
                 if title:  # above the table, at the full width
-                    console.print(Text(title), overflow="fold")
+                    console.print(Text(_wrap(title, console.width)), overflow="fold")
                 console.print(_table(block, part, wrap))
         else:
-            console.print(Text(block), overflow="fold")
+            console.print(Text(_wrap(block, console.width)), overflow="fold")
     file = console.file
     assert isinstance(file, io.StringIO)
     return "\n".join(line.rstrip() for line in file.getvalue().splitlines())
@@ -251,14 +287,7 @@ def render(blocks: Sequence[Block], columns: Optional[int] = None) -> str:
 def line(text: str, indent: str = "") -> str:
     """One remark (``ok: idea.toml: ...``, ``wrote report.html: ...``) wrapped to :func:`width`,
     its first line indented by ``indent`` and the others by four spaces."""
-    return textwrap.fill(
-        text,
-        width(),
-        initial_indent=indent,
-        subsequent_indent="    ",
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    return _wrap(text, width(), indent=indent, subsequent="    ")
 
 
 # -- for machines -------------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ def price_curve(
     priced_out: str | None = "priced_out_share",
     best: float | None = None,
     income_label: str = "Founder's income (£ a month)",
+    tied: tuple[float, float] | None = None,
 ):
     """Survival, the founder's income and the share of budget holders priced out, against price.
 
@@ -77,6 +78,9 @@ def price_curve(
         The best price, marked with a vertical line.
     income_label : str
         The income axis's label, with its unit.
+    tied : (float, float), optional
+        The range of prices statistically tied with the best (``best_price``'s ``tied_low``
+        and ``tied_high``), shaded; a range of one price is drawn a little wide so it shows.
 
     Returns
     -------
@@ -144,6 +148,15 @@ def price_curve(
         handles, labels = handles + more_handles, labels + more_labels
     if best is None and "best" in table.columns and table["best"].dtype == bool and table["best"].any():
         best = float(table.loc[table["best"], price].iloc[0])
+    if tied is not None and all(np.isfinite(tied)):
+        low, high = float(min(tied)), float(max(tied))
+        spacing = float(np.min(np.diff(np.unique(x)))) if len(np.unique(x)) > 1 else 1.0
+        half = 0.0 if high > low else 0.15 * spacing
+        band = ax.axvspan(low - half, high + half, color=_style.SECOND, alpha=0.15, linewidth=0)
+        handles.append(band)
+        labels.append(
+            f"tied with the best: £{low:,.2f} to £{high:,.2f}" if high > low else "no other price tied with the best"
+        )
     if best is not None:
         line = ax.axvline(best, color=_style.LINE, linewidth=1, linestyle="-.")
         handles.append(line)

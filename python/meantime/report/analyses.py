@@ -113,8 +113,8 @@ def _capital_section(capital: TableOrError, result: Result) -> Section:
     row = _capital_row(capital)
     method = (
         "by running the same futures again with more or less savings until the share that get through "
-        f"reaches the target (bisection): {row.note}"
-        if row.method == "bisection"
+        f"reaches the target, to the pound (a search on savings): {row.note}"
+        if row.method in ("search", "bisection")
         else "from the lowest cash of each future: with this much more, exactly the target share stay above zero"
     )
     rows = [
@@ -233,35 +233,49 @@ def _break_even(table: Any, result: Result, paths: int) -> Section:
 def _price_curve(table: Any, result: Result, paths: int) -> Section:
     h = result.months
     own = result.scenario.business.price_per_session
+    best, low, high = (table.attrs.get(k, math.nan) for k in ("best", "tied_low", "tied_high"))
+    tied = "tied" in table.columns
     rows = []
     for price, r in table.iterrows():
         mine = math.isclose(float(price), own)
+        marks = [m for m, on in (("the scenario's", mine), ("best", price == best)) if on]
+        if tied and r.tied and price != best:
+            marks.append("tied with the best")
         rows.append(
             Row(
                 [
-                    pounds(float(price), pence=True) + (" (the scenario's)" if mine else ""),
+                    pounds(float(price), pence=True) + (f" ({', '.join(marks)})" if marks else ""),
                     share_with_interval(r.survival, r.survival_se),
                     share_with_interval(r.living_break_even, r.living_break_even_se),
                     _money_pm(r.founder_income, r.founder_income_se),
                     _number_pm(r.clients_served, r.clients_served_se),
                     f"{100 * r.priced_out_share:.1f}%",
                 ],
-                css="chosen" if mine else "",
+                css=" ".join(c for c, on in (("chosen", mine), ("tied", tied and bool(r.tied))) if on),
             )
         )
+    has_tie = not (math.isnan(best) or math.isnan(low) or math.isnan(high))
     figure = chart(
-        lambda ax: price_curve(table, ax=ax),
+        lambda ax: price_curve(table, ax=ax, best=best if has_tie else None, tied=(low, high) if has_tie else None),
         "Price curve",
         "Survival, the founder's income and the share of interested budget holders who cannot pay, "
-        "at prices from 60% to 160% of the scenario's (bars: 95% intervals).",
+        "at prices from 60% to 160% of the scenario's (bars: 95% intervals)"
+        + ("; shaded: the prices statistically tied with the best for survival." if has_tie else "."),
     )
+    paragraphs = [
+        "The same futures at every price (common random numbers), so the differences between "
+        "neighbouring prices are sharper than each row's ± suggests."
+    ]
+    if has_tie:
+        paragraphs.append(
+            f"The best of these prices for getting through: {table.attrs['answer']}. A price is tied "
+            "with the best when the paired difference in survival on the same futures is within its "
+            "95% interval of zero (meantime best-price searches finer, and for other objectives)."
+        )
     return Section(
         "price-curve",
         "What price?",
-        paragraphs=[
-            "The same futures at every price (common random numbers), so the differences between "
-            "neighbouring prices are sharper than each row's ± suggests."
-        ],
+        paragraphs=paragraphs,
         tables=[
             Table(
                 [

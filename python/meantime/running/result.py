@@ -5,13 +5,16 @@ from __future__ import annotations
 import math
 import threading
 from functools import cached_property
+from typing import Optional
 
 import numpy as np
 import pandas as pd
 
 from .. import _core
-from ..errors import NotKeptError
+from ..errors import ArgumentError, NotKeptError
 from ..scenario.scenario import Scenario
+from .capital import Capital, SavingsSearch, capital_from_lowest_cash, extra_capital, probe, shifted_savings
+from .progress import ProgressBar
 from .uncertainty import LEVEL, half_width, share_with_interval
 from .views import view
 from .words import in_ten, limited_capability, percent
@@ -104,6 +107,16 @@ class Result:
         self._without_benefits: "Result | None" = None
         self._without_benefits_made = False
         self._without_benefits_lock = threading.Lock()
+        # The extra capital by (chance, confidence), found on first use (with a savings-dependent
+        # rule, by a few more runs, whose search is kept for the next chance asked).
+        self._capital: dict[tuple[float, float], Capital] = {}
+        self._capital_search: Optional[SavingsSearch] = None
+        self._capital_lock = threading.Lock()
+        #: False for one provider of a town (:class:`TownResult`): its futures cannot be run alone.
+        self.standalone = True
+        #: Whether the runs made later (the extra capital's search) may show a progress bar when
+        #: long: :func:`~meantime.simulate` sets it False when told ``progress=False`` or a function.
+        self.show_progress = True
 
     def __reduce__(self):
         # The engine's result pickles exactly (its bytes); cached tables are made again.
@@ -169,16 +182,122 @@ class Result:
         return math.sqrt(max(probability * (1 - probability), 0.0) / self.path_count)
 
     def extra_capital_needed(self, chance: float = 0.9) -> float:
-        """Extra starting capital that would carry ``chance`` of the futures through.
+        """Extra starting capital that would carry ``chance`` of the futures through: the
+        estimate of :meth:`extra_capital` (which gives its interval too), 0 when the planned
+        savings already do."""
+        return self.extra_capital(chance).extra
 
-        A path gets through when its lowest combined cash stays at or above zero, so the answer
-        is minus the ``1 - chance`` quantile of the lowest cash (0 when already enough).
-        Quantiles are read from the engine's histogram, within 0.8%.
+    def extra_capital(self, chance: float = 0.9, confidence: float = 0.95) -> Capital:
+        """The least extra starting savings with which ``chance`` of these very futures get
+        through, with its ``confidence`` interval: the figure ``meantime capital``,
+        :func:`~meantime.required_capital` and the report give for the same seed and paths
+        (:mod:`meantime.running.capital` says how it is found).
+
+        Without a savings-dependent rule it is an order statistic of this run's lowest cash
+        (exact on these paths; a run that kept no outcomes is run once more to read them). With
+        one (benefits, giving up), a few more runs with more savings and the same seed find it
+        to the pound; they are made once, on first use, and kept (threads asking at once wait
+        for them). One provider of a town reads its own lowest cash in the town's run.
+
+        Returns
+        -------
+        meantime.running.capital.Capital
+            ``extra`` (pounds; 0 when the savings suffice, NaN when no savings reach the
+            chance), its interval ``low`` to ``high``, ``achieved``, ``method`` and ``note``.
+
+        Raises
+        ------
+        ArgumentError
+            For a chance or confidence outside (0, 1), or savings drawn from a distribution
+            that cannot be moved by an amount when a savings-dependent rule applies.
+
+        Examples
+        --------
+        >>> import meantime
+        >>> result = meantime.simulate(meantime.default_scenario(), paths=1_000, seed=2026)
+        >>> capital = result.extra_capital(0.9)
+        >>> capital.method, bool(capital.low <= capital.extra <= capital.high)
+        ('search', True)
+        >>> table = meantime.required_capital(result.scenario, survival=0.9, paths=1_000, seed=2026)
+        >>> bool(table.loc[0.9, "extra_capital"] == capital.extra)
+        True
         """
-        if not 0 < chance < 1:
-            raise ValueError(f"chance must be between 0 and 1, got {chance}")
-        # Rounded so that chance=0.9 reads the same quantile as 0.1 (1 - 0.9 is 0.09999...).
-        return max(0.0, -self.statistics.lowest_cash().histogram.quantile(round(1 - chance, 12)))
+        for name, value in (("chance", chance), ("confidence", confidence)):
+            if not (isinstance(value, (int, float)) and 0 < value < 1):
+                raise ArgumentError(name, f"must be between 0 and 1, got {value!r}")
+        key = (float(chance), float(confidence))
+        with self._capital_lock:
+            if key not in self._capital:
+                self._capital[key] = self._find_capital(*key)
+            return self._capital[key]
+
+    def _capital_outcomes(self) -> dict[str, np.ndarray]:
+        """This run's per-path outcomes, or the same run again with them kept."""
+        if self._run.has_outcomes:
+            return self.outcome_arrays
+        run = _core.simulate(self.scenario._core, self.path_count, self.seed, self.first_path, 0, True, False)
+        columns = run.outcome_columns()
+        assert columns is not None  # kept: keep_outcomes=True
+        return columns
+
+    def _provider_capital(self, chance: float, confidence: float) -> Capital:
+        """One provider of a town: from its own lowest cash in the town's run (run alone, its
+        futures would meet no competitors), whatever rules apply."""
+        lowest = self.outcome_arrays["lowest_cash"] if self._run.has_outcomes else np.full(1, math.nan)
+        shift, low, high = capital_from_lowest_cash(lowest, chance, confidence)
+        floor = -self.scenario.household.savings.mean()
+        return Capital(
+            survival=chance,
+            confidence=confidence,
+            extra=max(0.0, shift),
+            low=max(0.0, low),
+            high=max(0.0, high),
+            shift=max(shift, floor),
+            shift_low=max(low, floor),
+            shift_high=max(high, floor),
+            achieved=float(np.mean(lowest + shift >= 0)),
+            method="lowest_cash",
+            note="one provider of a town: from its lowest cash in the town's run",
+            runs=0,
+        )
+
+    def _find_capital(self, chance: float, confidence: float) -> Capital:
+        if not self.standalone:
+            return self._provider_capital(chance, confidence)
+        outcomes = self._capital_outcomes()
+        expected = 10 * self.path_count
+        bar = ProgressBar(expected if self.show_progress else 0)
+        done = [0]
+
+        def report(paths_done: int, _total: int) -> bool:
+            total = max(bar.total, done[0] + self.path_count)
+            if total != bar.total:
+                bar.total = total
+                if bar.bar is not None:
+                    bar.bar.total = total
+            return bar(done[0] + paths_done, total) if self.show_progress else True
+
+        def run(shift: float):
+            engine_run = _core.simulate(
+                shifted_savings(self.scenario, shift)._core,
+                paths=self.path_count,
+                seed=self.seed,
+                first_path=self.first_path,
+                keep_outcomes=True,
+                progress=report,
+            )
+            done[0] += self.path_count
+            columns = engine_run.outcome_columns()
+            assert columns is not None  # kept: keep_outcomes=True
+            return probe(columns)
+
+        if self._capital_search is None:
+            self._capital_search = SavingsSearch(self.scenario, run, 1.0, probe(outcomes))
+        self._capital_search.run_at = run  # this call's progress bar
+        try:
+            return extra_capital(self.scenario, outcomes, run, chance, confidence, 1.0, self._capital_search)
+        finally:
+            bar.close()
 
     def _median_month(self, counts: _core.CountHistogram) -> float:
         """First month by which half of all futures got there; NaN if not within the horizon."""
@@ -203,7 +322,9 @@ class Result:
         -------
         pandas.DataFrame
             Indexed by answer (``survival``, ``operating_break_even``, ``living_break_even``,
-            ``payback``, median months, lowest-cash quantiles, ``extra_capital_for_90_percent``,
+            ``payback``, median months, lowest-cash quantiles, ``extra_capital_for_90_percent``
+            (:meth:`extra_capital`, the figure ``meantime capital`` gives) and the ends of its
+            95% interval, ``extra_capital_for_90_percent_low`` and ``_high``,
             and the mean of every per-path total: ``mean_clients_served``, ...; the group totals,
             ``mean_groups_formed``, ``mean_group_meetings_held``, ..., when the scenario sells
             groups), with columns ``estimate``, ``std_error`` (NaN where not estimated),
@@ -276,15 +397,17 @@ class Result:
                     f"lowest combined cash: {round(100 * q)}% of futures fall to this or below",
                 )
             )
-        rows.append(
+        capital = self._capital_or_none(0.9)
+        for key, value, meaning in (
             (
-                "extra_capital_for_90_percent",
-                self.extra_capital_needed(0.9),
-                math.nan,
-                "pounds",
+                "",
+                capital.extra if capital else math.nan,
                 "more starting capital that would carry 9 in 10 futures through",
-            )
-        )
+            ),
+            ("_low", capital.low if capital else math.nan, "the low end of its 95% interval"),
+            ("_high", capital.high if capital else math.nan, "the high end of its 95% interval"),
+        ):
+            rows.append((f"extra_capital_for_90_percent{key}", value, math.nan, "pounds", meaning))
         if self.scenario.benefits.enabled:
             rows.append(
                 (
@@ -485,11 +608,7 @@ class Result:
             f"{half_by(self.statistics.living_break_even())}.",
         ]
         lines += self._benefit_words(without_benefits)
-        extra = self.extra_capital_needed(0.9)
-        if extra > 0:
-            lines.append(f"About £{extra:,.0f} more starting capital would give a 9 in 10 chance of getting through.")
-        else:
-            lines.append("The starting capital carries at least 9 in 10 futures through.")
+        lines.append(self._capital_words())
         lines.append(
             "Answer: "
             + (
@@ -504,6 +623,28 @@ class Result:
             f"({self.path_count:,} simulated futures, seed {self.seed}; ± is a {LEVEL:.0%} interval, in points for a chance.)"
         )
         return lines
+
+    def _capital_or_none(self, chance: float) -> Optional[Capital]:
+        """:meth:`extra_capital`, or None where the savings cannot be moved by an amount."""
+        try:
+            return self.extra_capital(chance)
+        except ArgumentError:
+            return None
+
+    def _capital_words(self) -> str:
+        """The extra capital for a 9 in 10 chance, in words, with its interval."""
+        try:
+            capital = self.extra_capital(0.9)
+        except ArgumentError as error:
+            return f"The extra starting capital for a 9 in 10 chance could not be computed: {error.rule}."
+        if math.isnan(capital.extra):
+            return f"No amount of starting capital gives a 9 in 10 chance of getting through ({capital.note})."
+        if capital.extra == 0:
+            return "The starting capital carries at least 9 in 10 futures through."
+        return (
+            f"About £{capital.extra:,.0f} more starting capital ({LEVEL:.0%} interval £{capital.low:,.0f} to "
+            f"£{capital.high:,.0f}) would give a 9 in 10 chance of getting through."
+        )
 
     def _benefit_words(self, without_benefits: bool) -> list[str]:
         """The household's benefits in words: who claims, their share of income, when the floor

@@ -223,7 +223,9 @@ def simulate(
             bar.close()
     if isinstance(run, _core.TownResult):
         return TownResult(scenario, run, seconds=time.perf_counter() - start)
-    return Result(scenario, run, seconds=time.perf_counter() - start)
+    result = Result(scenario, run, seconds=time.perf_counter() - start)
+    result.show_progress = progress is None or progress is True
+    return result
 
 
 def founder_result(result: Result | TownResult, what: str = "scenario") -> Result:

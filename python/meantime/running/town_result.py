@@ -78,6 +78,8 @@ class TownResult:
             Result(_scenario_of(_core.provider_scenario(scenario._core, i)), run.provider(i), seconds)
             for i in range(run.provider_count)
         ]
+        for provider in self.providers:  # run alone, a provider would meet no competitors
+            provider.standalone = False
 
     # -- the town --------------------------------------------------------------------------------
 

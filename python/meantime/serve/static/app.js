@@ -268,6 +268,13 @@ async function run(paths) {
   }
 }
 
+function capitalWhat(a) {
+  const [low, high] = a.extra_capital_90_interval || [null, null];
+  const interval = low !== null && high !== null && low !== high
+    ? ` (95% interval ${Charts.pounds(low)} to ${Charts.pounds(high)})` : "";
+  return `more starting capital for a 9 in 10 chance${interval}`;
+}
+
 function card(big, what) {
   return `<div class="card"><div class="big">${big}</div><div class="what">${what}</div></div>`;
 }
@@ -287,7 +294,7 @@ function showAnswer(a) {
       ${card(pc(a.survival), `get through ${a.months} months`)}
       ${card(pc(a.operating), `cover the business's costs (${half(a.median_month_operating)})`)}
       ${card(pc(a.living), `also pay the founder's way (${half(a.median_month_living)})`)}
-      ${card(Charts.pounds(a.extra_capital_90), "more starting capital for a 9 in 10 chance")}
+      ${card(a.extra_capital_90 === null ? "none" : Charts.pounds(a.extra_capital_90), capitalWhat(a))}
       ${card(a.benefits.enabled ? Charts.pounds(a.benefits.per_future || 0) : "off", "household's benefits per future, in all")}
     </div>
     <ul id="words">${wordItems(a)}</ul>${fromExample()}`;
