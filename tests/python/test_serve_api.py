@@ -79,7 +79,15 @@ def test_a_run_answers_as_meantime_run_does_for_the_same_seed_and_paths(server, 
         browser.request("POST", "/api/without-benefits", {"values": values, "paths": PATHS, "seed": SEED})
     )
     assert without["state"] == "done", without
+    # So does the extra capital's (a search on savings: benefits' capital limits apply).
+    assert not any("more starting capital" in line for line in answer["words"])
+    assert answer["extra_capital_90"] is None
+    capital = browser.finished(
+        browser.request("POST", "/api/capital", {"values": values, "paths": PATHS, "seed": SEED})
+    )
+    assert capital["state"] == "done", capital
     words = list(answer["words"])
+    words.insert(answer["capital"]["at"], capital["result"]["line"])  # the later place first
     words.insert(answer["without_benefits"]["at"], without["result"]["line"])
     assert flowed(words) == flowed(expected)
     fan = answer["fan"]
@@ -354,7 +362,7 @@ def test_the_questions_of_a_new_idea_answer_as_meantime_new_and_run_do(server, t
         assert status == 400 and reply["problems"], wrong
 
 
-def test_a_versions_kept_answer_gains_its_line_without_benefits(server):
+def test_a_versions_kept_answer_gains_its_line_without_benefits_and_its_capital(server):
     browser = Session(server.url)
     values = browser.start_values()["values"]
     status, ids = browser.request(
@@ -368,3 +376,8 @@ def test_a_versions_kept_answer_gains_its_line_without_benefits(server):
     kept = browser.request("GET", f"/api/versions/{ids['version']}")[1]["answer"]
     assert kept["without_benefits"]["line"] == line and line.startswith("Without benefits")
     assert Session(server.url).request("POST", "/api/without-benefits", request)[0] == 404  # not another's
+    found = browser.finished(browser.request("POST", "/api/capital", request))["result"]
+    kept = browser.request("GET", f"/api/versions/{ids['version']}")[1]["answer"]
+    assert kept["capital"]["line"] == found["line"] and "more starting capital" in found["line"]
+    assert kept["extra_capital_90"] == found["extra"] and kept["extra_capital_90_interval"] == found["interval"]
+    assert Session(server.url).request("POST", "/api/capital", request)[0] == 404  # not another's

@@ -22,8 +22,9 @@ def price(browser: int, run: int) -> int:
 
 
 def signature(result) -> tuple:
-    """What tells one answer from another: the headline, the capital needed, the operating break-even."""
-    return str(result).splitlines()[0], result.extra_capital_needed(0.9), result.operating_break_even_by()
+    """What tells one answer from another: the headline, survival, the operating break-even (the
+    capital follows the answer on its own request where benefits apply)."""
+    return str(result).splitlines()[0], result.survival(), result.operating_break_even_by()
 
 
 def test_twenty_browsers_at_once_each_get_their_own_right_answers(tmp_path):
@@ -76,4 +77,4 @@ def test_twenty_browsers_at_once_each_get_their_own_right_answers(tmp_path):
     assert len(answers) == BROWSERS * RUNS_EACH
     for p, state, result in answers:
         assert state == "done"
-        assert (result["headline"], result["extra_capital_90"], result["operating"]["p"]) == expected[p], p
+        assert (result["headline"], result["survival"]["p"], result["operating"]["p"]) == expected[p], p

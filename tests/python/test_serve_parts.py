@@ -254,7 +254,9 @@ def test_the_quick_answer_and_its_line_without_benefits_are_the_words_of_meantim
     assert scenario.benefits.enabled
     quick = answers.answer(scenario, 2_000, 7)
     without = answers.without_benefits(scenario, 2_000, 7)
+    found = answers.capital(scenario, 2_000, 7)  # benefits' capital limits: found by a search
     words = list(quick["words"])
+    words.insert(quick["capital"]["at"], found["line"])  # the later place first
     words.insert(quick["without_benefits"]["at"], without["line"])
     expected = meantime.simulate(scenario, paths=2_000, seed=7, progress=False)
     assert words == str(expected).splitlines()
@@ -264,6 +266,7 @@ def test_the_quick_answer_and_its_line_without_benefits_are_the_words_of_meantim
     other = answers.answer(scenario, 1_000, 7)
     assert not answers.add_without_benefits(other, without) and other["without_benefits"]["line"] is None
     assert answers.add_without_benefits(quick, without) and quick["without_benefits"]["line"] == without["line"]
+    assert answers.add_capital(quick, found)
     assert quick["extra_capital_90"] == expected.extra_capital(0.9).extra == 0  # £9,000 suffice
     off = scenario.replace(benefits__enabled=False)
     assert answers.answer(off, 1_000, 7)["without_benefits"] is None
@@ -274,11 +277,32 @@ def test_the_quick_answer_and_its_line_without_benefits_are_the_words_of_meantim
 def test_the_capital_card_is_the_figure_of_meantime_run_and_meantime_capital():
     scenario = meantime.default_scenario()  # benefits on: found by the search on savings
     quick = answers.answer(scenario, 1_000, 7)
-    capital = meantime.simulate(scenario, paths=1_000, seed=7, progress=False).extra_capital(0.9)
+    # The search (about ten runs) follows the answer, so that a change is answered in one run.
+    assert quick["extra_capital_90"] is None and quick["capital"]["line"] is None
+    assert quick["words"][quick["capital"]["at"]].startswith("Answer: ")  # it goes just before the verdict
+    found = answers.capital(scenario, 1_000, 7)
+    expected = meantime.simulate(scenario, paths=1_000, seed=7, progress=False)
+    capital = expected.extra_capital(0.9)
     table = meantime.required_capital(scenario, survival=0.9, paths=1_000, seed=7, progress=False)
-    assert quick["extra_capital_90"] == capital.extra == table.loc[0.9, "extra_capital"] > 0
-    assert quick["extra_capital_90_interval"] == [capital.low, capital.high]
+    assert found["extra"] == capital.extra == table.loc[0.9, "extra_capital"] > 0
+    assert found["interval"] == [capital.low, capital.high]
     assert capital.low < capital.extra < capital.high
+    assert found["line"].startswith(f"About £{capital.extra:,.0f} more starting capital")
+    # Kept with an answer of the same seed and paths only; then the words are meantime run's.
+    other = answers.answer(scenario, 500, 7)
+    assert not answers.add_capital(other, found) and other["extra_capital_90"] is None
+    assert answers.add_capital(quick, found) and quick["extra_capital_90"] == capital.extra
+    words = list(quick["words"])
+    words.insert(quick["capital"]["at"], found["line"])
+    assert words == expected.words(without_benefits=False)
+
+
+def test_without_a_savings_dependent_rule_the_capital_comes_with_the_answer():
+    scenario = meantime.default_scenario().replace(benefits__enabled=False)
+    quick = answers.answer(scenario, 1_000, 7)
+    capital = meantime.simulate(scenario, paths=1_000, seed=7, progress=False).extra_capital(0.9)
+    assert quick["capital"] is None and capital.method == "lowest_cash"
+    assert quick["extra_capital_90"] == capital.extra > 0
     assert f"About £{capital.extra:,.0f} more starting capital" in " ".join(quick["words"])
 
 

@@ -19,7 +19,7 @@ from .uncertainty import LEVEL, half_width, share_with_interval
 from .views import view
 from .words import in_ten, limited_capability, percent
 
-__all__ = ["Result", "SERIES", "FAILURE_CAUSES", "MONTHLY_QUANTILES", "without_benefits_words"]
+__all__ = ["Result", "SERIES", "FAILURE_CAUSES", "MONTHLY_QUANTILES", "without_benefits_words", "capital_words"]
 
 #: The monthly series, as the engine names them (``Result.monthly``, ``Result.paths``).
 SERIES: tuple[str, ...] = tuple(_core.series_names)
@@ -307,7 +307,7 @@ class Result:
 
     # -- tables --------------------------------------------------------------------------------
 
-    def summary(self, without_benefits: bool = True) -> pd.DataFrame:
+    def summary(self, without_benefits: bool = True, capital: bool = True) -> pd.DataFrame:
         """The headline answers, each estimate with its Monte Carlo uncertainty: the standard
         error, and ``plus_minus``, the half-width of its 95% interval (1.96 standard errors: the
         ± that ``str(result)`` and the command line show; :mod:`meantime.running.uncertainty`).
@@ -317,6 +317,10 @@ class Result:
         without_benefits : bool
             With the benefit rule on, also ``survival_without_benefits``: the same futures run
             again with the rule off (a second run as long as the first). False leaves it out.
+        capital : bool
+            The ``extra_capital_for_90_percent`` rows (:meth:`extra_capital`: where a
+            savings-dependent rule applies, a search that runs more futures). False leaves them
+            out.
 
         Returns
         -------
@@ -397,17 +401,18 @@ class Result:
                     f"lowest combined cash: {round(100 * q)}% of futures fall to this or below",
                 )
             )
-        capital = self._capital_or_none(0.9)
+        found = self._capital_or_none(0.9) if capital else None
         for key, value, meaning in (
             (
                 "",
-                capital.extra if capital else math.nan,
+                found.extra if found else math.nan,
                 "more starting capital that would carry 9 in 10 futures through",
             ),
-            ("_low", capital.low if capital else math.nan, "the low end of its 95% interval"),
-            ("_high", capital.high if capital else math.nan, "the high end of its 95% interval"),
+            ("_low", found.low if found else math.nan, "the low end of its 95% interval"),
+            ("_high", found.high if found else math.nan, "the high end of its 95% interval"),
         ):
-            rows.append((f"extra_capital_for_90_percent{key}", value, math.nan, "pounds", meaning))
+            if capital:
+                rows.append((f"extra_capital_for_90_percent{key}", value, math.nan, "pounds", meaning))
         if self.scenario.benefits.enabled:
             rows.append(
                 (
@@ -574,12 +579,14 @@ class Result:
     def __str__(self) -> str:
         return "\n".join(self.words())
 
-    def words(self, without_benefits: bool = True) -> list[str]:
+    def words(self, without_benefits: bool = True, capital: bool = True) -> list[str]:
         """The answer in words, a sentence a line, as ``str(result)`` prints it.
 
         With the benefit rule on, one line compares the same futures without benefits
         (:func:`without_benefits_words`, from a second run as long as the first);
-        ``without_benefits=False`` leaves that line out and does not run them.
+        ``without_benefits=False`` leaves that line out and does not run them. ``capital=False``
+        leaves out the extra capital's line (:func:`capital_words`), whose search on savings runs
+        more futures where a savings-dependent rule applies; it goes just before the verdict.
 
         Examples
         --------
@@ -608,7 +615,8 @@ class Result:
             f"{half_by(self.statistics.living_break_even())}.",
         ]
         lines += self._benefit_words(without_benefits)
-        lines.append(self._capital_words())
+        if capital:
+            lines.append(self._capital_words())
         lines.append(
             "Answer: "
             + (
@@ -679,6 +687,13 @@ class Result:
             f"survival {share_with_interval(survive, self.standard_error(survive))} (95%), "
             f"kept: {', '.join(kept) if kept else 'statistics only'}>"
         )
+
+
+def capital_words(result: Result) -> str:
+    """The words' line for the extra starting capital (:meth:`Result.extra_capital` at 9 in 10,
+    with its interval): the line ``result.words(capital=False)`` leaves out, just before the
+    verdict, so that it can follow an answer given first without it."""
+    return result._capital_words()
 
 
 def without_benefits_words(without: Result) -> str:

@@ -2,9 +2,11 @@
 the cash fan of survivors apart from failures, clients, break-even months, the capital needed and
 the household's benefits; and two versions compared with paired differences.
 
-The answer after a change leaves out the one line that needs a second run as long as the first
-(the same futures without benefits): :func:`answer` gives the rest, and :func:`without_benefits`
-that line, asked for by the page once the answer is shown, so a change is answered in one run.
+The answer after a change leaves out what needs more runs than its own: the line on the same
+futures without benefits (a second run as long as the first) and, where a savings-dependent rule
+applies (benefits' capital limits, giving up), the extra starting capital (a search on savings,
+about ten runs). :func:`answer` gives the rest; :func:`without_benefits` and :func:`capital` give
+those, asked for by the page once the answer is shown, so a change is answered in one run.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from typing import Any, Callable
 import numpy as np
 
 from ..analyses import HEADLINES, compare
-from ..running.result import Result, without_benefits_words
+from ..running.capital import savings_dependent_rule
+from ..running.result import Result, capital_words, without_benefits_words
 from ..running.simulation import simulate
 from ..running.uncertainty import CONVENTION, half_width
 from ..scenario.scenario import Scenario
 
-__all__ = ["answer", "without_benefits", "add_without_benefits", "comparison"]
+__all__ = ["answer", "without_benefits", "add_without_benefits", "capital", "add_capital", "comparison"]
 
 #: The fan needs each future's cash: a larger run draws it from this many of its futures (the
 #: first ones, which are the very same futures: path i always draws the same numbers).
@@ -101,12 +104,15 @@ def answer(
         return {"p": p, "se": result.standard_error(p)}
 
     # The one extra-capital figure (``meantime run``'s and ``meantime capital``'s for the same seed
-    # and paths); with a savings-dependent rule a few more runs find it, in this job.
-    capital = result.extra_capital(0.9)
-    words = result.words(without_benefits=False)
+    # and paths): read from this run's futures, or, where a savings-dependent rule applies, found
+    # by a search of about ten runs that follows the answer (:func:`capital`).
+    later = bool(savings_dependent_rule(scenario))
+    found = None if later else result.extra_capital(0.9)
+    words = result.words(without_benefits=False, capital=not later)
     benefits = scenario.benefits.enabled
     # Where the line without benefits goes in the words (after the benefits' line), once asked for.
     without_at = next((i + 1 for i, w in enumerate(words) if w.startswith("Universal Credit")), None)
+    verdict_at = next(i for i, w in enumerate(words) if w.startswith("Answer: "))
     return {
         "paths": result.path_count,
         "seed": result.seed,
@@ -120,8 +126,8 @@ def answer(
         "living": chance(result.living_break_even_by()),
         "median_month_operating": estimate("median_month_operating_break_even"),
         "median_month_living": estimate("median_month_living_break_even"),
-        "extra_capital_90": _clean(capital.extra),
-        "extra_capital_90_interval": [_clean(capital.low), _clean(capital.high)],
+        "extra_capital_90": _clean(found.extra) if found else None,
+        "extra_capital_90_interval": [_clean(found.low), _clean(found.high)] if found else [None, None],
         "lowest_cash_q10": estimate("lowest_cash_q10"),
         "survival_curve": _clean(monthly["survival"].to_numpy()),
         "fan": {"paths": fan_result.path_count, "survivors": _fan(cash[~failed]), "failures": _fan(cash[failed])},
@@ -136,6 +142,8 @@ def answer(
             "per_future": estimate("mean_benefits"),
         },
         "without_benefits": {"at": without_at, "line": None} if benefits and without_at is not None else None,
+        # Where the capital's line goes (just before the verdict), once found.
+        "capital": {"at": verdict_at, "line": None} if later else None,
     }
 
 
@@ -175,6 +183,49 @@ def add_without_benefits(kept: dict[str, Any], without: dict[str, Any]) -> bool:
     if not place or (kept.get("paths"), kept.get("seed")) != (without["paths"], without["seed"]):
         return False
     place.update(without)
+    return True
+
+
+def capital(
+    scenario: Scenario,
+    paths: int,
+    seed: int,
+    progress: Callable[[int, int], Any] | None = None,
+    max_seconds: float | None = None,
+) -> dict[str, Any]:
+    """The extra starting capital for a 9 in 10 chance for :func:`answer`'s futures (same seed and
+    paths), with its 95% interval and its line of ``str(result)``: the run again, then the search
+    on savings (:meth:`Result.extra_capital`)."""
+    result = one_start_up(
+        simulate(
+            scenario,
+            paths=paths,
+            seed=seed,
+            keep_outcomes=True,
+            progress=progress if progress is not None else False,
+            max_seconds=max_seconds,
+        )
+    )
+    found = result.extra_capital(0.9)
+    return {
+        "line": capital_words(result),
+        "extra": _clean(found.extra),
+        "interval": [_clean(found.low), _clean(found.high)],
+        "runs": found.runs + 1,
+        "paths": result.path_count,
+        "seed": result.seed,
+    }
+
+
+def add_capital(kept: dict[str, Any], found: dict[str, Any]) -> bool:
+    """Put :func:`capital`'s figure and line into an answer of the same seed and paths; False,
+    unchanged, for another run's answer."""
+    place = kept.get("capital")
+    if not place or (kept.get("paths"), kept.get("seed")) != (found["paths"], found["seed"]):
+        return False
+    place.update(found)
+    kept["extra_capital_90"] = found["extra"]
+    kept["extra_capital_90_interval"] = found["interval"]
     return True
 
 

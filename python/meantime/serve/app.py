@@ -151,7 +151,7 @@ def make_app(settings: Settings) -> Starlette:
                 store.keep_answer(owner, int(version), result)
             return result
 
-        job = runner.submit(owner, "run", paths, work, replace=("run", "without_benefits"))
+        job = runner.submit(owner, "run", paths, work, replace=("run", "without_benefits", "capital"))
         return await anyio.to_thread.run_sync(wait, job)
 
     async def without_benefits(request: Request) -> Response:
@@ -172,6 +172,26 @@ def make_app(settings: Settings) -> Starlette:
             return result
 
         job = runner.submit(owner, "without_benefits", paths, work, replace=("without_benefits",))
+        return await anyio.to_thread.run_sync(wait, job)
+
+    async def capital(request: Request) -> Response:
+        """The extra starting capital, asked for once the answer is shown where a search on
+        savings finds it (kept with the version's answer when it has one)."""
+        data = await body_json(request)
+        scenario = parse_values(data.get("values"))
+        paths, seed = run_settings(data)
+        owner = request.state.owner
+        version = data.get("version")
+        if version is not None:
+            store.version(owner, int(version))  # NotFound for someone else's
+
+        def work(progress):
+            result = answers.capital(scenario, paths, seed, progress, settings.max_seconds)
+            if version is not None:
+                store.update_answer(owner, int(version), lambda kept: answers.add_capital(kept, result))
+            return result
+
+        job = runner.submit(owner, "capital", paths, work, replace=("capital",))
         return await anyio.to_thread.run_sync(wait, job)
 
     async def compare(request: Request) -> Response:
@@ -264,6 +284,7 @@ def make_app(settings: Settings) -> Starlette:
         Route("/api/upload", handle(upload), methods=["POST"]),
         Route("/api/run", handle(run), methods=["POST"]),
         Route("/api/without-benefits", handle(without_benefits), methods=["POST"]),
+        Route("/api/capital", handle(capital), methods=["POST"]),
         Route("/api/compare", handle(compare), methods=["POST"]),
         Route("/api/report", handle(report), methods=["POST"]),
         Route("/api/jobs/{job}", handle(job)),

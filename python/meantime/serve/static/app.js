@@ -275,8 +275,14 @@ function capitalWhat(a) {
   return `more starting capital for a 9 in 10 chance${interval}`;
 }
 
-function card(big, what) {
-  return `<div class="card"><div class="big">${big}</div><div class="what">${what}</div></div>`;
+function card(big, what, id) {
+  return `<div class="card"${id ? ` id="${id}"` : ""}><div class="big">${big}</div><div class="what">${what}</div></div>`;
+}
+
+// The extra capital's card: "…" while the search on savings that finds it runs.
+function capitalCard(a) {
+  const big = a.capital && !a.capital.line ? "…" : a.extra_capital_90 === null ? "none" : Charts.pounds(a.extra_capital_90);
+  return card(big, capitalWhat(a), "capital-card");
 }
 
 function escapeHtml(text) {
@@ -294,7 +300,7 @@ function showAnswer(a) {
       ${card(pc(a.survival), `get through ${a.months} months`)}
       ${card(pc(a.operating), `cover the business's costs (${half(a.median_month_operating)})`)}
       ${card(pc(a.living), `also pay the founder's way (${half(a.median_month_living)})`)}
-      ${card(a.extra_capital_90 === null ? "none" : Charts.pounds(a.extra_capital_90), capitalWhat(a))}
+      ${capitalCard(a)}
       ${card(a.benefits.enabled ? Charts.pounds(a.benefits.per_future || 0) : "off", "household's benefits per future, in all")}
     </div>
     <ul id="words">${wordItems(a)}</ul>${fromExample()}`;
@@ -328,31 +334,53 @@ function fromExample() {
     answer): ${borrowed.map(p => `${escapeHtml(label(p))} ${escapeHtml(String(state.values[p]))}`).join("; ")}.</p>`;
 }
 
-// The answer's words as `meantime run` prints them; the line on the same futures without benefits
-// (a second run as long as the first) follows the answer, asked for once the rest is shown.
+// The lines that follow the answer, asked for once the rest is shown: the same futures without
+// benefits (a second run as long as the first) and, where a search on savings finds it, the extra
+// starting capital (about ten runs).
+const FOLLOW_UPS = [
+  { key: "without_benefits", id: "without-benefits", url: "/api/without-benefits",
+    pending: "Without benefits: running the same futures without them...", failed: "Without benefits" },
+  { key: "capital", id: "capital", url: "/api/capital",
+    pending: "Extra starting capital: searching for the savings that carry 9 in 10 futures through...",
+    failed: "Extra starting capital" },
+];
+
+// The answer's words as `meantime run` prints them, each follow-up's line in its place.
 function wordItems(a) {
   const lines = a.words.map(w => `<li>${escapeHtml(w)}</li>`);
-  const wb = a.without_benefits;
-  if (wb && wb.at !== null) {
-    lines.splice(wb.at, 0, wb.line ? `<li id="without-benefits">${escapeHtml(wb.line)}</li>`
-      : `<li id="without-benefits" class="pending">Without benefits: running the same futures without them...</li>`);
+  // The later place first, so that the earlier's index still holds; at one place, the later
+  // follow-up first, so that the lines stand in FOLLOW_UPS's order (as `meantime run` prints them).
+  const places = FOLLOW_UPS.map((f, order) => ({ ...f, order })).filter(f => a[f.key] && a[f.key].at !== null)
+    .sort((x, y) => a[y.key].at - a[x.key].at || y.order - x.order);
+  for (const f of places) {
+    const item = a[f.key];
+    lines.splice(item.at, 0, item.line ? `<li id="${f.id}">${escapeHtml(item.line)}</li>`
+      : `<li id="${f.id}" class="pending">${escapeHtml(f.pending)}</li>`);
   }
   return lines.slice(1).join("");
 }
 
 async function completeAnswer(a, ticket, request) {
-  const wb = a.without_benefits;
-  if (!wb || wb.line) { state.completed = ticket; return; }
-  try {
-    const r = await finish(await api("POST", "/api/without-benefits", request), request.paths > 10000);  // a bar when long
-    if (ticket !== state.lastRun) return;
-    Object.assign(wb, r);
-    $("words").innerHTML = wordItems(a);
-    state.completed = ticket;
-  } catch (error) {
-    if (error.cancelled || ticket !== state.lastRun) return;
-    $("without-benefits").textContent = `Without benefits: not worked out (${error.message}).`;
+  for (const f of FOLLOW_UPS) {
+    const item = a[f.key];
+    if (!item || item.line) continue;
+    try {
+      const r = await finish(await api("POST", f.url, request), request.paths > 10000);  // a bar when long
+      if (ticket !== state.lastRun) return;
+      Object.assign(item, r);
+      if (f.key === "capital") {
+        a.extra_capital_90 = r.extra;
+        a.extra_capital_90_interval = r.interval;
+        $("capital-card").outerHTML = capitalCard(a);
+      }
+      $("words").innerHTML = wordItems(a);
+    } catch (error) {
+      if (error.cancelled || ticket !== state.lastRun) return;
+      $(f.id).textContent = `${f.failed}: not worked out (${error.message}).`;
+      return;
+    }
   }
+  state.completed = ticket;
 }
 
 // -- cases and versions -----------------------------------------------------------------------------
