@@ -167,3 +167,14 @@ def test_summary_has_the_mean_of_every_total(golden_result):
         assert estimate == golden_result.statistics.total(total).mean
         if total in outcomes:  # the same total, path by path
             assert estimate == pytest.approx(outcomes[total].mean(), rel=1e-9)
+
+
+def test_summary_and_words_without_the_capital_do_not_search_for_it():
+    result = meantime.simulate(paths=500, seed=3, progress=False)  # benefits on: a search would run
+    table = result.summary(without_benefits=False, capital=False)
+    assert not any(name.startswith("extra_capital") for name in table.index)
+    words = result.words(without_benefits=False, capital=False)
+    assert not any("starting capital" in line for line in words)
+    assert result._capital == {}  # nothing was searched for
+    full = result.words(without_benefits=False)
+    assert [line for line in full if line not in words] == [meantime.running.result.capital_words(result)]
