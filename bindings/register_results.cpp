@@ -69,6 +69,11 @@ void register_results(py::module_& m) {
       .def_readonly("statistics", &RunResult::statistics, "Statistics across paths (kept alive by this result).")
       .def_property_readonly("has_outcomes", [](const RunResult& r) { return r.outcomes.has_value(); })
       .def_property_readonly("has_path_arrays", [](const RunResult& r) { return r.path_arrays.has_value(); })
+      .def_readonly("followed_failed", &RunResult::followed_failed,
+                    "False when each path stopped at its failure (follow_failed=False).")
+      .def_property_readonly(
+          "has_monthly_statistics", [](const RunResult& r) { return r.statistics.has_monthly(); },
+          "False when the run kept no per-month statistics (monthly_statistics=False).")
       .def("outcome_columns", &outcome_columns,
            "{name: 1-d array over paths} without copying, or None when outcomes were not kept.")
       .def("path_arrays", &path_arrays,

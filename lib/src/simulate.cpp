@@ -24,7 +24,7 @@ namespace {
 
 // Everything one thread accumulates, and its scratch space.
 struct WorkerTotals {
-  explicit WorkerTotals(int months) : statistics(months) {}
+  WorkerTotals(int months, bool monthly) : statistics(months, monthly) {}
   Statistics statistics;
   BlockScratch scratch;
 };
@@ -81,7 +81,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
 
   const std::uint64_t blocks = (options.paths + kBlockPaths - 1) / kBlockPaths;
   const unsigned threads = worker_count(options, blocks);
-  std::vector<WorkerTotals> totals(threads, WorkerTotals(months));
+  std::vector<WorkerTotals> totals(threads, WorkerTotals(months, options.monthly_statistics));
   const PathModel model(scenario);
 
   auto work = [&](unsigned worker, std::uint64_t block) -> std::size_t {

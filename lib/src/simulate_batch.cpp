@@ -78,7 +78,7 @@ std::vector<RunResult> simulate_batch(const std::vector<Scenario>& scenarios, co
     const std::size_t s = static_cast<std::size_t>(item / blocks);
     BatchWorker& mine = workers[worker];
     auto& statistics = mine.statistics[s];
-    if (!statistics) statistics = std::make_unique<Statistics>(results[s].months);
+    if (!statistics) statistics = std::make_unique<Statistics>(results[s].months, options.monthly_statistics);
     return run_block(models[s], results[s], item % blocks, mine.scratch, *statistics);
   };
   run_blocks(pool, blocks * count, threads, started, work);

@@ -25,6 +25,11 @@ struct RunOptions {
   // at its failure and those two are as they stood then; everything else is the same bit for
   // bit (a failed path reports no activity either way), and failures cost nothing after them.
   bool follow_failed = true;
+  // Keep the statistics of every series in every month across paths (means, quantiles: what
+  // Result.monthly shows). Off, the run skips that work -- a fifth or so of a path-month -- and
+  // keeps only the per-path outcomes' statistics (survival, break-even, totals, lowest cash),
+  // each the same bit for bit; reading a monthly statistic of such a run is an error.
+  bool monthly_statistics = true;
   // Called from the calling thread about every `progress_interval` seconds, and once at the
   // end, with paths done and paths in all. Returning false cancels the run (RunCancelled).
   std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
