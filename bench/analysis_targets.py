@@ -42,7 +42,7 @@ def one_by_one():
     """Runs as before batches: each scenario through simulate, alone."""
     batched = _runs.Runs._run_batch
 
-    def alone(runs, scenarios, seeds, reduce, kept, follow_failed=True):
+    def alone(runs, scenarios, seeds, reduce, kept, follow_failed=True, monthly_statistics=True):
         for scenario, seed in zip(scenarios, seeds):
             result = meantime.simulate(
                 scenario, paths=runs.paths, seed=seed, threads=runs.threads, keep_outcomes=True, progress=runs._report

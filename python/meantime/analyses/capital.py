@@ -154,7 +154,10 @@ class _Bisection:
 
     def survivors(self, shift: float) -> int:
         if shift not in self.counts:
-            self.counts[shift] = self.runs.run([_shifted_savings(self.scenario, shift)], _survivors)[0]
+            # A survivor count reads neither the lowest cash nor a month.
+            self.counts[shift] = self.runs.run(
+                [_shifted_savings(self.scenario, shift)], _survivors, follow_failed=False, monthly_statistics=False
+            )[0]
         return self.counts[shift]
 
     def smallest_shift(self, needed: int, guess: float) -> float:
@@ -300,7 +303,9 @@ def required_capital(
         retries=retries,
     ) as runs:
         lowest, survivors = runs.run(
-            [scenario], lambda result: (result.outcome_arrays["lowest_cash"].copy(), _survivors(result))
+            [scenario],
+            lambda result: (result.outcome_arrays["lowest_cash"].copy(), _survivors(result)),
+            monthly_statistics=False,
         )[0]
         n = lowest.size
         floor = _lowest_shift(savings)

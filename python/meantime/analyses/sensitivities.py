@@ -62,7 +62,9 @@ def _value(info: FieldInfo, value: float) -> Union[int, float]:
 
 
 def _reads_lowest_cash(metric: Metric) -> bool:
-    """Whether the metric needs failed paths followed to the horizon (a function might)."""
+    """Whether the metric needs failed paths followed to the horizon (a function might). A named
+    metric is a headline, read from per-path outcomes: its runs keep no monthly statistics (a
+    function may read them, and gets them)."""
     return callable(metric) or metric == "extra_capital_90"
 
 
@@ -83,7 +85,10 @@ def _tornado(scenario: Scenario, fields: list, runs: Runs, metric: Metric) -> pd
     for path, info, low, high in fields:
         scenarios += [scenario.replace({path: _value(info, low)}), scenario.replace({path: _value(info, high)})]
     (base, base_se, _), *swings = runs.run(
-        scenarios, _reducer(metric, keep_per_path=True), follow_failed=_reads_lowest_cash(metric)
+        scenarios,
+        _reducer(metric, keep_per_path=True),
+        follow_failed=_reads_lowest_cash(metric),
+        monthly_statistics=callable(metric),
     )
     rows = []
     for k, (path, info, low, high) in enumerate(fields):
@@ -131,7 +136,10 @@ def _sobol(
         [
             value
             for value, _, _ in runs.run(
-                scenarios, _reducer(metric, keep_per_path=False), follow_failed=_reads_lowest_cash(metric)
+                scenarios,
+                _reducer(metric, keep_per_path=False),
+                follow_failed=_reads_lowest_cash(metric),
+                monthly_statistics=callable(metric),
             )
         ]
     )
