@@ -266,7 +266,9 @@ def test_without_the_capital_a_sweep_is_the_same_but_for_that_column():
     lean = meantime.sweep(None, GRID, paths=600, seed=5, capital=False, progress=False)
     assert "extra_capital_90" in full and "extra_capital_90" not in lean
     assert (full["survival"] < 1).all()  # failed paths to stop
-    pd.testing.assert_frame_equal(lean, full.drop(columns=["extra_capital_90", "extra_capital_90_se"]), check_exact=True)
+    pd.testing.assert_frame_equal(
+        lean, full.drop(columns=["extra_capital_90", "extra_capital_90_se"]), check_exact=True
+    )
 
 
 def test_without_the_capital_a_comparison_is_the_same_but_for_that_row():
