@@ -48,6 +48,7 @@ py::object path_arrays(py::object self) {
   py::dict arrays;
   for (int s = 0; s < kSeriesCount; ++s) {
     const PathMatrix& matrix = result.path_arrays->series[static_cast<std::size_t>(s)];
+    if (!result.path_arrays->keeps(static_cast<Series>(s))) continue;  // not in path_series
     // Row-major paths x months.
     const auto row = static_cast<py::ssize_t>(matrix.cols() * sizeof(double));
     arrays[to_string(static_cast<Series>(s))] =

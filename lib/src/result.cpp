@@ -192,16 +192,21 @@ bool PathOutcomes::operator==(const PathOutcomes& o) const {
 
 // --------------------------------------------------------------------------------- PathArrays
 
-PathArrays::PathArrays(Eigen::Index paths, int months) {
-  for (auto& m : series) m = PathMatrix::Zero(paths, months);
+PathArrays::PathArrays(Eigen::Index paths, int months, SeriesSet kept) {
+  for (std::size_t s = 0; s < kSeriesCount; ++s) {
+    series[s] = PathMatrix::Zero((kept >> s) & 1U ? paths : 0, months);
+  }
 }
 
 void PathArrays::set(Eigen::Index path, int month, const MonthValues& values) {
-  for (std::size_t s = 0; s < kSeriesCount; ++s) series[s](path, month - 1) = values.values[s];
+  for (std::size_t s = 0; s < kSeriesCount; ++s) {
+    if (series[s].rows() > 0) series[s](path, month - 1) = values.values[s];
+  }
 }
 
 void PathArrays::append(const PathArrays& next) {
   for (std::size_t s = 0; s < series.size(); ++s) {
+    if (series[s].rows() == 0 && next.series[s].rows() == 0) continue;  // a series not kept
     PathMatrix joined(series[s].rows() + next.series[s].rows(), series[s].cols());
     joined << series[s], next.series[s];
     series[s].swap(joined);
@@ -359,6 +364,13 @@ void RunResult::merge(const RunResult& next) {
   }
   if (outcomes.has_value() != next.outcomes.has_value() || path_arrays.has_value() != next.path_arrays.has_value()) {
     throw MergeError("chunks must keep the same per-path arrays (keep_outcomes, keep_paths)");
+  }
+  if (path_arrays) {
+    for (int s = 0; s < kSeriesCount; ++s) {
+      if (path_arrays->keeps(static_cast<Series>(s)) != next.path_arrays->keeps(static_cast<Series>(s))) {
+        throw MergeError("chunks must keep the path arrays of the same series (path_series)");
+      }
+    }
   }
   statistics.merge(next.statistics);
   if (outcomes) outcomes->append(*next.outcomes);

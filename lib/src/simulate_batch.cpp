@@ -61,7 +61,9 @@ std::vector<RunResult> simulate_batch(const std::vector<Scenario>& scenarios, co
     result.months = scenarios[s].run.months;
     result.followed_failed = options.follow_failed;
     if (options.keep_outcomes) result.outcomes.emplace(static_cast<Eigen::Index>(options.paths));
-    if (options.keep_paths) result.path_arrays.emplace(static_cast<Eigen::Index>(options.paths), result.months);
+    if (options.keep_paths) {
+      result.path_arrays.emplace(static_cast<Eigen::Index>(options.paths), result.months, options.path_series);
+    }
     models.emplace_back(scenarios[s]);
   }
 

@@ -27,7 +27,7 @@ def one_by_one(runs, scenarios, seeds, reduce, kept, follow_failed=True, monthly
         kept.append(reduce(result))
 
 
-def kept_one_by_one(runs, scenarios, reduce, follow_failed=True, monthly_statistics=True):
+def kept_one_by_one(runs, scenarios, reduce, follow_failed=True, monthly_statistics=True, path_series=None):
     """What the kept runs did before batches: each scenario's chunks through simulate, alone,
     failed paths followed and monthly statistics kept."""
     kept = []
@@ -299,3 +299,15 @@ def test_a_portfolio_stops_failed_paths_of_its_grant_runs_and_follows_them_when_
     for name in named:
         for column in ("failure_month", "client_months", "lowest_cash"):
             np.testing.assert_array_equal(getattr(batched_paths[name], column), getattr(alone_paths[name], column))
+
+
+def test_path_series_keeps_the_named_arrays_only_the_same():
+    s = meantime.default_scenario()
+    full = Result(s, _core.simulate(s._core, paths=400, seed=3, keep_paths=True))
+    some = Result(s, _core.simulate(s._core, paths=400, seed=3, keep_paths=True, path_series=["clients"]))
+    assert list(some.paths) == ["clients"]
+    np.testing.assert_array_equal(some.paths["clients"], full.paths["clients"])
+    with pytest.raises(ValueError, match="series"):
+        _core.simulate(s._core, paths=10, keep_paths=True, path_series=["client"])
+    with pytest.raises(meantime.RunSettingsError, match="path_series"):
+        _core.simulate(s._core, paths=10, keep_paths=True, path_series=[])

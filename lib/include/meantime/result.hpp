@@ -242,11 +242,18 @@ struct PathOutcomes {
 using PathMatrix = Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 // Full arrays, one paths x months matrix per series.
+// A set of series, one bit each (bit s: Series s).
+using SeriesSet = std::uint32_t;
+inline constexpr SeriesSet kAllSeries = (SeriesSet{1} << kSeriesCount) - 1;
+inline constexpr SeriesSet series_bit(Series s) { return SeriesSet{1} << static_cast<int>(s); }
+
 struct PathArrays {
+  // A series not `kept` has no rows (0 x months).
   std::array<PathMatrix, kSeriesCount> series;
-  PathArrays(Eigen::Index paths, int months);
-  // Every series' value of one path (row) in one month (1-based).
+  PathArrays(Eigen::Index paths, int months, SeriesSet kept = kAllSeries);
+  // Every kept series' value of one path (row) in one month (1-based).
   void set(Eigen::Index path, int month, const MonthValues& values);
+  bool keeps(Series s) const { return series[static_cast<std::size_t>(s)].rows() > 0; }
   PathMatrix& operator[](Series s) { return series[static_cast<std::size_t>(s)]; }
   const PathMatrix& operator[](Series s) const { return series[static_cast<std::size_t>(s)]; }
   void append(const PathArrays& next);

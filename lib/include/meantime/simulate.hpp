@@ -17,9 +17,10 @@ struct RunOptions {
   std::uint64_t seed = 0;
   // Run paths [first_path, first_path + paths): a chunk of a larger run.
   std::uint64_t first_path = 0;
-  int threads = 0;            // 0: all cores
-  bool keep_outcomes = true;  // per-path outcome columns (about 60 bytes a path)
-  bool keep_paths = false;    // full paths x months arrays of every series
+  int threads = 0;                     // 0: all cores
+  bool keep_outcomes = true;           // per-path outcome columns (about 60 bytes a path)
+  bool keep_paths = false;             // full paths x months arrays of every series ...
+  SeriesSet path_series = kAllSeries;  // ... or of these only (the others have no rows)
   // Follow a failed path to the horizon, so that its lowest_cash (and final_cash) say what it
   // would have reached had it carried on: what the extra capital is read from. Off, a path stops
   // at its failure and those two are as they stood then; everything else is the same bit for

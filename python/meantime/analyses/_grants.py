@@ -51,6 +51,8 @@ __all__ = [
     "with_grant",
     "shift_rule",
     "outcome_of",
+    "OUTCOME_SERIES",
+    "CASH_SERIES",
     "cash_and_clients",
 ]
 
@@ -91,6 +93,11 @@ class GrantOutcome:
 
 def _joined(chunks: list, followed: bool = True) -> GrantOutcome:
     return GrantOutcome(*(np.concatenate([c[k] for c in chunks]) for k in range(3)), followed=followed)
+
+
+#: The per-path arrays outcome_of and cash_and_clients read: the only ones their runs keep.
+OUTCOME_SERIES = ("clients",)
+CASH_SERIES = ("business_cash", "household_cash", "clients")
 
 
 def outcome_of(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -170,7 +177,11 @@ class StartUp:
         needs them, and everything it reads is the same bit for bit."""
         follow = grant == 0 if follow is None else follow
         chunks = self.runs.run_kept(
-            with_grant(self.scenario, grant), outcome_of, follow_failed=follow, monthly_statistics=follow
+            with_grant(self.scenario, grant),
+            outcome_of,
+            follow_failed=follow,
+            monthly_statistics=follow,
+            path_series=OUTCOME_SERIES,
         )
         return _joined(chunks, followed=follow or self.runs.cluster is not None)
 
@@ -184,7 +195,9 @@ class StartUp:
         from a run with a grant large enough that no path fails (the scenario's own run when
         none fails)."""
         grant = self.shift_grant()
-        chunks = self.runs.run_kept(with_grant(self.scenario, grant), cash_and_clients, monthly_statistics=False)
+        chunks = self.runs.run_kept(
+            with_grant(self.scenario, grant), cash_and_clients, monthly_statistics=False, path_series=CASH_SERIES
+        )
         return self.take_shift_run(grant, chunks)
 
     def take_shift_run(self, grant: float, chunks: list) -> tuple[np.ndarray, np.ndarray]:

@@ -260,9 +260,9 @@ class Runs:
 
     # -- runs that keep their per-path arrays ----------------------------------------------------
 
-    def run_kept(self, scenario: Scenario, reduce: Reduce[T], **options: bool) -> list[T]:
+    def run_kept(self, scenario: Scenario, reduce: Reduce[T], **options: Any) -> list[T]:
         """``reduce(result)`` for each chunk of :data:`CHUNK_PATHS` paths of ``scenario``, its
-        outcomes and per-path arrays of every series kept (``result.paths``); ``options`` as for
+        outcomes and per-path arrays kept (``result.paths``); ``options`` as for
         :meth:`run_kept_many`."""
         return self.run_kept_many([scenario], reduce, **options)[0]
 
@@ -273,11 +273,14 @@ class Runs:
         *,
         follow_failed: bool = True,
         monthly_statistics: bool = True,
+        path_series: Optional[Sequence[str]] = None,
     ) -> list[list[T]]:
         """:meth:`run_kept` for each scenario: the scenarios of a chunk go to the engine
         together, a batch in one call (``_core.simulate_batch``), each chunk bit for bit what
         running it alone gives; on a cluster, each scenario's chunks are sent there one by one.
-        ``follow_failed`` and ``monthly_statistics`` as for :meth:`run`."""
+        ``follow_failed`` and ``monthly_statistics`` as for :meth:`run`; ``path_series`` names
+        the series whose per-path arrays ``reduce`` reads (default all: each costs 8 bytes a
+        path-month to fill)."""
         if self.cluster is not None:
             return [self._run_kept_on_cluster(self.cluster, scenario, reduce) for scenario in scenarios]
         kept: list[list[T]] = [[] for _ in scenarios]
@@ -297,6 +300,7 @@ class Runs:
                     progress=self._report,
                     follow_failed=follow_failed,
                     monthly_statistics=monthly_statistics,
+                    path_series=None if path_series is None else list(path_series),
                 )
                 if self._cancelled:
                     raise RunCancelled("the analysis was stopped by its progress function")

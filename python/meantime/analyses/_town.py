@@ -10,7 +10,7 @@ from typing import Any, Mapping
 from ..errors import ArgumentError
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario
-from ._grants import StartUp, cash_and_clients, outcome_of, with_grant
+from ._grants import CASH_SERIES, OUTCOME_SERIES, StartUp, cash_and_clients, outcome_of, with_grant
 from ._objectives import Objective, Totals, alive_months, totals
 from ._runs import Runs
 from .capital import capital_from_lowest_cash
@@ -76,12 +76,15 @@ class Town:
         those of running each when first asked for."""
         first = [s for s in self.start_ups.values() if not s.has_outcome(0.0)]
         # Followed: the extra capital and the shifted grant are read from their lowest cash.
-        for start_up, chunks in zip(first, self.runs.run_kept_many([s.scenario for s in first], outcome_of)):
+        base_runs = self.runs.run_kept_many([s.scenario for s in first], outcome_of, path_series=OUTCOME_SERIES)
+        for start_up, chunks in zip(first, base_runs):
             start_up.take_outcome(0.0, chunks)
         shifted = [s for s in self.start_ups.values() if s.method == "shifted" and not s.shift_prepared]
         grants = [s.shift_grant() for s in shifted]
         scenarios = [with_grant(s.scenario, g) for s, g in zip(shifted, grants)]
-        shift_runs = self.runs.run_kept_many(scenarios, cash_and_clients, monthly_statistics=False)
+        shift_runs = self.runs.run_kept_many(
+            scenarios, cash_and_clients, monthly_statistics=False, path_series=CASH_SERIES
+        )
         for start_up, grant, chunks in zip(shifted, grants, shift_runs):
             start_up.take_shift_run(grant, chunks)
 
