@@ -92,7 +92,8 @@ class GrantOutcome:
 
 
 def _joined(chunks: list, followed: bool = True) -> GrantOutcome:
-    return GrantOutcome(*(np.concatenate([c[k] for c in chunks]) for k in range(3)), followed=followed)
+    failure_month, client_months, lowest_cash = (np.concatenate([c[k] for c in chunks]) for k in range(3))
+    return GrantOutcome(failure_month, client_months, lowest_cash, followed)
 
 
 #: The per-path arrays outcome_of and cash_and_clients read: the only ones their runs keep.
