@@ -29,9 +29,9 @@ Both are cached by grant, so an optimiser asking twice runs once.
 Every run goes through :class:`~meantime.analyses._runs.Runs` (the batch interface). The runs
 without a grant follow each failed path to the horizon (the extra capital and the shifted grant
 are read from their lowest cash); a re-run grant reads only when paths fail and the clients they
-served, so its paths stop at their failure and it keeps no monthly statistics, and its
-``lowest_cash`` (which only :meth:`StartUp.followed_outcome` shows) is run again, followed, when
-asked for.
+served, so its paths stop at their failure, and its ``lowest_cash`` (which only
+:meth:`StartUp.followed_outcome` shows) is run again, followed, when asked for. No run keeps
+monthly statistics, and each keeps the per-path arrays of the series it reads only.
 """
 
 from __future__ import annotations
@@ -172,16 +172,16 @@ class StartUp:
         return outcome
 
     def _run(self, grant: float, follow: Optional[bool] = None) -> GrantOutcome:
-        """A run with ``grant``; without a grant (the extra capital and the shifted grant are read
-        from its lowest cash) or asked to, it follows each failed path to the horizon. Otherwise
-        its paths stop at their failure, and it keeps no monthly statistics: nothing read from it
-        needs them, and everything it reads is the same bit for bit."""
+        """A run with ``grant``, keeping no monthly statistics and only the clients' per-path
+        arrays (all it reads). Without a grant (the extra capital and the shifted grant are read
+        from its lowest cash) or asked to, it follows each failed path to the horizon; otherwise
+        its paths stop at their failure. Everything read from it is the same bit for bit."""
         follow = grant == 0 if follow is None else follow
         chunks = self.runs.run_kept(
             with_grant(self.scenario, grant),
             outcome_of,
             follow_failed=follow,
-            monthly_statistics=follow,
+            monthly_statistics=False,
             path_series=OUTCOME_SERIES,
         )
         return _joined(chunks, followed=follow or self.runs.cluster is not None)

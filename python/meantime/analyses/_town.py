@@ -76,7 +76,9 @@ class Town:
         those of running each when first asked for."""
         first = [s for s in self.start_ups.values() if not s.has_outcome(0.0)]
         # Followed: the extra capital and the shifted grant are read from their lowest cash.
-        base_runs = self.runs.run_kept_many([s.scenario for s in first], outcome_of, path_series=OUTCOME_SERIES)
+        base_runs = self.runs.run_kept_many(
+            [s.scenario for s in first], outcome_of, monthly_statistics=False, path_series=OUTCOME_SERIES
+        )
         for start_up, chunks in zip(first, base_runs):
             start_up.take_outcome(0.0, chunks)
         shifted = [s for s in self.start_ups.values() if s.method == "shifted" and not s.shift_prepared]
