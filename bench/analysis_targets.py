@@ -186,7 +186,12 @@ def main() -> None:
         words, _, target = ANALYSES[name]
         now = best[(name, "now")]
         verdict = "met" if now < target else f"MISSED by {now / target:.1f}x"
-        cells = " ".join(f"{best[(name, way)]:8.2f}s ({best_cpu[(name, way)]:5.1f})" for way in ways)
+        cells = " ".join(
+            f"{best[(name, way)]:8.2f}s ({best_cpu[(name, way)]:5.1f})"
+            if best[(name, way)] < float("inf")
+            else "n/a".rjust(17)
+            for way in ways
+        )
         print(f"  {words:48} {cells} {'< %g s' % target:>8}  {verdict}")
 
 
