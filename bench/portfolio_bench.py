@@ -15,7 +15,7 @@ import pathlib
 import time
 
 import meantime
-from meantime.analyses import _grants
+from meantime.analyses import _runs
 from meantime.analyses._funding_file import read_funding
 
 FUNDING = pathlib.Path(__file__).resolve().parents[1] / "examples" / "scenarios" / "portfolio" / "funding.toml"
@@ -28,30 +28,20 @@ def main() -> None:
     args = parser.parse_args()
     plan = read_funding(FUNDING)
 
-    # Count and time the engine's runs (every run of the analysis goes through run_kept, or
-    # run_kept_many for the batches of every start-up's first runs).
+    # Count and time the engine's runs (every run of the analysis goes through Runs.run_kept_many:
+    # run_kept is one scenario of it).
     engine = {"runs": 0, "seconds": 0.0}
-    run_kept = _grants.KeptRuns.run_kept
-    run_kept_many = _grants.KeptRuns.run_kept_many
+    run_kept_many = _runs.Runs.run_kept_many
 
-    def timed(self, scenario, reduce):
+    def timed_many(self, scenarios, reduce, **options):
         start = time.perf_counter()
         try:
-            return run_kept(self, scenario, reduce)
-        finally:
-            engine["runs"] += 1
-            engine["seconds"] += time.perf_counter() - start
-
-    def timed_many(self, scenarios, reduce):
-        start = time.perf_counter()
-        try:
-            return run_kept_many(self, scenarios, reduce)
+            return run_kept_many(self, scenarios, reduce, **options)
         finally:
             engine["runs"] += len(scenarios)
             engine["seconds"] += time.perf_counter() - start
 
-    _grants.KeptRuns.run_kept = timed
-    _grants.KeptRuns.run_kept_many = timed_many
+    _runs.Runs.run_kept_many = timed_many
     start = time.perf_counter()
     result = meantime.portfolio(
         plan.scenarios,

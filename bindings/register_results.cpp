@@ -48,6 +48,7 @@ py::object path_arrays(py::object self) {
   py::dict arrays;
   for (int s = 0; s < kSeriesCount; ++s) {
     const PathMatrix& matrix = result.path_arrays->series[static_cast<std::size_t>(s)];
+    if (!result.path_arrays->keeps(static_cast<Series>(s))) continue;  // not in path_series
     // Row-major paths x months.
     const auto row = static_cast<py::ssize_t>(matrix.cols() * sizeof(double));
     arrays[to_string(static_cast<Series>(s))] =
@@ -69,6 +70,11 @@ void register_results(py::module_& m) {
       .def_readonly("statistics", &RunResult::statistics, "Statistics across paths (kept alive by this result).")
       .def_property_readonly("has_outcomes", [](const RunResult& r) { return r.outcomes.has_value(); })
       .def_property_readonly("has_path_arrays", [](const RunResult& r) { return r.path_arrays.has_value(); })
+      .def_readonly("followed_failed", &RunResult::followed_failed,
+                    "False when each path stopped at its failure (follow_failed=False).")
+      .def_property_readonly(
+          "has_monthly_statistics", [](const RunResult& r) { return r.statistics.has_monthly(); },
+          "False when the run kept no per-month statistics (monthly_statistics=False).")
       .def("outcome_columns", &outcome_columns,
            "{name: 1-d array over paths} without copying, or None when outcomes were not kept.")
       .def("path_arrays", &path_arrays,

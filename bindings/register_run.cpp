@@ -31,7 +31,10 @@ const char* const kSimulateDoc =
     "progress_interval seconds and raises KeyboardInterrupt. Raises ScenarioError,\n"
     "RunSettingsError, MemoryLimitError (before allocating), RunCancelled or, past max_seconds\n"
     "(0: no limit), RunTimeout. follow_failed=False stops each path at its failure: lowest_cash and\n"
-    "final_cash are then as they stood at the failure, everything else is unchanged.";
+    "final_cash are then as they stood at the failure, everything else is unchanged.\n"
+    "monthly_statistics=False keeps no per-month statistics (reading one raises), only the\n"
+    "outcomes' statistics, the same bit for bit: for a caller that reads per-path outcomes only.\n"
+    "path_series (a list of series names) keeps the path arrays of those series only.";
 
 }  // namespace
 
@@ -39,9 +42,17 @@ namespace {
 
 RunOptions run_options(std::uint64_t paths, std::uint64_t seed, std::uint64_t first_path, int threads,
                        bool keep_outcomes, bool keep_paths, const py::object& progress, double progress_interval,
-                       double max_seconds, bool follow_failed) {
+                       double max_seconds, bool follow_failed, bool monthly_statistics = true,
+                       const py::object& path_series = py::none()) {
   RunOptions options;
+  if (!path_series.is_none()) {  // names of series: keep_paths keeps those only
+    options.path_series = 0;
+    for (const py::handle name : path_series) {
+      options.path_series |= series_bit(enum_from_name<Series, kSeriesCount>(py::cast<std::string>(name), "series"));
+    }
+  }
   options.follow_failed = follow_failed;
+  options.monthly_statistics = monthly_statistics;
   options.paths = paths;
   options.seed = seed;
   options.first_path = first_path;
@@ -99,7 +110,8 @@ const char* const kSimulateBatchDoc =
     "Runs scenarios[i] with seeds[i], each result bit for bit what simulate(scenarios[i], paths,\n"
     "seeds[i], ...) gives, in one call with the GIL released: the blocks of all the runs share the\n"
     "engine's threads. progress(done, total) and max_seconds count the whole batch; Ctrl-C and\n"
-    "cancelling work as for simulate. A town raises ScenarioError (it runs with simulate_town).";
+    "cancelling work as for simulate. A town raises ScenarioError (it runs with simulate_town).\n"
+    "follow_failed and monthly_statistics as for simulate.";
 
 }  // namespace
 
@@ -136,17 +148,24 @@ namespace {
 
 RunResult run(const Scenario& scenario, std::uint64_t paths, std::uint64_t seed, std::uint64_t first_path, int threads,
               bool keep_outcomes, bool keep_paths, const py::object& progress, double progress_interval,
-              double max_seconds, bool follow_failed) {
-  return run_engine<RunResult>(&simulate, scenario, paths, seed, first_path, threads, keep_outcomes, keep_paths,
-                               progress, progress_interval, max_seconds, follow_failed);
+              double max_seconds, bool follow_failed, bool monthly_statistics, const py::object& path_series) {
+  const RunOptions options =
+      run_options(paths, seed, first_path, threads, keep_outcomes, keep_paths, progress, progress_interval, max_seconds,
+                  follow_failed, monthly_statistics, path_series);
+  const Scenario own_copy = scenario;  // no other Python thread can change it under the run
+  return without_gil([&] { return simulate(own_copy, options); });
 }
 
 std::vector<RunResult> run_batch(const std::vector<Scenario>& scenarios, const std::vector<std::uint64_t>& seeds,
                                  std::uint64_t paths, std::uint64_t first_path, int threads, bool keep_outcomes,
                                  bool keep_paths, const py::object& progress, double progress_interval,
-                                 double max_seconds, bool follow_failed) {
-  return run_batch_engine<RunResult>(&simulate_batch, scenarios, seeds, paths, first_path, threads, keep_outcomes,
-                                     keep_paths, progress, progress_interval, max_seconds, follow_failed);
+                                 double max_seconds, bool follow_failed, bool monthly_statistics,
+                                 const py::object& path_series) {
+  const RunOptions options =
+      run_options(paths, 0, first_path, threads, keep_outcomes, keep_paths, progress, progress_interval, max_seconds,
+                  follow_failed, monthly_statistics, path_series);
+  // `scenarios` are copies, converted with the GIL held: no other Python thread can change them.
+  return without_gil([&] { return simulate_batch(scenarios, seeds, options); });
 }
 
 }  // namespace
@@ -154,10 +173,12 @@ std::vector<RunResult> run_batch(const std::vector<Scenario>& scenarios, const s
 void register_run(py::module_& m) {
   m.def("simulate", &run, "scenario"_a, "paths"_a = 10000, "seed"_a = 0, "first_path"_a = 0, "threads"_a = 0,
         "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(), "progress_interval"_a = 0.1,
-        "max_seconds"_a = 0.0, "follow_failed"_a = true, kSimulateDoc);
+        "max_seconds"_a = 0.0, "follow_failed"_a = true, "monthly_statistics"_a = true, "path_series"_a = py::none(),
+        kSimulateDoc);
   m.def("simulate_batch", &run_batch, "scenarios"_a, "seeds"_a, "paths"_a = 10000, "first_path"_a = 0, "threads"_a = 0,
         "keep_outcomes"_a = true, "keep_paths"_a = false, "progress"_a = py::none(), "progress_interval"_a = 0.1,
-        "max_seconds"_a = 0.0, "follow_failed"_a = true, kSimulateBatchDoc);
+        "max_seconds"_a = 0.0, "follow_failed"_a = true, "monthly_statistics"_a = true, "path_series"_a = py::none(),
+        kSimulateBatchDoc);
   m.def(
       "per_path_bytes",
       [](const Scenario& scenario, std::uint64_t paths, bool keep_outcomes, bool keep_paths) {

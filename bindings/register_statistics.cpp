@@ -128,6 +128,8 @@ void register_statistics(py::module_& m) {
   py::class_<Statistics>(m, "Statistics", "Statistics across paths, per month and over each path's outcome.")
       .def_property_readonly("months", &Statistics::months)
       .def_property_readonly("paths", &Statistics::paths)
+      .def_property_readonly("has_monthly", &Statistics::has_monthly,
+                             "False when the run kept no per-month statistics (monthly_statistics=False).")
       .def(
           "series",
           [](const Statistics& s, const std::string& name, int month) -> const Distributional& {

@@ -36,6 +36,9 @@ void check_run_options(const RunOptions& o) {
   if (o.threads < 0 || o.threads > 1024) {
     throw RunSettingsError("threads", "must be between 0 (all cores) and 1024, got " + std::to_string(o.threads));
   }
+  if (o.keep_paths && (o.path_series & kAllSeries) == 0) {
+    throw RunSettingsError("path_series", "must name at least one series to keep the path arrays of");
+  }
   if (!(o.progress_interval > 0) || o.progress_interval > 3600) {
     throw RunSettingsError("progress_interval", "must be > 0 and <= 3600 seconds");
   }

@@ -192,16 +192,21 @@ bool PathOutcomes::operator==(const PathOutcomes& o) const {
 
 // --------------------------------------------------------------------------------- PathArrays
 
-PathArrays::PathArrays(Eigen::Index paths, int months) {
-  for (auto& m : series) m = PathMatrix::Zero(paths, months);
+PathArrays::PathArrays(Eigen::Index paths, int months, SeriesSet kept) {
+  for (std::size_t s = 0; s < kSeriesCount; ++s) {
+    series[s] = PathMatrix::Zero((kept >> s) & 1U ? paths : 0, months);
+  }
 }
 
 void PathArrays::set(Eigen::Index path, int month, const MonthValues& values) {
-  for (std::size_t s = 0; s < kSeriesCount; ++s) series[s](path, month - 1) = values.values[s];
+  for (std::size_t s = 0; s < kSeriesCount; ++s) {
+    if (series[s].rows() > 0) series[s](path, month - 1) = values.values[s];
+  }
 }
 
 void PathArrays::append(const PathArrays& next) {
   for (std::size_t s = 0; s < series.size(); ++s) {
+    if (series[s].rows() == 0 && next.series[s].rows() == 0) continue;  // a series not kept
     PathMatrix joined(series[s].rows() + next.series[s].rows(), series[s].cols());
     joined << series[s], next.series[s];
     series[s].swap(joined);
@@ -218,9 +223,9 @@ bool PathArrays::operator==(const PathArrays& o) const {
 
 // --------------------------------------------------------------------------------- Statistics
 
-Statistics::Statistics(int months)
+Statistics::Statistics(int months, bool monthly)
     : months_(months),
-      monthly_(static_cast<std::size_t>(months) * kSeriesCount),
+      monthly_(monthly ? static_cast<std::size_t>(months) * kSeriesCount : 0),
       operating_break_even_(months),
       living_break_even_(months),
       payback_(months),
@@ -245,6 +250,22 @@ void Statistics::add_month(int month, const MonthColumns& columns, std::size_t p
       row[s].add_copies(0.0, paths);
     } else {
       row[s].add(columns.column(s), paths);
+    }
+  }
+}
+
+void Statistics::add_stopped(int month, std::uint64_t stopped, const Distributional& business_cash,
+                             const Distributional& household_cash) {
+  if (stopped == 0) return;
+  Distributional* row = &monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount];
+  for (int s = 0; s < kSeriesCount; ++s) {
+    const auto series = static_cast<Series>(s);
+    if (series == Series::business_cash) {
+      row[s].merge(business_cash);
+    } else if (series == Series::household_cash) {
+      row[s].merge(household_cash);
+    } else {
+      row[s].add_copies(0.0, stopped);  // what after_failure() writes
     }
   }
 }
@@ -284,6 +305,9 @@ void Statistics::add_outcome(const PathOutcome& o) {
 
 void Statistics::merge(const Statistics& other) {
   if (other.months_ != months_) throw MergeError("cannot merge statistics of different horizons");
+  if (other.has_monthly() != has_monthly()) {
+    throw MergeError("cannot merge statistics with monthly statistics and without (monthly_statistics)");
+  }
   paths_ += other.paths_;
   for (std::size_t i = 0; i < monthly_.size(); ++i) monthly_[i].merge(other.monthly_[i]);
   for (std::size_t c = 0; c < failures_.size(); ++c) failures_[c].merge(other.failures_[c]);
@@ -304,6 +328,9 @@ bool Statistics::operator==(const Statistics& o) const {
 
 const Distributional& Statistics::series(Series s, int month) const {
   if (month < 1 || month > months_) throw std::out_of_range("month must be in 1.." + std::to_string(months_));
+  if (!has_monthly()) {
+    throw RunSettingsError("monthly_statistics", "was off for this run: it kept no monthly statistics to read");
+  }
   return monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount + static_cast<std::size_t>(s)];
 }
 
@@ -337,6 +364,13 @@ void RunResult::merge(const RunResult& next) {
   }
   if (outcomes.has_value() != next.outcomes.has_value() || path_arrays.has_value() != next.path_arrays.has_value()) {
     throw MergeError("chunks must keep the same per-path arrays (keep_outcomes, keep_paths)");
+  }
+  if (path_arrays) {
+    for (int s = 0; s < kSeriesCount; ++s) {
+      if (path_arrays->keeps(static_cast<Series>(s)) != next.path_arrays->keeps(static_cast<Series>(s))) {
+        throw MergeError("chunks must keep the path arrays of the same series (path_series)");
+      }
+    }
   }
   statistics.merge(next.statistics);
   if (outcomes) outcomes->append(*next.outcomes);

@@ -12,12 +12,29 @@
 
 namespace meantime {
 
+// The paths of a block that stop at their failure (follow_failed off): which are still going,
+// and the cash the stopped ones stood at, one value a path, which every later month repeats.
+struct StoppedPaths {
+  std::vector<std::uint32_t> going;    // the block's paths still going, in path order
+  std::vector<std::uint32_t> stopped;  // the block's stopped paths (for kept path arrays)
+  Distributional business_cash;
+  Distributional household_cash;
+  void reset(std::size_t count) {
+    going.resize(count);
+    for (std::size_t i = 0; i < count; ++i) going[i] = static_cast<std::uint32_t>(i);
+    stopped.clear();
+    business_cash = Distributional{};
+    household_cash = Distributional{};
+  }
+};
+
 // A worker thread's scratch space, reused from block to block (and scenario to scenario: the
 // sampler cache is keyed by the sampler's parameters, never by the scenario).
 struct BlockScratch {
   std::vector<PathState> states = std::vector<PathState>(kBlockPaths);
   MonthColumns month_values{kBlockPaths};
   SamplerCache cache;
+  StoppedPaths stopped;
 };
 
 // Paths [block * kBlockPaths, ...) of the run `result` (its paths, first_path and seed) into
@@ -30,25 +47,63 @@ inline std::size_t run_block(const PathModel& model, RunResult& result, std::uin
   const std::uint64_t end = std::min(result.paths, begin + kBlockPaths);
   const std::size_t count = static_cast<std::size_t>(end - begin);
   const int months = result.months;
+  const bool monthly = statistics.has_monthly();
   for (std::size_t i = 0; i < count; ++i) {
     model.start(states[i], PathKey{result.seed, result.first_path + begin + i, stream});
   }
-  // Month by month across the block: the statistics of one month stay in cache, and take
-  // the block's values series by series.
-  for (int month = 1; month <= months; ++month) {
-    for (std::size_t i = 0; i < count; ++i) {
-      const PathKey key{result.seed, result.first_path + begin + i, stream};
-      const MonthRow values = scratch.month_values.row(i);
-      if (!result.followed_failed && states[i].failed) {
-        after_failure(states[i], values);
-      } else {
-        model.step(states[i], key, month, scratch.cache, values);
+  if (result.followed_failed) {
+    // Month by month across the block: the statistics of one month stay in cache, and take
+    // the block's values series by series.
+    for (int month = 1; month <= months; ++month) {
+      for (std::size_t i = 0; i < count; ++i) {
+        const PathKey key{result.seed, result.first_path + begin + i, stream};
+        model.step(states[i], key, month, scratch.cache, scratch.month_values.row(i));
+        if (result.path_arrays) {
+          result.path_arrays->set(static_cast<Eigen::Index>(begin + i), month, scratch.month_values.get(i));
+        }
+      }
+      if (monthly) statistics.add_month(month, scratch.month_values, count, model.zero_series());
+    }
+  } else {
+    // Only the paths still going are stepped, into the first rows of the columns; a stopped
+    // path's month (no activity, its cash as it stood) joins the statistics with the other
+    // stopped paths' in one step per series: the same integer sums and counts as one by one.
+    StoppedPaths& paths = scratch.stopped;
+    paths.reset(count);
+    for (int month = 1; month <= months; ++month) {
+      const std::size_t going = paths.going.size();
+      if (going == 0 && !monthly && !result.path_arrays) break;  // nothing left to add
+      for (std::size_t k = 0; k < going; ++k) {
+        const std::size_t i = paths.going[k];
+        const PathKey key{result.seed, result.first_path + begin + i, stream};
+        model.step(states[i], key, month, scratch.cache, scratch.month_values.row(k));
+        if (result.path_arrays) {
+          result.path_arrays->set(static_cast<Eigen::Index>(begin + i), month, scratch.month_values.get(k));
+        }
       }
       if (result.path_arrays) {
-        result.path_arrays->set(static_cast<Eigen::Index>(begin + i), month, scratch.month_values.get(i));
+        for (const std::uint32_t i : paths.stopped) {
+          result.path_arrays->set(static_cast<Eigen::Index>(begin + i), month, after_failure(states[i]));
+        }
       }
+      if (monthly) {
+        statistics.add_month(month, scratch.month_values, going, model.zero_series());
+        statistics.add_stopped(month, paths.stopped.size(), paths.business_cash, paths.household_cash);
+      }
+      // A path that failed this month stops from the next one.
+      std::size_t kept = 0;
+      for (std::size_t k = 0; k < going; ++k) {
+        const std::uint32_t i = paths.going[k];
+        if (states[i].failed) {
+          paths.stopped.push_back(i);
+          paths.business_cash.add(states[i].cash_at_failure.business);
+          paths.household_cash.add(states[i].cash_at_failure.household);
+        } else {
+          paths.going[kept++] = i;
+        }
+      }
+      paths.going.resize(kept);
     }
-    statistics.add_month(month, scratch.month_values, count, model.zero_series());
   }
   for (std::size_t i = 0; i < count; ++i) {
     statistics.add_outcome(states[i].outcome);

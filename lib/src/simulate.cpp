@@ -24,7 +24,7 @@ namespace {
 
 // Everything one thread accumulates, and its scratch space.
 struct WorkerTotals {
-  explicit WorkerTotals(int months) : statistics(months) {}
+  WorkerTotals(int months, bool monthly) : statistics(months, monthly) {}
   Statistics statistics;
   BlockScratch scratch;
 };
@@ -49,7 +49,10 @@ std::size_t per_path_bytes(const Scenario& scenario, const RunOptions& options) 
   double bytes = 0;
   const double paths = static_cast<double>(options.paths);
   if (options.keep_outcomes) bytes += paths * static_cast<double>(PathOutcomes::bytes_per_path());
-  if (options.keep_paths) bytes += paths * scenario.run.months * kSeriesCount * static_cast<double>(sizeof(double));
+  if (options.keep_paths) {
+    const int kept = __builtin_popcount(options.path_series & kAllSeries);
+    bytes += paths * scenario.run.months * kept * static_cast<double>(sizeof(double));
+  }
   if (!scenario.providers.empty()) {  // a town: every provider's arrays, and the town's outcomes
     bytes *= static_cast<double>(scenario.providers.size());
     if (options.keep_outcomes) bytes += paths * kTownTotalCount * static_cast<double>(sizeof(std::int64_t));
@@ -77,11 +80,13 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   result.months = months;
   result.followed_failed = options.follow_failed;
   if (options.keep_outcomes) result.outcomes.emplace(static_cast<Eigen::Index>(options.paths));
-  if (options.keep_paths) result.path_arrays.emplace(static_cast<Eigen::Index>(options.paths), months);
+  if (options.keep_paths) {
+    result.path_arrays.emplace(static_cast<Eigen::Index>(options.paths), months, options.path_series);
+  }
 
   const std::uint64_t blocks = (options.paths + kBlockPaths - 1) / kBlockPaths;
   const unsigned threads = worker_count(options, blocks);
-  std::vector<WorkerTotals> totals(threads, WorkerTotals(months));
+  std::vector<WorkerTotals> totals(threads, WorkerTotals(months, options.monthly_statistics));
   const PathModel model(scenario);
 
   auto work = [&](unsigned worker, std::uint64_t block) -> std::size_t {

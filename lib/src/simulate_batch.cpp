@@ -61,7 +61,9 @@ std::vector<RunResult> simulate_batch(const std::vector<Scenario>& scenarios, co
     result.months = scenarios[s].run.months;
     result.followed_failed = options.follow_failed;
     if (options.keep_outcomes) result.outcomes.emplace(static_cast<Eigen::Index>(options.paths));
-    if (options.keep_paths) result.path_arrays.emplace(static_cast<Eigen::Index>(options.paths), result.months);
+    if (options.keep_paths) {
+      result.path_arrays.emplace(static_cast<Eigen::Index>(options.paths), result.months, options.path_series);
+    }
     models.emplace_back(scenarios[s]);
   }
 
@@ -78,7 +80,7 @@ std::vector<RunResult> simulate_batch(const std::vector<Scenario>& scenarios, co
     const std::size_t s = static_cast<std::size_t>(item / blocks);
     BatchWorker& mine = workers[worker];
     auto& statistics = mine.statistics[s];
-    if (!statistics) statistics = std::make_unique<Statistics>(results[s].months);
+    if (!statistics) statistics = std::make_unique<Statistics>(results[s].months, options.monthly_statistics);
     return run_block(models[s], results[s], item % blocks, mine.scratch, *statistics);
   };
   run_blocks(pool, blocks * count, threads, started, work);

@@ -59,7 +59,8 @@ TownResult simulate_town(const Scenario& scenario, const RunOptions& options) {
     r.scenario_fingerprint = fingerprint(model.provider(i));
     r.months = months;
     if (options.keep_outcomes) r.outcomes.emplace(static_cast<Eigen::Index>(options.paths));
-    if (options.keep_paths) r.path_arrays.emplace(static_cast<Eigen::Index>(options.paths), months);
+    if (options.keep_paths)
+      r.path_arrays.emplace(static_cast<Eigen::Index>(options.paths), months, options.path_series);
   }
   if (options.keep_outcomes) result.town_outcomes.emplace(static_cast<Eigen::Index>(options.paths));
 

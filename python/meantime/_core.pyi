@@ -135,6 +135,8 @@ class Statistics:
     @property
     def months(self) -> int: ...
     @property
+    def has_monthly(self) -> bool: ...
+    @property
     def paths(self) -> int: ...
     def series(self, name: str, month: int) -> Distributional: ...
     def mean(self, name: str, month: int) -> float: ...
@@ -182,6 +184,10 @@ class RunResult:
     @property
     def statistics(self) -> Statistics: ...
     @property
+    def followed_failed(self) -> bool: ...
+    @property
+    def has_monthly_statistics(self) -> bool: ...
+    @property
     def has_outcomes(self) -> bool: ...
     @property
     def has_path_arrays(self) -> bool: ...
@@ -206,6 +212,8 @@ def simulate(
     progress_interval: float = 0.1,
     max_seconds: float = 0.0,
     follow_failed: bool = True,
+    monthly_statistics: bool = True,
+    path_series: Optional[list[str]] = None,
 ) -> RunResult:
     """Runs with the GIL released; Ctrl-C raises KeyboardInterrupt within ~progress_interval;
     past ``max_seconds`` (0: no limit) raises RunTimeout."""
@@ -222,6 +230,8 @@ def simulate_batch(
     progress_interval: float = 0.1,
     max_seconds: float = 0.0,
     follow_failed: bool = True,
+    monthly_statistics: bool = True,
+    path_series: Optional[list[str]] = None,
 ) -> list[RunResult]:
     """scenarios[i] run with seeds[i], each bit for bit as simulate() runs it, in one call with
     the GIL released; progress and max_seconds count the whole batch."""

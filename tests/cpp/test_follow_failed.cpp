@@ -65,6 +65,34 @@ TEST(FollowFailed, TheFullModelToo) {
   expect_same_but_carried_on(s);
 }
 
+// Without path arrays the stopped paths are never written out month by month: their months join
+// the statistics in one step per series, with the same sums and counts, and the same outcomes.
+TEST(FollowFailed, StoppedPathsAddInBulkTheSame) {
+  Scenario s = default_scenario();
+  s.household.savings = 600.0;  // most paths fail, many in the first months
+  RunOptions o;
+  o.paths = 1100;  // four blocks and a part
+  o.seed = 8;
+  for (int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    o.threads = threads;
+    o.follow_failed = true;
+    const RunResult followed = simulate(s, o);
+    o.follow_failed = false;
+    const RunResult stopped = simulate(s, o);
+    EXPECT_GT(followed.statistics.failures(FailureCause::ran_out_of_money).reached_by(6), 300u);
+    for (int month = 1; month <= followed.months; ++month) {
+      for (int series = 0; series < kSeriesCount; ++series) {
+        SCOPED_TRACE(to_string(static_cast<Series>(series)));
+        EXPECT_TRUE(stopped.statistics.series(static_cast<Series>(series), month) ==
+                    followed.statistics.series(static_cast<Series>(series), month));
+      }
+    }
+    EXPECT_TRUE((stopped.outcomes->failure_month == followed.outcomes->failure_month).all());
+    EXPECT_TRUE((stopped.outcomes->drawings == followed.outcomes->drawings).all());
+  }
+}
+
 TEST(FollowFailed, ChunksThatDifferCannotMerge) {
   RunOptions o;
   o.paths = 300;

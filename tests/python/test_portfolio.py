@@ -11,7 +11,8 @@ import pytest
 
 import meantime
 from conftest import classic_scenario, new_parts_off
-from meantime.analyses._grants import KeptRuns, StartUp, with_grant
+from meantime.analyses._grants import StartUp, with_grant
+from meantime.analyses._runs import Runs
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples" / "scenarios"
 PATHS = 1_000
@@ -52,12 +53,17 @@ def test_the_shifted_evaluation_equals_a_rerun(name):
     # the engine's sums could break either way).
     # Without the benefit rule, whose capital limits would make a grant more than a shift.
     s = meantime.Scenario.from_file(EXAMPLES / f"{name}.toml").replace(benefits__enabled=False)
-    runs = KeptRuns(PATHS, SEED, None, False, expected_runs=10)
+    runs = Runs(PATHS, SEED, None, False, expected_runs=10)
     shifted, rerun = StartUp(name, s, runs), StartUp(name, s, runs)
     rerun.method = "rerun"
     assert shifted.method == "shifted"
     for grant in (0, 123.45, 1234.57, 4567.89):
-        a, b = shifted.outcome(grant), rerun.outcome(grant)
+        a, stopped = shifted.outcome(grant), rerun.outcome(grant)
+        # A re-run grant stops failed paths; its lowest cash followed is a run of its own.
+        assert stopped.followed == (grant == 0)
+        b = rerun.followed_outcome(grant)
+        np.testing.assert_array_equal(stopped.failure_month, b.failure_month)
+        np.testing.assert_array_equal(stopped.client_months, b.client_months)
         np.testing.assert_array_equal(a.failure_month, b.failure_month)
         np.testing.assert_array_equal(a.client_months, b.client_months)
         np.testing.assert_allclose(a.lowest_cash, b.lowest_cash, rtol=0, atol=1e-6)
@@ -66,7 +72,7 @@ def test_the_shifted_evaluation_equals_a_rerun(name):
 def test_benefits_or_giving_up_mean_a_run_per_grant():
     peer = meantime.Scenario.from_file(EXAMPLES / "peer_support_group.toml")
     quits = meantime.default_scenario().replace(run__give_up_after_months=18)
-    runs = KeptRuns(100, 1, None, False, expected_runs=1)
+    runs = Runs(100, 1, None, False, expected_runs=1)
     assert StartUp("peer", peer, runs).method == "rerun"
     assert StartUp("quits", quits, runs).method == "rerun"
 
@@ -74,7 +80,7 @@ def test_benefits_or_giving_up_mean_a_run_per_grant():
 def test_client_months_are_the_monthly_mean_clients_summed():
     s = meantime.default_scenario().replace(household__savings=1500)
     result = meantime.simulate(s, paths=PATHS, seed=SEED, progress=False)
-    runs = KeptRuns(PATHS, SEED, None, False, expected_runs=2)
+    runs = Runs(PATHS, SEED, None, False, expected_runs=2)
     outcome = StartUp("s", s, runs).outcome(0)
     assert outcome.client_months.mean() == pytest.approx(result.monthly["clients_mean"].sum(), rel=1e-12)
     assert outcome.alive(36).mean() == pytest.approx(result.survival(36), abs=1e-12)

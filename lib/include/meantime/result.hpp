@@ -242,11 +242,18 @@ struct PathOutcomes {
 using PathMatrix = Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 // Full arrays, one paths x months matrix per series.
+// A set of series, one bit each (bit s: Series s).
+using SeriesSet = std::uint32_t;
+inline constexpr SeriesSet kAllSeries = (SeriesSet{1} << kSeriesCount) - 1;
+inline constexpr SeriesSet series_bit(Series s) { return SeriesSet{1} << static_cast<int>(s); }
+
 struct PathArrays {
+  // A series not `kept` has no rows (0 x months).
   std::array<PathMatrix, kSeriesCount> series;
-  PathArrays(Eigen::Index paths, int months);
-  // Every series' value of one path (row) in one month (1-based).
+  PathArrays(Eigen::Index paths, int months, SeriesSet kept = kAllSeries);
+  // Every kept series' value of one path (row) in one month (1-based).
   void set(Eigen::Index path, int month, const MonthValues& values);
+  bool keeps(Series s) const { return series[static_cast<std::size_t>(s)].rows() > 0; }
   PathMatrix& operator[](Series s) { return series[static_cast<std::size_t>(s)]; }
   const PathMatrix& operator[](Series s) const { return series[static_cast<std::size_t>(s)]; }
   void append(const PathArrays& next);
@@ -256,19 +263,27 @@ struct PathArrays {
 // Statistics across paths, streamed and exactly mergeable.
 class Statistics {
  public:
-  explicit Statistics(int months = 0);
+  // `monthly` false: no per-month statistics are kept (RunOptions::monthly_statistics off).
+  explicit Statistics(int months = 0, bool monthly = true);
 
   void add_month(int month, const MonthValues& values);
   // The first `paths` rows of `columns`: the same as add_month for each path in turn.
   void add_month(int month, const MonthColumns& columns, std::size_t paths);
   // The same, for columns whose `zero` series hold +0.0 in every row (not read).
   void add_month(int month, const MonthColumns& columns, std::size_t paths, const ZeroSeries& zero);
+  // `stopped` paths that stopped at their failure before `month` (follow_failed off): no activity,
+  // and their cash as it stood when they failed, whose values `business_cash` and
+  // `household_cash` hold. The same sums and counts as adding each stopped path's month in turn.
+  void add_stopped(int month, std::uint64_t stopped, const Distributional& business_cash,
+                   const Distributional& household_cash);
   void add_outcome(const PathOutcome& outcome);
   void merge(const Statistics& other);
   bool operator==(const Statistics& o) const;
 
   int months() const { return months_; }
   std::uint64_t paths() const { return paths_; }
+  // False for a run without monthly statistics (RunOptions::monthly_statistics off).
+  bool has_monthly() const { return monthly_.size() == static_cast<std::size_t>(months_) * kSeriesCount; }
 
   // Per month (1-based).
   const Distributional& series(Series s, int month) const;

@@ -17,14 +17,20 @@ struct RunOptions {
   std::uint64_t seed = 0;
   // Run paths [first_path, first_path + paths): a chunk of a larger run.
   std::uint64_t first_path = 0;
-  int threads = 0;            // 0: all cores
-  bool keep_outcomes = true;  // per-path outcome columns (about 60 bytes a path)
-  bool keep_paths = false;    // full paths x months arrays of every series
+  int threads = 0;                     // 0: all cores
+  bool keep_outcomes = true;           // per-path outcome columns (about 60 bytes a path)
+  bool keep_paths = false;             // full paths x months arrays of every series ...
+  SeriesSet path_series = kAllSeries;  // ... or of these only (the others have no rows)
   // Follow a failed path to the horizon, so that its lowest_cash (and final_cash) say what it
   // would have reached had it carried on: what the extra capital is read from. Off, a path stops
   // at its failure and those two are as they stood then; everything else is the same bit for
   // bit (a failed path reports no activity either way), and failures cost nothing after them.
   bool follow_failed = true;
+  // Keep the statistics of every series in every month across paths (means, quantiles: what
+  // Result.monthly shows). Off, the run skips that work -- a fifth or so of a path-month -- and
+  // keeps only the per-path outcomes' statistics (survival, break-even, totals, lowest cash),
+  // each the same bit for bit; reading a monthly statistic of such a run is an error.
+  bool monthly_statistics = true;
   // Called from the calling thread about every `progress_interval` seconds, and once at the
   // end, with paths done and paths in all. Returning false cancels the run (RunCancelled).
   std::function<bool(std::uint64_t done, std::uint64_t total)> progress;

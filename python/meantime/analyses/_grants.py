@@ -25,20 +25,23 @@ Two ways to get them:
   money prevents), each grant is simulated.
 
 Both are cached by grant, so an optimiser asking twice runs once.
+
+Every run goes through :class:`~meantime.analyses._runs.Runs` (the batch interface). The runs
+without a grant follow each failed path to the horizon (the extra capital and the shifted grant
+are read from their lowest cash); a re-run grant reads only when paths fail and the clients they
+served, so its paths stop at their failure, and its ``lowest_cash`` (which only
+:meth:`StartUp.followed_outcome` shows) is run again, followed, when asked for. No run keeps
+monthly statistics, and each keeps the per-path arrays of the series it reads only.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from typing import Optional
 
 import numpy as np
 
-from .. import _core
-from ..errors import RunCancelled
-from ..running.result import Result
-from ..running.simulation import simulate
 from ..scenario.scenario import Scenario
 from ._runs import Runs
 
@@ -47,18 +50,11 @@ __all__ = [
     "StartUp",
     "with_grant",
     "shift_rule",
-    "KeptRuns",
-    "CHUNK_PATHS",
     "outcome_of",
+    "OUTCOME_SERIES",
+    "CASH_SERIES",
     "cash_and_clients",
 ]
-
-#: Paths per run kept in memory at once (the per-path arrays of every series are kept for a
-#: moment, then reduced to two numbers a path).
-CHUNK_PATHS = 10_000
-# Paths of one engine call that keeps every series (about 100 bytes a path-month): the chunks of
-# several start-ups go together while their arrays stay within a few hundred megabytes.
-_KEPT_BATCH_PATHS = 50_000
 
 
 def with_grant(scenario: Scenario, amount: float) -> Scenario:
@@ -82,82 +78,27 @@ def shift_rule(scenario: Scenario) -> str:
 @dataclass(frozen=True)
 class GrantOutcome:
     """Per path, with one grant: ``failure_month`` (1..months, -1 never), ``client_months`` and
-    ``lowest_cash`` (the lowest combined cash over the horizon, followed past a failure)."""
+    ``lowest_cash`` (the lowest combined cash over the horizon: followed past a failure when
+    ``followed``, else as it stood at the failure)."""
 
     failure_month: np.ndarray
     client_months: np.ndarray
     lowest_cash: np.ndarray
+    followed: bool = True
 
     def alive(self, month: int) -> np.ndarray:
         """True for the paths still going at the end of ``month``."""
         return (self.failure_month == -1) | (self.failure_month > month)
 
 
-class KeptRuns(Runs):
-    """:class:`Runs` whose runs keep their per-path arrays, cut into chunks of paths and reduced
-    chunk by chunk (locally, or each chunk run on the Dask cluster of ``client``)."""
-
-    def _where(self) -> dict[str, Any]:
-        """``simulate``'s keywords for where a chunk runs: this machine's threads, or the cluster
-        of :attr:`Runs.cluster`."""
-        if self.cluster is None:
-            return {"threads": self.threads}
-        return {"client": self.cluster.client, "chunk_paths": self.cluster.chunk_paths, "retries": self.cluster.retries}
-
-    def run_kept(self, scenario: Scenario, reduce) -> list:
-        """``reduce(result)`` for each chunk of paths of ``scenario`` (outcomes and paths kept)."""
-        kept = []
-        for first in range(0, self.paths, CHUNK_PATHS):
-            count = min(CHUNK_PATHS, self.paths - first)
-            result = simulate(
-                scenario,
-                paths=count,
-                seed=self.seed,
-                first_path=first,
-                keep_outcomes=True,
-                keep_paths=True,
-                progress=self._report,
-                **self._where(),
-            )
-            if self._cancelled:
-                raise RunCancelled("the analysis was stopped by its progress function")
-            self.done += count
-            kept.append(reduce(result))
-        self.runs += 1
-        return kept
-
-    def run_kept_many(self, scenarios: Sequence[Scenario], reduce) -> list[list]:
-        """``run_kept(scenario, reduce)`` for each scenario, the same chunks bit for bit, with the
-        scenarios of a chunk in batches, one engine call each (on a cluster, one by one)."""
-        if self.cluster is not None:
-            return [self.run_kept(scenario, reduce) for scenario in scenarios]
-        kept: list[list] = [[] for _ in scenarios]
-        for first in range(0, self.paths, CHUNK_PATHS):
-            count = min(CHUNK_PATHS, self.paths - first)
-            size = max(1, _KEPT_BATCH_PATHS // count)
-            for low in range(0, len(scenarios), size):
-                group = scenarios[low : low + size]
-                engine_runs = _core.simulate_batch(
-                    [scenario._core for scenario in group],
-                    [self.seed] * len(group),
-                    paths=count,
-                    first_path=first,
-                    threads=0 if self.threads is None else self.threads,
-                    keep_outcomes=True,
-                    keep_paths=True,
-                    progress=self._report,
-                )
-                if self._cancelled:
-                    raise RunCancelled("the analysis was stopped by its progress function")
-                for offset, (scenario, engine_run) in enumerate(zip(group, engine_runs)):
-                    self.done += count
-                    kept[low + offset].append(reduce(Result(scenario, engine_run)))
-        self.runs += len(scenarios)
-        return kept
+def _joined(chunks: list, followed: bool = True) -> GrantOutcome:
+    failure_month, client_months, lowest_cash = (np.concatenate([c[k] for c in chunks]) for k in range(3))
+    return GrantOutcome(failure_month, client_months, lowest_cash, followed)
 
 
-def _joined(chunks: list) -> GrantOutcome:
-    return GrantOutcome(*(np.concatenate([c[k] for c in chunks]) for k in range(3)))
+#: The per-path arrays outcome_of and cash_and_clients read: the only ones their runs keep.
+OUTCOME_SERIES = ("clients",)
+CASH_SERIES = ("business_cash", "household_cash", "clients")
 
 
 def outcome_of(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -184,7 +125,7 @@ class StartUp:
     """One candidate start-up: its outcomes with any month-1 grant, each grant run (or derived)
     once. ``method`` is ``"shifted"`` or ``"rerun"`` (see the module's notes)."""
 
-    def __init__(self, name: str, scenario: Scenario, runs: KeptRuns) -> None:
+    def __init__(self, name: str, scenario: Scenario, runs: Runs) -> None:
         self.name, self.scenario, self.runs = name, scenario, runs
         self.months = scenario.run.months
         self.why_rerun = shift_rule(scenario)
@@ -222,8 +163,28 @@ class StartUp:
     def shift_prepared(self) -> bool:
         return self._shift is not None
 
-    def _run(self, grant: float) -> GrantOutcome:
-        return _joined(self.runs.run_kept(with_grant(self.scenario, grant), outcome_of))
+    def followed_outcome(self, grant: float) -> GrantOutcome:
+        """:meth:`outcome`, with ``lowest_cash`` followed past each failure (a re-run grant's
+        paths stopped at their failure are run again, followed, once)."""
+        outcome = self.outcome(grant)
+        if not outcome.followed:
+            outcome = self._cache[_key(grant)] = self._run(_key(grant), follow=True)
+        return outcome
+
+    def _run(self, grant: float, follow: Optional[bool] = None) -> GrantOutcome:
+        """A run with ``grant``, keeping no monthly statistics and only the clients' per-path
+        arrays (all it reads). Without a grant (the extra capital and the shifted grant are read
+        from its lowest cash) or asked to, it follows each failed path to the horizon; otherwise
+        its paths stop at their failure. Everything read from it is the same bit for bit."""
+        follow = grant == 0 if follow is None else follow
+        chunks = self.runs.run_kept(
+            with_grant(self.scenario, grant),
+            outcome_of,
+            follow_failed=follow,
+            monthly_statistics=False,
+            path_series=OUTCOME_SERIES,
+        )
+        return _joined(chunks, followed=follow or self.runs.cluster is not None)
 
     def shift_grant(self) -> float:
         """The grant large enough that no path fails (0 when none fails without one)."""
@@ -235,7 +196,10 @@ class StartUp:
         from a run with a grant large enough that no path fails (the scenario's own run when
         none fails)."""
         grant = self.shift_grant()
-        return self.take_shift_run(grant, self.runs.run_kept(with_grant(self.scenario, grant), cash_and_clients))
+        chunks = self.runs.run_kept(
+            with_grant(self.scenario, grant), cash_and_clients, monthly_statistics=False, path_series=CASH_SERIES
+        )
+        return self.take_shift_run(grant, chunks)
 
     def take_shift_run(self, grant: float, chunks: list) -> tuple[np.ndarray, np.ndarray]:
         """The needs from the chunks of the run with ``grant`` (reduced with ``cash_and_clients``)."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 import numpy as np
 
 from ..running.result import Result
 from .capital import capital_from_lowest_cash, savings_dependent_rule
 
-__all__ = ["HEADLINES", "Headlines", "headlines"]
+__all__ = ["HEADLINES", "CAPITAL", "Headlines", "headlines", "shown_headlines"]
 
 #: name -> (unit, meaning). Probabilities and shares have a binomial or ratio standard error,
 #: means the standard error of a mean; the capital has a half-width of its 95% interval / 1.96.
@@ -37,6 +37,9 @@ HEADLINES: dict[str, tuple[str, str]] = {
     ),
 }
 PROBABILITIES = ("survival", "operating_break_even", "living_break_even")
+#: The answer that needs each failed path followed to the horizon: a table without it runs
+#: with ``follow_failed=False``.
+CAPITAL = "extra_capital_90"
 
 
 @dataclass
@@ -48,10 +51,11 @@ class Headlines:
     std_error: dict[str, float]
     per_path: Optional[dict[str, np.ndarray]] = field(default=None, repr=False)
 
-    def row(self) -> dict[str, float]:
-        """``{name: estimate, name_se: standard error, ...}`` in the order of HEADLINES."""
+    def row(self, names: Optional[Sequence[str]] = None) -> dict[str, float]:
+        """``{name: estimate, name_se: standard error, ...}`` in the order of ``names`` (default
+        HEADLINES)."""
         out = {}
-        for name in HEADLINES:
+        for name in HEADLINES if names is None else names:
             out[name] = self.estimate[name]
             out[f"{name}_se"] = self.std_error[name]
         return out
@@ -81,7 +85,9 @@ def _per_path_values(result: Result) -> dict[str, np.ndarray]:
 
 
 def headlines(result: Result, keep_per_path: bool = False) -> Headlines:
-    """The headline answers of one run (which must have kept its outcomes)."""
+    """The headline answers of one run (which must have kept its outcomes), read from its
+    per-path outcomes alone (no monthly statistics); ``extra_capital_90`` is NaN for a run
+    whose paths stopped at their failure."""
     n = result.path_count
     values = _per_path_values(result)
     estimate, std_error = {}, {}
@@ -92,7 +98,8 @@ def headlines(result: Result, keep_per_path: bool = False) -> Headlines:
             std_error[name] = result.standard_error(mean)
         else:
             std_error[name] = float(per_path.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
-    if savings_dependent_rule(result.scenario):
+    if savings_dependent_rule(result.scenario) or not result.followed_failed:
+        # A run whose paths stopped at their failure cannot say what carrying on would need.
         estimate["extra_capital_90"] = std_error["extra_capital_90"] = math.nan
     else:
         shift, low, high = capital_from_lowest_cash(result.outcome_arrays["lowest_cash"], 0.9)
@@ -112,3 +119,15 @@ def paired_difference(a: Headlines, b: Headlines, name: str) -> tuple[float, flo
         return difference, math.nan
     d = a.per_path[name] - b.per_path[name]
     return difference, float(d.std(ddof=1) / math.sqrt(d.size)) if d.size > 1 else math.nan
+
+
+def follow_for_capital(scenarios: list, capital: bool) -> bool:
+    """Whether runs of ``scenarios`` must follow failed paths to the horizon: only to show the
+    capital, and only where some scenario reads it from the lowest cash (with a savings-dependent
+    rule it is NaN anyway, :func:`headlines`)."""
+    return capital and any(not savings_dependent_rule(s) for s in scenarios)
+
+
+def shown_headlines(capital: bool) -> list[str]:
+    """The headline names a table shows: all, or all but the extra capital."""
+    return [name for name in HEADLINES if capital or name != CAPITAL]

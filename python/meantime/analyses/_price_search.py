@@ -69,7 +69,9 @@ class PriceSearch:
         if not new:
             return
         scenarios = [with_value("prices", self.scenario, "business.price_per_session", p) for p in new]
-        kept = self.runs.run(scenarios, self._reduce, follow_failed=False)
+        # The search reads no extra capital and no month: paths stop at their failure, and no
+        # monthly statistics are kept.
+        kept = self.runs.run(scenarios, self._reduce, follow_failed=False, monthly_statistics=False)
         self._points.update(zip(new, kept))
 
     @property

@@ -6,6 +6,12 @@ each run to what the analysis keeps (headline answers, a survivor count...) as s
 done, so that memory does not grow with the number of runs. Sending the work to a cluster (a
 Dask ``client=``) is a change to :meth:`Runs.run` only: the scenarios, the seeds and the
 reducing function are all it needs.
+
+Each analysis asks for no more than its answer reads: ``follow_failed=False`` when it reads
+neither the extra capital nor the lowest cash "had it carried on" (each path stops at its
+failure), and ``monthly_statistics=False`` when it reads only per-path outcomes (the engine
+skips the statistics of every series in every month). Every number the analysis reads is the
+same bit for bit either way; only the work differs.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from ..running.cluster import ClusterSettings
 from ..running.progress import ProgressBar
 from ..running.result import Result
 from ..running.settings import ProgressArgument, check_run_settings
+from ..running.simulation import simulate
 from ..running.town_result import TownResult
 from ..scenario.scenario import Scenario
 
@@ -31,6 +38,12 @@ Reduce = Callable[[Any], T]
 # One engine call runs at most this many scenarios, and at most this many paths in all.
 _BATCH_RUNS = 256
 _BATCH_PATHS = 1_000_000
+#: Paths per chunk of a run that keeps its per-path arrays (:meth:`Runs.run_kept`): the arrays of
+#: every series are kept for a moment, then reduced.
+CHUNK_PATHS = 10_000
+# Paths of one engine call that keeps every series (about 100 bytes a path-month): the chunks of
+# several scenarios go together while their arrays stay within a few hundred megabytes.
+_KEPT_BATCH_PATHS = 50_000
 
 __all__ = ["Runs"]
 
@@ -138,6 +151,7 @@ class Runs:
         seeds: Optional[Sequence[int]] = None,
         *,
         follow_failed: bool = True,
+        monthly_statistics: bool = True,
     ) -> list[T]:
         """Run each scenario and reduce its result; in order, one value per scenario.
 
@@ -161,6 +175,12 @@ class Runs:
             reached had it carried on. An analysis whose answer does not read them passes False:
             its paths stop at their failure, which costs nothing after it, and every other
             number is the same bit for bit.
+        monthly_statistics : bool, default True
+            Keep each run's statistics of every series in every month (``Result.monthly``,
+            ``Result.mean``...). An analysis whose ``reduce`` reads only per-path outcomes
+            (``outcome_arrays``) and the outcomes' statistics (survival, break-even) passes
+            False, and the engine skips that work; reading a month then raises. (On a cluster
+            the chunks keep them anyway.)
         """
         if seeds is not None and len(seeds) != len(scenarios):
             raise ValueError("one seed per scenario")
@@ -175,7 +195,7 @@ class Runs:
             last = first + 1
             while last < len(scenarios) and last - first < self._batch_runs() and _is_town(scenarios[last]) == town:
                 last += 1
-            self._run_batch(scenarios[first:last], seeds[first:last], reduce, kept, follow_failed)
+            self._run_batch(scenarios[first:last], seeds[first:last], reduce, kept, follow_failed, monthly_statistics)
             first = last
         return kept
 
@@ -191,6 +211,7 @@ class Runs:
         reduce: Reduce[T],
         kept: list[T],
         follow_failed: bool = True,
+        monthly_statistics: bool = True,
     ) -> None:
         start = time.perf_counter()
         threads = 0 if self.threads is None else self.threads
@@ -212,6 +233,7 @@ class Runs:
                     keep_outcomes=True,
                     progress=self._report,
                     follow_failed=follow_failed,
+                    monthly_statistics=monthly_statistics,
                 )
             )
         if self._cancelled:
@@ -234,4 +256,79 @@ class Runs:
             raise RunCancelled("the analysis was stopped by its progress function")
         self.done += self.paths * len(scenarios)
         self.runs += len(scenarios)
+        return kept
+
+    # -- runs that keep their per-path arrays ----------------------------------------------------
+
+    def run_kept(self, scenario: Scenario, reduce: Reduce[T], **options: Any) -> list[T]:
+        """``reduce(result)`` for each chunk of :data:`CHUNK_PATHS` paths of ``scenario``, its
+        outcomes and per-path arrays kept (``result.paths``); ``options`` as for
+        :meth:`run_kept_many`."""
+        return self.run_kept_many([scenario], reduce, **options)[0]
+
+    def run_kept_many(
+        self,
+        scenarios: Sequence[Scenario],
+        reduce: Reduce[T],
+        *,
+        follow_failed: bool = True,
+        monthly_statistics: bool = True,
+        path_series: Optional[Sequence[str]] = None,
+    ) -> list[list[T]]:
+        """:meth:`run_kept` for each scenario: the scenarios of a chunk go to the engine
+        together, a batch in one call (``_core.simulate_batch``), each chunk bit for bit what
+        running it alone gives; on a cluster, each scenario's chunks are sent there one by one.
+        ``follow_failed`` and ``monthly_statistics`` as for :meth:`run`; ``path_series`` names
+        the series whose per-path arrays ``reduce`` reads (default all: each costs 8 bytes a
+        path-month to fill)."""
+        if self.cluster is not None:
+            return [self._run_kept_on_cluster(self.cluster, scenario, reduce) for scenario in scenarios]
+        kept: list[list[T]] = [[] for _ in scenarios]
+        for first in range(0, self.paths, CHUNK_PATHS):
+            count = min(CHUNK_PATHS, self.paths - first)
+            size = max(1, _KEPT_BATCH_PATHS // count)
+            for low in range(0, len(scenarios), size):
+                group = scenarios[low : low + size]
+                engine_runs = _core.simulate_batch(
+                    [scenario._core for scenario in group],
+                    [self.seed] * len(group),
+                    paths=count,
+                    first_path=first,
+                    threads=0 if self.threads is None else self.threads,
+                    keep_outcomes=True,
+                    keep_paths=True,
+                    progress=self._report,
+                    follow_failed=follow_failed,
+                    monthly_statistics=monthly_statistics,
+                    path_series=None if path_series is None else list(path_series),
+                )
+                if self._cancelled:
+                    raise RunCancelled("the analysis was stopped by its progress function")
+                for offset, (scenario, engine_run) in enumerate(zip(group, engine_runs)):
+                    self.done += count
+                    kept[low + offset].append(reduce(Result(scenario, engine_run)))
+        self.runs += len(scenarios)
+        return kept
+
+    def _run_kept_on_cluster(self, cluster: ClusterSettings, scenario: Scenario, reduce: Reduce[T]) -> list[T]:
+        kept = []
+        for first in range(0, self.paths, CHUNK_PATHS):
+            count = min(CHUNK_PATHS, self.paths - first)
+            result = simulate(
+                scenario,
+                paths=count,
+                seed=self.seed,
+                first_path=first,
+                keep_outcomes=True,
+                keep_paths=True,
+                progress=self._report,
+                client=cluster.client,
+                chunk_paths=cluster.chunk_paths,
+                retries=cluster.retries,
+            )
+            if self._cancelled:
+                raise RunCancelled("the analysis was stopped by its progress function")
+            self.done += count
+            kept.append(reduce(result))
+        self.runs += 1
         return kept

@@ -10,8 +10,9 @@ from typing import Any, Mapping
 from ..errors import ArgumentError
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario
-from ._grants import KeptRuns, StartUp, cash_and_clients, outcome_of, with_grant
+from ._grants import CASH_SERIES, OUTCOME_SERIES, StartUp, cash_and_clients, outcome_of, with_grant
 from ._objectives import Objective, Totals, alive_months, totals
+from ._runs import Runs
 from .capital import capital_from_lowest_cash
 
 __all__ = ["Town", "candidates"]
@@ -58,7 +59,7 @@ class Town:
     ``evaluation`` is "auto" (the exact shifted evaluation where it applies, else a run per
     grant) or "rerun" (a run per grant everywhere)."""
 
-    def __init__(self, scenarios: Mapping[str, Scenario], runs: KeptRuns, evaluation: str = "auto") -> None:
+    def __init__(self, scenarios: Mapping[str, Scenario], runs: Runs, evaluation: str = "auto") -> None:
         self.runs = runs
         self.start_ups = {name: StartUp(name, s, runs) for name, s in scenarios.items()}
         if evaluation == "rerun":
@@ -74,15 +75,22 @@ class Town:
         is evaluated by shifting, its run with a grant that no path fails with. The answers are
         those of running each when first asked for."""
         first = [s for s in self.start_ups.values() if not s.has_outcome(0.0)]
-        for start_up, chunks in zip(first, self.runs.run_kept_many([s.scenario for s in first], outcome_of)):
+        # Followed: the extra capital and the shifted grant are read from their lowest cash.
+        base_runs = self.runs.run_kept_many(
+            [s.scenario for s in first], outcome_of, monthly_statistics=False, path_series=OUTCOME_SERIES
+        )
+        for start_up, chunks in zip(first, base_runs):
             start_up.take_outcome(0.0, chunks)
         shifted = [s for s in self.start_ups.values() if s.method == "shifted" and not s.shift_prepared]
         grants = [s.shift_grant() for s in shifted]
         scenarios = [with_grant(s.scenario, g) for s, g in zip(shifted, grants)]
-        for start_up, grant, chunks in zip(shifted, grants, self.runs.run_kept_many(scenarios, cash_and_clients)):
+        shift_runs = self.runs.run_kept_many(
+            scenarios, cash_and_clients, monthly_statistics=False, path_series=CASH_SERIES
+        )
+        for start_up, grant, chunks in zip(shifted, grants, shift_runs):
             start_up.take_shift_run(grant, chunks)
 
-    def use(self, runs: KeptRuns) -> None:
+    def use(self, runs: Runs) -> None:
         """Run what is still to be run with ``runs`` (same paths and seed; a new progress bar)."""
         self.runs = runs
         for start_up in self.start_ups.values():
@@ -161,4 +169,5 @@ class Town:
         return sum(s.evaluations for s in self.start_ups.values())
 
     def outcome_arrays(self, allocation: Mapping[str, float]) -> dict[str, Any]:
-        return {n: self.start_ups[n].outcome(g) for n, g in allocation.items()}
+        """Per start-up, its outcome under its grant, the lowest cash followed past failures."""
+        return {n: self.start_ups[n].followed_outcome(g) for n, g in allocation.items()}

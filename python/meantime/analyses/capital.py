@@ -61,7 +61,10 @@ class _Bisection:
 
     def survivors(self, shift: float) -> int:
         if shift not in self.counts:
-            self.counts[shift] = self.runs.run([shifted_savings(self.scenario, shift)], _survivors)[0]
+            # A survivor count reads neither the lowest cash nor a month.
+            self.counts[shift] = self.runs.run(
+                [shifted_savings(self.scenario, shift)], _survivors, follow_failed=False, monthly_statistics=False
+            )[0]
         return self.counts[shift]
 
     def smallest_shift(self, needed: int, guess: float) -> float:
@@ -214,13 +217,18 @@ def required_capital(
         chunk_paths=chunk_paths,
         retries=retries,
     ) as runs:
-        outcomes = runs.run([scenario], lambda result: _kept_outcomes(result))[0]
+        outcomes = runs.run([scenario], lambda result: _kept_outcomes(result), monthly_statistics=False)[0]
         if method == "bisection":
             rows = _bisect(scenario, runs, outcomes, targets, confidence, tolerance, rule)
         else:
 
             def run(shift: float):
-                return runs.run([shifted_savings(scenario, shift)], lambda result: probe(result.outcome_arrays))[0]
+                # The need reads each future's lowest cash (failed ones followed), never a month.
+                return runs.run(
+                    [shifted_savings(scenario, shift)],
+                    lambda result: probe(result.outcome_arrays),
+                    monthly_statistics=False,
+                )[0]
 
             search = SavingsSearch(scenario, run, tolerance, probe(outcomes)) if method == "search" else None
             rows = [

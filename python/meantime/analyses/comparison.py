@@ -9,7 +9,7 @@ import pandas as pd
 from ..errors import ArgumentError
 from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, takes_run_settings
 from ._arguments import as_scenario
-from ._headlines import HEADLINES, headlines, paired_difference
+from ._headlines import HEADLINES, follow_for_capital, headlines, paired_difference, shown_headlines
 from ._runs import Runs
 
 __all__ = ["compare"]
@@ -26,6 +26,7 @@ def compare(
     client: Any = None,
     chunk_paths: Optional[int] = None,
     retries: Optional[int] = None,
+    capital: bool = True,
     settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
     """The headline answers of several scenarios side by side, and each one's difference from
@@ -40,6 +41,11 @@ def compare(
     scenarios : dict
         Name -> Scenario (or a dict read with :meth:`Scenario.from_dict`), in the order to show;
         the first is the baseline of the differences.
+    capital : bool, default True
+        Show ``extra_capital_90``, which is read from each path's lowest cash had it carried on
+        past a failure, so every failed path is followed to the horizon (unless every scenario
+        has a savings-dependent rule, such as benefits, where the row is NaN). False leaves that
+        row out and stops each path at its failure: the other answers are the same bit for bit.
     paths, seed, threads, progress, client, chunk_paths, retries, settings
         The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
         or together as ``settings``: every run of the analysis uses them, with one progress bar
@@ -49,8 +55,8 @@ def compare(
     -------
     pandas.DataFrame
         Indexed by answer (``survival``, ``operating_break_even``, ``living_break_even``,
-        ``founder_income``, ``clients_served``, ``priced_out_share``, ``extra_capital_90``: see
-        :func:`~meantime.sweep`), with two column levels: for each scenario ``estimate`` and
+        ``founder_income``, ``clients_served``, ``priced_out_share``, ``extra_capital_90`` (not
+        with ``capital=False``): see :func:`~meantime.sweep`), with two column levels: for each scenario ``estimate`` and
         ``std_error``; then for each scenario after the first, ``"<name> - <first>"`` with
         ``estimate`` (the difference) and ``std_error`` (paired; NaN for the capital). A
         ``unit`` column says what each answer is measured in.
@@ -92,16 +98,23 @@ def compare(
         chunk_paths=chunk_paths,
         retries=retries,
     ) as runs:
-        answers = runs.run(checked, lambda result: headlines(result, keep_per_path=True))
-    columns: dict[tuple[str, str], list[Any]] = {("unit", ""): [HEADLINES[a][0] for a in HEADLINES]}
+        # The headlines read per-path outcomes only: no monthly statistics.
+        answers = runs.run(
+            checked,
+            lambda result: headlines(result, keep_per_path=True),
+            follow_failed=follow_for_capital(checked, capital),
+            monthly_statistics=False,
+        )
+    shown = shown_headlines(capital)
+    columns: dict[tuple[str, str], list[Any]] = {("unit", ""): [HEADLINES[a][0] for a in shown]}
     for name, answer in zip(names, answers):
-        columns[(name, "estimate")] = [answer.estimate[a] for a in HEADLINES]
-        columns[(name, "std_error")] = [answer.std_error[a] for a in HEADLINES]
+        columns[(name, "estimate")] = [answer.estimate[a] for a in shown]
+        columns[(name, "std_error")] = [answer.std_error[a] for a in shown]
     base_name, base = names[0], answers[0]
     for name, answer in zip(names[1:], answers[1:]):
-        differences = [paired_difference(answer, base, a) for a in HEADLINES]
+        differences = [paired_difference(answer, base, a) for a in shown]
         columns[(f"{name} - {base_name}", "estimate")] = [d for d, _ in differences]
         columns[(f"{name} - {base_name}", "std_error")] = [se for _, se in differences]
-    table = pd.DataFrame(columns, index=pd.Index(list(HEADLINES), name="answer"))
+    table = pd.DataFrame(columns, index=pd.Index(shown, name="answer"))
     table.attrs.update(paths=runs.paths, seed=runs.seed)
     return table

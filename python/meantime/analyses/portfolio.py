@@ -20,8 +20,8 @@ from ..running.uncertainty import LEVEL, half_width
 from ..running.views import view
 from ._allocation import RULES, SIMPLE_RULES, by_need, equal_split, optimise
 from ._arguments import number, probability
-from ._grants import KeptRuns
 from ._objectives import OBJECTIVES, Objective, Totals, objective_named
+from ._runs import Runs
 from ._town import Town, candidates
 
 __all__ = ["portfolio", "Portfolio", "RULES", "OBJECTIVES"]
@@ -217,9 +217,9 @@ class Portfolio:
                 rows.append(row)
         return pd.DataFrame(rows).set_index("pot")
 
-    def _runs(self, progress: ProgressArgument, expected_runs: int) -> KeptRuns:
+    def _runs(self, progress: ProgressArgument, expected_runs: int) -> Runs:
         """New runs (a new bar) with this portfolio's settings, for the start-ups to use."""
-        runs = KeptRuns(
+        runs = Runs(
             self.paths,
             self.seed,
             self._settings["threads"],
@@ -412,7 +412,7 @@ def portfolio(
     if "optimise" in rules:
         evaluated = list(dict.fromkeys(evaluated[:1] + [r for r in SIMPLE_RULES if r != "none"] + evaluated[1:]))
     run_options = dict(threads=threads, client=client, chunk_paths=chunk_paths, retries=retries)
-    with KeptRuns(
+    with Runs(
         paths,
         seed,
         threads,

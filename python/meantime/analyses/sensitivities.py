@@ -66,7 +66,9 @@ def _value(info: FieldInfo, value: float) -> Union[int, float]:
 
 
 def _reads_lowest_cash(metric: Metric) -> bool:
-    """Whether the metric needs failed paths followed to the horizon (a function might)."""
+    """Whether the metric needs failed paths followed to the horizon (a function might). A named
+    metric is a headline, read from per-path outcomes: its runs keep no monthly statistics (a
+    function may read them, and gets them)."""
     return callable(metric) or metric == "extra_capital_90"
 
 
@@ -87,7 +89,10 @@ def _tornado(scenario: Scenario, fields: list, runs: Runs, metric: Metric) -> pd
     for path, info, low, high in fields:
         scenarios += [scenario.replace({path: _value(info, low)}), scenario.replace({path: _value(info, high)})]
     (base, base_se, _), *swings = runs.run(
-        scenarios, _reducer(metric, keep_per_path=True), follow_failed=_reads_lowest_cash(metric)
+        scenarios,
+        _reducer(metric, keep_per_path=True),
+        follow_failed=_reads_lowest_cash(metric),
+        monthly_statistics=callable(metric),
     )
     rows = []
     for k, (path, info, low, high) in enumerate(fields):
@@ -144,7 +149,12 @@ def _sobol(
             scenario.replace({path: _value(info, x) for (path, info, _, _), x in zip(fields, point)})
             for point in points[outputs.size :]
         ]
-        more = runs.run(scenarios, _reducer(metric, keep_per_path=False), follow_failed=_reads_lowest_cash(metric))
+        more = runs.run(
+            scenarios,
+            _reducer(metric, keep_per_path=False),
+            follow_failed=_reads_lowest_cash(metric),
+            monthly_statistics=callable(metric),
+        )
         outputs = np.concatenate([outputs, np.array([value for value, _, _ in more], dtype=float)])
         tried.append(samples)
         table = _indices(problem, fields, outputs, confidence, seed)

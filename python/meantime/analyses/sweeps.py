@@ -12,7 +12,7 @@ from ..running.settings import DEFAULT_SEED, ProgressArgument, RunSettings, take
 from ..scenario.distributions import Distribution
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario, field, values, with_value
-from ._headlines import headlines
+from ._headlines import follow_for_capital, headlines, shown_headlines
 from ._runs import Runs
 
 __all__ = ["sweep", "grid_scenarios", "shown_value"]
@@ -57,6 +57,7 @@ def sweep(
     chunk_paths: Optional[int] = None,
     retries: Optional[int] = None,
     common_random_numbers: bool = True,
+    capital: bool = True,
     settings: Optional[RunSettings] = None,
 ) -> pd.DataFrame:
     """Run every combination of some fields' values, each with the same seed.
@@ -76,6 +77,12 @@ def sweep(
     common_random_numbers : bool, default True
         False gives point ``k`` the seed ``seed + k`` (independent luck): only to show what
         common random numbers buy.
+    capital : bool, default True
+        Show ``extra_capital_90``, which is read from each path's lowest cash had it carried on
+        past a failure, so every failed path is followed to the horizon (unless every point has
+        a savings-dependent rule, such as benefits, where the column is NaN). False leaves that
+        column out and stops each path at its failure: the other answers are the same bit for
+        bit, and a grid where many paths fail runs faster.
     paths, seed, threads, progress, client, chunk_paths, retries, settings
         The run settings (:class:`~meantime.RunSettings`, where each is documented), one by one
         or together as ``settings``: every run of the analysis uses them, with one progress bar
@@ -91,7 +98,7 @@ def sweep(
         failure), ``clients_served`` (mean over the horizon), ``priced_out_share`` (aware
         prospects whose budget could not pay, of all aware prospects), ``extra_capital_90``
         (more starting capital for 90% survival; NaN with benefits or giving up: see
-        :func:`~meantime.required_capital`).
+        :func:`~meantime.required_capital`; left out with ``capital=False``).
 
     Raises
     ------
@@ -123,11 +130,14 @@ def sweep(
         retries=retries,
     ) as runs:
         seeds = None if common_random_numbers else [(runs.seed + k) % 2**64 for k in range(len(scenarios))]
-        answers = runs.run(scenarios, headlines, seeds=seeds)
+        # The headlines read per-path outcomes only: no monthly statistics.
+        follow = follow_for_capital(scenarios, capital)
+        answers = runs.run(scenarios, headlines, seeds=seeds, follow_failed=follow, monthly_statistics=False)
+    shown = shown_headlines(capital)
     rows = []
     for point_scenario, answer in zip(scenarios, answers):
         row = {path: shown_value(point_scenario, path) for path in fields}
-        row.update(answer.row())
+        row.update(answer.row(shown))
         rows.append(row)
     table = pd.DataFrame(rows)
     table.index.name = "point"

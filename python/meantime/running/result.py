@@ -100,6 +100,9 @@ class Result:
         self.first_path: int = run.first_path
         self.path_count: int = run.paths
         self.months: int = run.months
+        # False when each path stopped at its failure (simulate's follow_failed=False): lowest
+        # and final cash are then as they stood at the failure, not "had it carried on".
+        self.followed_failed: bool = run.followed_failed
         self.seconds = seconds
         self.statistics: _core.Statistics = run.statistics
         # The run without benefits, made once on first use (a lock of its own: not one shared
