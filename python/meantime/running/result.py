@@ -238,7 +238,9 @@ class Result:
         """This run's per-path outcomes, or the same run again with them kept."""
         if self._run.has_outcomes:
             return self.outcome_arrays
-        run = _core.simulate(self.scenario._core, self.path_count, self.seed, self.first_path, 0, True, False)
+        run = _core.simulate(
+            self.scenario._core, self.path_count, self.seed, self.first_path, 0, True, False, monthly_statistics=False
+        )
         columns = run.outcome_columns()
         assert columns is not None  # kept: keep_outcomes=True
         return columns
@@ -288,6 +290,7 @@ class Result:
                 first_path=self.first_path,
                 keep_outcomes=True,
                 progress=report,
+                monthly_statistics=False,  # the search reads each future's lowest cash only
             )
             done[0] += self.path_count
             columns = engine_run.outcome_columns()
