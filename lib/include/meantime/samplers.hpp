@@ -38,25 +38,6 @@ inline constexpr double kInversionMeanLimit = 10.0;
 inline constexpr double kPoissonInversionMeanLimit = 128.0;
 inline constexpr std::int64_t kPoissonInversionCap = 1000;
 
-// 1/k for the steps of the inversion walks, binomial and Poisson (k below kReciprocalsBelow): a multiplication where
-// a division would wait a dozen cycles in each step. a * (1/k) may differ from a / k in the last
-// bit, which moves a count only for a uniform within an ulp or so of a cdf value.
-inline constexpr std::int64_t kReciprocalsBelow = 256;
-struct Reciprocals {
-  double of[kReciprocalsBelow];
-};
-constexpr Reciprocals make_reciprocals() {
-  Reciprocals r{};
-  r.of[0] = 0.0;  // never read
-  for (std::int64_t k = 1; k < kReciprocalsBelow; ++k) r.of[k] = 1.0 / static_cast<double>(k);
-  return r;
-}
-inline constexpr Reciprocals kReciprocals = make_reciprocals();
-// a / k, for the walks: by the reciprocal below kReciprocalsBelow (the walks rarely go further).
-inline double over(double a, std::int64_t k) {
-  return k < kReciprocalsBelow ? a * kReciprocals.of[k] : a / static_cast<double>(k);
-}
-
 // 1 - u for a uniform source u: uniform on (0, 1) again.
 template <class U>
 struct Mirrored {
@@ -142,7 +123,7 @@ inline void PoissonCdf::build(const PoissonConstants& c) {
   cdf_.push_back(cdf);
   for (std::int64_t k = 0; cdf < kLargestUniform && k < kPoissonInversionCap;) {
     ++k;
-    p *= over(c.mean, k);
+    p *= c.mean / static_cast<double>(k);
     cdf += p;
     cdf_.push_back(cdf);
   }
@@ -174,7 +155,7 @@ std::int64_t poisson(const PoissonConstants& c, U& u, const PoissonCdf* kept = n
     std::int64_t k = 0;
     while (target > cdf && k < kPoissonInversionCap) {
       ++k;
-      p *= over(mean, k);
+      p *= mean / static_cast<double>(k);
       cdf += p;
     }
     return k;
@@ -260,11 +241,11 @@ std::int64_t binomial_inversion(std::int64_t n, double p, double target, Powers&
   // The walk's first three steps (most counts are 0, 1 or 2), worked out whether they are taken
   // or not, and the count they give added up without a branch, which no predictor would guess:
   // the same products and sums as the walk, so the same bits.
-  const double r1 = r * (a - s);
+  const double r1 = r * (a / 1.0 - s);
   const double cdf1 = cdf + r1;
-  const double r2 = r1 * (a * 0.5 - s);
+  const double r2 = r1 * (a / 2.0 - s);
   const double cdf2 = cdf1 + r2;
-  const double r3 = r2 * (a * kReciprocals.of[3] - s);
+  const double r3 = r2 * (a / 3.0 - s);
   const double cdf3 = cdf2 + r3;
   const bool past0 = (target > cdf) & (n > 0);
   const bool past1 = past0 & (target > cdf1) & (n > 1);
@@ -275,7 +256,7 @@ std::int64_t binomial_inversion(std::int64_t n, double p, double target, Powers&
   std::int64_t k = 3;
   while (target > cdf && k < n) {
     ++k;
-    r *= over(a, k) - s;
+    r *= a / static_cast<double>(k) - s;
     cdf += r;
   }
   return k;
