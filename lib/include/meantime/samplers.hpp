@@ -90,8 +90,8 @@ class PoissonCdf {
     const Bucket& b = buckets_[g];
     // The cdf is nondecreasing, so the steps the walk takes within the bucket are the values
     // below target (past the last count, a bucket holds +inf: the walk stops there).
-    std::size_t k = b.start + static_cast<std::size_t>(b.cdf[0] < target) + static_cast<std::size_t>(b.cdf[1] < target) +
-                    static_cast<std::size_t>(b.cdf[2] < target);
+    std::size_t k = b.start + static_cast<std::size_t>(b.cdf[0] < target) +
+                    static_cast<std::size_t>(b.cdf[1] < target) + static_cast<std::size_t>(b.cdf[2] < target);
     if (b.cdf[2] < target) {
       const std::size_t last = cdf_.size() - 1;
       while (k < last && cdf_[k] < target) ++k;
