@@ -10,12 +10,10 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <vector>
 
 namespace meantime {
@@ -79,38 +77,25 @@ class PoissonCdf {
  public:
   void build(const PoissonConstants& c);
   // The smallest k with target <= P(X <= k): what the walk returns for this uniform. A guide
-  // table (Chen and Asau 1974) says where to start: bucket g's start is the first k whose cdf
-  // falls in bucket g or above, and the bucket of `target` is at most that of its count, so the
-  // count is never before the start; about one step from it on average. Each bucket holds the
-  // cdf at its start and the two counts after it, so that a search nearly always reads one
-  // bucket (one cache line: the tables are read at random, and seldom in the cache).
+  // table (Chen and Asau 1974) says where to start: guide_[g] is the first k whose cdf falls in
+  // bucket g or above, and the bucket of `target` is at most that of its count, so the count is
+  // never before the start; about one step from it on average.
   std::int64_t count(double target) const {
-    const auto buckets = static_cast<double>(buckets_.size());
-    const std::size_t g = std::min(bucket(target, buckets), buckets_.size() - 1);
-    const Bucket& b = buckets_[g];
-    // The cdf is nondecreasing, so the steps the walk takes within the bucket are the values
-    // below target (past the last count, a bucket holds +inf: the walk stops there).
-    std::size_t k = b.start + static_cast<std::size_t>(b.cdf[0] < target) +
-                    static_cast<std::size_t>(b.cdf[1] < target) + static_cast<std::size_t>(b.cdf[2] < target);
-    if (b.cdf[2] < target) {
-      const std::size_t last = cdf_.size() - 1;
-      while (k < last && cdf_[k] < target) ++k;
-    }
+    const auto buckets = static_cast<double>(guide_.size());
+    const std::size_t g = std::min(bucket(target, buckets), guide_.size() - 1);
+    std::size_t k = guide_[g];
+    const std::size_t last = cdf_.size() - 1;
+    while (k < last && cdf_[k] < target) ++k;
     return static_cast<std::int64_t>(k);
   }
 
  private:
-  static constexpr std::size_t kBucketCounts = 3;
-  struct alignas(32) Bucket {
-    double cdf[kBucketCounts];  // cdf of start, start + 1, start + 2 (+inf from the last count on)
-    std::uint32_t start;
-  };
   // The bucket of a probability: monotone in it, and computed the same way when building.
   static std::size_t bucket(double probability, double buckets) {
     return static_cast<std::size_t>(probability * buckets);
   }
   std::vector<double> cdf_;
-  std::vector<Bucket> buckets_;
+  std::vector<std::uint32_t> guide_;
 };
 
 // The largest uniform a source gives: the largest double below 1.
@@ -128,17 +113,12 @@ inline void PoissonCdf::build(const PoissonConstants& c) {
     cdf_.push_back(cdf);
   }
   const std::size_t n = cdf_.size();
-  buckets_.resize(n);  // as many buckets as counts
+  guide_.resize(n);  // as many buckets as counts
   const auto buckets = static_cast<double>(n);
   std::size_t k = 0;
   for (std::size_t g = 0; g < n; ++g) {
     while (k < n - 1 && bucket(cdf_[k], buckets) < g) ++k;
-    Bucket& b = buckets_[g];
-    b.start = static_cast<std::uint32_t>(k);
-    for (std::size_t i = 0; i < kBucketCounts; ++i) {
-      // The walk stops at the last count whatever its cdf: no uniform is above +inf.
-      b.cdf[i] = k + i < n - 1 ? cdf_[k + i] : std::numeric_limits<double>::infinity();
-    }
+    guide_[g] = static_cast<std::uint32_t>(k);
   }
 }
 
@@ -200,7 +180,6 @@ struct Power {
     return factor;
   }
   double operator()(double q, std::int64_t n) const {
-    if (n < kShortBelow) return short_power(q, n);
     double result = (n & 1) != 0 ? q : 1.0;
     double square = q;
     for (auto rest = static_cast<std::uint64_t>(n) >> 1; rest != 0; rest >>= 1) {
@@ -210,20 +189,6 @@ struct Power {
       // would turn a plain select back into that branch).
       result *= select_by_bit(rest & 1, square);
     }
-    return result;
-  }
-  // n below 2^8 (nearly every count): the same products in the same order, with the number of
-  // steps fixed at seven (past n's length in bits, times 1.0) and the squares worked out first,
-  // as a chain of their own. The loop's number of steps changes from one draw to the next, and
-  // its end was mispredicted at most draws: about 3.5 times as fast where n varies (bench).
-  static constexpr std::int64_t kShortBelow = 256;
-  static double short_power(double q, std::int64_t n) {
-    const auto bits = static_cast<std::uint64_t>(n);
-    std::array<double, 8> squares{};
-    squares[0] = q;
-    for (std::size_t j = 1; j < squares.size(); ++j) squares[j] = squares[j - 1] * squares[j - 1];
-    double result = select_by_bit(bits & 1, q);
-    for (unsigned bit = 1; bit < squares.size(); ++bit) result *= select_by_bit((bits >> bit) & 1, squares[bit]);
     return result;
   }
 };
@@ -238,22 +203,7 @@ std::int64_t binomial_inversion(std::int64_t n, double p, double target, Powers&
   const double a = (nd + 1.0) * s;
   double r = power(q, n);
   double cdf = r;
-  // The walk's first three steps (most counts are 0, 1 or 2), worked out whether they are taken
-  // or not, and the count they give added up without a branch, which no predictor would guess:
-  // the same products and sums as the walk, so the same bits.
-  const double r1 = r * (a / 1.0 - s);
-  const double cdf1 = cdf + r1;
-  const double r2 = r1 * (a / 2.0 - s);
-  const double cdf2 = cdf1 + r2;
-  const double r3 = r2 * (a / 3.0 - s);
-  const double cdf3 = cdf2 + r3;
-  const bool past0 = (target > cdf) & (n > 0);
-  const bool past1 = past0 & (target > cdf1) & (n > 1);
-  const bool past2 = past1 & (target > cdf2) & (n > 2);
-  if (!past2) return static_cast<std::int64_t>(past0) + static_cast<std::int64_t>(past1);
-  r = r3;
-  cdf = cdf3;
-  std::int64_t k = 3;
+  std::int64_t k = 0;
   while (target > cdf && k < n) {
     ++k;
     r *= a / static_cast<double>(k) - s;
