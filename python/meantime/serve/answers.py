@@ -179,10 +179,15 @@ def without_benefits(
 def add_without_benefits(kept: dict[str, Any], without: dict[str, Any]) -> bool:
     """Put :func:`without_benefits`'s line into an answer of the same seed and paths (its words
     then read as ``str(result)``'s); False, unchanged, for another run's answer."""
-    place = kept.get("without_benefits")
-    if not place or (kept.get("paths"), kept.get("seed")) != (without["paths"], without["seed"]):
+    return _fill(kept, "without_benefits", without)
+
+
+def _fill(kept: dict[str, Any], key: str, found: dict[str, Any]) -> bool:
+    """Fill the answer's place ``key`` with what followed it, if both are of one seed and paths."""
+    place = kept.get(key)
+    if not place or (kept.get("paths"), kept.get("seed")) != (found["paths"], found["seed"]):
         return False
-    place.update(without)
+    place.update(found)
     return True
 
 
@@ -220,10 +225,8 @@ def capital(
 def add_capital(kept: dict[str, Any], found: dict[str, Any]) -> bool:
     """Put :func:`capital`'s figure and line into an answer of the same seed and paths; False,
     unchanged, for another run's answer."""
-    place = kept.get("capital")
-    if not place or (kept.get("paths"), kept.get("seed")) != (found["paths"], found["seed"]):
+    if not _fill(kept, "capital", found):
         return False
-    place.update(found)
     kept["extra_capital_90"] = found["extra"]
     kept["extra_capital_90_interval"] = found["interval"]
     return True

@@ -6,7 +6,7 @@ import contextlib
 import importlib.resources
 import json
 import pathlib
-from typing import Any
+from typing import Any, Callable
 
 import anyio.to_thread
 from starlette.applications import Starlette
@@ -154,45 +154,35 @@ def make_app(settings: Settings) -> Starlette:
         job = runner.submit(owner, "run", paths, work, replace=("run", "without_benefits", "capital"))
         return await anyio.to_thread.run_sync(wait, job)
 
-    async def without_benefits(request: Request) -> Response:
-        """The answer's last line, asked for once the answer is shown: the same futures without
-        benefits (kept with the version's answer when it has one)."""
-        data = await body_json(request)
-        scenario = parse_values(data.get("values"))
-        paths, seed = run_settings(data)
-        owner = request.state.owner
-        version = data.get("version")
-        if version is not None:
-            store.version(owner, int(version))  # NotFound for someone else's
+    def follow_up(kind: str, compute: Callable[..., dict], add: Callable[[dict, dict], bool]):
+        """An endpoint for what follows the answer, asked for once the answer is shown (the same
+        futures again): ``compute(scenario, paths, seed, progress, max_seconds)``, kept with the
+        version's answer by ``add`` when the request names a version."""
 
-        def work(progress):
-            result = answers.without_benefits(scenario, paths, seed, progress, settings.max_seconds)
+        async def endpoint(request: Request) -> Response:
+            data = await body_json(request)
+            scenario = parse_values(data.get("values"))
+            paths, seed = run_settings(data)
+            owner = request.state.owner
+            version = data.get("version")
             if version is not None:
-                store.update_answer(owner, int(version), lambda kept: answers.add_without_benefits(kept, result))
-            return result
+                store.version(owner, int(version))  # NotFound for someone else's
 
-        job = runner.submit(owner, "without_benefits", paths, work, replace=("without_benefits",))
-        return await anyio.to_thread.run_sync(wait, job)
+            def work(progress):
+                result = compute(scenario, paths, seed, progress, settings.max_seconds)
+                if version is not None:
+                    store.update_answer(owner, int(version), lambda kept: add(kept, result))
+                return result
 
-    async def capital(request: Request) -> Response:
-        """The extra starting capital, asked for once the answer is shown where a search on
-        savings finds it (kept with the version's answer when it has one)."""
-        data = await body_json(request)
-        scenario = parse_values(data.get("values"))
-        paths, seed = run_settings(data)
-        owner = request.state.owner
-        version = data.get("version")
-        if version is not None:
-            store.version(owner, int(version))  # NotFound for someone else's
+            job = runner.submit(owner, kind, paths, work, replace=(kind,))
+            return await anyio.to_thread.run_sync(wait, job)
 
-        def work(progress):
-            result = answers.capital(scenario, paths, seed, progress, settings.max_seconds)
-            if version is not None:
-                store.update_answer(owner, int(version), lambda kept: answers.add_capital(kept, result))
-            return result
+        return endpoint
 
-        job = runner.submit(owner, "capital", paths, work, replace=("capital",))
-        return await anyio.to_thread.run_sync(wait, job)
+    # The line on the same futures without benefits, and the extra capital where a search on
+    # savings finds it.
+    without_benefits = follow_up("without_benefits", answers.without_benefits, answers.add_without_benefits)
+    capital = follow_up("capital", answers.capital, answers.add_capital)
 
     async def compare(request: Request) -> Response:
         data = await body_json(request)
