@@ -10,10 +10,10 @@ double affordable_share(double price_per_hour, double median_per_hour, double sp
   return normal_cdf((std::log(median_per_hour) - std::log(price_per_hour)) / spread);
 }
 
-MarketParameters draw_market(const Scenario& scenario, PathKey key) {
+void draw_market(const Scenario& scenario, PathKey key, MarketParameters& p) {
   const Market& m = scenario.market;
   const bool det = scenario.run.deterministic;
-  MarketParameters p;
+  p = MarketParameters{};
   const double population = draw_parameter(m.population, key, ParameterSlot::population, det, 0.0, 1e8);
   const double holders = draw_parameter(m.budget_holder_share, key, ParameterSlot::budget_holder_share, det, 0.0, 1.0);
   const double fit = draw_parameter(m.fit_share, key, ParameterSlot::fit_share, det, 0.0, 1.0);
@@ -59,7 +59,6 @@ MarketParameters draw_market(const Scenario& scenario, PathKey key) {
     }
     p.set_route_mixes();
   }
-  return p;
 }
 
 std::int64_t renew_pool(const MarketParameters& p, MarketState& state, MonthDraws& draws) {

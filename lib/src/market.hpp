@@ -76,7 +76,12 @@ struct Arrivals {
   RouteCounts by_route{};       // routes: can_pay by route
 };
 
-MarketParameters draw_market(const Scenario& scenario, PathKey key);
+void draw_market(const Scenario& scenario, PathKey key, MarketParameters& into);
+inline MarketParameters draw_market(const Scenario& scenario, PathKey key) {
+  MarketParameters p;
+  draw_market(scenario, key, p);
+  return p;
+}
 
 // Share of budget holders whose reservation price (lognormal: median, log sd `spread`) per
 // hour covers `price_per_hour`.

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <new>
 #include <utility>
 #include <vector>
 
@@ -50,11 +51,13 @@ PathModel::PathModel(const Scenario& scenario)
 void PathModel::start(PathState& state, PathKey key) const {
   // A fresh state, keeping the last path's kept Poisson (its cdf's memory, and the cdf itself
   // when this path's mean is the same).
+  // Made anew in place: assigning a fresh PathState{} built it aside and copied its 1.3 KB.
   PathPoisson newcomers = std::move(state.market_state.newcomers);
-  state = PathState{};
+  state.~PathState();
+  new (&state) PathState{};
   state.market_state.newcomers = std::move(newcomers);
   const bool deterministic = scenario_.run.deterministic;
-  state.market = draw_market(scenario_, key);
+  draw_market(scenario_, key, state.market);
   state.market_state.pool = state.market.pool;
   state.churn_per_month =
       draw_parameter(scenario_.clients.churn_per_month, key, ParameterSlot::churn, deterministic, 0.0, 1.0);

@@ -1,5 +1,7 @@
 #include "meantime/result.hpp"
 
+#include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "meantime/errors.hpp"
@@ -270,37 +272,58 @@ void Statistics::add_stopped(int month, std::uint64_t stopped, const Distributio
   }
 }
 
-void Statistics::add_outcome(const PathOutcome& o) {
-  ++paths_;
-  failures_[static_cast<std::size_t>(o.failure_cause)].add(o.failure_month);
-  operating_break_even_.add(o.operating_break_even_month);
-  living_break_even_.add(o.living_break_even_month);
-  payback_.add(o.payback_month);
-  floor_bites_.add(o.floor_month);
-  lowest_cash_.add(o.lowest_cash);
-  const double totals[kTotalCount] = {static_cast<double>(o.clients_served),
-                                      static_cast<double>(o.sessions_delivered),
-                                      static_cast<double>(o.lost_to_price),
-                                      static_cast<double>(o.lost_to_capacity),
-                                      o.drawings,
-                                      o.billed,
-                                      o.received,
-                                      o.bad_debt,
-                                      o.benefits,
-                                      static_cast<double>(o.months_ill),
-                                      static_cast<double>(o.sessions_covered),
-                                      static_cast<double>(o.groups_formed),
-                                      static_cast<double>(o.groups_collapsed),
-                                      static_cast<double>(o.group_members_served),
-                                      static_cast<double>(o.group_meetings_held),
-                                      static_cast<double>(o.group_meetings_cancelled),
-                                      static_cast<double>(o.group_members_priced_out),
-                                      static_cast<double>(o.group_prospects_gave_up),
-                                      o.group_billed,
-                                      static_cast<double>(o.self_funders_served),
-                                      o.tax,
-                                      o.household_income};
-  for (int t = 0; t < kTotalCount; ++t) totals_[static_cast<std::size_t>(t)].add(totals[t]);
+namespace {
+// A path's totals, in the order of Total.
+std::array<double, kTotalCount> totals_of(const PathOutcome& o) {
+  return {static_cast<double>(o.clients_served),
+          static_cast<double>(o.sessions_delivered),
+          static_cast<double>(o.lost_to_price),
+          static_cast<double>(o.lost_to_capacity),
+          o.drawings,
+          o.billed,
+          o.received,
+          o.bad_debt,
+          o.benefits,
+          static_cast<double>(o.months_ill),
+          static_cast<double>(o.sessions_covered),
+          static_cast<double>(o.groups_formed),
+          static_cast<double>(o.groups_collapsed),
+          static_cast<double>(o.group_members_served),
+          static_cast<double>(o.group_meetings_held),
+          static_cast<double>(o.group_meetings_cancelled),
+          static_cast<double>(o.group_members_priced_out),
+          static_cast<double>(o.group_prospects_gave_up),
+          o.group_billed,
+          static_cast<double>(o.self_funders_served),
+          o.tax,
+          o.household_income};
+}
+}  // namespace
+
+void Statistics::add_outcome(const PathOutcome& o) { add_outcomes(&o, 1); }
+
+void Statistics::add_outcomes(const PathOutcome* outcomes, std::size_t count) {
+  // Columns of up to kColumn paths: a value's column slot, then each column's sums in one call.
+  constexpr std::size_t kColumn = 256;
+  std::array<std::array<double, kColumn>, kTotalCount> totals;
+  std::array<double, kColumn> lowest;
+  for (std::size_t start = 0; start < count; start += kColumn) {
+    const std::size_t n = std::min(kColumn, count - start);
+    for (std::size_t i = 0; i < n; ++i) {
+      const PathOutcome& o = outcomes[start + i];
+      failures_[static_cast<std::size_t>(o.failure_cause)].add(o.failure_month);
+      operating_break_even_.add(o.operating_break_even_month);
+      living_break_even_.add(o.living_break_even_month);
+      payback_.add(o.payback_month);
+      floor_bites_.add(o.floor_month);
+      lowest[i] = o.lowest_cash;
+      const std::array<double, kTotalCount> path = totals_of(o);
+      for (std::size_t t = 0; t < totals.size(); ++t) totals[t][i] = path[t];
+    }
+    lowest_cash_.add(lowest.data(), n);
+    for (std::size_t t = 0; t < totals.size(); ++t) totals_[t].add(totals[t].data(), n);
+  }
+  paths_ += count;
 }
 
 void Statistics::merge(const Statistics& other) {

@@ -35,6 +35,7 @@ struct BlockScratch {
   MonthColumns month_values{kBlockPaths};
   SamplerCache cache;
   StoppedPaths stopped;
+  std::vector<PathOutcome> outcomes = std::vector<PathOutcome>(kBlockPaths);
 };
 
 // Paths [block * kBlockPaths, ...) of the run `result` (its paths, first_path and seed) into
@@ -106,9 +107,10 @@ inline std::size_t run_block(const PathModel& model, RunResult& result, std::uin
     }
   }
   for (std::size_t i = 0; i < count; ++i) {
-    statistics.add_outcome(states[i].outcome);
+    scratch.outcomes[i] = states[i].outcome;
     if (result.outcomes) result.outcomes->set(static_cast<Eigen::Index>(begin + i), states[i].outcome);
   }
+  statistics.add_outcomes(scratch.outcomes.data(), count);
   return count;
 }
 

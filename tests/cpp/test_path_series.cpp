@@ -22,8 +22,11 @@ TEST(PathSeries, KeepsTheNamedSeriesOnlyTheSame) {
       const auto series = static_cast<Series>(s);
       const bool kept = series == Series::clients || series == Series::household_cash;
       EXPECT_EQ(some.path_arrays->keeps(series), kept);
-      if (kept) EXPECT_TRUE((some.path_arrays->series[s] == all.path_arrays->series[s]).all());
-      if (!kept) EXPECT_EQ(some.path_arrays->series[s].rows(), 0);
+      if (kept) {
+        EXPECT_TRUE((some.path_arrays->series[s] == all.path_arrays->series[s]).all());
+      } else {
+        EXPECT_EQ(some.path_arrays->series[s].rows(), 0);
+      }
     }
   }
   RunOptions fewer = o;

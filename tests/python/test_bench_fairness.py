@@ -14,7 +14,7 @@ BENCH = pathlib.Path(__file__).resolve().parents[2] / "bench" / "compare_numpy.p
 
 def test_the_numpy_benchmark_compares_the_same_model():
     done = subprocess.run(
-        [sys.executable, str(BENCH), "--paths", "20000", "--months", "36", "--threads", "2"],
+        [sys.executable, str(BENCH), "--paths", "20000", "--months", "36", "--threads", "2", "--repeat", "1"],
         capture_output=True,
         text=True,
         timeout=300,

@@ -277,6 +277,9 @@ class Statistics {
   void add_stopped(int month, std::uint64_t stopped, const Distributional& business_cash,
                    const Distributional& household_cash);
   void add_outcome(const PathOutcome& outcome);
+  // The same as add_outcome for each of `count` outcomes in turn, column by column (a block's
+  // paths: the exact sums take each column in 64-bit runs).
+  void add_outcomes(const PathOutcome* outcomes, std::size_t count);
   void merge(const Statistics& other);
   bool operator==(const Statistics& o) const;
 
