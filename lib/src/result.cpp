@@ -256,20 +256,41 @@ void Statistics::add_month(int month, const MonthColumns& columns, std::size_t p
   }
 }
 
-void Statistics::add_stopped(int month, std::uint64_t stopped, const Distributional& business_cash,
-                             const Distributional& household_cash) {
-  if (stopped == 0) return;
-  Distributional* row = &monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount];
-  for (int s = 0; s < kSeriesCount; ++s) {
-    const auto series = static_cast<Series>(s);
-    if (series == Series::business_cash) {
-      row[s].merge(business_cash);
-    } else if (series == Series::household_cash) {
-      row[s].merge(household_cash);
-    } else {
-      row[s].add_copies(0.0, stopped);  // what after_failure() writes
+void Statistics::add_stopped_from(int from_month, double business_cash, double household_cash) {
+  if (from_month > months_ || !has_monthly()) return;
+  if (stopped_from_.empty()) stopped_from_.resize(static_cast<std::size_t>(months_));
+  StoppedFrom& joining = stopped_from_[static_cast<std::size_t>(from_month - 1)];
+  ++joining.paths;
+  joining.business_cash.add(business_cash);
+  joining.household_cash.add(household_cash);
+}
+
+void Statistics::settle_stopped() {
+  if (stopped_from_.empty()) return;
+  // Month by month, the paths stopped so far: every series but the cash adds their zeros (what
+  // after_failure() writes), the cash series their cash as it stood.
+  StoppedFrom stopped;
+  for (int month = 1; month <= months_; ++month) {
+    const StoppedFrom& joining = stopped_from_[static_cast<std::size_t>(month - 1)];
+    if (joining.paths > 0) {
+      stopped.paths += joining.paths;
+      stopped.business_cash.merge(joining.business_cash);
+      stopped.household_cash.merge(joining.household_cash);
+    }
+    if (stopped.paths == 0) continue;
+    Distributional* row = &monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount];
+    for (int s = 0; s < kSeriesCount; ++s) {
+      const auto series = static_cast<Series>(s);
+      if (series == Series::business_cash) {
+        row[s].merge(stopped.business_cash);
+      } else if (series == Series::household_cash) {
+        row[s].merge(stopped.household_cash);
+      } else {
+        row[s].add_copies(0.0, stopped.paths);
+      }
     }
   }
+  stopped_from_.clear();
 }
 
 namespace {
@@ -340,13 +361,21 @@ void Statistics::merge(const Statistics& other) {
   floor_bites_.merge(other.floor_bites_);
   lowest_cash_.merge(other.lowest_cash_);
   for (std::size_t t = 0; t < totals_.size(); ++t) totals_[t].merge(other.totals_[t]);
+  if (!other.stopped_from_.empty()) {
+    if (stopped_from_.empty()) stopped_from_.resize(static_cast<std::size_t>(months_));
+    for (std::size_t m = 0; m < stopped_from_.size(); ++m) {
+      stopped_from_[m].paths += other.stopped_from_[m].paths;
+      stopped_from_[m].business_cash.merge(other.stopped_from_[m].business_cash);
+      stopped_from_[m].household_cash.merge(other.stopped_from_[m].household_cash);
+    }
+  }
 }
 
 bool Statistics::operator==(const Statistics& o) const {
   return months_ == o.months_ && paths_ == o.paths_ && monthly_ == o.monthly_ && failures_ == o.failures_ &&
          operating_break_even_ == o.operating_break_even_ && living_break_even_ == o.living_break_even_ &&
          payback_ == o.payback_ && floor_bites_ == o.floor_bites_ && lowest_cash_ == o.lowest_cash_ &&
-         totals_ == o.totals_;
+         totals_ == o.totals_ && stopped_from_ == o.stopped_from_;
 }
 
 const Distributional& Statistics::series(Series s, int month) const {
@@ -354,6 +383,7 @@ const Distributional& Statistics::series(Series s, int month) const {
   if (!has_monthly()) {
     throw RunSettingsError("monthly_statistics", "was off for this run: it kept no monthly statistics to read");
   }
+  if (!stopped_from_.empty()) throw std::logic_error("monthly statistics read before settle_stopped()");
   return monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount + static_cast<std::size_t>(s)];
 }
 

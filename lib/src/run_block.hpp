@@ -12,19 +12,14 @@
 
 namespace meantime {
 
-// The paths of a block that stop at their failure (follow_failed off): which are still going,
-// and the cash the stopped ones stood at, one value a path, which every later month repeats.
+// The paths of a block that stop at their failure (follow_failed off): which are still going.
 struct StoppedPaths {
   std::vector<std::uint32_t> going;    // the block's paths still going, in path order
   std::vector<std::uint32_t> stopped;  // the block's stopped paths (for kept path arrays)
-  Distributional business_cash;
-  Distributional household_cash;
   void reset(std::size_t count) {
     going.resize(count);
     for (std::size_t i = 0; i < count; ++i) going[i] = static_cast<std::uint32_t>(i);
     stopped.clear();
-    business_cash = Distributional{};
-    household_cash = Distributional{};
   }
 };
 
@@ -67,13 +62,13 @@ inline std::size_t run_block(const PathModel& model, RunResult& result, std::uin
     }
   } else {
     // Only the paths still going are stepped, into the first rows of the columns; a stopped
-    // path's month (no activity, its cash as it stood) joins the statistics with the other
-    // stopped paths' in one step per series: the same integer sums and counts as one by one.
+    // path's later months (no activity, its cash as it stood) join the statistics once, when
+    // the run settles them (Statistics::add_stopped_from): the same integer sums and counts.
     StoppedPaths& paths = scratch.stopped;
     paths.reset(count);
     for (int month = 1; month <= months; ++month) {
       const std::size_t going = paths.going.size();
-      if (going == 0 && !monthly && !result.path_arrays) break;  // nothing left to add
+      if (going == 0 && !result.path_arrays) break;  // nothing left to add
       for (std::size_t k = 0; k < going; ++k) {
         const std::size_t i = paths.going[k];
         const PathKey key{result.seed, result.first_path + begin + i, stream};
@@ -87,18 +82,17 @@ inline std::size_t run_block(const PathModel& model, RunResult& result, std::uin
           result.path_arrays->set(static_cast<Eigen::Index>(begin + i), month, after_failure(states[i]));
         }
       }
-      if (monthly) {
-        statistics.add_month(month, scratch.month_values, going, model.zero_series());
-        statistics.add_stopped(month, paths.stopped.size(), paths.business_cash, paths.household_cash);
-      }
+      if (monthly) statistics.add_month(month, scratch.month_values, going, model.zero_series());
       // A path that failed this month stops from the next one.
       std::size_t kept = 0;
       for (std::size_t k = 0; k < going; ++k) {
         const std::uint32_t i = paths.going[k];
         if (states[i].failed) {
           paths.stopped.push_back(i);
-          paths.business_cash.add(states[i].cash_at_failure.business);
-          paths.household_cash.add(states[i].cash_at_failure.household);
+          if (monthly) {
+            statistics.add_stopped_from(month + 1, states[i].cash_at_failure.business,
+                                        states[i].cash_at_failure.household);
+          }
         } else {
           paths.going[kept++] = i;
         }

@@ -99,6 +99,7 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   // statistics are taken as they are (merging them into empty ones would copy them).
   result.statistics = std::move(totals[0].statistics);
   for (std::size_t t = 1; t < totals.size(); ++t) result.statistics.merge(totals[t].statistics);
+  result.statistics.settle_stopped();
   return result;
 }
 

@@ -98,6 +98,7 @@ std::vector<RunResult> simulate_batch(const std::vector<Scenario>& scenarios, co
       }
       worker.statistics[s].reset();
     }
+    results[s].statistics.settle_stopped();
   }
   return results;
 }

@@ -271,11 +271,13 @@ class Statistics {
   void add_month(int month, const MonthColumns& columns, std::size_t paths);
   // The same, for columns whose `zero` series hold +0.0 in every row (not read).
   void add_month(int month, const MonthColumns& columns, std::size_t paths, const ZeroSeries& zero);
-  // `stopped` paths that stopped at their failure before `month` (follow_failed off): no activity,
-  // and their cash as it stood when they failed, whose values `business_cash` and
-  // `household_cash` hold. The same sums and counts as adding each stopped path's month in turn.
-  void add_stopped(int month, std::uint64_t stopped, const Distributional& business_cash,
-                   const Distributional& household_cash);
+  // A path that stopped at its failure (follow_failed off) is in every month from `from_month`
+  // on, with no activity and its cash as it stood when it failed. Kept aside by the month it
+  // joins, until settle_stopped() adds all of them to their months in one pass.
+  void add_stopped_from(int from_month, double business_cash, double household_cash);
+  // Adds the stopped paths kept aside to each month they are in: the same sums and counts as
+  // adding each stopped path's months in turn. simulate() calls it once, after the merge.
+  void settle_stopped();
   void add_outcome(const PathOutcome& outcome);
   // The same as add_outcome for each of `count` outcomes in turn, column by column (a block's
   // paths: the exact sums take each column in 64-bit runs).
@@ -324,6 +326,16 @@ class Statistics {
   CountHistogram floor_bites_;
   Distributional lowest_cash_;
   std::array<ExactSum, kTotalCount> totals_;
+  // Stopped paths not yet settled, by the month they join (index month - 1); empty when none.
+  struct StoppedFrom {
+    std::uint64_t paths = 0;
+    Distributional business_cash;
+    Distributional household_cash;
+    bool operator==(const StoppedFrom& o) const {
+      return paths == o.paths && business_cash == o.business_cash && household_cash == o.household_cash;
+    }
+  };
+  std::vector<StoppedFrom> stopped_from_;
 };
 
 // A run of paths [first_path, first_path + paths) of one scenario with one seed.
