@@ -13,6 +13,8 @@ import meantime
 from conftest import classic_scenario, new_parts_off
 from meantime.analyses._grants import StartUp, with_grant
 from meantime.analyses._runs import Runs
+from meantime.analyses._town import Town
+from meantime.analyses.capital import capital_from_lowest_cash
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples" / "scenarios"
 PATHS = 1_000
@@ -94,6 +96,48 @@ def test_need_is_the_required_capital_where_a_grant_shifts_the_cash(optimised):
 
 
 # -- the rules -----------------------------------------------------------------------------------------
+
+
+def _bisected_need(start_up: StartUp, target: float) -> float:
+    """The need as Town found it before its search: a run at every step of a bisection."""
+    horizon = start_up.months
+
+    def reached(grant: float) -> bool:
+        return float(start_up.outcome(grant).alive(horizon).mean()) >= target
+
+    if reached(0.0):
+        return 0.0
+    guess = capital_from_lowest_cash(start_up.outcome(0.0).lowest_cash, target)[0]
+    high, low = round(max(100.0, guess if math.isfinite(guess) else 0.0), 2), 0.0
+    if reached(high):
+        near = round(0.9 * high, 2)
+        low, high = (0.0, near) if reached(near) else (near, high)
+    while not reached(high):
+        low, high = high, round(2 * high, 2)
+    while high - low > 10.0:
+        middle = round(0.5 * (low + high), 2)
+        low, high = (low, middle) if reached(middle) else (middle, high)
+    return high
+
+
+@pytest.mark.parametrize("target", [0.75, 0.9])
+def test_a_need_with_benefits_is_the_bisection_s_with_fewer_runs(target):
+    # With benefits a grant is re-run: the search brackets the need with the savings' secant
+    # search and lets those runs decide the bisection's steps (more money never loses a future
+    # here), so the need is the bisection's to the penny, from fewer runs.
+    scenarios = {
+        "shopping": meantime.Scenario.from_file(EXAMPLES / "portfolio" / "candidates" / "shopping_companion.toml"),
+        "kitchen table": meantime.default_scenario(),
+    }
+    runs = Runs(PATHS, SEED, None, False, expected_runs=10)
+    searched = Town(scenarios, runs)
+    for name, scenario in scenarios.items():
+        bisected = StartUp(name, scenario, Runs(PATHS, SEED, None, False, expected_runs=10))
+        assert searched.start_ups[name].method == "rerun"
+        expected = _bisected_need(bisected, target)
+        assert expected > 0, name
+        assert searched.need(name, target) == expected, name
+        assert searched.start_ups[name].evaluations < bisected.evaluations, name
 
 
 def test_a_pot_of_zero_is_no_grants_path_by_path():

@@ -171,6 +171,19 @@ class StartUp:
             outcome = self._cache[_key(grant)] = self._run(_key(grant), follow=True)
         return outcome
 
+    def run_followed(self, grant: float) -> GrantOutcome:
+        """:meth:`followed_outcome`, run followed at once where the grant has no run yet (a need's
+        search reads each run's lowest cash)."""
+        key = _key(grant)
+        if key not in self._cache and self.method == "rerun":
+            self._cache[key] = self._run(key, follow=True)
+        return self.followed_outcome(key)
+
+    @property
+    def grants_run(self) -> list[float]:
+        """The grants evaluated so far."""
+        return list(self._cache)
+
     def _run(self, grant: float, follow: Optional[bool] = None) -> GrantOutcome:
         """A run with ``grant``, keeping no monthly statistics and only the clients' per-path
         arrays (all it reads). Without a grant (the extra capital and the shifted grant are read

@@ -7,7 +7,10 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
+import numpy as np
+
 from ..errors import ArgumentError
+from ..running.capital import Probe, SavingsSearch
 from ..scenario.scenario import Scenario
 from ._arguments import as_scenario
 from ._grants import CASH_SERIES, OUTCOME_SERIES, StartUp, cash_and_clients, outcome_of, with_grant
@@ -125,10 +128,29 @@ class Town:
         guess = capital_from_lowest_cash(base.lowest_cash, target)[0]
         if start_up.method == "shifted":  # exact: the quantile of what each path needs
             return max(0.0, guess) if math.isfinite(guess) else math.nan
-        reached = lambda grant: self.means(start_up.name, grant)[self.horizon] >= target  # noqa: E731
-        if reached(0.0):
+        horizon = self.horizon
+
+        def survives(grant: float) -> bool:  # from the grant's run
+            return self.means(start_up.name, grant)[horizon] >= target
+
+        if survives(0.0):
             return 0.0
-        # The savings that would do (from the lowest cash) are usually close: bracket them first.
+        self._bracket_need(start_up, target)
+
+        def reached(grant: float) -> bool:
+            """From the grant's run, or from the runs around it: one with less that got there, or
+            one with more that did not, decides it (more money never loses a future)."""
+            grant = round(grant, 2)
+            if not start_up.has_outcome(grant):
+                runs = {g: survives(g) for g in start_up.grants_run}
+                if any(ok for g, ok in runs.items() if g <= grant):
+                    return True
+                if any(not ok for g, ok in runs.items() if g >= grant):
+                    return False
+            return survives(grant)
+
+        # The bisection, to within _NEED_TOLERANCE: most of its steps are decided by the runs of
+        # the search above without a run of their own.
         high = round(max(100.0, guess if math.isfinite(guess) else 0.0), 2)
         low = 0.0
         if reached(high):
@@ -142,6 +164,28 @@ class Town:
             middle = round(0.5 * (low + high), 2)
             low, high = (low, middle) if reached(middle) else (middle, high)
         return high
+
+    def _bracket_need(self, start_up: StartUp, target: float) -> None:
+        """Runs grants (followed: each future's lowest cash says how much more it needs) that
+        bracket the need within _NEED_TOLERANCE: the savings' secant search
+        (:class:`~meantime.running.capital.SavingsSearch`) on the grant, a few runs where a
+        bisection takes ten."""
+        paths = start_up.outcome(0.0).failure_month.size
+        rank = math.ceil(target * paths)  # the fewest futures that make the share ...
+        while rank > 0 and (rank - 1) / paths >= target:
+            rank -= 1
+        while rank <= paths and rank / paths < target:  # ... as the means compare it
+            rank += 1
+
+        def probe_of(grant: float) -> Probe:
+            outcome = start_up.run_followed(grant)
+            needs = -np.asarray(outcome.lowest_cash, dtype=float)
+            # A future that failed with money in hand gave up: no grant saves it.
+            needs[(outcome.failure_month != -1) & (needs <= 0)] = math.inf
+            return Probe(int((outcome.failure_month == -1).sum()), np.sort(needs), needs)
+
+        search = SavingsSearch(start_up.scenario, probe_of, _NEED_TOLERANCE, probe_of(0.0), limits=(0.0, _MOST_NEED))
+        search.smallest_shift(rank)
 
     # -- allocations -----------------------------------------------------------------------------
 

@@ -198,10 +198,18 @@ class SavingsSearch:
     next, so the answer is right even where ``g`` jumps (a £250 tariff band, a path giving up).
     """
 
-    def __init__(self, scenario: Scenario, run: Callable[[float], Probe], tolerance: float, base: Probe) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        run: Callable[[float], Probe],
+        tolerance: float,
+        base: Probe,
+        limits: Optional[tuple[float, float]] = None,
+    ) -> None:
         self.run_at, self.tolerance = run, tolerance
         savings = scenario.household.savings
-        self.lowest, self.highest = lowest_shift(savings), highest_shift(savings)
+        # The changes allowed: the savings' own (they stay valid), or ``limits`` (a grant's).
+        self.lowest, self.highest = limits or (lowest_shift(savings), highest_shift(savings))
         self.probes: dict[float, Probe] = {0.0: base}
         self.paths = base.needs.size
 
