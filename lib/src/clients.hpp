@@ -17,7 +17,6 @@ struct ClientState {
   std::int64_t waiting = 0;
   double session_share = 1.0;  // what council cuts have left of every client's plan
   LastPower leaving;           // the leavers' draw: the path's churn over its clients
-  LastPower giving_up;         // the waiting list's: the scenario's chance over those waiting
   // Routes: the active clients and those waiting, by the route they came by.
   RouteCounts active_by_route{};
   RouteCounts waiting_by_route{};
@@ -72,13 +71,14 @@ inline ClientMonth admit_and_book(const Clients& c, ClientState& state, std::int
 }
 
 // End of the month: clients leave with the path's churn; waiting prospects give up (lost to
-// capacity).
-inline ClientsLeaving clients_leave(const Clients& c, double churn, ClientState& state, MonthDraws& draws) {
+// capacity), q^n for the scenario's chance of it from `give_up_powers`.
+inline ClientsLeaving clients_leave(const Clients& c, double churn, ClientState& state, MonthDraws& draws,
+                                    const PowerTable& give_up_powers) {
   ClientsLeaving left;
   left.leavers = draws.binomial(MonthDraw::leavers, state.active, churn, state.leaving);
   state.active -= left.leavers;
   left.gave_up =
-      draws.binomial(MonthDraw::waiting_give_up, state.waiting, c.waiting_give_up_per_month, state.giving_up);
+      draws.binomial(MonthDraw::waiting_give_up, state.waiting, c.waiting_give_up_per_month, &give_up_powers);
   state.waiting -= left.gave_up;
   return left;
 }

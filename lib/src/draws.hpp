@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "meantime/distribution.hpp"
 #include "meantime/rng.hpp"
@@ -189,6 +190,28 @@ class LastPower {
   double value_ = 0.0;
 };
 
+// q^n for one q (a scenario's constant chance: leaving the pool, coming back, missing a session),
+// read from a table for the counts below kSize: the same bits as Power, whose products made it,
+// without the chain of squarings between a count and the next draw. Any other q or a larger
+// count takes Power.
+class PowerTable {
+ public:
+  static constexpr std::int64_t kSize = 512;
+  PowerTable() = default;
+  // For binomial draws with chance p (the inversion's q: 1 - p, mirrored above 1/2).
+  explicit PowerTable(double p) : q_(1.0 - (p > 0.5 ? 1.0 - p : p)), values_(static_cast<std::size_t>(kSize)) {
+    for (std::int64_t n = 0; n < kSize; ++n) values_[static_cast<std::size_t>(n)] = Power{}(q_, n);
+  }
+  double operator()(double q, std::int64_t n) const {
+    if (q == q_ && n < static_cast<std::int64_t>(values_.size())) return values_[static_cast<std::size_t>(n)];
+    return Power{}(q, n);
+  }
+
+ private:
+  double q_ = -1.0;
+  std::vector<double> values_;
+};
+
 // A path's own Poisson mean (the renewing pool's newcomers: a mean drawn per path), kept in the
 // path's state with its constants and, from its second draw of a mean from 16, its cdf: the
 // worker's SamplerCache, which the block's paths share month by month, would see 256 such means
@@ -232,6 +255,11 @@ class MonthDraws {
   // The same draw, with the path's last q^n for this count kept in `last`.
   std::int64_t binomial(MonthDraw d, std::int64_t n, double p, LastPower& last) {
     return binomial_draw(static_cast<unsigned>(d), n, p, last);
+  }
+  // With q^n from `powers` (a table for the draw's constant chance; nullptr: worked out).
+  std::int64_t binomial(MonthDraw d, std::int64_t n, double p, const PowerTable* powers) {
+    if (powers == nullptr) return binomial_draw(static_cast<unsigned>(d), n, p);
+    return binomial_draw(static_cast<unsigned>(d), n, p, *powers);
   }
   std::int64_t binomial(MonthDraw d, unsigned offset, std::int64_t n, double p) {
     return binomial_draw(static_cast<unsigned>(d) + offset, n, p);

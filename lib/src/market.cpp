@@ -64,11 +64,13 @@ void draw_market(const Scenario& scenario, PathKey key, MarketParameters& p) {
 std::int64_t renew_pool(const MarketParameters& p, MarketState& state, MonthDraws& draws) {
   const double leave = p.leave_per_month;
   const std::int64_t newcomers = draws.poisson(MonthDraw::pool_newcomers, p.newcomers_per_month, state.newcomers);
-  const std::int64_t unaware_left = draws.binomial(MonthDraw::pool_leave_unaware, state.pool - state.aware, leave);
-  const std::int64_t spent_left = draws.binomial(MonthDraw::pool_leave_spent, state.spent, leave);
-  const std::int64_t former_left = draws.binomial(MonthDraw::pool_leave_former, state.former, leave);
+  const std::int64_t unaware_left =
+      draws.binomial(MonthDraw::pool_leave_unaware, state.pool - state.aware, leave, p.leave_powers);
+  const std::int64_t spent_left = draws.binomial(MonthDraw::pool_leave_spent, state.spent, leave, p.leave_powers);
+  const std::int64_t former_left = draws.binomial(MonthDraw::pool_leave_former, state.former, leave, p.leave_powers);
   state.former -= former_left;
-  const std::int64_t returning = draws.binomial(MonthDraw::clients_return, state.former, p.return_per_month);
+  const std::int64_t returning =
+      draws.binomial(MonthDraw::clients_return, state.former, p.return_per_month, p.return_powers);
   state.former -= returning;
   state.spent -= spent_left;
   state.aware -= spent_left + former_left;

@@ -56,6 +56,9 @@ struct MarketParameters {  // one path's draw
   }
   std::array<std::array<double, kRouteCount>, 2> mixes{};
   std::array<std::array<double, kRouteCount>, 2> chances{};
+  // q^n tables for leave_per_month and return_per_month (the path model's; nullptr: none).
+  const PowerTable* leave_powers = nullptr;
+  const PowerTable* return_powers = nullptr;
 };
 
 struct MarketState {
