@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pathlib
 import pickle
 
 import numpy as np
@@ -11,6 +12,8 @@ import pytest
 
 import meantime
 from meantime import _core
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples" / "scenarios"
 
 
 def a_changed_scenario() -> meantime.Scenario:
@@ -132,6 +135,41 @@ def test_replace_in_every_spelling_gives_the_same_scenario():
     # The original is unchanged; unchanged groups are equal.
     assert s.business.price_per_session == 11.0
     assert by_keyword.market == s.market and by_keyword != s
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"business.price_per_session": 12.5, "household.savings": 2500.0},
+        {"benefits.enabled": False, "run.months": 24, "run.sustained_months": 2},
+        {"funding.grants": [{"amount": 500.0, "month": 1}, {"amount": 250.0, "month": 3}]},
+        {"household.savings": meantime.uniform(1000, 3000), "market.renewal.enabled": False},
+        {"business.price_per_session": 11.0},  # the value it had: nothing to set
+        {"household.partner_income_per_month": -0.0},  # a sign the engine keeps
+    ],
+)
+def test_a_changed_copy_s_engine_scenario_is_a_fresh_one_s(changes):
+    # replace() copies its parent's engine scenario and sets only what changed: the engine must
+    # hold exactly what writing the new scenario afresh from the defaults gives, from one change
+    # and from a chain of them (a list that grows and shrinks included).
+    s = meantime.Scenario.from_file(EXAMPLES / "allotment_project.toml")
+    for scenario in (s.replace(changes), s.replace(changes).replace({"funding": {"grants": []}})):
+        fresh = meantime.Scenario._of(scenario._root, scenario._stated)
+        assert scenario._core.fingerprint() == fresh._core.fingerprint()
+        assert scenario._core.fingerprint() != 0
+        for info in meantime.Scenario.fields():
+            if "[" not in info.path and info.type != "list":
+                assert scenario._core.get(info.path) == fresh._core.get(info.path), info.path
+        grants = [(g.amount, g.month) for g in scenario.funding.grants]
+        assert scenario._core.list_size("funding.grants") == len(grants)
+        for i, (amount, month) in enumerate(grants):
+            assert (
+                scenario._core.get(f"funding.grants[{i}].amount"),
+                scenario._core.get(f"funding.grants[{i}].month"),
+            ) == (
+                amount,
+                month,
+            )
 
 
 def test_replace_applies_all_changes_at_once():

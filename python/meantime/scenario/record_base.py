@@ -225,6 +225,8 @@ class Record:
         held = _defaults(type(self)) if held is None else held
         for child in self._children.values():
             value, was = getattr(self, child.name), getattr(held, child.name)
+            if value is was:  # the very record (or value) the engine holds: nothing to set
+                continue
             path = prefix + child.name
             if child.kind == "field":
                 if not _same(value, was):

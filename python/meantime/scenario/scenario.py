@@ -73,14 +73,17 @@ class Scenario:
         self._set(Root()._apply(groups), frozenset(checking.stated_paths(groups)))
 
     @classmethod
-    def _of(cls, root: Record, stated: frozenset = frozenset()) -> "Scenario":
+    def _of(cls, root: Record, stated: frozenset = frozenset(), parent: "Scenario | None" = None) -> "Scenario":
         scenario = object.__new__(cls)
-        scenario._set(root, stated)
+        scenario._set(root, stated, parent)
         return scenario
 
-    def _set(self, root: Record, stated: frozenset) -> None:
-        core = _core.Scenario()
-        root._write(core, "")
+    def _set(self, root: Record, stated: frozenset, parent: "Scenario | None" = None) -> None:
+        # A changed copy starts from its parent's engine scenario and sets only what changed (the
+        # records it did not touch are its parent's, and are passed over); a new one from the
+        # engine's defaults.
+        core = parent._core.copy() if parent is not None else _core.Scenario()
+        root._write(core, "", parent._root if parent is not None else None)
         try:
             core.validate()
         except ScenarioError as error:
@@ -181,7 +184,7 @@ class Scenario:
             paths = checking.stated_paths(
                 {key.replace("__", ".") if key in keywords else key: value for key, value in some}
             )
-            return Scenario._of(root, self._stated | paths if stated is None else stated)
+            return Scenario._of(root, self._stated | paths if stated is None else stated, parent=self)
 
         try:
             return apply(items)
