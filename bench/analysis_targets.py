@@ -74,7 +74,7 @@ def sobol(threads):
     )
 
 
-def sweep(threads):
+def sweep(threads, capital: bool = True):
     meantime.sweep(
         None,
         {"business.price_per_session": np.linspace(8.0, 20.0, 100)},
@@ -82,19 +82,12 @@ def sweep(threads):
         seed=1,
         threads=threads,
         progress=False,
+        capital=capital,
     )
 
 
 def sweep_lean(threads):
-    meantime.sweep(
-        None,
-        {"business.price_per_session": np.linspace(8.0, 20.0, 100)},
-        paths=10_000,
-        seed=1,
-        threads=threads,
-        progress=False,
-        capital=False,
-    )
+    sweep(threads, capital=False)
 
 
 def portfolio(threads):
