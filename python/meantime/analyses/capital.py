@@ -27,12 +27,14 @@ from ..running.capital import (
     Capital,
     SavingsSearch,
     capital_from_lowest_cash,
+    capital_of,
     extra_capital,
     highest_shift,
     lowest_shift,
     probe,
     ranks,
     savings_dependent_rule,
+    searched,
     shifted_savings,
 )
 from ..running.result import Result
@@ -295,32 +297,13 @@ def _bisect(
         low_rank, rank, high_rank = ranks(n, target, confidence)
         guesses = capital_from_lowest_cash(lowest, target, confidence)
         guess = guesses[0] if math.isfinite(guesses[0]) else 0.0
-        shift = bisection.smallest_shift(rank, guess)
-        shift_low = bisection.smallest_shift(low_rank, guesses[1] if math.isfinite(guesses[1]) else guess)
-        shift_high = bisection.smallest_shift(high_rank, guesses[2] if math.isfinite(guesses[2]) else guess)
-        if math.isnan(shift):
-            achieved = bisection.survivors(bisection.highest) / n
-            notes.append(
-                f"no starting savings reach {100 * target:g}%: at most {achieved:.1%} of the futures get through"
-            )
-        else:
-            achieved = bisection.survivors(shift) / n
-        shift, shift_low, shift_high = (
-            max(x, floor) if not math.isnan(x) else x for x in (shift, shift_low, shift_high)
+        shifts = (
+            bisection.smallest_shift(rank, guess),
+            bisection.smallest_shift(low_rank, guesses[1] if math.isfinite(guesses[1]) else guess),
+            bisection.smallest_shift(high_rank, guesses[2] if math.isfinite(guesses[2]) else guess),
         )
-        capital = Capital(
-            survival=target,
-            confidence=confidence,
-            extra=max(0.0, shift) if not math.isnan(shift) else math.nan,
-            low=max(0.0, shift_low) if not math.isnan(shift_low) else math.nan,
-            high=max(0.0, shift_high) if not math.isnan(shift_high) else math.nan,
-            shift=shift,
-            shift_low=shift_low,
-            shift_high=shift_high,
-            achieved=achieved,
-            method="bisection",
-            note="; ".join(notes),
-            runs=len(bisection.counts) - 1,
-        )
+        achieved, note = searched(shifts, bisection.survivors, bisection.highest, n, target)
+        notes += [note] if note else []
+        capital = capital_of(target, confidence, shifts, floor, achieved, "bisection", notes, len(bisection.counts) - 1)
         rows.append(_row(scenario, capital, "bisection", n))
     return rows

@@ -355,6 +355,53 @@ class Capital:
     runs: int
 
 
+def searched(
+    shifts: tuple[float, float, float], survivors: Callable[[float], int], highest: float, n: int, survival: float
+) -> tuple[float, Optional[str]]:
+    """The share that gets through with the change a search found (``shifts[0]``), and the note
+    when no change reaches ``survival`` (then the share with the most savings allowed)."""
+    if math.isnan(shifts[0]):
+        achieved = survivors(highest) / n
+        return (
+            achieved,
+            f"no starting savings reach {100 * survival:g}%: at most {achieved:.1%} of the futures get through",
+        )
+    return survivors(shifts[0]) / n, None
+
+
+def capital_of(
+    survival: float,
+    confidence: float,
+    shifts: tuple[float, float, float],
+    floor: float,
+    achieved: float,
+    method: str,
+    notes: list[str],
+    runs: int,
+) -> Capital:
+    """The :class:`Capital` for the changes found (the answer and its interval's ends), each
+    kept to the lowest change the savings allow."""
+    shift, shift_low, shift_high = (max(x, floor) if not math.isnan(x) else x for x in shifts)
+
+    def extra(x: float) -> float:
+        return max(0.0, x) if not math.isnan(x) else math.nan
+
+    return Capital(
+        survival=survival,
+        confidence=confidence,
+        extra=extra(shift),
+        low=extra(shift_low),
+        high=extra(shift_high),
+        shift=shift,
+        shift_low=shift_low,
+        shift_high=shift_high,
+        achieved=achieved,
+        method=method,
+        note="; ".join(notes),
+        runs=runs,
+    )
+
+
 def extra_capital(
     scenario: Scenario,
     outcomes: dict[str, np.ndarray],
@@ -379,39 +426,13 @@ def extra_capital(
     notes = [rule] if rule else []
     if not rule:
         lowest = np.asarray(outcomes["lowest_cash"], dtype=float)
-        shift, shift_low, shift_high = capital_from_lowest_cash(lowest, survival, confidence)
-        achieved = float(np.mean(lowest + max(shift, floor) >= 0))
-        method, runs = "lowest_cash", 0
-    else:
-        check_shiftable(scenario)
-        search = search or SavingsSearch(scenario, run, tolerance, probe(outcomes))
-        shift = search.smallest_shift(rank)
-        shift_low = search.smallest_shift(low_rank)
-        shift_high = search.smallest_shift(high_rank)
-        if math.isnan(shift):
-            achieved = search.survivors(search.highest) / n
-            notes.append(
-                f"no starting savings reach {100 * survival:g}%: at most {achieved:.1%} of the futures get through"
-            )
-        else:
-            achieved = search.survivors(shift) / n
-        method, runs = "search", search.runs
-    shift, shift_low, shift_high = (max(x, floor) if not math.isnan(x) else x for x in (shift, shift_low, shift_high))
-
-    def extra(x: float) -> float:
-        return max(0.0, x) if not math.isnan(x) else math.nan
-
-    return Capital(
-        survival=survival,
-        confidence=confidence,
-        extra=extra(shift),
-        low=extra(shift_low),
-        high=extra(shift_high),
-        shift=shift,
-        shift_low=shift_low,
-        shift_high=shift_high,
-        achieved=achieved,
-        method=method,
-        note="; ".join(notes),
-        runs=runs,
+        shifts = capital_from_lowest_cash(lowest, survival, confidence)
+        achieved = float(np.mean(lowest + max(shifts[0], floor) >= 0))
+        return capital_of(survival, confidence, shifts, floor, achieved, "lowest_cash", notes, 0)
+    check_shiftable(scenario)
+    search = search or SavingsSearch(scenario, run, tolerance, probe(outcomes))
+    shifts = (search.smallest_shift(rank), search.smallest_shift(low_rank), search.smallest_shift(high_rank))
+    achieved, note = searched(shifts, search.survivors, search.highest, n, survival)
+    return capital_of(
+        survival, confidence, shifts, floor, achieved, "search", notes + ([note] if note else []), search.runs
     )
