@@ -274,10 +274,15 @@ def test_the_quick_answer_and_its_line_without_benefits_are_the_words_of_meantim
         answers.without_benefits(off, 1_000, 7)
 
 
-def test_the_capital_card_is_the_figure_of_meantime_run_and_meantime_capital():
+def test_the_capital_card_is_the_figure_of_meantime_run_and_meantime_capital(monkeypatch):
     scenario = meantime.default_scenario()  # benefits on: found by the search on savings
+    engine_runs = []
+    simulate = meantime._core.simulate
+    monkeypatch.setattr(meantime._core, "simulate", lambda *a, **k: engine_runs.append(1) or simulate(*a, **k))
     quick = answers.answer(scenario, 1_000, 7)
     # The search (about ten runs) follows the answer, so that a change is answered in one run.
+    assert len(engine_runs) == 1
+    monkeypatch.undo()
     assert quick["extra_capital_90"] is None and quick["capital"]["line"] is None
     assert quick["words"][quick["capital"]["at"]].startswith("Answer: ")  # it goes just before the verdict
     found = answers.capital(scenario, 1_000, 7)

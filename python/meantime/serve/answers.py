@@ -93,7 +93,12 @@ def answer(
     cash = kept["business_cash"] + kept["household_cash"]
     failed = fan_result.outcome_arrays["failure_month"] >= 1
     outcomes = result.outcome_arrays
-    summary = result.summary(without_benefits=False)
+    # The one extra-capital figure (``meantime run``'s and ``meantime capital``'s for the same seed
+    # and paths): read from this run's futures, or, where a savings-dependent rule applies, found
+    # by a search of about ten runs that follows the answer (:func:`capital`), so neither these
+    # words nor the summary may ask for it here.
+    later = bool(savings_dependent_rule(scenario))
+    summary = result.summary(without_benefits=False, capital=not later)
     monthly = result.monthly
     horizon = result.months
 
@@ -103,10 +108,6 @@ def answer(
     def chance(p: float) -> dict[str, float]:
         return {"p": p, "se": result.standard_error(p)}
 
-    # The one extra-capital figure (``meantime run``'s and ``meantime capital``'s for the same seed
-    # and paths): read from this run's futures, or, where a savings-dependent rule applies, found
-    # by a search of about ten runs that follows the answer (:func:`capital`).
-    later = bool(savings_dependent_rule(scenario))
     found = None if later else result.extra_capital(0.9)
     words = result.words(without_benefits=False, capital=not later)
     benefits = scenario.benefits.enabled
