@@ -22,6 +22,30 @@ def test_returning_false_cancels_the_run():
     assert meantime.simulate(paths=100, progress=False).path_count == 100
 
 
+def test_the_capital_search_reports_to_the_run_s_function_and_stops_with_it():
+    # A page's job gives its progress function to the run; the extra capital's search (benefits
+    # on: runs with more savings) reports to it too, and a newer change that cancels the job
+    # stops the search rather than leaving it to take the processor from the next answer.
+    cancelled = [False]
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return not cancelled[0]
+
+    result = meantime.simulate(paths=1000, seed=7, progress=progress)
+    first = len(calls)
+    cancelled[0] = True
+    with pytest.raises(meantime.RunCancelled):
+        result.extra_capital(0.9)
+    assert len(calls) == first + 1  # stopped at the search's first report
+    cancelled[0] = False
+    found = result.extra_capital(0.9)
+    assert len(calls) > first + 1 and calls[-1][0] > 1000  # the search's runs, counted on
+    fresh = meantime.simulate(paths=1000, seed=7, progress=False).extra_capital(0.9)
+    assert (found.extra, found.low, found.high) == (fresh.extra, fresh.low, fresh.high) and found.extra > 0
+
+
 def test_an_error_in_the_progress_function_stops_the_run_and_reaches_the_caller():
     def broken(done, total):
         raise ZeroDivisionError("from the progress function")

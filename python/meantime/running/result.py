@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 import threading
 from functools import cached_property
-from typing import Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 import pandas as pd
 
 from .. import _core
-from ..errors import ArgumentError, NotKeptError
+from ..errors import ArgumentError, NotKeptError, RunCancelled
 from ..scenario.scenario import Scenario
 from .capital import Capital, SavingsSearch, capital_from_lowest_cash, extra_capital, probe, shifted_savings
 from .progress import ProgressBar
@@ -120,6 +120,10 @@ class Result:
         #: Whether the runs made later (the extra capital's search) may show a progress bar when
         #: long: :func:`~meantime.simulate` sets it False when told ``progress=False`` or a function.
         self.show_progress = True
+        #: The function :func:`~meantime.simulate` was given as ``progress``, if any: the runs
+        #: made later report to it too (``(done, total)`` over all of them), and stop when it
+        #: returns False (:class:`RunCancelled`), as a page's job is cancelled by a newer change.
+        self.report_later: Optional[Callable[[int, int], Any]] = None
 
     def __reduce__(self):
         # The engine's result pickles exactly (its bytes); cached tables are made again.
@@ -274,15 +278,23 @@ class Result:
         bar = ProgressBar(expected if self.show_progress else 0)
         done = [0]
 
-        def report(paths_done: int, _total: int) -> bool:
+        def report(paths_done: int, _total: int) -> Any:
             total = max(bar.total, done[0] + self.path_count)
             if total != bar.total:
                 bar.total = total
                 if bar.bar is not None:
                     bar.bar.total = total
+            if self.report_later is not None:
+                return self.report_later(done[0] + paths_done, total)
             return bar(done[0] + paths_done, total) if self.show_progress else True
 
         def run(shift: float):
+            # Asked before each run too: a run shorter than the engine's reporting interval
+            # reports only at its end, when it is too late to stop it.
+            if self.report_later is not None:
+                answer = self.report_later(done[0], max(bar.total, done[0] + self.path_count))
+                if answer is not None and not answer:
+                    raise RunCancelled("the progress function asked to stop")
             engine_run = _core.simulate(
                 shifted_savings(self.scenario, shift)._core,
                 paths=self.path_count,

@@ -225,6 +225,7 @@ def simulate(
         return TownResult(scenario, run, seconds=time.perf_counter() - start)
     result = Result(scenario, run, seconds=time.perf_counter() - start)
     result.show_progress = progress is None or progress is True
+    result.report_later = report if bar is None and report is not None else None  # a function given
     return result
 
 
