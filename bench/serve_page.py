@@ -9,7 +9,8 @@
   processor time (both cores' seconds together), which other work on a shared machine does not
   stretch;
 - answer after a change, in the page: a new price typed into the form until the answer is drawn
-  (headline, cards, charts), and until its line without benefits is in.
+  (headline, cards, charts), and until its follow-ups are in (the line without benefits, then,
+  where benefits make it depend on savings, the extra capital's search).
 
 Each is repeated (best and median shown). ``--screenshot FILE.png`` also saves the page with a
 founder's idea answered, for the README and docs.
@@ -136,7 +137,7 @@ def main() -> int:
     print(f"  then its line without benefits:             {shown(http['without'])}")
     print(f"  the server's processor time (2 cores):      {shown(http['without_cpu'])}")
     print(f"a price typed in the page, to the answer drawn: {shown(page['drawn'])}")
-    print(f"  and to its line without benefits:           {shown(page['whole'])}")
+    print(f"  and to its follow-ups (no benefits, capital): {shown(page['whole'])}")
     if args.screenshot:
         print(f"wrote {args.screenshot}")
     return 0
