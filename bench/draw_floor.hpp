@@ -24,15 +24,12 @@ class DrawFloor {
       : s_(scenario),
         founder_hours_(founder_business_hours(scenario)),
         payment_plan_(payment_plan(scenario.payments, false)),
-        leave_powers_(std::min(1.0, scenario.market.renewal.turnover_per_year / 12.0)),
-        return_powers_(scenario.market.renewal.return_per_month),
-        give_up_powers_(scenario.clients.waiting_give_up_per_month) {}
+        powers_(scenario) {}
 
   // The per-path parameter draws (month 0), as PathModel::start makes them.
   void start(PathKey key) {
     market_ = draw_market(s_, key);
-    market_.leave_powers = &leave_powers_;  // the q^n tables PathModel gives its draws
-    market_.return_powers = &return_powers_;
+    powers_.give(market_);  // the q^n tables PathModel gives its draws
     churn_ = draw_parameter(s_.clients.churn_per_month, key, ParameterSlot::churn, false, 0.0, 1.0);
     savings_ = draw_parameter(s_.household.savings, key, ParameterSlot::savings, false, 0.0, 1e9);
     market_state_ = MarketState{};
@@ -56,7 +53,7 @@ class DrawFloor {
     // Only whether anything was billed decides the payment draws.
     const double billed = static_cast<double>(std::min(booked.booked, capacity)) * s_.business.price_per_session;
     payments_month(payment_plan_, receivables_, billed, month, key, draws, false);
-    const std::int64_t gave_up = clients_leave(s_.clients, churn_, clients_, draws, give_up_powers_).gave_up;
+    const std::int64_t gave_up = clients_leave(s_.clients, churn_, clients_, draws, powers_.give_up).gave_up;
     hire_if_waiting();
     return booked.booked + gave_up + (ill ? 1 : 0);
   }
@@ -73,9 +70,7 @@ class DrawFloor {
   const Scenario& s_;
   double founder_hours_;
   PaymentPlan payment_plan_;
-  PowerTable leave_powers_;
-  PowerTable return_powers_;
-  PowerTable give_up_powers_;
+  ChancePowers powers_;
   SamplerCache cache_;
   MarketParameters market_;
   double churn_ = 0;

@@ -39,7 +39,7 @@ void draw_market(const Scenario& scenario, PathKey key, MarketParameters& p) {
     // A birth-death pool whose expected size stays at the drawn pool: each person leaves with
     // chance turnover / 12 a month, and pool x turnover / 12 newcomers arrive on average.
     p.renewing = true;
-    p.leave_per_month = std::min(1.0, m.renewal.turnover_per_year / 12.0);
+    p.leave_per_month = leave_per_month(m.renewal);
     p.newcomers_per_month = static_cast<double>(p.pool) * p.leave_per_month;
     p.return_per_month = m.renewal.return_per_month;
   }

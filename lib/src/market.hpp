@@ -79,6 +79,31 @@ struct Arrivals {
   RouteCounts by_route{};       // routes: can_pay by route
 };
 
+// Renewal: each person's monthly chance of leaving the pool.
+inline double leave_per_month(const Renewal& renewal) { return std::min(1.0, renewal.turnover_per_year / 12.0); }
+
+// q^n tables (PowerTable) for the scenario's constant chances, made only for the draws it makes:
+// leaving the renewing pool, coming back, missing a session, giving up on the waiting list.
+struct ChancePowers {
+  PowerTable leave;
+  PowerTable back;
+  PowerTable missed;
+  PowerTable give_up;
+  explicit ChancePowers(const Scenario& s) {
+    if (s.market.renewal.enabled) {
+      leave = PowerTable(leave_per_month(s.market.renewal));
+      back = PowerTable(s.market.renewal.return_per_month);
+    }
+    if (s.clients.missed_share > 0) missed = PowerTable(s.clients.missed_share);
+    if (s.clients.waiting_list) give_up = PowerTable(s.clients.waiting_give_up_per_month);
+  }
+  // Hands the renewing pool's tables to a path's market.
+  void give(MarketParameters& market) const {
+    market.leave_powers = &leave;
+    market.return_powers = &back;
+  }
+};
+
 void draw_market(const Scenario& scenario, PathKey key, MarketParameters& into);
 inline MarketParameters draw_market(const Scenario& scenario, PathKey key) {
   MarketParameters p;

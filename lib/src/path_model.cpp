@@ -40,21 +40,14 @@ PathModel::PathModel(const Scenario& scenario)
       claim_terms_(claim_terms(scenario.benefits, scenario.household, scenario.tax)),
       wages_(job_wage(scenario.household)),
       tax_table_(tax_table(scenario.tax, wages_)),
-      zero_series_() {
+      zero_series_(),
+      powers_(scenario) {
   // What settle() writes for these is +0.0 whatever happens: no group, no benefit, nobody
   // waiting (only a waiting list keeps anyone), no repayment in the schedule.
   zero_series_[static_cast<std::size_t>(Series::group_members)] = !groups_.enabled();
   zero_series_[static_cast<std::size_t>(Series::benefits)] = !scenario.benefits.enabled;
   zero_series_[static_cast<std::size_t>(Series::waiting_list)] = !scenario.clients.waiting_list;
   zero_series_[static_cast<std::size_t>(Series::repayments)] = all_positive_zeros(funding_.repayments);
-  // Tables only for the draws the scenario makes.
-  const Renewal& renewal = scenario.market.renewal;
-  if (renewal.enabled) {
-    leave_powers_ = PowerTable(std::min(1.0, renewal.turnover_per_year / 12.0));
-    return_powers_ = PowerTable(renewal.return_per_month);
-  }
-  if (scenario.clients.missed_share > 0) missed_powers_ = PowerTable(scenario.clients.missed_share);
-  if (scenario.clients.waiting_list) give_up_powers_ = PowerTable(scenario.clients.waiting_give_up_per_month);
 }
 
 void PathModel::start(PathState& state, PathKey key) const {
@@ -67,8 +60,7 @@ void PathModel::start(PathState& state, PathKey key) const {
   state.market_state.newcomers = std::move(newcomers);
   const bool deterministic = scenario_.run.deterministic;
   draw_market(scenario_, key, state.market);
-  state.market.leave_powers = &leave_powers_;
-  state.market.return_powers = &return_powers_;
+  powers_.give(state.market);
   state.market_state.pool = state.market.pool;
   state.churn_per_month =
       draw_parameter(scenario_.clients.churn_per_month, key, ParameterSlot::churn, deterministic, 0.0, 1.0);
@@ -212,7 +204,7 @@ DemandMonth PathModel::demand(PathState& state, PathKey key, int month, MonthDra
   d.deliverable = std::min(d.clients.booked, d.healthy_capacity);
   d.own_sessions = d.ill ? std::min(d.clients.booked, state.ill_capacity) : d.deliverable;
   if (s.clients.missed_share > 0) {
-    d.missed = draws.binomial(MonthDraw::missed_sessions, d.own_sessions, s.clients.missed_share, &missed_powers_);
+    d.missed = draws.binomial(MonthDraw::missed_sessions, d.own_sessions, s.clients.missed_share, &powers_.missed);
   }
   return d;
 }
@@ -331,7 +323,7 @@ void PathModel::settle(PathState& state, PathKey key, int month, MonthDraws& dra
   }
 
   // The month's end.
-  const ClientsLeaving left = clients_leave(s.clients, state.churn_per_month, state.clients, draws, give_up_powers_);
+  const ClientsLeaving left = clients_leave(s.clients, state.churn_per_month, state.clients, draws, powers_.give_up);
   const std::int64_t gave_up = left.gave_up;
   if (state.market.by_route) {
     take_in_proportion(state.clients.active_by_route, left.leavers);

@@ -119,12 +119,7 @@ class PathModel {
   double wages_;             // the job's wages a month, before tax and NI
   TaxTable tax_table_;
   ZeroSeries zero_series_;
-  // q^n tables for the scenario's constant chances (renewal's leaving and returning, missed
-  // sessions, giving up on the waiting list): the same bits as working each out.
-  PowerTable leave_powers_;
-  PowerTable return_powers_;
-  PowerTable missed_powers_;
-  PowerTable give_up_powers_;
+  ChancePowers powers_;  // q^n for the scenario's constant chances: the same bits as working each out
 };
 
 }  // namespace meantime
