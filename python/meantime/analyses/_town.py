@@ -171,10 +171,9 @@ class Town:
         (:class:`~meantime.running.capital.SavingsSearch`) on the grant, a few runs where a
         bisection takes ten."""
         paths = start_up.outcome(0.0).failure_month.size
-        rank = math.ceil(target * paths)  # the fewest futures that make the share ...
-        while rank > 0 and (rank - 1) / paths >= target:
-            rank -= 1
-        while rank <= paths and rank / paths < target:  # ... as the means compare it
+        # The fewest futures that make the share, as the means compare it (ceil may be one over).
+        rank = max(0, math.ceil(target * paths) - 1)
+        while rank / paths < target:
             rank += 1
 
         def probe_of(grant: float) -> Probe:

@@ -290,11 +290,11 @@ class Result:
 
         def run(shift: float):
             # Asked before each run too: a run shorter than the engine's reporting interval
-            # reports only at its end, when it is too late to stop it.
-            if self.report_later is not None:
-                answer = self.report_later(done[0], max(bar.total, done[0] + self.path_count))
-                if answer is not None and not answer:
-                    raise RunCancelled("the progress function asked to stop")
+            # reports only at its end, when it is too late to stop it. (None carries on, as the
+            # engine reads it.)
+            answer = report(0, 0)
+            if answer is not None and not answer:
+                raise RunCancelled("the progress function asked to stop")
             engine_run = _core.simulate(
                 shifted_savings(self.scenario, shift)._core,
                 paths=self.path_count,

@@ -19,7 +19,7 @@ from starlette.staticfiles import StaticFiles
 from ..errors import ScenarioError
 from ..running.settings import DEFAULT_SEED
 from ..scenario import essentials
-from ..scenario.scenario import default_scenario
+from ..scenario.scenario import Scenario, default_scenario
 from . import answers, examples, handover
 from .casefile import UploadError, file_text, read_upload
 from .forms import FormError, form_fields, parse_values, values_of
@@ -136,14 +136,20 @@ def make_app(settings: Settings) -> Starlette:
         job.finished.wait(_WAIT_FOR_ANSWER_SECONDS)
         return JSONResponse(job.view(), status_code=202 if not job.finished.is_set() else 200)
 
-    async def run(request: Request) -> Response:
+    async def run_request(request: Request) -> tuple[Scenario, int, int, str, Any]:
+        """A run's request: its scenario, paths, seed, owner and the version it is kept with
+        (None: none; NotFound for someone else's)."""
         data = await body_json(request)
         scenario = parse_values(data.get("values"))
         paths, seed = run_settings(data)
         owner = request.state.owner
         version = data.get("version")
         if version is not None:
-            store.version(owner, int(version))  # NotFound for someone else's
+            store.version(owner, int(version))
+        return scenario, paths, seed, owner, version
+
+    async def run(request: Request) -> Response:
+        scenario, paths, seed, owner, version = await run_request(request)
 
         def work(progress):
             result = answers.answer(scenario, paths, seed, progress, settings.max_seconds)
@@ -160,13 +166,7 @@ def make_app(settings: Settings) -> Starlette:
         version's answer by ``add`` when the request names a version."""
 
         async def endpoint(request: Request) -> Response:
-            data = await body_json(request)
-            scenario = parse_values(data.get("values"))
-            paths, seed = run_settings(data)
-            owner = request.state.owner
-            version = data.get("version")
-            if version is not None:
-                store.version(owner, int(version))  # NotFound for someone else's
+            scenario, paths, seed, owner, version = await run_request(request)
 
             def work(progress):
                 result = compute(scenario, paths, seed, progress, settings.max_seconds)
