@@ -272,11 +272,7 @@ void Statistics::settle_stopped() {
   StoppedFrom stopped;
   for (int month = 1; month <= months_; ++month) {
     const StoppedFrom& joining = stopped_from_[static_cast<std::size_t>(month - 1)];
-    if (joining.paths > 0) {
-      stopped.paths += joining.paths;
-      stopped.business_cash.merge(joining.business_cash);
-      stopped.household_cash.merge(joining.household_cash);
-    }
+    if (joining.paths > 0) stopped.merge(joining);
     if (stopped.paths == 0) continue;
     Distributional* row = &monthly_[static_cast<std::size_t>(month - 1) * kSeriesCount];
     for (int s = 0; s < kSeriesCount; ++s) {
@@ -363,11 +359,7 @@ void Statistics::merge(const Statistics& other) {
   for (std::size_t t = 0; t < totals_.size(); ++t) totals_[t].merge(other.totals_[t]);
   if (!other.stopped_from_.empty()) {
     if (stopped_from_.empty()) stopped_from_.resize(static_cast<std::size_t>(months_));
-    for (std::size_t m = 0; m < stopped_from_.size(); ++m) {
-      stopped_from_[m].paths += other.stopped_from_[m].paths;
-      stopped_from_[m].business_cash.merge(other.stopped_from_[m].business_cash);
-      stopped_from_[m].household_cash.merge(other.stopped_from_[m].household_cash);
-    }
+    for (std::size_t m = 0; m < stopped_from_.size(); ++m) stopped_from_[m].merge(other.stopped_from_[m]);
   }
 }
 

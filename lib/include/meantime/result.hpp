@@ -331,6 +331,11 @@ class Statistics {
     std::uint64_t paths = 0;
     Distributional business_cash;
     Distributional household_cash;
+    void merge(const StoppedFrom& o) {
+      paths += o.paths;
+      business_cash.merge(o.business_cash);
+      household_cash.merge(o.household_cash);
+    }
     bool operator==(const StoppedFrom& o) const {
       return paths == o.paths && business_cash == o.business_cash && household_cash == o.household_cash;
     }
