@@ -58,6 +58,34 @@ TEST(SamplerCache, PowersAreWithinTheirErrorBoundAndKeptExactly) {
   EXPECT_TRUE(same_bits(Power{}(0.5, 40), 0x1.0p-40));  // powers of two are exact
 }
 
+// A scenario's constant chance reads q^n from a table: the same bits as working it out, for the
+// table's counts and past them, for chances either side of 1/2 (mirrored), and any other q
+// worked out as before.
+TEST(SamplerCache, PowerTablesGiveThePowersBits) {
+  for (const double p : {0.025, 0.2, 0.5, 0.7}) {
+    SCOPED_TRACE(p);
+    const PowerTable table(p);
+    const double q = 1.0 - (p > 0.5 ? 1.0 - p : p);  // what the inversion hands its powers
+    for (std::int64_t n = 0; n < PowerTable::kSize + 100; ++n) {
+      EXPECT_TRUE(same_bits(table(q, n), Power{}(q, n))) << n;
+    }
+    EXPECT_TRUE(same_bits(table(0.9, 37), Power{}(0.9, 37)));  // another chance's q
+  }
+  const PowerTable none;  // a draw the scenario never makes: every q worked out
+  EXPECT_TRUE(same_bits(none(0.975, 40), Power{}(0.975, 40)));
+  // A binomial drawn through the table is the one drawn without it.
+  SamplerCache cache;
+  const PowerTable leave(0.025);
+  for (std::uint64_t path = 0; path < 200; ++path) {
+    const PathKey key{11, path, 0};
+    MonthDraws with(key, 3, false, cache);
+    MonthDraws without(key, 3, false, cache);
+    const auto n = static_cast<std::int64_t>(path);
+    EXPECT_EQ(with.binomial(MonthDraw::pool_leave_spent, n, 0.025, &leave),
+              without.binomial(MonthDraw::pool_leave_spent, n, 0.025));
+  }
+}
+
 // A uniform source that gives one value.
 struct Fixed {
   double value;
